@@ -1,0 +1,36 @@
+"""Section-aware passages: a few sentences each, never across a section boundary."""
+from __future__ import annotations
+
+from ingest.textnorm import sentences
+from remissvar.records import Passage, Yttrande, stable_id
+
+MAX_CHARS = 700  # ~150-200 tokens: well inside e5's 512-token window
+MIN_CHARS = 120
+
+
+def chunk_yttrande(y: Yttrande, max_chars: int = MAX_CHARS) -> list[Passage]:
+    """Cut the sections (or the whole text when none were found) into passages."""
+    parts = [(s.name, s.page, s.text) for s in y.sections if s.text.strip()]
+    if not parts:
+        parts = [(None, p.number, p.text) for p in y.pages if p.text.strip()]
+    out: list[Passage] = []
+    for section, page, text in parts:
+        buf: list[str] = []
+        size = 0
+        for sent in sentences(text):
+            if buf and size + len(sent) > max_chars and size >= MIN_CHARS:
+                out.append(_passage(y, len(out), section, page, buf))
+                buf, size = [], 0
+            buf.append(sent)
+            size += len(sent) + 1
+        if buf:
+            out.append(_passage(y, len(out), section, page, buf))
+    return out
+
+
+def _passage(y: Yttrande, ordinal: int, section: str | None, page: int | None, sents: list[str]) -> Passage:
+    text = " ".join(sents)
+    return Passage(
+        id=f"{y.id}-{ordinal:04d}-{stable_id(text)[:8]}",
+        yttrande_id=y.id, ordinal=ordinal, section=section, page=page, text=text,
+    )

@@ -1,0 +1,20 @@
+"""The embed + index stages for one structured yttrande."""
+from __future__ import annotations
+
+from elasticsearch import Elasticsearch
+
+from ingest.chunking import chunk_yttrande
+from remissvar.embedding import Embedder
+from remissvar.records import Yttrande
+from remissvar.settings import Settings
+from search_api.index import ensure_indices, write_yttrande
+
+
+def index_yttrande(y: Yttrande, es: Elasticsearch, settings: Settings, embedder: Embedder,
+                   *, refresh: bool = False) -> int:
+    """Chunk, embed and write one yttrande; returns the number of passages."""
+    ensure_indices(es, settings, embedder.dims, embedder.model_id)
+    passages = chunk_yttrande(y)
+    vectors = embedder.encode_passages([p.text for p in passages])
+    write_yttrande(es, settings, y, passages, vectors, embedder.model_id, refresh=refresh)
+    return len(passages)

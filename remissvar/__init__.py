@@ -1,0 +1,1 @@
+"""Remissvar: shared core (settings, typed records, embedding model, CLI)."""

