@@ -12,13 +12,16 @@ PARSER_VERSION = "1"
 
 
 def parse_file(path: Path, *, source_url: str | None = None, doc_id: str | None = None,
-               ocr: str = "auto") -> Yttrande:
+               ocr: str = "auto", text_is_ocr: bool = False) -> Yttrande:
     """Extract text (OCR where needed), and read the structure of one document.
 
+    ``text_is_ocr`` marks a plain-text file that is itself OCR output (as a seed is).
     Raises an ``ingest.extract.ExtractError`` subclass on bad input.
     """
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     pages = extract(path, ocr=ocr)
+    if text_is_ocr:
+        pages = [p.model_copy(update={"ocr": True}) for p in pages]
     y = parse_structure(pages, source_url=source_url, content_sha256=digest)
     if doc_id:
         y.id = doc_id

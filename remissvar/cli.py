@@ -35,7 +35,7 @@ def load_samples(verbose: bool = False) -> None:
     docs = sample_documents()
     total = 0
     for d in tqdm(docs, desc="Indexerar exempeldokument", unit="dok"):
-        y = parse_file(d.path, source_url=d.source_url, doc_id=d.doc_id)
+        y = parse_file(d.path, source_url=d.source_url, doc_id=d.doc_id, text_is_ocr=d.text_is_ocr)
         total += index_yttrande(y, es, s, emb, refresh=True)
     typer.echo(f"Klart: {len(docs)} dokument, {total} passager.")
 

@@ -15,8 +15,10 @@ class SampleDocument:
     doc_id: str
     source_url: str | None
     note: str
+    text_is_ocr: bool = False
 
 
 def sample_documents() -> list[SampleDocument]:
     items = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    return [SampleDocument(ROOT / i["path"], i["id"], i.get("source_url"), i.get("note", "")) for i in items]
+    return [SampleDocument(ROOT / i["path"], i["id"], i.get("source_url"), i.get("note", ""), bool(i.get("text_is_ocr")))
+            for i in items]
