@@ -54,12 +54,20 @@ class OcrUnavailableError(ExtractError):
     reason = "ocr_unavailable"
 
 
-_HYPHEN = re.compile(r"(\w)-\n(\w)")
+_HYPHEN = re.compile(r"(\w)-\n(\w+)")
+# "informations- och diskussionsforum": a dash before a conjunction is a real dash
+_KEEP_DASH_BEFORE = {"och", "eller", "samt", "respektive", "som", "till", "men"}
 
 
 def join_hyphenation(text: str) -> str:
     """'förvalt-\\nningen' -> 'förvaltningen' (not 'informations- och', which keeps its dash)."""
-    return _HYPHEN.sub(lambda m: m.group(1) + m.group(2) if m.group(2).islower() else m.group(0), text)
+    def fix(m: re.Match[str]) -> str:
+        nxt = m.group(2)
+        if not nxt[0].islower() or nxt in _KEEP_DASH_BEFORE:
+            return m.group(0)
+        return m.group(1) + nxt
+
+    return _HYPHEN.sub(fix, text)
 
 
 def _strip_running_lines(pages: list[str]) -> list[str]:
@@ -126,6 +134,15 @@ def extract_pdf(path: Path, *, ocr: str = "auto") -> list[PageText]:
         raise EmptyDocumentError(f"{path.name}: tom fil")
     if b"%PDF-" not in head:
         raise NotAPdfError(f"{path.name}: ingen PDF (börjar med {head[:16]!r})")
+    try:
+        from pypdf import PdfReader
+
+        if PdfReader(path).is_encrypted:
+            raise EncryptedPdfError(f"{path.name}: krypterad PDF")
+    except ExtractError:
+        raise
+    except Exception:
+        pass  # damaged files are judged by pdfplumber below
     try:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PAGES:

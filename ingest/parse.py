@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 from ingest.extract import extract
+from ingest.ocr_repair import repair_text
 from ingest.structure import parse_structure
 from remissvar.records import Yttrande
 
@@ -22,7 +23,12 @@ def parse_file(path: Path, *, source_url: str | None = None, doc_id: str | None 
     pages = extract(path, ocr=ocr)
     if text_is_ocr:
         pages = [p.model_copy(update={"ocr": True}) for p in pages]
-    y = parse_structure(pages, source_url=source_url, content_sha256=digest)
+    original_text = None
+    if any(p.ocr for p in pages):
+        # OCR'd pages: restore å/ä/ö against the lexicon; the original text is kept
+        original_text = "\n".join(p.text for p in pages)
+        pages = [p.model_copy(update={"text": repair_text(p.text).text}) if p.ocr else p for p in pages]
+    y = parse_structure(pages, source_url=source_url, content_sha256=digest, original_text=original_text)
     if doc_id:
         y.id = doc_id
     return y

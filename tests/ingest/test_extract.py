@@ -1,0 +1,66 @@
+"""Text from real PDFs: text layer, OCR of an image-only page, and bad input."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.extract import (
+    CorruptPdfError, EmptyDocumentError, EncryptedPdfError, NotAPdfError, TooLargeError, extract,
+    join_hyphenation,
+)
+from tests.conftest import FIXTURES
+
+PDF = FIXTURES / "pdf"
+
+
+def test_text_layer_pages_headers_and_hyphenation():
+    pages = extract(PDF / "sodermalm_textlayer.pdf")
+    assert [p.number for p in pages] == [1, 2, 3]
+    assert not any(p.ocr for p in pages)
+    text = "\n".join(p.text for p in pages)
+    assert "Sida 1 av 3" not in text and "Dnr SÖ 2024/1234" not in text  # running lines removed
+    assert "-\n" not in text.replace("informations-\n", "")  # hyphenation at line ends joined
+    assert "Svar på remiss från Kommunstyrelsen KS 2024/951" in pages[0].text
+    assert "anser förvaltningen därför inte är Stockholms stads uppdrag" in " ".join(text.split())
+
+
+def test_hyphenation_keeps_real_dashes():
+    assert join_hyphenation("förvalt-\nningen") == "förvaltningen"
+    assert join_hyphenation("informations-\noch diskussionsforum") == "informations-\noch diskussionsforum"
+    assert join_hyphenation("stab-\nOch") == "stab-\nOch"
+
+
+def test_image_only_page_is_ocrd_in_swedish():
+    pages = extract(PDF / "sodermalm_scanned_p1.pdf")
+    assert len(pages) == 1 and pages[0].ocr
+    assert "Södermalms stadsdelsnämnd" in pages[0].text
+    assert "KS 2024/951" in pages[0].text
+
+
+@pytest.mark.parametrize("name,error", [
+    ("encrypted.pdf", EncryptedPdfError),
+    ("truncated.pdf", CorruptPdfError),
+    ("empty.pdf", EmptyDocumentError),
+    ("html_as_pdf.pdf", NotAPdfError),
+])
+def test_bad_input_gives_typed_error(name, error):
+    with pytest.raises(error) as e:
+        extract(PDF / "bad" / name)
+    assert e.value.reason in {"encrypted", "corrupt", "empty", "not_a_pdf"}
+    assert name in str(e.value)
+
+
+def test_huge_input_is_refused(tmp_path, monkeypatch):
+    import ingest.extract as ex
+
+    monkeypatch.setattr(ex, "MAX_BYTES", 1000)
+    with pytest.raises(TooLargeError):
+        extract(PDF / "sodermalm_textlayer.pdf")
+
+
+def test_missing_file():
+    from ingest.extract import ExtractError
+
+    with pytest.raises(ExtractError):
+        extract(Path("/nonexistent/x.pdf"))
