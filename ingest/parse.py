@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ingest.extract import extract
 from ingest.ocr_repair import repair_text
+from ingest.protocol import parse_protocol_paragraph
 from ingest.structure import parse_structure
 from remissvar.records import Yttrande
 
@@ -13,9 +14,11 @@ PARSER_VERSION = "1"
 
 
 def parse_file(path: Path, *, source_url: str | None = None, doc_id: str | None = None,
-               ocr: str = "auto", text_is_ocr: bool = False) -> Yttrande:
+               ocr: str = "auto", text_is_ocr: bool = False, protocol_text: str | None = None) -> Yttrande:
     """Extract text (OCR where needed), and read the structure of one document.
 
+    ``protocol_text``: the council's protocol paragraph for this item, when published:
+    its decision and the parties' reservations are added to the record.
     ``text_is_ocr`` marks a plain-text file that is itself OCR output (as a seed is).
     Raises an ``ingest.extract.ExtractError`` subclass on bad input.
     """
@@ -31,4 +34,8 @@ def parse_file(path: Path, *, source_url: str | None = None, doc_id: str | None 
     y = parse_structure(pages, source_url=source_url, content_sha256=digest, original_text=original_text)
     if doc_id:
         y.id = doc_id
+    if protocol_text:
+        para = parse_protocol_paragraph(protocol_text)
+        y.decision = para.decision or y.decision
+        y.reservations = para.reservations
     return y

@@ -194,15 +194,23 @@ def _also_sent_to(text: str) -> list[str]:
     start, end = m.span(1)
     original = text[start:end] if len(text) == len(fold(text)) else m.group(1)
     parts = re.split(r",\s*|\s+och\s+", original)
-    return [squash(p) for p in parts if p.strip()]
+    # OCR reads the en dash of "Hägersten – Älvsjö" as a hyphen
+    return [re.sub(r"\s+-\s+", " – ", squash(p)) for p in parts if p.strip()]
 
 
 def _remiss_title(preamble: list[str], text: str) -> str | None:
-    for ln in preamble:
+    for i, ln in enumerate(preamble):
         s = squash(ln)
         fs = fold(s)
         if fs.startswith("remiss av ") or fs.startswith("remiss om "):
-            return s[len("Remiss av ") :].strip()
+            title = s[len("Remiss av ") :].strip()
+            # a title wrapped over lines: continuation lines start in lower case
+            for nxt in preamble[i + 1 : i + 3]:
+                n = squash(nxt)
+                if not n or not n[0].islower():
+                    break
+                title = title[:-1] + n if title.endswith("-") else f"{title} {n}"
+            return title
     for ln in preamble:
         s = squash(ln).lstrip("-–• ").strip()
         fs = fold(s)
