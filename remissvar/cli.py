@@ -1,6 +1,7 @@
 """The `remissvar` command line."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import sys
@@ -52,6 +53,82 @@ def parse(file: Path, ocr: str = typer.Option("auto", help="auto|always|never"))
         typer.echo(json.dumps({"error": e.reason, "message": str(e)}, ensure_ascii=False), err=True)
         raise typer.Exit(2)
     typer.echo(json.dumps(y.model_dump(mode="json", exclude={"pages"}), ensure_ascii=False, indent=2))
+
+
+@app.command("crawl")
+def crawl(
+    recorded: bool = typer.Option(False, help="Crawl the recorded copies of the sites (served on 127.0.0.1)"),
+    full: bool = typer.Option(False, help="Fetch everything again, ignoring ETag/Last-Modified"),
+    council: list[str] = typer.Option([], help="Only these councils (slug); repeatable"),
+    verbose: bool = False,
+) -> None:
+    """Crawl the councils' meeting pages and store every remiss answer's documents."""
+    _logging(verbose)
+    from contextlib import ExitStack
+
+    from ingest.crawl.runner import crawl_sources, recorded_sources
+    from ingest.crawl.model import load_sources
+    from remissvar.settings import get_settings
+
+    s = get_settings()
+    with ExitStack() as stack:
+        if recorded:
+            sources, hosts = recorded_sources(s, stack)
+        else:
+            sources = load_sources(s.sources_file)
+            hosts = set(json.loads(s.sources_file.read_text())["allowed_hosts"])
+        if council:
+            sources = [x for x in sources if x.council in council]
+        stats, store = crawl_sources(s, sources, hosts, full=full, progress=True)
+    typer.echo(f"{'nämnd':<24}{'möten':>7}{'nya':>6}{'oförändrade':>13}{'remissärenden':>15}{'nya dok':>9}{'fel':>5}")
+    for c, st in stats.items():
+        typer.echo(f"{c:<24}{st.meetings_listed:>7}{st.meetings_crawled:>6}{st.meetings_unchanged:>13}"
+                   f"{st.remiss_items:>15}{st.documents_new:>9}{len(st.failures):>5}")
+    for f in store.failures():
+        typer.echo(f"FEL {f['council']}: {f['reason']} {f['url']} ({f['detail']})", err=True)
+
+
+@app.command("crawl-report")
+def crawl_report() -> None:
+    """Completeness per council and month: listed vs crawled meetings, remiss items vs documents."""
+    from ingest.crawl.store import RawStore
+    from remissvar.settings import get_settings
+
+    store = RawStore(get_settings().data_dir)
+    typer.echo(f"{'nämnd':<24}{'månad':<9}{'listade':>8}{'hämtade':>8}{'remissärenden':>15}{'dok listade':>12}{'dok lagrade':>12}")
+    for r in store.completeness():
+        future = r["month"] > dt.date.today().isoformat()[:7] and r["month"][0].isdigit()
+        gap = r["listed"] != r["crawled"] or r["documents_listed"] != r["documents_stored"]
+        flag = "  (kommande)" if future else ("  <-- lucka" if gap else "")
+        typer.echo(f"{r['council']:<24}{r['month']:<9}{r['listed']:>8}{r['crawled']:>8}{r['remiss_items']:>15}"
+                   f"{r['documents_listed']:>12}{r['documents_stored']:>12}{flag}")
+
+
+@app.command("index-crawled")
+def index_crawled(verbose: bool = False) -> None:
+    """Parse, embed and index every stored answer document (directly, without the queue)."""
+    _logging(verbose)
+    from ingest.crawl.store import RawStore
+    from ingest.crawl.to_records import answer_documents, parse_task
+    from ingest.extract import ExtractError
+    from ingest.indexing import index_yttrande
+    from remissvar.embedding import get_embedder
+    from remissvar.settings import get_settings
+    from search_api.index import es_client
+
+    s = get_settings()
+    es, emb = es_client(s), get_embedder(s)
+    tasks = answer_documents(RawStore(s.data_dir))
+    ok = failed = 0
+    for t in tqdm(tasks, desc="Tolkar och indexerar", unit="dok"):
+        try:
+            index_yttrande(parse_task(t), es, s, emb, refresh=False)
+            ok += 1
+        except ExtractError as e:
+            failed += 1
+            typer.echo(f"FEL {t.source_url}: {e.reason} ({e})", err=True)
+    es.indices.refresh(index="*")
+    typer.echo(f"Klart: {ok} indexerade, {failed} fel.")
 
 
 @app.command("serve")

@@ -31,6 +31,11 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(32, description="Texts per embedding batch")
     embed_device: str = Field("auto", description="'auto' (GPU when present), 'cpu' or 'cuda'")
     admin_token: str = Field("", description="Token for admin actions; empty disables them")
+    sources_file: Path = Field(ROOT / "ingest" / "crawl" / "sources.json", description="Councils and hosts to crawl")
+    recorded_sites_dir: Path = Field(ROOT / "tests" / "fixtures" / "sites",
+                                     description="Recorded copies of the sites, served by `crawl --recorded`")
+    recorded_port: int = Field(8701, description="First of two loopback ports for the recorded sites")
+    crawl_min_interval: float = Field(1.0, description="Seconds between requests to one host")
     web_host: str = Field("127.0.0.1")
     web_port: int = Field(5000)
 

@@ -1,0 +1,1 @@
+"""Crawling: one adapter per platform (MeetingPlus, insynsverige), councils as configuration."""

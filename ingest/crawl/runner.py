@@ -1,0 +1,43 @@
+"""Wiring for a crawl run: sources, fetcher, store, progress bar."""
+from __future__ import annotations
+
+from contextlib import ExitStack
+
+from tqdm import tqdm
+
+from ingest.crawl.crawler import CouncilStats, Crawler
+from ingest.crawl.http import Fetcher
+from ingest.crawl.model import Source, load_sources
+from ingest.crawl.replay import ReplayServer
+from ingest.crawl.store import RawStore
+from remissvar.settings import Settings
+
+
+def recorded_sources(s: Settings, stack: ExitStack, faults: dict[str, str] | None = None,
+                     ports: tuple[int, int] | None = None) -> tuple[list[Source], set[str]]:
+    """Start the recorded sites on 127.0.0.1 and point every configured source at them."""
+    p1, p2 = ports or (s.recorded_port, s.recorded_port + 1)
+    mp = stack.enter_context(ReplayServer(s.recorded_sites_dir / "meetingplus", port=p1, faults=faults))
+    ins = stack.enter_context(ReplayServer(s.recorded_sites_dir / "insynsverige", port=p2, faults=faults))
+    base = {"meetingplus": mp.base_url, "insynsverige": ins.base_url}
+    sources = [Source(x.platform, x.council, base[x.platform], x.path, x.name) for x in load_sources(s.sources_file)]
+    return sources, {"127.0.0.1"}
+
+
+def crawl_sources(s: Settings, sources: list[Source], hosts: set[str], *, full: bool = False,
+                  progress: bool = False, min_interval: float | None = None,
+                  timeout: float = 20.0) -> tuple[dict[str, CouncilStats], RawStore]:
+    store = RawStore(s.data_dir)
+    fetcher = Fetcher(hosts, min_interval=s.crawl_min_interval if min_interval is None else min_interval,
+                      timeout=timeout)
+    bar = tqdm(desc="Sammanträden", unit="möte", disable=not progress)
+
+    def tick(src: Source, url: str) -> None:
+        bar.set_postfix_str(src.council)
+        bar.update(1)
+
+    try:
+        stats = Crawler(store, fetcher, full=full, on_meeting=tick).crawl(sources)
+    finally:
+        bar.close()
+    return stats, store

@@ -1,0 +1,62 @@
+"""From stored raw documents with provenance to structured yttranden (the parse stage's input)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.crawl.store import RawStore
+from ingest.extract import extract
+from ingest.parse import parse_file
+from ingest.structure import remiss_identity
+from remissvar.records import Yttrande, stable_id
+
+
+@dataclass
+class DocumentTask:
+    """One answer document to parse: what the pipeline's parse stage receives."""
+
+    doc_id: str
+    path: Path
+    source_url: str
+    council: str
+    meeting_date: str | None
+    item: dict
+    protocol_path: Path | None
+    sha256: str
+
+
+def answer_documents(store: RawStore) -> list[DocumentTask]:
+    """Every stored tjänsteutlåtande, with the protocol extract of its item when there is one."""
+    docs = store.documents()
+    protocols = {(d["meeting_url"], d["item_number"]): d for d in docs if d["doc_kind"] == "protokollsutdrag"}
+    out = []
+    for d in docs:
+        if d["doc_kind"] != "tjansteutlatande":
+            continue
+        prot = protocols.get((d["meeting_url"], d["item_number"]))
+        out.append(DocumentTask(
+            doc_id="doc-" + stable_id(d["url"]), path=store.path_of(d["sha256"]), source_url=d["url"],
+            council=d["council"], meeting_date=d["meeting_date"], item=json.loads(d["item_json"] or "{}"),
+            protocol_path=store.path_of(prot["sha256"]) if prot else None, sha256=d["sha256"],
+        ))
+    return out
+
+
+def parse_task(task: DocumentTask) -> Yttrande:
+    """Parse one document; the crawl's provenance fills what the document leaves out."""
+    protocol_text = task.item.get("protocol_text")
+    if task.protocol_path is not None:
+        protocol_text = "\n".join(p.text for p in extract(task.protocol_path))
+    y = parse_file(task.path, source_url=task.source_url, doc_id=task.doc_id, protocol_text=protocol_text)
+    y.council = task.council  # the source says whose answer it is
+    if y.date is None and task.meeting_date:
+        y.date = dt.date.fromisoformat(task.meeting_date)
+    r = y.remiss
+    if r.body is None and task.item.get("remitting_body"):
+        r.body = task.item["remitting_body"]
+    if r.dnr is None and task.item.get("remitting_dnr"):
+        r.dnr = task.item["remitting_dnr"]
+        r.id = remiss_identity(r.dnr, r.motion, r.title)
+    return y
