@@ -13,9 +13,7 @@ services: setup
 	bash scripts/services.sh start
 
 run: services
-	$(VENV)/bin/remissvar load-samples
-	@echo "Remissvar: http://127.0.0.1:5000"
-	$(VENV)/bin/remissvar serve
+	bash scripts/run.sh
 
 test: services
 	$(PY) -m pytest

@@ -131,6 +131,146 @@ def index_crawled(verbose: bool = False) -> None:
     typer.echo(f"Klart: {ok} indexerade, {failed} fel.")
 
 
+def _recorded_base_urls(s) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {"meetingplus": f"http://127.0.0.1:{s.recorded_port}", "insynsverige": f"http://127.0.0.1:{s.recorded_port + 1}"}
+
+
+@app.command("serve-recorded")
+def serve_recorded() -> None:
+    """Serve the recorded copies of the sites on 127.0.0.1 (for --recorded pipelines) until stopped."""
+    import signal
+    import threading
+    from contextlib import ExitStack
+
+    from ingest.crawl.replay import ReplayServer
+    from remissvar.settings import get_settings
+
+    s = get_settings()
+    with ExitStack() as stack:
+        for i, site in enumerate(("meetingplus", "insynsverige")):
+            srv = stack.enter_context(ReplayServer(s.recorded_sites_dir / site, port=s.recorded_port + i))
+            typer.echo(f"{site}: {srv.base_url}")
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            stop.wait()
+        except KeyboardInterrupt:
+            pass
+
+
+@app.command("enqueue-crawl")
+def enqueue_crawl(recorded: bool = typer.Option(False, help="Crawl the recorded sites (serve-recorded must run)"),
+                  full: bool = False, council: list[str] = typer.Option([])) -> None:
+    """Put one crawl per council on the queue (the worker does the rest)."""
+    from ingest.crawl.model import load_sources
+    from ingest.tasks import crawl_council
+    from remissvar.settings import get_settings
+
+    s = get_settings()
+    base = _recorded_base_urls(s) if recorded else {}
+    n = 0
+    for src in load_sources(s.sources_file):
+        if council and src.council not in council:
+            continue
+        crawl_council.send(src.platform, src.council, base.get(src.platform), full)
+        n += 1
+    typer.echo(f"{n} genomsökningar köade.")
+
+
+@app.command("worker")
+def worker(processes: int = 1, threads: int = 2) -> None:
+    """Run the pipeline worker (dramatiq) on the Redis broker."""
+    import os
+
+    os.execvp(sys.executable, [sys.executable, "-m", "dramatiq", "ingest.tasks", "--processes", str(processes),
+                               "--threads", str(threads)])
+
+
+@app.command("scheduler")
+def scheduler(recorded: bool = False, iterations: int = typer.Option(0, help="0 = run forever")) -> None:
+    """Enqueue incremental crawls per council on REMISSVAR_CRAWL_SCHEDULE (cron)."""
+    _logging(False)
+    from ingest.crawl.model import load_sources
+    from ingest.scheduler import run
+    from remissvar.settings import get_settings
+
+    s = get_settings()
+    run(load_sources(s.sources_file), s.crawl_schedule, base_urls=_recorded_base_urls(s) if recorded else None,
+        iterations=iterations or None)
+
+
+def _queue_depths() -> dict[str, int]:
+    from ingest.broker import broker
+
+    out = {}
+    for q in ("crawl", "parse", "index"):
+        out[q] = int(broker.client.hlen(f"dramatiq:{q}.msgs")) + int(broker.client.hlen(f"dramatiq:{q}.DQ.msgs"))
+    return out
+
+
+@app.command("wait")
+def wait(timeout: int = 1800) -> None:
+    """Wait until the pipeline's queues are empty (for scripts), with a progress line."""
+    import time
+
+    t0 = time.time()
+    with tqdm(desc="Pipeline", unit="s", bar_format="{desc}: {postfix} [{elapsed}]") as bar:
+        while time.time() - t0 < timeout:
+            d = _queue_depths()
+            bar.set_postfix_str(", ".join(f"{k} {v}" for k, v in d.items()))
+            bar.update(0)
+            if sum(d.values()) == 0:
+                time.sleep(2)
+                if sum(_queue_depths().values()) == 0:
+                    break
+            time.sleep(1)
+    status()
+
+
+@app.command("status")
+def status() -> None:
+    """Queue depths, failures and index counts."""
+    from ingest.deadletters import dead_letters
+    from remissvar.settings import get_settings
+    from search_api.index import count, es_client
+
+    s = get_settings()
+    es = es_client(s)
+    typer.echo("Köer: " + ", ".join(f"{k} {v}" for k, v in _queue_depths().items()))
+    dl = dead_letters()
+    typer.echo(f"Misslyckade (dead letters): {len(dl)}")
+    for r in dl[-10:]:
+        typer.echo(f"  {r['actor']} {r['args']}: {r['reason']} ({r['attempts']} försök)")
+    typer.echo(f"Index: {count(es, s, 'yttranden')} yttranden, {count(es, s, 'passager')} passager")
+
+
+@app.command("failures")
+def failures() -> None:
+    """Every dead letter with its reason, input and attempts, as JSON lines."""
+    from ingest.deadletters import dead_letters
+
+    for r in dead_letters():
+        typer.echo(json.dumps(r, ensure_ascii=False))
+
+
+@app.command("retry-failed")
+def retry_failed_cmd() -> None:
+    """Send every dead letter again."""
+    from ingest.deadletters import retry_failed
+
+    typer.echo(f"{retry_failed()} meddelanden skickade igen.")
+
+
+@app.command("reindex")
+def reindex(verbose: bool = False) -> None:
+    """Rebuild into a new versioned index from the parsed records (no re-crawl), then swap the aliases."""
+    _logging(verbose)
+    from ingest.reindex import reindex_all
+
+    old, new, n = reindex_all(progress=True)
+    typer.echo(f"Klart: {n} yttranden i version {new} (förut {old}); aliasen pekar nu på v{new}.")
+
+
 @app.command("serve")
 def serve() -> None:
     """Serve the web UI and the API (Flask, threaded)."""

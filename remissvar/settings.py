@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     recorded_sites_dir: Path = Field(ROOT / "tests" / "fixtures" / "sites",
                                      description="Recorded copies of the sites, served by `crawl --recorded`")
     recorded_port: int = Field(8701, description="First of two loopback ports for the recorded sites")
+    crawl_schedule: str = Field("0 3 * * *", description="Cron schedule of incremental crawls per council")
     crawl_min_interval: float = Field(1.0, description="Seconds between requests to one host")
     web_host: str = Field("127.0.0.1")
     web_port: int = Field(5000)

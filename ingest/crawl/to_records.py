@@ -32,9 +32,11 @@ def answer_documents(store: RawStore) -> list[DocumentTask]:
     docs = store.documents()
     protocols = {(d["meeting_url"], d["item_number"]): d for d in docs if d["doc_kind"] == "protokollsutdrag"}
     out = []
+    seen: set[str] = set()
     for d in docs:
-        if d["doc_kind"] != "tjansteutlatande":
-            continue
+        if d["doc_kind"] != "tjansteutlatande" or d["sha256"] in seen:
+            continue  # the same bytes under two URLs are one document
+        seen.add(d["sha256"])
         prot = protocols.get((d["meeting_url"], d["item_number"]))
         out.append(DocumentTask(
             doc_id="doc-" + stable_id(d["url"]), path=store.path_of(d["sha256"]), source_url=d["url"],
