@@ -8,7 +8,9 @@ from remissvar.settings import get_settings
 
 
 def make_broker(url: str | None = None) -> RedisBroker:
-    broker = RedisBroker(url=url or get_settings().redis_url)
+    s = get_settings()
+    broker = RedisBroker(url=url or s.redis_url, heartbeat_timeout=s.broker_heartbeat_timeout_ms,
+                         maintenance_chance=s.broker_maintenance_chance)
     dramatiq.set_broker(broker)
     return broker
 

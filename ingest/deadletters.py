@@ -48,19 +48,37 @@ class DeadLetters(Middleware):
         client().hset(KEY, message.message_id, json.dumps(record, ensure_ascii=False))
 
 
+def record_failure(key: str, actor: str, args: list, reason: str, error: str, attempts: int = 1) -> None:
+    """A failure found inside an actor (e.g. one bad document in a crawl) as a dead letter."""
+    client().hset(KEY, key, json.dumps({
+        "message_id": key, "actor": actor, "queue": "", "args": args, "kwargs": {}, "reason": reason,
+        "error": error[:2000], "attempts": attempts, "permanent": True,
+        "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    }, ensure_ascii=False))
+
+
+def clear_failure(key: str) -> None:
+    client().hdel(KEY, key)
+
+
 def dead_letters() -> list[dict]:
     return sorted((json.loads(v) for v in client().hvals(KEY)), key=lambda r: r["at"])
 
 
 def retry_failed() -> int:
     """Send every dead letter again (same actor and arguments) and clear it."""
+    import ingest.tasks  # noqa: F401  (declares the actors on the broker)
+
     n = 0
     b = dramatiq.get_broker()
+    sent: set[str] = set()
     for r in dead_letters():
-        actor = b.get_actor(r["actor"])
-        actor.send_with_options(args=tuple(r["args"]), kwargs=r["kwargs"])
+        key = json.dumps([r["actor"], r["args"], r["kwargs"]], sort_keys=True)
+        if key not in sent:  # several bad documents of one crawl: one new crawl
+            b.get_actor(r["actor"]).send_with_options(args=tuple(r["args"]), kwargs=r["kwargs"])
+            sent.add(key)
+            n += 1
         client().hdel(KEY, r["message_id"])
-        n += 1
     return n
 
 

@@ -24,7 +24,7 @@ from ingest.crawl.crawler import CouncilStats
 from ingest.crawl.model import Source, load_sources
 from ingest.crawl.store import RawStore
 from ingest.crawl.to_records import DocumentTask, answer_documents, parse_task
-from ingest.deadletters import PERMANENT_ERRORS, DeadLetters, council_lock
+from ingest.deadletters import PERMANENT_ERRORS, DeadLetters, clear_failure, council_lock, record_failure
 from ingest.extract import ExtractError
 from ingest.indexing import index_yttrande
 from ingest.parse import PARSER_VERSION, parse_file
@@ -37,6 +37,10 @@ log = logging.getLogger(__name__)
 INDEX_VERSION_KEY = "1"  # bump when chunking/indexing changes what is written
 
 broker.add_middleware(DeadLetters())
+
+class CrawlBusyError(RuntimeError):
+    """Another crawl of the same council holds the lock."""
+
 
 RETRY = {"max_retries": 8, "min_backoff": 1_000, "max_backoff": 30_000}
 
@@ -87,10 +91,20 @@ def crawl_council(platform: str, council: str, base_url: str | None = None, full
     hosts.add(urlsplit(src.base_url).hostname or "")
     with council_lock(council) as got:
         if not got:
-            log.info("crawl of %s already running: skipped", council)
-            return {"skipped": True}
+            # never two crawls of one council at once: try again later (retried with backoff)
+            raise CrawlBusyError(f"genomsökning av {council} pågår redan")
         store = RawStore(s.data_dir)
         stats: CouncilStats = Crawler(store, Fetcher(hosts, min_interval=s.crawl_min_interval)).crawl([src])[council]
+        # each bad document or page of this crawl is a dead letter with its reason;
+        # retrying it means crawling the council again (the failed items are refetched)
+        failed = {f["url"] for f in store.failures() if f["council"] == council and f["source"] == platform}
+        for f in store.failures():
+            if f["url"] in failed:
+                record_failure(f"crawl:{f['url']}", "crawl_council", [platform, council, base_url],
+                               f["reason"], f"{f['url']}: {f['detail']}")
+        for d in store.documents():
+            if d["council"] == council:
+                clear_failure(f"crawl:{d['url']}")
         enqueue_parsing(store, council)
     return {"meetings": stats.meetings_crawled, "documents_new": stats.documents_new, "failures": len(stats.failures)}
 

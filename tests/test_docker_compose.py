@@ -17,7 +17,7 @@ def test_compose_file_validates_and_has_the_services():
     doc = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     jsonschema.validate(doc, schema)
     services = doc["services"]
-    assert {"elasticsearch", "redis", "web", "worker"} <= set(services)
+    assert {"elasticsearch", "redis", "web", "worker", "scheduler"} <= set(services)
     es = services["elasticsearch"]
     assert es["image"].startswith("docker.elastic.co/elasticsearch/elasticsearch:9.")
     assert any("hunspell/sv_SE" in v for v in es["volumes"])

@@ -5,6 +5,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ingest.crawl.store import RawStore
 from ingest.extract import extract
@@ -27,6 +28,12 @@ class DocumentTask:
     sha256: str
 
 
+def document_id(url: str) -> str:
+    """Stable id of a source document: its path and query, not its host (mirrors, replays)."""
+    parts = urlsplit(url)
+    return "doc-" + stable_id(parts.path + ("?" + parts.query if parts.query else ""))
+
+
 def answer_documents(store: RawStore) -> list[DocumentTask]:
     """Every stored tjänsteutlåtande, with the protocol extract of its item when there is one."""
     docs = store.documents()
@@ -39,7 +46,7 @@ def answer_documents(store: RawStore) -> list[DocumentTask]:
         seen.add(d["sha256"])
         prot = protocols.get((d["meeting_url"], d["item_number"]))
         out.append(DocumentTask(
-            doc_id="doc-" + stable_id(d["url"]), path=store.path_of(d["sha256"]), source_url=d["url"],
+            doc_id=document_id(d["url"]), path=store.path_of(d["sha256"]), source_url=d["url"],
             council=d["council"], meeting_date=d["meeting_date"], item=json.loads(d["item_json"] or "{}"),
             protocol_path=store.path_of(prot["sha256"]) if prot else None, sha256=d["sha256"],
         ))
