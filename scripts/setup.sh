@@ -74,6 +74,16 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 mkdir -p "$ES_DATA" "$ES_LOGS"
 
+# ---- axe-core (accessibility checks in the browser tests), from npm -----------
+AXE_VERSION=4.11.0
+if [ ! -f "$VAR_DIR/node/node_modules/axe-core/axe.min.js" ] || \
+   ! grep -q "\"version\": \"$AXE_VERSION\"" "$VAR_DIR/node/node_modules/axe-core/package.json" 2>/dev/null; then
+  log "installerar axe-core $AXE_VERSION från npm"
+  mkdir -p "$VAR_DIR/node"
+  npm install --silent --no-audit --no-fund --prefix "$VAR_DIR/node" "axe-core@$AXE_VERSION" >"$LOG_DIR/npm.log" 2>&1 \
+    || die "npm install axe-core misslyckades, se $LOG_DIR/npm.log"
+fi
+
 # ---- embedding model ---------------------------------------------------------
 "$PY" -m remissvar.model_build >>"$LOG_DIR/model_build.log" 2>&1 \
   || die "modellkonverteringen misslyckades, se $LOG_DIR/model_build.log"

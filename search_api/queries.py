@@ -488,6 +488,29 @@ class SearchService:
             }
         return out
 
+    def document_hits(self, yid: str, q: str, k: int = 10) -> list[PassageHit]:
+        """The passages of one document that match a query, highlighted (document page)."""
+        if not q.strip():
+            return []
+        res = self.es.search(
+            index=self.passages, size=k, _source=PASSAGE_SOURCE,
+            query={"bool": {"must": [KeywordQuery(q).clause()], "filter": [{"term": {"yttrande_id": yid}}]}},
+            highlight=KeywordQuery.highlight(),
+        )
+        return [self._hit(h["_source"], float(h["_score"]), h.get("highlight")) for h in res["hits"]["hits"]]
+
+    def latest_answers(self, req: SearchRequest, size: int = 30) -> list[CouncilAnswer]:
+        """Answers matching a search, newest first (Atom feeds).
+
+        kNN has no notion of "no match" (it always returns the nearest), so a feed of a
+        hybrid search follows the answers that match the query's words; an explicitly
+        semantic feed lists the nearest answers."""
+        mode: Mode = "semantic" if req.mode == "semantic" else "keyword"
+        ranked, _, _ = self.retrieve(req.q, mode, req.filters)
+        answers = [a for g in self._group(ranked) for a in g.answers]
+        answers.sort(key=lambda a: a.date or "", reverse=True)
+        return answers[:size]
+
     # -- helpers --------------------------------------------------------------------
     def _hit(self, src: dict[str, Any], score: float, hl: dict | None) -> PassageHit:
         council = COUNCILS.get(src.get("council") or "")
