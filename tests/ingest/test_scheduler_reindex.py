@@ -1,0 +1,68 @@
+"""Scheduler decisions and a re-index that swaps the alias while search keeps working."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+
+from ingest.crawl.model import Source
+from ingest.deadletters import council_lock, lock_held
+from ingest.scheduler import due_sources
+
+SRC = [Source("meetingplus", "sodermalm", "http://x", "/c/s", "S"), Source("meetingplus", "farsta", "http://x", "/c/f", "F")]
+
+
+def test_due_sources_follow_the_cron_schedule():
+    now = dt.datetime(2026, 11, 24, 3, 30)
+    assert due_sources(SRC, "0 3 * * *", {}, now) == SRC  # never run: due
+    last = {"meetingplus:sodermalm": dt.datetime(2026, 11, 24, 3, 0), "meetingplus:farsta": dt.datetime(2026, 11, 23, 2, 0)}
+    assert [s.council for s in due_sources(SRC, "0 3 * * *", last, now)] == ["farsta"]
+
+
+def test_one_crawl_per_council_at_a_time():
+    with council_lock("sodermalm") as first:
+        assert first and lock_held("sodermalm")
+        with council_lock("sodermalm") as second:
+            assert not second
+    assert not lock_held("sodermalm")
+
+
+def test_reindex_builds_a_new_version_and_swaps_while_search_works(tmp_path, es, embedder, seed_records, monkeypatch):
+    from ingest import tasks
+    from ingest.indexing import index_yttrande
+    from ingest.reindex import reindex_all
+    from remissvar.settings import Settings
+    from search_api.index import alias_name, current_version, delete_all
+    from search_api.queries import SearchRequest, SearchService
+
+    s = Settings(data_dir=tmp_path / "data", index_prefix="remissvar-reidx")
+    monkeypatch.setattr(tasks, "get_settings", lambda: s)
+    delete_all(es, s)
+    try:
+        for y in seed_records.values():
+            index_yttrande(y, es, s, embedder, refresh=True)
+            tasks._save_parsed(y, {"test": True})
+        assert current_version(es, s) == 1
+        svc = SearchService(es, s, embedder)
+        errors: list[Exception] = []
+        stop = threading.Event()
+
+        def keep_searching() -> None:
+            while not stop.is_set():
+                try:
+                    r = svc.search(SearchRequest(q="facebookgrupper", mode="keyword"))
+                    assert r.groups and r.groups[0].answers[0].council == "sodermalm"
+                except Exception as e:  # noqa: BLE001
+                    errors.append(e)
+
+        t = threading.Thread(target=keep_searching)
+        t.start()
+        old, new, n = reindex_all(s)
+        stop.set()
+        t.join()
+        assert (old, new, n) == (1, 2, 2)
+        assert errors == []
+        assert list(es.indices.get_alias(name=alias_name(s, "passager"))) == ["remissvar-reidx-passager-v2"]
+        assert es.count(index=alias_name(s, "yttranden"))["count"] == 2
+    finally:
+        delete_all(es, s)
