@@ -47,30 +47,17 @@ class Filters(BaseModel):
     position: list[str] = Field(default_factory=list, max_length=5)
     kind: list[str] = Field(default_factory=list, max_length=4)
 
-    @field_validator("council")
+    @field_validator("council", "position", "kind")
     @classmethod
-    def _councils(cls, v: list[str]) -> list[str]:
-        bad = [c for c in v if c not in COUNCILS]
+    def _closed_vocabulary(cls, v: list[str], info: Any) -> list[str]:
+        allowed, label = {
+            "council": (set(COUNCILS), "nämnd"),
+            "position": ({p.value for p in Position}, "ställning"),
+            "kind": ({k.value for k in DocumentKind}, "dokumenttyp"),
+        }[info.field_name]
+        bad = [x for x in v if x not in allowed]
         if bad:
-            raise ValueError(f"okänd nämnd: {', '.join(bad)}")
-        return v
-
-    @field_validator("position")
-    @classmethod
-    def _positions(cls, v: list[str]) -> list[str]:
-        allowed = {p.value for p in Position}
-        bad = [p for p in v if p not in allowed]
-        if bad:
-            raise ValueError(f"okänd ställning: {', '.join(bad)}")
-        return v
-
-    @field_validator("kind")
-    @classmethod
-    def _kinds(cls, v: list[str]) -> list[str]:
-        allowed = {k.value for k in DocumentKind}
-        bad = [k for k in v if k not in allowed]
-        if bad:
-            raise ValueError(f"okänd dokumenttyp: {', '.join(bad)}")
+            raise ValueError(f"okänd {label}: {', '.join(bad)}")
         return v
 
     @field_validator("remiss_body", "party")
