@@ -23,3 +23,10 @@ def test_remiss_and_document_pages(client):
     r = client.get("/dokument/seed-004")
     assert r.status_code == 200 and "OCR" in r.get_data(as_text=True)
     assert client.get("/dokument/finns-inte").status_code == 404
+
+
+def test_date_range_filter(client):
+    html = client.get("/?q=facebookgrupper&date_from=2024-01-01&date_to=2024-12-31").get_data(as_text=True)
+    assert "Södermalms stadsdelsnämnd" in html
+    html = client.get("/?q=facebookgrupper&date_from=2025-01-01").get_data(as_text=True)
+    assert "Södermalms stadsdelsnämnd" not in html
