@@ -23,3 +23,6 @@ stop:
 
 status:
 	bash scripts/services.sh status
+
+bench: services
+	$(PY) bench/run_all.py

@@ -1,0 +1,153 @@
+"""`make bench`: search latency under load (1, 5, 20 clients x keyword/semantic/hybrid),
+ingest throughput by stage, and retrieval quality, in one report with SVG plots.
+
+Writes bench/reports/README.md (tables) and bench/reports/latency_vs_clients.svg.
+Needs the services (make services). Bounded: about 10 minutes on this machine.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+REPORTS = ROOT / "bench" / "reports"
+MODES = ("keyword", "semantic", "hybrid")
+CLIENTS = (1, 5, 20)
+SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def line_svg(series: dict[str, list[tuple[float, float]]], title: str, xlabel: str, ylabel: str) -> str:
+    """A small line chart (no dependencies)."""
+    w, h, l, b, t, r = 560, 320, 60, 40, 30, 120
+    xs = sorted({x for s in series.values() for x, _ in s})
+    ymax = max((y for s in series.values() for _, y in s), default=1) * 1.1 or 1
+    def px(x: float) -> float:
+        return l + (xs.index(x) / max(1, len(xs) - 1)) * (w - l - r)
+    def py(y: float) -> float:
+        return t + (1 - y / ymax) * (h - t - b)
+    colours = ["#005595", "#b3261e", "#1b7f3b", "#8a5a00"]
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img">',
+           f'<title>{title}</title><text x="{l}" y="18" font-size="13">{title}</text>',
+           f'<line x1="{l}" y1="{h - b}" x2="{w - r}" y2="{h - b}" stroke="#333"/>',
+           f'<line x1="{l}" y1="{t}" x2="{l}" y2="{h - b}" stroke="#333"/>',
+           f'<text x="{(l + w - r) / 2}" y="{h - 8}" font-size="11" text-anchor="middle">{xlabel}</text>',
+           f'<text x="14" y="{(t + h - b) / 2}" font-size="11" transform="rotate(-90 14 {(t + h - b) / 2})" text-anchor="middle">{ylabel}</text>']
+    for x in xs:
+        out.append(f'<text x="{px(x)}" y="{h - b + 14}" font-size="10" text-anchor="middle">{x:g}</text>')
+    for i in range(5):
+        yv = ymax * i / 4
+        out.append(f'<text x="{l - 6}" y="{py(yv) + 3}" font-size="10" text-anchor="end">{yv:.0f}</text>')
+    for k, (name, pts) in enumerate(series.items()):
+        c = colours[k % len(colours)]
+        path = " ".join(f"{'M' if j == 0 else 'L'}{px(x):.1f},{py(y):.1f}" for j, (x, y) in enumerate(sorted(pts)))
+        out.append(f'<path d="{path}" fill="none" stroke="{c}" stroke-width="2"/>')
+        for x, y in pts:
+            out.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="{c}"/>')
+        out.append(f'<text x="{w - r + 8}" y="{t + 16 * k + 10}" font-size="11" fill="{c}">{name}</text>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def load_benchmark() -> tuple[list[str], dict]:
+    from bench.search_eval import build_corpus
+    from remissvar.settings import Settings
+
+    tmp = tempfile.mkdtemp()
+    s = Settings(data_dir=Path(tmp) / "data", index_prefix="remissvar-load", recorded_port=8831)
+    build_corpus(s)
+    port = free_port()
+    env = {**os.environ, "REMISSVAR_INDEX_PREFIX": s.index_prefix, "REMISSVAR_WEB_PORT": str(port),
+           "HF_HUB_OFFLINE": "1"}
+    web = subprocess.Popen([sys.executable, "-m", "remissvar.cli", "serve"], cwd=ROOT, env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if requests.get(url + "/api/search", params={"q": "uppvärmning"}, timeout=30).status_code == 200:
+                    break
+            except requests.RequestException:
+                time.sleep(1)
+        results: dict = {}
+        for c in CLIENTS:
+            for m in MODES:
+                out = subprocess.run([sys.executable, str(ROOT / "bench/loadgen.py"), "--url", url, "--mode", m,
+                                      "--clients", str(c), "--seconds", str(SECONDS)],
+                                     capture_output=True, text=True, check=True, cwd=ROOT)
+                r = json.loads(out.stdout)
+                lat = r["latencies_ms"]
+                results[(m, c)] = {"p50": pct(lat, 50), "p95": pct(lat, 95), "p99": pct(lat, 99),
+                                   "rps": len(lat) / r["elapsed_s"], "n": len(lat), "errors": r["errors"]}
+        web_rss = rss_mb(web.pid)
+    finally:
+        web.terminate()
+        web.wait(timeout=30)
+        from search_api.index import delete_all, es_client
+        delete_all(es_client(s), s)
+    lines = ["## Search latency under load", "",
+             f"Corpus: the recorded sites' 8 answers ({SECONDS:g} s per cell, Flask threaded server, load generator in "
+             "a separate process on loopback, queries from bench/relevance.json).", "",
+             "| clients | mode | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for c in CLIENTS:
+        for m in MODES:
+            r = results[(m, c)]
+            lines.append(f"| {c} | {m} | {r['n']} | {r['rps']:.1f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['errors']} |")
+    lines += ["", "Hybrid p95 / keyword p95 (same run): " + ", ".join(
+        f"{c} clients {results[('hybrid', c)]['p95'] / results[('keyword', c)]['p95']:.2f}×" for c in CLIENTS),
+        f"", f"Web process RSS after the load: {web_rss:.0f} MB.", ""]
+    svg = line_svg({m: [(c, results[(m, c)]["p95"]) for c in CLIENTS] for m in MODES},
+                   "p95 latency vs concurrent clients", "clients", "p95 ms")
+    (REPORTS / "latency_vs_clients.svg").write_text(svg, encoding="utf-8")
+    lines += ["![p95 latency vs clients](latency_vs_clients.svg)", ""]
+    return lines, results
+
+
+def main() -> None:
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    load_lines, _ = load_benchmark()
+    subprocess.run([sys.executable, str(ROOT / "bench/ingest_throughput.py"), "--rounds", "2"], check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, str(ROOT / "bench/search_eval.py")], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    parts = ["# Remissvar benchmarks", "", f"`make bench`, {time.strftime('%Y-%m-%d %H:%M')}, this machine "
+             f"({os.cpu_count()} cores). Took {time.time() - t0:.0f} s.", "",
+             "Targets (issue 7): hybrid p95 ≤ 100 ms at 20 clients on 100k passages; hybrid p95 ≤ 1.5× keyword p95; "
+             "ingest ≥ 60 documents/min on CPU; worker ≤ 2 GB RSS, web ≤ 400 MB.", ""]
+    parts += load_lines
+    for name in ("ingest.md", "search_eval.md"):
+        text = (REPORTS / name).read_text(encoding="utf-8")
+        parts += ["#" + text.split("\n", 1)[0], text.split("\n", 1)[1], ""]
+    (REPORTS / "README.md").write_text("\n".join(parts), encoding="utf-8")
+    print("\n".join(parts))
+
+
+if __name__ == "__main__":
+    main()
