@@ -98,9 +98,7 @@ def main() -> None:
         have = size
         stats = es.indices.stats(index=idx)["indices"][idx]["total"]
         svc = SearchService(es, s, emb)
-        everything = Filters()
-        everything_clauses = everything.clauses
-        everything.clauses = lambda: [c for c in everything_clauses() if "synthetic" not in str(c)]  # type: ignore[method-assign]
+        everything = Filters(include_synthetic=True)
         lat = {}
         for mode in ("keyword", "semantic", "hybrid"):
             ms = []
@@ -122,6 +120,16 @@ def main() -> None:
     for r in rows:
         lines.append(f"| {r['passages']} | {r['index_s']:.0f} | {r['store_mb']:.0f} | " + " | ".join(
             f"{r['lat'][m][0]:.1f} / {r['lat'][m][1]:.1f}" for m in ("keyword", "semantic", "hybrid")) + " |")
+    from bench.run_all import line_svg
+
+    svg = line_svg({m: [(r["passages"], r["lat"][m][1]) for r in rows] for m in ("keyword", "semantic", "hybrid")},
+                   "p95 latency vs passages (1 client)", "passages", "p95 ms")
+    Path(args.out).with_name("latency_vs_corpus.svg").write_text(svg, encoding="utf-8")
+    lines += ["", "![p95 latency vs corpus size](latency_vs_corpus.svg)", "",
+              "Growth: store ≈ 2.3 KB per passage (text, folded text, 384-d float vector + HNSW graph), "
+              "indexing ≈ 1 ms per passage on 2 cores; at 1 client latency stays flat from 10k to 100k "
+              "(BM25 and HNSW both sub-linear); under concurrency the query embedding, not the index, dominates "
+              "(see README.md's load table)."]
     report = "\n".join(lines) + "\n"
     Path(args.out).write_text(report, encoding="utf-8")
     print(report)

@@ -46,6 +46,8 @@ class Filters(BaseModel):
     party: list[str] = Field(default_factory=list, max_length=10)
     position: list[str] = Field(default_factory=list, max_length=5)
     kind: list[str] = Field(default_factory=list, max_length=4)
+    # benchmarks only (never set from a request): search the synthetic scale corpus too
+    include_synthetic: bool = False
 
     @field_validator("council", "position", "kind")
     @classmethod
@@ -68,7 +70,7 @@ class Filters(BaseModel):
         return v
 
     def clauses(self) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = [{"term": {"synthetic": False}}]
+        out: list[dict[str, Any]] = [] if self.include_synthetic else [{"term": {"synthetic": False}}]
         if self.council:
             out.append({"terms": {"council_keys": self.council}})
         if self.date_from or self.date_to:
