@@ -23,7 +23,7 @@ from ingest.broker import broker  # noqa: F401  (sets the broker before actors a
 from ingest.crawl.crawler import CouncilStats
 from ingest.crawl.model import Source, load_sources
 from ingest.crawl.store import RawStore
-from ingest.crawl.to_records import DocumentTask, answer_documents, parse_task
+from ingest.crawl.to_records import DocumentTask, answer_documents, document_task, parse_task
 from ingest.deadletters import PERMANENT_ERRORS, DeadLetters, clear_failure, council_lock, record_failure
 from ingest.extract import ExtractError
 from ingest.indexing import index_yttrande
@@ -117,7 +117,7 @@ def enqueue_parsing(store: RawStore, council: str | None = None) -> int:
             continue
         if _parse_key(t) == _existing_key(t.doc_id):
             continue
-        parse_document.send(t.doc_id)
+        parse_document.send(t.source_url)
         n += 1
     return n
 
@@ -135,22 +135,20 @@ def _existing_key(doc_id: str) -> dict | None:
 
 
 @dramatiq.actor(queue_name="parse", **RETRY, throws=PERMANENT_ERRORS, time_limit=1_800_000)
-def parse_document(doc_id: str) -> str:
+def parse_document(source_url: str) -> str:
     """Extract (OCR where needed), repair and parse one stored answer; then enqueue indexing."""
-    store = RawStore(get_settings().data_dir)
-    task = next((t for t in answer_documents(store) if t.doc_id == doc_id), None)
+    task = document_task(RawStore(get_settings().data_dir), source_url)
     if task is None:
-        raise ExtractError(f"{doc_id}: finns inte i arkivet")
+        raise ExtractError(f"{source_url}: finns inte i arkivet")
     key = _parse_key(task)
-    if _existing_key(doc_id) != key:
-        y = parse_task(task)
-        _save_parsed(y, key)
-    index_document.send(doc_id)
-    return doc_id
+    if _existing_key(task.doc_id) != key:
+        _save_parsed(parse_task(task), key)
+    index_document.send(task.doc_id)
+    return task.doc_id
 
 
 @dramatiq.actor(queue_name="index", **RETRY, time_limit=1_800_000)
-def index_document(doc_id: str, version: int | None = None) -> int:
+def index_document(doc_id: str) -> int:
     """Chunk, embed and write one parsed record (idempotent: deterministic ids)."""
     s = get_settings()
     y, _ = load_parsed(doc_id)

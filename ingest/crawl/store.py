@@ -102,6 +102,12 @@ class RawStore:
         with self.db() as c:
             return c.execute("SELECT * FROM provenance WHERE url = ?", (url,)).fetchone()
 
+    def protocol_extract(self, meeting_url: str, item_number: str | None) -> sqlite3.Row | None:
+        """The protocol extract stored for one agenda item, if any."""
+        with self.db() as c:
+            return c.execute("SELECT * FROM provenance WHERE doc_kind = 'protokollsutdrag' AND meeting_url = ? "
+                             "AND item_number IS ?", (meeting_url, item_number)).fetchone()
+
     def page_validators(self, url: str) -> sqlite3.Row | None:
         with self.db() as c:
             return c.execute("SELECT * FROM pages WHERE url = ?", (url,)).fetchone()

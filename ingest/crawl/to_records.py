@@ -5,6 +5,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 from urllib.parse import urlsplit
 
 from ingest.crawl.store import RawStore
@@ -34,6 +35,14 @@ def document_id(url: str) -> str:
     return "doc-" + stable_id(parts.path + ("?" + parts.query if parts.query else ""))
 
 
+def _task(store: RawStore, d: Mapping, prot: Mapping | None) -> DocumentTask:
+    return DocumentTask(
+        doc_id=document_id(d["url"]), path=store.path_of(d["sha256"]), source_url=d["url"],
+        council=d["council"], meeting_date=d["meeting_date"], item=json.loads(d["item_json"] or "{}"),
+        protocol_path=store.path_of(prot["sha256"]) if prot else None, sha256=d["sha256"],
+    )
+
+
 def answer_documents(store: RawStore) -> list[DocumentTask]:
     """Every stored tjänsteutlåtande, with the protocol extract of its item when there is one."""
     docs = store.documents()
@@ -44,13 +53,16 @@ def answer_documents(store: RawStore) -> list[DocumentTask]:
         if d["doc_kind"] != "tjansteutlatande" or d["sha256"] in seen:
             continue  # the same bytes under two URLs are one document
         seen.add(d["sha256"])
-        prot = protocols.get((d["meeting_url"], d["item_number"]))
-        out.append(DocumentTask(
-            doc_id=document_id(d["url"]), path=store.path_of(d["sha256"]), source_url=d["url"],
-            council=d["council"], meeting_date=d["meeting_date"], item=json.loads(d["item_json"] or "{}"),
-            protocol_path=store.path_of(prot["sha256"]) if prot else None, sha256=d["sha256"],
-        ))
+        out.append(_task(store, d, protocols.get((d["meeting_url"], d["item_number"]))))
     return out
+
+
+def document_task(store: RawStore, url: str) -> DocumentTask | None:
+    """The task of one stored answer, looked up by its source URL."""
+    d = store.provenance(url)
+    if d is None or d["doc_kind"] != "tjansteutlatande":
+        return None
+    return _task(store, d, store.protocol_extract(d["meeting_url"], d["item_number"]))
 
 
 def parse_task(task: DocumentTask) -> Yttrande:
