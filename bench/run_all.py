@@ -19,15 +19,12 @@ import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.search_eval import pct  # noqa: E402
 REPORTS = ROOT / "bench" / "reports"
 MODES = ("keyword", "semantic", "hybrid")
 CLIENTS = (1, 5, 20)
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
-
-
-def pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
 
 
 def free_port() -> int:

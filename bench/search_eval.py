@@ -61,7 +61,7 @@ def recall(ranked: list[str], rel: dict[str, int], k: int = 20) -> float:
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
 
 
 def evaluate(s: Settings, rrf_k: int) -> dict:

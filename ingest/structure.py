@@ -190,10 +190,9 @@ def _also_sent_to(text: str) -> list[str]:
     m = re.search(r"har [a-z]ven remitterats till ([^.]+)\.", fold(text))
     if not m:
         return []
-    # map back to the original casing by position in the folded string
+    # fold() keeps every offset, so the span in the folded text is the span in the original
     start, end = m.span(1)
-    original = text[start:end] if len(text) == len(fold(text)) else m.group(1)
-    parts = re.split(r",\s*|\s+och\s+", original)
+    parts = re.split(r",\s*|\s+och\s+", text[start:end])
     # OCR reads the en dash of "Hägersten – Älvsjö" as a hyphen
     return [re.sub(r"\s+-\s+", " – ", squash(p)) for p in parts if p.strip()]
 

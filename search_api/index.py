@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 from elasticsearch import Elasticsearch, NotFoundError, helpers
@@ -242,8 +242,3 @@ def count(es: Elasticsearch, settings: Settings, kind: str) -> int:
         return int(es.count(index=alias_name(settings, kind))["count"])
     except NotFoundError:
         return 0
-
-
-def iter_yttrande_ids(es: Elasticsearch, settings: Settings) -> Iterable[str]:
-    for hit in helpers.scan(es, index=alias_name(settings, "yttranden"), _source=False, query={"query": {"match_all": {}}}):
-        yield hit["_id"]

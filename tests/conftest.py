@@ -20,6 +20,15 @@ SODERMALM_SEED = SEEDS / "000_799dd45ed89de956.txt"
 SKARHOLMEN_SEED = SEEDS / "004_208620d6535925e2.txt"
 
 
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     import redis
     from elasticsearch import Elasticsearch

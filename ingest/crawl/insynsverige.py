@@ -83,10 +83,10 @@ def parse_meeting(html: str, url: str) -> Meeting:
 
 def _match_paragraph(item: AgendaItem, paragraphs: dict[str, str]) -> str | None:
     """The protocol paragraph that treats this item: its text starts with the item's title."""
-    key = fold(item.title)[:60]
+    key = fold(item.title)[:40]
     for text in paragraphs.values():
-        body = fold(squash(_PARA.sub(r"\2", text.split("\n", 1)[0] + " " + (text.split("\n", 1)[1] if "\n" in text else ""))))
-        if body.startswith(key[:40]) or key[:40] in body[:200]:
+        body = fold(squash(_PARA.sub(r"\2", text)))
+        if key in body[:200]:
             return text
     return None
 

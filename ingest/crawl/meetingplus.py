@@ -71,7 +71,7 @@ def _doc_kind(title: str) -> str:
 def parse_meeting(html: str, url: str) -> Meeting:
     soup = BeautifulSoup(html, "html.parser")
     main = soup.find("main") or soup.body or soup
-    header = main.find(["h1"]) 
+    header = main.find(["h1"])
     date = None
     t = main.find("time")
     if isinstance(t, Tag) and t.get("datetime"):
@@ -98,7 +98,6 @@ def parse_meeting(html: str, url: str) -> Meeting:
             continue
         sec = li.find_previous(["h2"])
         heading = squash(sec.get_text(" ")) if sec else heading
-        body_text = squash(li.get_text(" "))
         item = AgendaItem(number=m.group(1), title=squash(m.group(2)) + _details(li, title_el),
                           headings=[heading] if heading else [])
         for a in li.find_all("a", href=True):
@@ -112,7 +111,6 @@ def parse_meeting(html: str, url: str) -> Meeting:
             elif "/protocol/" in href and full not in seen_docs:
                 seen_docs.add(full)
                 item.documents.append(DocumentLink(full, squash(a.get_text(" ")), "protokollsutdrag"))
-        del body_text
         items.append(classify(item))
     return Meeting(url=url, date=date, items=items, protocol_links=protocol_links)
 

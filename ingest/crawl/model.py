@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -49,7 +49,3 @@ class Meeting:
 def load_sources(path: Path) -> list[Source]:
     data = json.loads(path.read_text(encoding="utf-8"))
     return [Source(**s) for s in data["sources"]]
-
-
-def to_json(obj: object) -> str:
-    return json.dumps(asdict(obj), default=str, ensure_ascii=False)  # type: ignore[call-overload]

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,16 +20,11 @@ from elasticsearch import helpers
 
 from remissvar.settings import Settings
 from search_api.index import alias_name, delete_all, es_client
+from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = 14
 EXPECTED_YTTRANDEN = 8  # 8 answer documents on the recorded sites (see tests/fixtures/sites)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Pipeline:

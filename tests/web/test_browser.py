@@ -6,7 +6,6 @@ installed by scripts/setup.sh) runs in each page: no serious or critical violati
 """
 from __future__ import annotations
 
-import socket
 import threading
 import xml.etree.ElementTree as ET
 from contextlib import ExitStack
@@ -22,17 +21,12 @@ from selenium.webdriver.support.ui import WebDriverWait
 from werkzeug.serving import make_server
 
 from remissvar.settings import Settings
+from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE = ROOT / "var" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +39,10 @@ def corpus_settings(tmp_path_factory, es, embedder):
     from search_api.index import delete_all
 
     s = Settings(data_dir=tmp_path_factory.mktemp("ui") / "data", index_prefix="remissvar-ui",
-                 recorded_port=_free_port(), admin_token="hemlig-token")
+                 recorded_port=free_port(), admin_token="hemlig-token")
     delete_all(es, s)
     with ExitStack() as stack:
-        sources, hosts = recorded_sources(s, stack, ports=(s.recorded_port, _free_port()))
+        sources, hosts = recorded_sources(s, stack, ports=(s.recorded_port, free_port()))
         crawl_sources(s, sources, hosts, min_interval=0)
     for t in answer_documents(RawStore(s.data_dir)):
         index_yttrande(parse_task(t), es, s, embedder)
@@ -69,7 +63,7 @@ def base_url(corpus_settings, embedder):
     from web.app import create_app
 
     app = create_app(corpus_settings)
-    server = make_server("127.0.0.1", _free_port(), app, threaded=True)
+    server = make_server("127.0.0.1", free_port(), app, threaded=True)
     t = threading.Thread(target=server.serve_forever, daemon=True)
     t.start()
     yield f"http://127.0.0.1:{server.server_port}"

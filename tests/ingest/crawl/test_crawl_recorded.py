@@ -9,34 +9,30 @@ import pytest
 from ingest.crawl.runner import crawl_sources, recorded_sources
 from remissvar.records import council_keys
 from remissvar.settings import Settings
+from tests.conftest import free_port
 
 GOOD_DOCS = 9  # 8 answers (tjänsteutlåtanden) + 1 protocol extract, over both sites
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@pytest.fixture()
+def crawl_settings(tmp_path):
+    return Settings(data_dir=tmp_path / "data")
 
 
 @pytest.fixture()
-def crawl_settings(tmp_path):
-    # fixed ports for the test's runs: the same URLs on every re-crawl
-    return Settings(data_dir=tmp_path / "data", recorded_port=_free_port())
+def ports():
+    # fixed ports for all runs of one test: the same URLs on every re-crawl
+    return free_port(), free_port()
 
 
-def run(settings, faults=None, full=False, timeout=20.0):
+def run(settings, ports, faults=None, full=False, timeout=20.0):
     with ExitStack() as stack:
-        ports = (settings.recorded_port, _free_port() if not hasattr(settings, "_p2") else settings._p2)
-        object.__setattr__(settings, "_p2", ports[1]) if not hasattr(settings, "_p2") else None
         sources, hosts = recorded_sources(settings, stack, faults=faults, ports=ports)
         return crawl_sources(settings, sources, hosts, full=full, min_interval=0, timeout=timeout)
 
 
-def test_full_crawl_counts(crawl_settings):
-    stats, store = run(crawl_settings)
+def test_full_crawl_counts(crawl_settings, ports):
+    stats, store = run(crawl_settings, ports)
     summary = {c: (s.meetings_listed, s.meetings_crawled, s.remiss_items, s.documents_new, len(s.failures))
                for c, s in stats.items()}
     assert summary == {
@@ -56,17 +52,17 @@ def test_full_crawl_counts(crawl_settings):
         assert d["council"] and d["meeting_url"] and d["fetched_at"] and d["etag"]
 
 
-def test_second_crawl_fetches_nothing_new(crawl_settings):
-    run(crawl_settings)
+def test_second_crawl_fetches_nothing_new(crawl_settings, ports):
+    run(crawl_settings, ports)
     blobs = crawl_settings.data_dir.joinpath("raw")
     before = sorted(p.name for p in blobs.rglob("*") if p.is_file())
-    stats, store = run(crawl_settings)
+    stats, store = run(crawl_settings, ports)
     assert sum(s.documents_new for s in stats.values()) == 0
     assert sum(s.meetings_crawled for s in stats.values()) == 0
     assert sum(s.meetings_unchanged for s in stats.values()) == 10
     assert sorted(p.name for p in blobs.rglob("*") if p.is_file()) == before
     # a full re-crawl fetches again but stores nothing new (content-addressed)
-    stats, store = run(crawl_settings, full=True)
+    stats, store = run(crawl_settings, ports, full=True)
     assert sum(s.meetings_crawled for s in stats.values()) == 10
     assert sum(s.documents_new for s in stats.values()) == 0
     assert len(store.documents()) == GOOD_DOCS
@@ -90,8 +86,8 @@ FAULTS = {
 }
 
 
-def test_fault_mode(crawl_settings):
-    stats, store = run(crawl_settings, faults=FAULTS, timeout=1.0)
+def test_fault_mode(crawl_settings, ports):
+    stats, store = run(crawl_settings, ports, faults=FAULTS, timeout=1.0)
     reasons = sorted((f["council"], f["reason"]) for f in store.failures())
     assert reasons == [
         ("alvsjo", "content_mismatch"),
@@ -110,6 +106,6 @@ def test_fault_mode(crawl_settings):
     ])
     assert store.blob_count() == len(stored) + 10  # + the 10 meeting pages crawled
     # the faults pass: the next (incremental) crawl gets the bad documents, once each
-    stats, store = run(crawl_settings)
+    stats, store = run(crawl_settings, ports)
     assert [f["reason"] for f in store.failures()] == ["markup_drift"]
     assert len(store.documents()) == GOOD_DOCS
