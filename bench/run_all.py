@@ -72,6 +72,53 @@ def line_svg(series: dict[str, list[tuple[float, float]]], title: str, xlabel: s
     return "".join(out)
 
 
+def summarize_profile(raw: str, top: int = 12) -> list[tuple[str, float]]:
+    """Inclusive share of samples per function from py-spy's raw (collapsed) stacks."""
+    total = 0
+    incl: dict[str, int] = {}
+    for line in raw.splitlines():
+        stack, _, n = line.rpartition(" ")
+        if not stack or not n.isdigit():
+            continue
+        total += int(n)
+        frames = {f.split(" (")[0] + " (" + f.split(" (")[1].split(":")[0] + ")" if " (" in f else f
+                  for f in stack.split(";")}
+        for f in frames:
+            incl[f] = incl.get(f, 0) + int(n)
+    ranked = sorted(incl.items(), key=lambda kv: -kv[1])
+    return [(f, 100 * n / total) for f, n in ranked[:top]] if total else []
+
+
+def profile_hybrid(pid: int, url: str, seconds: float = 8.0) -> list[str]:
+    """py-spy (sampling, attached to the web process) while 20 clients send hybrid queries:
+    where the server's CPU goes. Writes bench/reports/profile_hybrid_20.svg (flame graph)."""
+    spy = Path(sys.executable).with_name("py-spy")
+    raw = REPORTS / "profile_hybrid_20.txt"
+    gen = subprocess.Popen([sys.executable, str(ROOT / "bench/loadgen.py"), "--url", url, "--mode", "hybrid",
+                            "--clients", "20", "--seconds", str(seconds + 2)], cwd=ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(1)
+        out = subprocess.run([str(spy), "record", "--pid", str(pid), "--duration", str(int(seconds)), "--rate", "200",
+                              "--format", "raw", "--output", str(raw)], capture_output=True, text=True)
+        if out.returncode == 0:
+            subprocess.run([str(spy), "record", "--pid", str(pid), "--duration", "3", "--rate", "200",
+                            "--format", "flamegraph", "--output", str(REPORTS / "profile_hybrid_20.svg")],
+                           capture_output=True, text=True)
+    finally:
+        gen.wait(timeout=60)
+    if out.returncode != 0:
+        raise RuntimeError(f"py-spy failed (needs ptrace of the web process): {out.stderr.strip()[-500:]}")
+    rows = summarize_profile(raw.read_text(encoding="utf-8"))
+    lines = ["### Where the web process spends its CPU (hybrid, 20 clients)", "",
+             f"py-spy {seconds:g} s at 200 Hz attached to the web process, active threads only (waiting on "
+             "Elasticsearch's reply is not CPU and does not show). Inclusive share of samples; flame graph: "
+             "[profile_hybrid_20.svg](profile_hybrid_20.svg), raw stacks: profile_hybrid_20.txt.", "",
+             "| function (file) | share of samples |", "| --- | ---: |"]
+    lines += [f"| `{f}` | {share:.0f} % |" for f, share in rows]
+    return lines + [""]
+
+
 def load_benchmark() -> tuple[list[str], dict]:
     from bench.search_eval import build_corpus
     from remissvar.settings import Settings
@@ -80,7 +127,9 @@ def load_benchmark() -> tuple[list[str], dict]:
     s = Settings(data_dir=Path(tmp) / "data", index_prefix="remissvar-load", recorded_port=8831)
     build_corpus(s)
     port = free_port()
+    # REMISSVAR_QUERY_CACHE_SIZE=0: the load repeats 44 queries; every one is embedded (the cold cost)
     env = {**os.environ, "REMISSVAR_INDEX_PREFIX": s.index_prefix, "REMISSVAR_WEB_PORT": str(port),
+           "REMISSVAR_QUERY_CACHE_SIZE": "0",
            "HF_HUB_OFFLINE": "1"}
     web = subprocess.Popen([sys.executable, "-m", "remissvar.cli", "serve"], cwd=ROOT, env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -103,6 +152,7 @@ def load_benchmark() -> tuple[list[str], dict]:
                 results[(m, c)] = {"p50": pct(lat, 50), "p95": pct(lat, 95), "p99": pct(lat, 99),
                                    "rps": len(lat) / r["elapsed_s"], "n": len(lat), "errors": r["errors"]}
         web_rss = rss_mb(web.pid)
+        profile_lines = profile_hybrid(web.pid, url)
     finally:
         web.terminate()
         web.wait(timeout=30)
@@ -120,6 +170,7 @@ def load_benchmark() -> tuple[list[str], dict]:
     lines += ["", "Hybrid p95 / keyword p95 (same run): " + ", ".join(
         f"{c} clients {results[('hybrid', c)]['p95'] / results[('keyword', c)]['p95']:.2f}×" for c in CLIENTS),
         f"", f"Web process RSS after the load: {web_rss:.0f} MB.", ""]
+    lines += profile_lines
     svg = line_svg({m: [(c, results[(m, c)]["p95"]) for c in CLIENTS] for m in MODES},
                    "p95 latency vs concurrent clients", "clients", "p95 ms")
     (REPORTS / "latency_vs_clients.svg").write_text(svg, encoding="utf-8")

@@ -66,12 +66,12 @@ def pct(xs: list[float], p: float) -> float:
 
 def evaluate(s: Settings, rrf_k: int) -> dict:
     import search_api.queries as q
-    from remissvar.embedding import get_embedder
+    from remissvar.embedding import get_query_encoder
     from search_api.index import es_client
 
     q.RRF_K = rrf_k
     judg = json.loads((ROOT / "bench/relevance.json").read_text(encoding="utf-8"))
-    svc = q.SearchService(es_client(s), s, get_embedder(s))
+    svc = q.SearchService(es_client(s), s, get_query_encoder(s))
     # resolve document names to yttrande ids through the index
     names: dict[str, str] = {}
     res = svc.es.search(index=svc.yttranden, size=100, _source=["council", "remiss_id"], query={"match_all": {}})
@@ -109,7 +109,8 @@ def main() -> None:
     ap.add_argument("--rrf-k", type=int, default=60)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        s = Settings(data_dir=Path(tmp) / "data", index_prefix="remissvar-eval", recorded_port=8811)
+        s = Settings(data_dir=Path(tmp) / "data", index_prefix="remissvar-eval", recorded_port=8811,
+                     query_cache_size=0)  # latencies: every query embedded
         build_corpus(s)
         r = evaluate(s, args.rrf_k)
     lines = ["# Search evaluation", "", f"{r['n_queries']} queries (bench/relevance.json), corpus: the recorded sites' "

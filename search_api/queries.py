@@ -8,14 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import threading
 import time
+from collections import OrderedDict
 from typing import Any, Literal
 
 from elasticsearch import Elasticsearch, NotFoundError
 from pydantic import BaseModel, Field, field_validator
 
 from ingest.textnorm import fold
-from remissvar.embedding import Embedder
+from remissvar.embedding import QueryEncoder
 from remissvar.records import COUNCILS, DOCUMENT_KIND_LABELS, POSITION_LABELS, DocumentKind, Position
 from remissvar.settings import Settings
 from search_api.index import alias_name
@@ -252,20 +254,35 @@ PASSAGE_SOURCE = {"excludes": ["embedding", "text_folded", "remiss_title_folded"
 class SearchService:
     """The search logic behind /api: hybrid, grouped per remiss, facets, lookups."""
 
-    def __init__(self, es: Elasticsearch, settings: Settings, embedder: Embedder | None) -> None:
+    def __init__(self, es: Elasticsearch, settings: Settings, embedder: QueryEncoder | None) -> None:
         self.es = es
         self.settings = settings
         self.embedder = embedder
+        self._vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._cache_lock = threading.Lock()
         self.passages = alias_name(settings, "passager")
         self.yttranden = alias_name(settings, "yttranden")
 
     # -- retrieval --------------------------------------------------------------
     def _embed(self, text: str) -> tuple[list[float], float]:
+        """The query's vector and the ms it took. Recent vectors are kept (bounded LRU): paging,
+        facet clicks and the feed repeat a query, and embedding is the costliest step of one."""
         if self.embedder is None:
             raise QueryError("semantisk sökning kräver embeddingmodellen")
         t0 = time.perf_counter()
-        v = self.embedder.encode_query(text)
-        return [float(x) for x in v], (time.perf_counter() - t0) * 1000
+        key = " ".join(text.split())
+        with self._cache_lock:
+            v = self._vectors.get(key)
+            if v is not None:
+                self._vectors.move_to_end(key)
+        if v is None:
+            v = [float(x) for x in self.embedder.encode_query(text)]
+            if self.settings.query_cache_size > 0:
+                with self._cache_lock:
+                    self._vectors[key] = v
+                    while len(self._vectors) > self.settings.query_cache_size:
+                        self._vectors.popitem(last=False)
+        return v, (time.perf_counter() - t0) * 1000
 
     def retrieve(self, q: str, mode: Mode, filters: Filters, k: int = CANDIDATES,
                  with_facets: bool = False) -> tuple[list[tuple[dict[str, Any], float, dict | None]], dict[str, Any], float]:

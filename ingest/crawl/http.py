@@ -86,6 +86,18 @@ class Fetcher:
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
         self._lock = threading.Lock()
 
+    def check_host(self, url: str) -> str:
+        """The URL's origin, or NotAllowedError when its host is not allow-listed."""
+        return self._check_host(url)
+
+    def check(self, url: str) -> None:
+        """What every request passes, for clients other than this session (the browser):
+        allow-list, robots.txt, and the per-host rate limit."""
+        origin = self._check_host(url)
+        if not self._allowed_by_robots(origin, url):
+            raise RobotsDisallowedError(url, "robots.txt förbjuder hämtning")
+        self._throttle(origin)
+
     def _check_host(self, url: str) -> str:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()

@@ -16,6 +16,9 @@ class Source:
     base_url: str  # "https://meetingspublic.stockholm.se"
     path: str  # "/committees/sodermalms-stadsdelsnamnd" or "/stockholm-sodermalm"
     name: str  # display name
+    # MeetingPlus JSON endpoints to try where a meeting page's HTML has no agenda, as
+    # templates over the meeting id the page states, e.g. "/api/v2.0/meetings/{id}/agenda"
+    api_paths: tuple[str, ...] = ()
 
 
 @dataclass
@@ -44,8 +47,9 @@ class Meeting:
     date: dt.date | None
     items: list[AgendaItem] = field(default_factory=list)
     protocol_links: list[DocumentLink] = field(default_factory=list)
+    via: str = "html"  # where the agenda came from: "html", "json" (MeetingPlus API) or "browser"
 
 
 def load_sources(path: Path) -> list[Source]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [Source(**s) for s in data["sources"]]
+    return [Source(**{**s, "api_paths": tuple(s.get("api_paths", ()))}) for s in data["sources"]]

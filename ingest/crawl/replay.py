@@ -117,7 +117,8 @@ class ReplayServer:
         etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
         if h.headers.get("If-None-Match") == etag:
             return self._send(h, 304, b"", "", {"ETag": etag, "Last-Modified": LAST_MODIFIED})
-        ctype = "application/pdf" if data[:5] == b"%PDF-" else "text/html; charset=utf-8"
+        ctype = ("application/pdf" if data[:5] == b"%PDF-" else "application/zip" if data[:4] == b"PK\x03\x04"
+                 else "application/json" if data.lstrip()[:1] in (b"{", b"[") else "text/html; charset=utf-8")
         if fault == "html-as-pdf":
             data, ctype = b"<!doctype html><html><body>Dokumentet kunde inte visas</body></html>", "application/pdf"
         if fault == "truncate":

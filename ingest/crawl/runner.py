@@ -1,10 +1,14 @@
 """Wiring for a crawl run: sources, fetcher, store, progress bar."""
 from __future__ import annotations
 
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
+from dataclasses import replace
+
+from typing import Callable, Iterator
 
 from tqdm import tqdm
 
+from ingest.crawl.browser import BrowserRenderer
 from ingest.crawl.crawler import CouncilStats, Crawler
 from ingest.crawl.http import Fetcher
 from ingest.crawl.model import Source, load_sources
@@ -20,13 +24,25 @@ def recorded_sources(s: Settings, stack: ExitStack, faults: dict[str, str] | Non
     mp = stack.enter_context(ReplayServer(s.recorded_sites_dir / "meetingplus", port=p1, faults=faults))
     ins = stack.enter_context(ReplayServer(s.recorded_sites_dir / "insynsverige", port=p2, faults=faults))
     base = {"meetingplus": mp.base_url, "insynsverige": ins.base_url}
-    sources = [Source(x.platform, x.council, base[x.platform], x.path, x.name) for x in load_sources(s.sources_file)]
+    sources = [replace(x, base_url=base[x.platform]) for x in load_sources(s.sources_file)]
     return sources, {"127.0.0.1"}
+
+
+@contextmanager
+def open_crawler(s: Settings, store: RawStore, fetcher: Fetcher, *, full: bool = False,
+                 browser: bool | None = None, on_meeting: Callable[[Source, str], None] | None = None) -> Iterator[Crawler]:
+    """A Crawler, with the headless browser as last resort when asked for (or REMISSVAR_CRAWL_BROWSER)."""
+    renderer = BrowserRenderer(fetcher) if (s.crawl_browser if browser is None else browser) else None
+    try:
+        yield Crawler(store, fetcher, full=full, on_meeting=on_meeting, browser=renderer)
+    finally:
+        if renderer is not None:
+            renderer.close()
 
 
 def crawl_sources(s: Settings, sources: list[Source], hosts: set[str], *, full: bool = False,
                   progress: bool = False, min_interval: float | None = None,
-                  timeout: float = 20.0) -> tuple[dict[str, CouncilStats], RawStore]:
+                  timeout: float = 20.0, browser: bool | None = None) -> tuple[dict[str, CouncilStats], RawStore]:
     store = RawStore(s.data_dir)
     fetcher = Fetcher(hosts, min_interval=s.crawl_min_interval if min_interval is None else min_interval,
                       timeout=timeout)
@@ -37,7 +53,8 @@ def crawl_sources(s: Settings, sources: list[Source], hosts: set[str], *, full: 
         bar.update(1)
 
     try:
-        stats = Crawler(store, fetcher, full=full, on_meeting=tick).crawl(sources)
+        with open_crawler(s, store, fetcher, full=full, browser=browser, on_meeting=tick) as crawler:
+            stats = crawler.crawl(sources)
     finally:
         bar.close()
     return stats, store

@@ -10,8 +10,8 @@ from search_api.queries import Filters, SearchRequest, SearchService
 
 
 @pytest.fixture(scope="module")
-def service(seeded_index, settings, embedder):
-    return SearchService(seeded_index, settings, embedder)
+def service(seeded_index, settings, query_encoder):
+    return SearchService(seeded_index, settings, query_encoder)
 
 
 def _councils(resp):
@@ -108,3 +108,27 @@ def test_changed_document_replaces_its_passages(seeded_index, settings, embedder
 def test_refuses_vectors_of_another_model(seeded_index, settings, embedder):
     with pytest.raises(ModelMismatchError):
         ensure_indices(seeded_index, settings, embedder.dims, "another-model")
+
+
+def test_query_vectors_are_reused_and_the_cache_is_bounded(seeded_index, settings, query_encoder):
+    class Counting:
+        model_id, dims = query_encoder.model_id, query_encoder.dims
+        calls: list[str] = []
+
+        def encode_query(self, text):
+            self.calls.append(text)
+            return query_encoder.encode_query(text)
+
+    enc = Counting()
+    svc = SearchService(seeded_index, settings.model_copy(update={"query_cache_size": 2}), enc)
+    first = svc.search(SearchRequest(q="lokala facebookgrupper", mode="hybrid"))
+    again = svc.search(SearchRequest(q="lokala  facebookgrupper ", mode="semantic", page=1))
+    assert enc.calls == ["lokala facebookgrupper"]
+    assert [g.remiss_id for g in first.groups][:1] == [g.remiss_id for g in again.groups][:1]
+    for q in ("sociala medier", "uppföljning av utförare", "lokala facebookgrupper"):
+        svc.search(SearchRequest(q=q, mode="semantic"))
+    assert len(svc._vectors) == 2 and enc.calls[-1] == "lokala facebookgrupper"
+    no_cache = SearchService(seeded_index, settings.model_copy(update={"query_cache_size": 0}), enc)
+    no_cache.search(SearchRequest(q="sociala medier", mode="semantic"))
+    no_cache.search(SearchRequest(q="sociala medier", mode="semantic"))
+    assert enc.calls[-2:] == ["sociala medier", "sociala medier"] and not no_cache._vectors

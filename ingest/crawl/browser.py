@@ -1,0 +1,95 @@
+"""Last resort for pages that build their agenda in the browser: render with headless
+Chromium (Debian's chromium + chromedriver, through selenium) and hand the rendered HTML
+to the same pure parser. Off by default (``remissvar crawl --browser``).
+
+Politeness and safety as for plain fetches: the page URL passes the fetcher's allow-list,
+robots.txt and per-host rate limit first; Chromium resolves no host outside the allow-list
+(``--host-resolver-rules``), so scripts on the page cannot reach elsewhere; the page load
+is bounded by the fetcher's timeout.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from typing import Any
+
+from ingest.crawl.http import FetchError, Fetcher
+
+CHROMIUM = os.environ.get("REMISSVAR_CHROMIUM", "/usr/bin/chromium")
+CHROMEDRIVER = os.environ.get("REMISSVAR_CHROMEDRIVER", "/usr/bin/chromedriver")
+
+
+class BrowserUnavailableError(RuntimeError):
+    """--browser was asked for, but Chromium/chromedriver or selenium is missing."""
+
+
+class BrowserError(FetchError):
+    reason = "browser_error"
+
+
+class BrowserRenderer:
+    def __init__(self, fetcher: Fetcher, settle_seconds: float = 0.5) -> None:
+        try:
+            import selenium  # noqa: F401
+        except ImportError as e:  # pragma: no cover - selenium is a dependency
+            raise BrowserUnavailableError("selenium saknas: pip install selenium") from e
+        for exe in (CHROMIUM, CHROMEDRIVER):
+            if not (os.path.exists(exe) or shutil.which(exe)):
+                raise BrowserUnavailableError(f"{exe} saknas (scripts/setup.sh installerar chromium och chromium-driver)")
+        self.fetcher = fetcher
+        self.settle_seconds = settle_seconds
+        self._driver: Any = None  # started on the first page that needs it
+
+    def _start(self) -> Any:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        opts = webdriver.ChromeOptions()
+        opts.binary_location = CHROMIUM
+        rules = ", ".join(["MAP * ~NOTFOUND"] + [f"EXCLUDE {h}" for h in sorted(self.fetcher.allowed_hosts)])
+        for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--disable-extensions", "--lang=sv-SE", f"--host-resolver-rules={rules}",
+                  f"--user-agent={self.fetcher.session.headers['User-Agent']}"):
+            opts.add_argument(a)
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+        driver.set_page_load_timeout(max(5.0, self.fetcher.timeout))
+        driver.set_script_timeout(max(5.0, self.fetcher.timeout))
+        return driver
+
+    def render(self, url: str) -> str:
+        """The page's DOM after its scripts ran (until the markup stops changing)."""
+        self.fetcher.check(url)  # allow-list, robots.txt, rate limit: as for any request
+        try:
+            if self._driver is None:
+                self._driver = self._start()
+            self.driver = self._driver
+            self.driver.get(url)
+            deadline = time.monotonic() + self.fetcher.timeout
+            last = None
+            while time.monotonic() < deadline:
+                html = self.driver.page_source
+                if html == last and self.driver.execute_script("return document.readyState") == "complete":
+                    break
+                last = html
+                time.sleep(self.settle_seconds)
+            final = self.driver.current_url
+        except Exception as e:  # noqa: BLE001 - selenium's errors are many; all mean "not rendered"
+            raise BrowserError(url, f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}") from e
+        self.fetcher.check_host(final)  # a script that navigated elsewhere is refused
+        return html
+
+    def close(self) -> None:
+        if self._driver is not None:
+            try:
+                self._driver.quit()
+            except Exception:  # noqa: BLE001
+                pass
+            self._driver = None
+
+    def __enter__(self) -> "BrowserRenderer":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
