@@ -120,6 +120,7 @@ def test_search_filter_and_compare(browser, base_url):
     # filter: only Farsta
     d.find_element(By.CSS_SELECTOR, "input[name=council][value=farsta]").click()
     d.find_element(By.CSS_SELECTOR, ".facets button").click()
+    WebDriverWait(d, 30).until(EC.staleness_of(first))  # the filtered page has replaced the old one
     wait_for(d, "article.group")
     all_councils = {e.text for e in d.find_elements(By.CSS_SELECTOR, ".answers .council")}
     assert all_councils == {"Farsta stadsdelsnämnd"}
