@@ -64,17 +64,17 @@ class BrowserRenderer:
         try:
             if self._driver is None:
                 self._driver = self._start()
-            self.driver = self._driver
-            self.driver.get(url)
+            driver = self._driver
+            driver.get(url)
             deadline = time.monotonic() + self.fetcher.timeout
             last = None
             while time.monotonic() < deadline:
-                html = self.driver.page_source
-                if html == last and self.driver.execute_script("return document.readyState") == "complete":
+                html = driver.page_source
+                if html == last and driver.execute_script("return document.readyState") == "complete":
                     break
                 last = html
                 time.sleep(self.settle_seconds)
-            final = self.driver.current_url
+            final = driver.current_url
         except Exception as e:  # noqa: BLE001 - selenium's errors are many; all mean "not rendered"
             raise BrowserError(url, f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}") from e
         self.fetcher.check_host(final)  # a script that navigated elsewhere is refused

@@ -14,7 +14,7 @@ from typing import Callable, Protocol
 from urllib.parse import quote
 
 from ingest.crawl import insynsverige, meetingplus, meetingplus_api
-from ingest.crawl.http import FetchError, Fetcher, HttpStatusError
+from ingest.crawl.http import FetchError, Fetcher, HttpStatusError, Response
 from ingest.crawl.meetingplus_api import ApiFormatError
 from ingest.crawl.model import AgendaItem, Meeting, Source
 from ingest.crawl.store import Provenance, RawStore, item_json, now
@@ -170,7 +170,7 @@ class Crawler:
             if items:
                 self.store.put(resp.content, "application/json")  # kept like the pages: what was read
                 log.info("%s: agenda from %s (%d items)", url, api_url, len(items))
-                meeting.items, meeting.date, meeting.via = items, meeting.date or date, "json"
+                meeting.items, meeting.date = items, meeting.date or date
                 return meeting
         if self.browser is not None:
             try:
@@ -180,7 +180,7 @@ class Crawler:
                 return meeting
             if rendered.items:
                 log.info("%s: agenda from the rendered page (%d items)", url, len(rendered.items))
-                rendered.date, rendered.via = rendered.date or meeting.date, "browser"
+                rendered.date = rendered.date or meeting.date
                 return rendered
         return meeting
 
@@ -195,7 +195,7 @@ class Crawler:
             resp = self.fetcher.get(zip_url, etag=prev["etag"] if prev else None,
                                     last_modified=prev["last_modified"] if prev else None)
         except HttpStatusError as e:
-            if "404" in e.detail:  # no protocol published (yet): the next crawl looks again
+            if e.status == 404:  # no protocol published (yet): the next crawl looks again
                 log.info("%s: inget protokoll publicerat (%s)", meeting.url, zip_url)
                 self.store.clear_failures(zip_url)
                 return
@@ -224,15 +224,7 @@ class Crawler:
             if item is None:
                 log.info("%s: %s hör inte till något remissärende", zip_url, name)
                 continue
-            sha, new = self.store.put(data, "application/pdf")
-            stats.documents_new += int(new)
-            stats.documents_unchanged += int(not new)
-            self.store.record(Provenance(
-                url=member_url, sha256=sha, source=src.platform, council=src.council, meeting_url=meeting.url,
-                meeting_date=meeting.date.isoformat() if meeting.date else None, item_number=item.number,
-                item_title=item.title, item_json=item_json(item), doc_title=name, doc_kind="protokollsutdrag",
-                fetched_at=now(), etag=resp.etag, last_modified=resp.last_modified,
-            ))
+            self._store_document(src, meeting, item, member_url, data, name, "protokollsutdrag", resp, stats)
         self.store.save_page(zip_url, zip_sha, resp.etag, resp.last_modified)
 
     def _has_failures(self, meeting_url: str) -> bool:
@@ -253,7 +245,12 @@ class Crawler:
         except FetchError as e:
             self._fail(stats, src, url, e.reason, e.detail, meeting.url)
             return
-        sha, new = self.store.put(resp.content, "application/pdf")
+        self._store_document(src, meeting, item, url, resp.content, title, kind, resp, stats)
+
+    def _store_document(self, src: Source, meeting: Meeting, item: AgendaItem, url: str, data: bytes, title: str,
+                        kind: str, resp: Response, stats: CouncilStats) -> None:
+        """A checked PDF: stored once by content, with its provenance under ``url``."""
+        sha, new = self.store.put(data, "application/pdf")
         if new:
             stats.documents_new += 1
         else:

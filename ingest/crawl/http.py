@@ -53,6 +53,10 @@ class TooLargeDownloadError(FetchError):
 class HttpStatusError(FetchError):
     reason = "http_status"
 
+    def __init__(self, url: str, status: int) -> None:
+        super().__init__(url, f"HTTP {status}")
+        self.status = status
+
 
 @dataclass
 class Response:
@@ -86,19 +90,16 @@ class Fetcher:
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
         self._lock = threading.Lock()
 
-    def check_host(self, url: str) -> str:
-        """The URL's origin, or NotAllowedError when its host is not allow-listed."""
-        return self._check_host(url)
-
     def check(self, url: str) -> None:
-        """What every request passes, for clients other than this session (the browser):
-        allow-list, robots.txt, and the per-host rate limit."""
-        origin = self._check_host(url)
+        """What every request passes, here and in other clients (the browser): allow-list,
+        robots.txt, and the per-host rate limit."""
+        origin = self.check_host(url)
         if not self._allowed_by_robots(origin, url):
             raise RobotsDisallowedError(url, "robots.txt förbjuder hämtning")
         self._throttle(origin)
 
-    def _check_host(self, url: str) -> str:
+    def check_host(self, url: str) -> str:
+        """The URL's origin, or NotAllowedError when its host is not allow-listed."""
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
         if parts.scheme not in ("http", "https") or host not in self.allowed_hosts:
@@ -130,9 +131,6 @@ class Fetcher:
         seen: list[str] = []
         current = url
         for _ in range(MAX_REDIRECTS + 1):
-            origin = self._check_host(current)
-            if not self._allowed_by_robots(origin, current):
-                raise RobotsDisallowedError(current, "robots.txt förbjuder hämtning")
             if current in seen:
                 raise RedirectLoopError(url, " -> ".join(seen + [current]))
             seen.append(current)
@@ -141,7 +139,7 @@ class Fetcher:
                 headers["If-None-Match"] = etag
             if last_modified:
                 headers["If-Modified-Since"] = last_modified
-            self._throttle(origin)
+            self.check(current)
             try:
                 r = self.session.get(current, headers=headers, timeout=self.timeout, allow_redirects=False, stream=True)
             except requests.RequestException as e:
@@ -158,7 +156,7 @@ class Fetcher:
                 return Response(current, 304, b"", "", etag, last_modified)
             if r.status_code != 200:
                 r.close()
-                raise HttpStatusError(current, f"HTTP {r.status_code}")
+                raise HttpStatusError(current, r.status_code)
             declared = int(r.headers.get("Content-Length") or 0)
             if declared > self.max_bytes:
                 r.close()

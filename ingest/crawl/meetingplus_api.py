@@ -58,16 +58,13 @@ class ApiRefs:
 def api_refs(html: str, page_url: str, templates: tuple[str, ...] = ()) -> ApiRefs:
     """The meeting id and API URLs named on a meeting page (hrefs, data attributes, scripts)."""
     soup = BeautifulSoup(html, "html.parser")
-    found: list[str] = []
-    for tag in soup.find_all(True):
-        for value in tag.attrs.values():
-            for v in value if isinstance(value, list) else [value]:
-                found += [m.group(0) for m in API_MEETING.finditer(str(v))]
-    for script in soup.find_all("script"):
-        found += [m.group(0) for m in API_MEETING.finditer(script.get_text())]
-    ids = [API_MEETING.match(u).group(1) for u in found]  # type: ignore[union-attr]
-    for tag in soup.find_all(attrs={"data-meeting-id": True}):
-        ids.append(str(tag["data-meeting-id"]).strip())
+    texts = [str(v) for tag in soup.find_all(True) for value in tag.attrs.values()
+             for v in (value if isinstance(value, list) else [value])]
+    texts += [script.get_text() for script in soup.find_all("script")]
+    matches = [m for t in texts for m in API_MEETING.finditer(t)]
+    found = [m.group(0) for m in matches]
+    ids = [m.group(1) for m in matches]
+    ids += [str(tag["data-meeting-id"]).strip() for tag in soup.find_all(attrs={"data-meeting-id": True})]
     ids = [i for i in dict.fromkeys(ids) if i.isdigit()]
     refs = ApiRefs(meeting_id=ids[0] if len(ids) == 1 else None)
     for u in dict.fromkeys(found):
@@ -218,16 +215,16 @@ def zip_members(data: bytes, *, max_members: int = 500, max_total: int = 500 * 1
 
 def match_member(name: str, first_text: str, items: list[AgendaItem]) -> AgendaItem | None:
     """The agenda item a protocol zip member belongs to: by its item title in the file name
-    or on its first page (paragraph numbers differ from item numbers, titles do not)."""
-    hay = fold(name + " " + first_text)
-    hay = re.sub(r"[^a-z0-9]+", " ", hay)
-    best = None
-    for item in items:
-        key = re.sub(r"[^a-z0-9]+", " ", fold(item.title.split(". ")[0]))[:60].strip()
-        if len(key) >= 12 and key in hay:
-            if best is None or len(key) > len(re.sub(r"[^a-z0-9]+", " ", fold(best.title.split(". ")[0]))[:60].strip()):
-                best = item
-    return best
+    or on its first pages (paragraph numbers differ from item numbers, titles do not)."""
+    hay = _words(name + " " + first_text)
+    keys = [(_words(item.title.split(". ")[0])[:60].strip(), item) for item in items]
+    hits = [(key, item) for key, item in keys if len(key) >= 12 and key in hay]
+    return max(hits, key=lambda h: len(h[0]))[1] if hits else None
+
+
+def _words(text: str) -> str:
+    """Folded text as space-separated words (a-z, 0-9): punctuation and OCR spacing don't matter."""
+    return re.sub(r"[^a-z0-9]+", " ", fold(text))
 
 
 def head_text(pdf: bytes, pages: int = 3) -> str:

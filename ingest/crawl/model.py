@@ -47,7 +47,6 @@ class Meeting:
     date: dt.date | None
     items: list[AgendaItem] = field(default_factory=list)
     protocol_links: list[DocumentLink] = field(default_factory=list)
-    via: str = "html"  # where the agenda came from: "html", "json" (MeetingPlus API) or "browser"
 
 
 def load_sources(path: Path) -> list[Source]:
