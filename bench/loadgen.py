@@ -12,12 +12,51 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_REQUESTS = 5000
+
+
+def closed_loop(new_client: Callable[[], Callable[[str], bool]], queries: list[str], clients: int, seconds: float,
+                max_requests: int | None = MAX_REQUESTS) -> tuple[list[float], int, float]:
+    """``clients`` threads, each with its own ``new_client()`` call, send the queries in turn
+    back to back until ``seconds`` (or ``max_requests`` in all) have passed. Returns the
+    latencies (ms) of successful calls, the number of failed ones, and the elapsed seconds."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client(i: int) -> None:
+        nonlocal errors
+        call = new_client()
+        n = i
+        while time.monotonic() < deadline:
+            with lock:
+                if max_requests is not None and len(latencies) + errors >= max_requests:
+                    return
+            q = queries[n % len(queries)]
+            n += clients
+            t0 = time.perf_counter()
+            ok = call(q)
+            dt = (time.perf_counter() - t0) * 1000
+            with lock:
+                if ok:
+                    latencies.append(dt)
+                else:
+                    errors += 1
+
+    t0 = time.monotonic()
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors, time.monotonic() - t0
 
 
 def main() -> None:
@@ -31,41 +70,19 @@ def main() -> None:
     if host not in ("127.0.0.1", "localhost", "::1"):
         sys.exit("loopback only")
     queries = [q["q"] for q in json.loads((ROOT / "bench/relevance.json").read_text(encoding="utf-8"))["queries"]]
-    latencies: list[float] = []
-    errors = 0
-    lock = threading.Lock()
-    deadline = time.monotonic() + args.seconds
 
-    def client(i: int) -> None:
-        nonlocal errors
-        s = requests.Session()
-        n = i
-        while time.monotonic() < deadline:
-            with lock:
-                if len(latencies) + errors >= MAX_REQUESTS:
-                    return
-            q = queries[n % len(queries)]
-            n += args.clients
-            t0 = time.perf_counter()
+    def new_client() -> Callable[[str], bool]:
+        session = requests.Session()
+
+        def call(q: str) -> bool:
             try:
-                r = s.get(args.url + "/api/search", params={"q": q, "mode": args.mode}, timeout=30)
-                ok = r.status_code == 200
+                r = session.get(args.url + "/api/search", params={"q": q, "mode": args.mode}, timeout=30)
+                return r.status_code == 200
             except requests.RequestException:
-                ok = False
-            dt = (time.perf_counter() - t0) * 1000
-            with lock:
-                if ok:
-                    latencies.append(dt)
-                else:
-                    errors += 1
+                return False
+        return call
 
-    t0 = time.monotonic()
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.monotonic() - t0
+    latencies, errors, elapsed = closed_loop(new_client, queries, args.clients, args.seconds)
     print(json.dumps({"mode": args.mode, "clients": args.clients, "latencies_ms": latencies, "errors": errors,
                       "elapsed_s": elapsed}))
 

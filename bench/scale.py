@@ -17,15 +17,16 @@ import os
 import random
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.loadgen import closed_loop  # noqa: E402
 from bench.search_eval import pct  # noqa: E402
 from remissvar.settings import Settings  # noqa: E402
 
@@ -53,30 +54,18 @@ def real_sentences() -> list[str]:
     return [s for s in dict.fromkeys(out) if 30 <= len(s) <= 400]
 
 
-def under_load(fn, queries: list[str], clients: int, seconds: float) -> tuple[list[float], float]:
-    """Closed loop: ``clients`` threads call ``fn(query)`` back to back for ``seconds``.
-    Returns the latencies (ms) and the elapsed time."""
-    lat: list[float] = []
-    lock = threading.Lock()
-    deadline = time.monotonic() + seconds
-
-    def client(i: int) -> None:
-        n = i
-        while time.monotonic() < deadline:
-            q = queries[n % len(queries)]
-            n += clients
-            t0 = time.perf_counter()
+def under_load(fn: Callable[[str], object], queries: list[str], clients: int,
+               seconds: float) -> tuple[list[float], float]:
+    """Closed loop (bench/loadgen.closed_loop): ``clients`` threads call ``fn(query)`` back to
+    back for ``seconds``. Returns the latencies (ms) and the elapsed time."""
+    def new_client() -> Callable[[str], bool]:
+        def call(q: str) -> bool:
             fn(q)
-            with lock:
-                lat.append((time.perf_counter() - t0) * 1000)
+            return True
+        return call
 
-    t0 = time.monotonic()
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return lat, time.monotonic() - t0
+    lat, _, elapsed = closed_loop(new_client, queries, clients, seconds, max_requests=None)
+    return lat, elapsed
 
 
 def main() -> None:
