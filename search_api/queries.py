@@ -291,37 +291,36 @@ class SearchService:
         searches: list[dict[str, Any]] = []
         kinds: list[str] = []
         embed_ms = 0.0
-        vector = None
-        if q.strip() and mode in ("hybrid", "keyword"):
+        has_q = bool(q.strip())
+        # each clause built once; the facet request reuses the ranking requests' clauses
+        keyword = ({"bool": {"must": [KeywordQuery(q).clause()], "filter": fclauses}}
+                   if has_q and mode in ("hybrid", "keyword") else None)
+        browse = None if has_q else {"bool": {"filter": fclauses}}
+        knn = None
+        if keyword is not None:
             searches += [{"index": self.passages}, {
                 "size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
-                "query": {"bool": {"must": [KeywordQuery(q).clause()], "filter": fclauses}},
-                "highlight": KeywordQuery(q).highlight(),
+                "query": keyword, "highlight": KeywordQuery(q).highlight(),
             }]
             kinds.append("bm25")
-        if q.strip() and mode in ("hybrid", "semantic"):
+        if has_q and mode in ("hybrid", "semantic"):
             vector, embed_ms = self._embed(q)
-            searches += [{"index": self.passages}, {
-                "size": k, "_source": PASSAGE_SOURCE,
-                "knn": {"field": "embedding", "query_vector": vector, "k": k,
-                        "num_candidates": max(2 * k, 100), "filter": fclauses},
-            }]
+            knn = {"field": "embedding", "query_vector": vector, "k": k,
+                   "num_candidates": max(2 * k, 100), "filter": fclauses}
+            searches += [{"index": self.passages}, {"size": k, "_source": PASSAGE_SOURCE, "knn": knn}]
             kinds.append("knn")
-        if not q.strip():
+        if browse is not None:
             searches += [{"index": self.passages}, {
-                "size": k, "_source": PASSAGE_SOURCE, "query": {"bool": {"filter": fclauses}},
+                "size": k, "_source": PASSAGE_SOURCE, "query": browse,
                 "sort": [{"date": {"order": "desc", "missing": "_last"}}, {"ordinal": "asc"}],
             }]
             kinds.append("browse")
         if with_facets:
             body: dict[str, Any] = {"size": 0, "aggs": facet_aggs()}
-            if q.strip() and mode in ("hybrid", "keyword"):
-                body["query"] = {"bool": {"must": [KeywordQuery(q).clause()], "filter": fclauses}}
-            elif not q.strip():
-                body["query"] = {"bool": {"filter": fclauses}}
-            if vector is not None:
-                body["knn"] = {"field": "embedding", "query_vector": vector, "k": k,
-                               "num_candidates": max(2 * k, 100), "filter": fclauses}
+            if keyword is not None or browse is not None:
+                body["query"] = keyword if keyword is not None else browse
+            if knn is not None:
+                body["knn"] = knn
             searches += [{"index": self.passages}, body]
             kinds.append("facets")
         res = self.es.msearch(searches=searches)
