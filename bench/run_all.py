@@ -153,7 +153,7 @@ def load_benchmark() -> tuple[list[str], dict]:
     env = {**os.environ, "REMISSVAR_INDEX_PREFIX": s.index_prefix, "REMISSVAR_WEB_PORT": str(port),
            "REMISSVAR_QUERY_CACHE_SIZE": "0",
            "HF_HUB_OFFLINE": "1"}
-    web = subprocess.Popen([sys.executable, "-m", "remissvar.cli", "serve"], cwd=ROOT, env=env,
+    web = subprocess.Popen([sys.executable, "-m", "remissvar_cli", "serve"], cwd=ROOT, env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -37,7 +37,7 @@ ES_HEAP = ES_HEAP.read_text().split()[-1].removeprefix("-Xmx") if ES_HEAP else "
 def real_sentences() -> list[str]:
     from ingest.extract import extract
     from ingest.ocr_repair import repair_text
-    from ingest.textnorm import sentences
+    from remissvar.textnorm import sentences
 
     out: list[str] = []
     for f in sorted((ROOT / "tests/fixtures/seeds").glob("*.txt")):
@@ -78,7 +78,7 @@ def main() -> None:
     args = ap.parse_args()
     from elasticsearch import helpers
 
-    from ingest.textnorm import fold
+    from remissvar.textnorm import fold
     from remissvar.embedding import get_embedder, get_query_encoder
     from search_api.index import create_version, delete_all, es_client, index_name, swap_aliases
     from search_api.queries import Filters, SearchService

@@ -1,7 +1,7 @@
 """Section-aware passages: a few sentences each, never across a section boundary."""
 from __future__ import annotations
 
-from ingest.textnorm import sentences
+from remissvar.textnorm import sentences
 from remissvar.records import Passage, Yttrande, stable_id
 
 MAX_CHARS = 700  # ~150-200 tokens: well inside e5's 512-token window

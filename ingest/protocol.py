@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.textnorm import fold, squash
-from remissvar.records import Reservation
+from remissvar.textnorm import fold, squash
+from remissvar.records import PARTIES, Reservation
 
-_PARTY = r"\((S|M|L|C|KD|V|MP|SD|Fi)\)"
+_PARTY = r"\((" + "|".join(PARTIES) + r")\)"
 _BLOCKS = {
     "beslut": "beslut",
     "reservation": "reservation",

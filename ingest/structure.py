@@ -10,9 +10,11 @@ import difflib
 import re
 from datetime import date
 
-from ingest.textnorm import fold, sentences, squash
+from remissvar.textnorm import fold, sentences, squash
 from remissvar.records import (
     COUNCILS,
+    MONTH_NUMBERS,
+    PARTIES,
     DocumentKind,
     Evidence,
     MotionInfo,
@@ -24,15 +26,11 @@ from remissvar.records import (
     stable_id,
 )
 
-MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
-    "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}
+MONTHS = MONTH_NUMBERS
 _MONTH_RE = "|".join(MONTHS)
 DATE_WORDS = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b")
 DATE_ISO = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
 
-PARTIES = ["S", "M", "L", "C", "KD", "V", "MP", "SD", "Fi"]
 _PARTY_RE = "|".join(PARTIES)
 AUTHOR_PARTY = re.compile(
     rf"([A-ZÅÄÖÉ][a-zåäöéü]+(?:[ -][A-ZÅÄÖÉ][a-zåäöéü]+)+)\s*\(({_PARTY_RE})\)"

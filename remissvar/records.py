@@ -11,6 +11,18 @@ from enum import Enum
 from pydantic import BaseModel, Field
 
 
+MONTHS: tuple[str, ...] = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)
+"""Swedish month names, lower case; ``MONTHS[m - 1]`` names month ``m``."""
+
+MONTH_NUMBERS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTHS)}
+
+PARTIES: tuple[str, ...] = ("S", "M", "L", "C", "KD", "V", "MP", "SD", "Fi")
+"""Party abbreviations as printed in parentheses: "(S)", "(MP)"."""
+
+
 class Position(str, Enum):
     """A council's position towards the proposal it was asked about."""
 

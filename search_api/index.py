@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 
-from ingest.textnorm import fold
+from remissvar.textnorm import fold
 from remissvar.records import COUNCILS, Passage, Yttrande, council_keys
 from remissvar.settings import Settings, get_settings
 

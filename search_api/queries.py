@@ -16,7 +16,7 @@ from typing import Any, Literal
 from elasticsearch import Elasticsearch, NotFoundError
 from pydantic import BaseModel, Field, field_validator
 
-from ingest.textnorm import fold
+from remissvar.textnorm import fold
 from remissvar.embedding import QueryEncoder
 from remissvar.records import COUNCILS, DOCUMENT_KIND_LABELS, POSITION_LABELS, DocumentKind, Position
 from remissvar.settings import Settings

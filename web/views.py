@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
-from remissvar.records import COUNCILS, POSITION_LABELS, Position
+from remissvar.records import COUNCILS, MONTHS, POSITION_LABELS, Position
 from search_api.blueprint import get_service, parse_search_args
 from search_api.queries import QueryError
 from search_api.status import status_report
@@ -24,8 +24,6 @@ MODES = [("hybrid", "Hybrid"), ("keyword", "Ord"), ("semantic", "Betydelse")]
 FACET_TITLES = {"council": "Nämnd", "position": "Ställning", "remiss_body": "Remitterande instans",
                 "party": "Motionärens parti", "year": "År", "kind": "Dokumenttyp"}
 FILTER_PARAMS = ("council", "position", "remiss_body", "party", "kind")
-MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-          "november", "december"]
 
 
 @pages.app_template_filter("position_label")

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, Tag
 from ingest.crawl.meetingplus import read_date
 from ingest.crawl.model import AgendaItem, DocumentLink, Meeting
 from ingest.crawl.remiss_detect import classify
-from ingest.textnorm import fold, squash
+from remissvar.textnorm import fold, squash
 
 _ITEM = re.compile(r"^\s*(\d{1,3})\.\s+(\S.*)$", re.S)
 _PARA = re.compile(r"^\s*§\s*(\d{1,3})\s*(.*)$", re.S)

@@ -17,10 +17,10 @@ from bs4 import BeautifulSoup, Tag
 
 from ingest.crawl.model import AgendaItem, DocumentLink, Meeting
 from ingest.crawl.remiss_detect import classify
-from ingest.textnorm import fold, squash
+from remissvar.records import MONTH_NUMBERS
+from remissvar.textnorm import fold, squash
 
-MONTHS = {"januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-          "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12}
+MONTHS = MONTH_NUMBERS
 _ITEM_START = re.compile(r"^\s*(\d{1,3})[.)]?\s+(\S.*)$", re.S)
 
 

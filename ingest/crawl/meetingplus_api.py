@@ -33,7 +33,7 @@ from bs4 import BeautifulSoup
 
 from ingest.crawl.model import AgendaItem, DocumentLink
 from ingest.crawl.remiss_detect import classify
-from ingest.textnorm import fold, squash
+from remissvar.textnorm import fold, squash
 
 API_MEETING = re.compile(r"/api/v\d+(?:\.\d+)?/meetings/(\d+)(?:/[\w./%-]*)?", re.I)
 _NUMBERED = re.compile(r"^\s*(?:§\s*)?(\d{1,3})[.)]?\s+(\S.*)$", re.S)

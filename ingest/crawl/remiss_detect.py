@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ingest.crawl.model import AgendaItem
-from ingest.textnorm import fold
+from remissvar.textnorm import fold
 
 _REMISS_HEADINGS = ("remisser", "remissarenden", "remissvar", "yttranden over remisser")
 _REMISS_TEXT = re.compile(

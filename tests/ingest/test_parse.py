@@ -32,12 +32,12 @@ def test_scanned_pdf_is_ocrd_and_marked():
 
 
 def test_cli_prints_json_and_errors_cleanly():
-    out = subprocess.run([sys.executable, "-m", "remissvar.cli", "parse",
+    out = subprocess.run([sys.executable, "-m", "remissvar_cli", "parse",
                           str(FIXTURES / "pdf" / "sodermalm_textlayer.pdf")], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     rec = json.loads(out.stdout)
     assert rec["remiss"]["id"] == "dnr-ks-2024-951"
-    bad = subprocess.run([sys.executable, "-m", "remissvar.cli", "parse",
+    bad = subprocess.run([sys.executable, "-m", "remissvar_cli", "parse",
                           str(FIXTURES / "pdf" / "bad" / "truncated.pdf")], capture_output=True, text=True)
     assert bad.returncode == 2
     assert json.loads(bad.stderr.strip().splitlines()[-1])["error"] == "corrupt"

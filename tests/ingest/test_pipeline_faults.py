@@ -214,6 +214,6 @@ def test_crawler_fault_mode_through_the_pipeline(tmp_path, undisturbed):
         sites = p.settings.recorded_sites_dir
         p.stack.enter_context(ReplayServer(sites / "meetingplus", port=p.settings.recorded_port))
         p.stack.enter_context(ReplayServer(sites / "insynsverige", port=p.port2))
-        subprocess.run([sys.executable, "-m", "remissvar.cli", "retry-failed"], cwd=ROOT, env=p.env, check=True)
+        subprocess.run([sys.executable, "-m", "remissvar_cli", "retry-failed"], cwd=ROOT, env=p.env, check=True)
         p.wait_idle()
         assert p.state() == undisturbed

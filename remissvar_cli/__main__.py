@@ -1,0 +1,3 @@
+from remissvar_cli.main import app
+
+app()
