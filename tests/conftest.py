@@ -29,7 +29,25 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def pytest_sessionstart(session: pytest.Session) -> None:
+# Fixtures that need Elasticsearch, Redis or the converted model. A test that uses one,
+# or whose module sets ``pytestmark = pytest.mark.services``, is a services test: `make check`
+# deselects those (`-m "not services"`), `make test` runs everything.
+SERVICE_FIXTURES = frozenset({"es", "embedder", "query_encoder", "seeded_index", "app", "client"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if SERVICE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.services)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """When a selected test needs the services, they must be up: the run stops (never skips)."""
+    if any(item.get_closest_marker("services") for item in session.items):
+        _require_services()
+
+
+def _require_services() -> None:
     import redis
     from elasticsearch import Elasticsearch
 
@@ -41,11 +59,11 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         health = Elasticsearch(s.es_url, request_timeout=5).cluster.health()
         if health["status"] not in ("yellow", "green"):
             problems.append(f"Elasticsearch {s.es_url} is {health['status']}")
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         problems.append(f"Elasticsearch unreachable at {s.es_url}: {e}")
     try:
         redis.Redis.from_url(s.redis_url, socket_timeout=5).ping()
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         problems.append(f"Redis unreachable at {s.redis_url}: {e}")
     if not s.model_path.joinpath("modules.json").exists():
         problems.append(f"embedding model missing at {s.model_path} (run scripts/setup.sh)")

@@ -22,6 +22,8 @@ from remissvar.settings import Settings
 from search_api.index import alias_name, delete_all, es_client
 from tests.conftest import free_port
 
+pytestmark = pytest.mark.services  # real Elasticsearch/Redis or the converted model
+
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = 14
 EXPECTED_YTTRANDEN = 8  # 8 answer documents on the recorded sites (see tests/fixtures/sites)

@@ -5,6 +5,9 @@ import redis
 from dramatiq import Worker
 
 from tests.conftest import SODERMALM_SEED
+import pytest
+
+pytestmark = pytest.mark.services  # real Elasticsearch/Redis or the converted model
 
 
 def test_message_through_redis_is_processed(settings, es, seeded_index):

