@@ -19,8 +19,8 @@ MONTHS: tuple[str, ...] = (
 
 MONTH_NUMBERS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTHS)}
 
-PARTIES: tuple[str, ...] = ("S", "M", "L", "C", "KD", "V", "MP", "SD", "Fi")
-"""Party abbreviations as printed in parentheses: "(S)", "(MP)"."""
+PARTIES: tuple[str, ...] = ("S", "M", "L", "C", "KD", "V", "MP", "SD", "Fi", "FP")
+"""Party abbreviations as printed in parentheses: "(S)", "(MP)"; "FP" is Folkpartiet (L before 2015)."""
 
 
 class Position(str, Enum):
@@ -51,6 +51,11 @@ class DocumentKind(str, Enum):
     PROTOKOLLSUTDRAG = "protokollsutdrag"
     BILAGA = "bilaga"
     OKAND = "okand"
+    TJANSTESKRIVELSE = "tjansteskrivelse"
+    YTTRANDE = "yttrande"
+    PROTOKOLL = "protokoll"
+    MOTION = "motion"
+    REMISSMATERIAL = "remissmaterial"  # the document being answered (remiss letter, draft, report)
 
 
 DOCUMENT_KIND_LABELS = {
@@ -58,6 +63,11 @@ DOCUMENT_KIND_LABELS = {
     DocumentKind.PROTOKOLLSUTDRAG: "Protokollsutdrag",
     DocumentKind.BILAGA: "Bilaga",
     DocumentKind.OKAND: "Okänd",
+    DocumentKind.TJANSTESKRIVELSE: "Tjänsteskrivelse",
+    DocumentKind.YTTRANDE: "Yttrande",
+    DocumentKind.PROTOKOLL: "Protokoll",
+    DocumentKind.MOTION: "Motion",
+    DocumentKind.REMISSMATERIAL: "Remissmaterial",
 }
 
 
@@ -131,6 +141,8 @@ class PageText(BaseModel):
     number: int  # 1-based
     text: str
     ocr: bool = False
+    headings: list[str] = Field(default_factory=list)  # lines set bold or larger (layout cue), as in ``text``
+    running_lines: list[str] = Field(default_factory=list)  # running header/footer lines removed from ``text``
 
 
 class Evidence(BaseModel):
@@ -142,6 +154,55 @@ class Reservation(BaseModel):
     party: str
     kind: str  # "reservation" | "särskilt uttalande"
     text: str
+
+
+class PartyStatement(BaseModel):
+    """A member's or party's statement in a protocol paragraph, as printed."""
+
+    kind: str  # "yrkande" | "reservation" | "särskilt yttrande" | "särskilt uttalande" | "protokollsanteckning" | "ersättaryttrande"
+    parties: list[str] = Field(default_factory=list)  # "S", "V"; "-" for members without party
+    members: list[str] = Field(default_factory=list)
+    text: str = ""
+
+
+class ProtocolParagraph(BaseModel):
+    """One "§ N" of a protocol: title, dnr, decision and the parties' statements."""
+
+    number: int | None = None
+    dnr: str | None = None  # "2025.034 BMN"
+    title: str | None = None
+    decision: str | None = None
+    statements: list[PartyStatement] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)  # Ärendebeskrivning, Beredning, ... as printed
+    page: int | None = None
+    text: str = ""
+
+    @property
+    def reservations(self) -> list[Reservation]:
+        """The statements other than yrkanden, one per party (the record's ``reservations``)."""
+        out: list[Reservation] = []
+        for st in self.statements:
+            if st.kind == "yrkande":
+                continue
+            for party in st.parties or ["okänt"]:
+                out.append(Reservation(party=party, kind=st.kind, text=st.text))
+        return out
+
+
+class Attendee(BaseModel):
+    name: str
+    party: str | None = None
+    role: str | None = None  # "ordförande", "kommunsekreterare"
+    replaces: str | None = None  # "ersätter Karin Johansson (S)"
+
+
+class Attendance(BaseModel):
+    """Who took part in a meeting, from a protocol's first pages."""
+
+    beslutande: list[Attendee] = Field(default_factory=list)
+    ersattare: list[Attendee] = Field(default_factory=list)  # ersättare not serving
+    ovriga: list[Attendee] = Field(default_factory=list)
+    justerare: list[Attendee] = Field(default_factory=list)
 
 
 class Yttrande(BaseModel):
@@ -167,6 +228,9 @@ class Yttrande(BaseModel):
     source_url: str | None = None
     content_sha256: str | None = None
     synthetic: bool = False
+    body: str | None = None  # the body whose document this is, as printed ("Kommunstyrelsen")
+    paragraphs: list[ProtocolParagraph] = Field(default_factory=list)  # protocols
+    attendance: Attendance | None = None  # protocols
 
 
 class Passage(BaseModel):

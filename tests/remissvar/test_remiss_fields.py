@@ -1,0 +1,132 @@
+"""Remiss wording on the real patterns of ../shared/README.md (invented content, real shapes)."""
+from __future__ import annotations
+
+import pytest
+
+from remissvar.remiss_fields import (
+    answer_to,
+    council_dnr,
+    dnr_key,
+    filing_class,
+    find_dnrs,
+    normalize_dnr,
+    not_remiss,
+    parse_motion,
+    parties_in,
+    remiss_cue,
+    remittent,
+    stage,
+)
+
+
+@pytest.mark.parametrize("line, body, dnr", [
+    ("Remiss från kommunstyrelsen, dnr 325-1180/2010.", "Kommunstyrelsen", "325-1180/2010"),
+    ("Remiss från Trafiknämnden", "Trafiknämnden", None),
+    ("REMISS FRÅN STADSBYGGNADSNÄMNDEN, DNR 2011-04567-54", "STADSBYGGNADSNÄMNDEN", "2011-04567-54"),
+    ("remiss från kommunstyrelsen, KS dnr 316-274/2012", "Kommunstyrelsen", "KS 316-274/2012"),
+    ("Remiss från Länsstyrelsen i Stockholms län", "Länsstyrelsen", None),
+    ("Kommunstyrelsen har till stadsdelsnämnden remitterat en motion om parklekar.", "Kommunstyrelsen", None),
+    ("Förvaltningen har fått en remiss från kommunstyrelsen om ett program för lekplatser, KS 2024/951.",
+     "Kommunstyrelsen", "KS 2024/951"),
+    ("Till stadsdelsnämnden har remitterats ett förslag till trafikplan från trafiknämnden.", "Trafiknämnden", None),
+    ("Remiss från miljöförvaltningen, dnr T 2010-313-01802", "Miljöförvaltningen", "T 2010-313-01802"),
+])
+def test_remittent_any_case(line, body, dnr):
+    r = remittent(line)
+    assert r is not None and r.body == body and r.dnr == dnr
+
+
+def test_no_remittent_in_plain_lines():
+    assert remittent("Månadsrapport februari 2011") is None
+    assert remittent("Handläggare: Anna Ek, 08-508 000 00") is None
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Yttrande till kommunstyrelsen", "Kommunstyrelsen"),
+    ("Förslag till program för lekplatser - yttrande till stadsbyggnadskontoret", "Stadsbyggnadskontoret"),
+    ("Yttrande till Länsstyrelsen", "Länsstyrelsen"),
+    ("Yttrande till Justitiedepartementet över SOU 2011:3", "Justitiedepartementet"),
+])
+def test_answer_to_city_or_state_body(text, body):
+    assert answer_to(text) == body
+    assert remiss_cue(text) == "yttrande till"
+
+
+def test_answer_to_private_party_is_not_a_remiss():
+    assert answer_to("Yttrande till Anna Svensson") is None
+    assert remiss_cue("Yttrande till Anna Svensson") is None
+
+
+@pytest.mark.parametrize("a, b", [
+    ("KS 2024/951", "ks 2024/951"),
+    ("KS dnr 316-274/2012", "316-274/2012"),
+    ("KS 316-274/2012", "Dnr 316-274/2012."),
+    ("T 2010-313-01802", "2010-313-1802"),
+])
+def test_dnr_key_equal(a, b):
+    assert dnr_key(a) == dnr_key(b)
+
+
+def test_dnr_key_different():
+    assert dnr_key("KS 2024/951") != dnr_key("KS 2024/952")
+    assert dnr_key("316-274/2012") != dnr_key("316-274/2011")
+
+
+def test_normalize_dnr_display():
+    assert normalize_dnr("ks dnr 316-274/2012.") == "KS 316-274/2012"
+    assert normalize_dnr("Dnr: 1.5.1-142-2012") == "1.5.1-142-2012"
+    assert find_dnrs("Kommunstyrelsen har remitterat motionen, KS 2024/951, för yttrande") == ["KS 2024/951"]
+    # a plan number inside a title is not a dnr of the remiss only when not introduced as one; still found as dnr-like
+    assert find_dnrs("Månadsrapport februari 2011") == []
+
+
+@pytest.mark.parametrize("line, dnr, cls", [
+    ("Dnr 102-211-2011", "102-211-2011", "102"),
+    ("Dnr: 1.5.1-142-2012", "1.5.1-142-2012", "1.5.1"),
+    ("Dnr 2012-57-1.5.1 Omedelbar justering", "2012-57-1.5.1", "1.5.1"),
+    ("Dnr 671-2008-103", "671-2008-103", "671"),
+    ("Dnr 006/518-2008", "006/518-2008", "006"),
+    ("Dnr SÖD 2023/512", "SÖD 2023/512", None),
+    ("Dnr 311-245-04", "311-245-04", "311"),
+])
+def test_council_dnr_and_filing_class(line, dnr, cls):
+    assert council_dnr(line) == dnr
+    assert filing_class(dnr) == cls
+
+
+def test_council_dnr_only_on_dnr_lines():
+    assert council_dnr("Remiss från kommunstyrelsen, dnr 325-1180/2010.") is None
+
+
+@pytest.mark.parametrize("title, number, authors, parties", [
+    ("Motion (2010:31) om fler parklekar i ytterstaden", "2010:31", [], []),
+    ("Motion av Anna Ek (fp) om fler parklekar, nr 2013:7", "2013:7", ["Anna Ek"], ["FP"]),
+    ("Fler parklekar - motion från (S)", None, [], ["S"]),
+    ("Motion om trygga skolvägar av Per Berg (m) m fl", None, ["Per Berg"], ["M"]),
+    ("Motion av Lisa Lund och Omar Ali (båda mp) om cykelbanor", None, ["Lisa Lund", "Omar Ali"], ["MP"]),
+    ("Motion (2012:6) av Karin Rågsjö (V) om kombolägenheter", "2012:6", ["Karin Rågsjö"], ["V"]),
+    ("Motion från Anna Ek (S) med flera om lokala torg", None, ["Anna Ek"], ["S"]),
+    ("Motion (2009:07) av Bo Ek (kd) och Sara Lind (c) om parker", "2009:7", ["Bo Ek", "Sara Lind"], ["KD", "C"]),
+])
+def test_motion_every_printed_form(title, number, authors, parties):
+    m = parse_motion(title)
+    assert m is not None
+    assert (m.number, m.authors, m.parties) == (number, authors, parties)
+
+
+def test_not_a_motion():
+    assert parse_motion("Program för lekplatser 2012-2015") is None
+    assert parties_in("Trafikplan (remiss) för Hökarängen") == []
+
+
+def test_stage_and_cues():
+    assert stage("Detaljplan för Hökarängen, samråd") == "samråd"
+    assert stage("Detaljplan för Hökarängen - utställning") == "utställning"
+    assert stage("Program för lekplatser") is None
+    assert remiss_cue("Motion (2010:31) om fler parklekar") == "motion"
+    assert remiss_cue("Yttrande över ansökan om serveringstillstånd") == "yttrande över"
+    assert remiss_cue("Detaljplan för kv. Hammaren, samråd") == "samråd"
+    assert remiss_cue("Månadsrapport februari 2011") is None
+    assert not_remiss("Val av justerare och tid för justering")
+    assert not_remiss("Anmälan av delegationsbeslut")
+    assert not not_remiss("Motion (2010:31) om fler parklekar")
