@@ -12,6 +12,7 @@ Usage: .venv/bin/python bench/scale.py [--sizes 10000,100000] [--out bench/repor
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import random
@@ -78,8 +79,9 @@ def main() -> None:
     args = ap.parse_args()
     from elasticsearch import helpers
 
-    from remissvar.textnorm import fold
     from remissvar.embedding import get_embedder, get_query_encoder
+    from remissvar.records import Passage, RemissInfo, Yttrande
+    from search_api.schema import PassageDoc, source
     from search_api.index import create_version, delete_all, es_client, index_name, swap_aliases
     from search_api.queries import Filters, SearchService
 
@@ -109,13 +111,10 @@ def main() -> None:
                 v = v / np.linalg.norm(v)
                 text = " ".join(sents[j] for j in pick)
                 c = councils[i % 4]
-                yield {"_index": idx, "_id": f"syn-{i}", "_source": {
-                    "id": f"syn-{i}", "yttrande_id": f"syn-y-{i // 8}", "ordinal": i % 8, "section": "Syntetisk",
-                    "page": 1, "text": text, "text_folded": fold(text), "embedding": [float(x) for x in v],
-                    "model": emb.model_id, "council": c, "council_keys": [c], "date": f"{2005 + i % 20}-06-01",
-                    "year": 2005 + i % 20, "kind": "tjansteutlatande", "remiss_id": f"syn-r-{i // 40}",
-                    "remiss_title": "Syntetisk remiss", "remiss_title_folded": "syntetisk remiss",
-                    "position": "oklart", "synthetic": True}}
+                y = Yttrande(id=f"syn-y-{i // 8}", council=c, date=dt.date(2005 + i % 20, 6, 1),
+                             remiss=RemissInfo(id=f"syn-r-{i // 40}", title="Syntetisk remiss"), synthetic=True)
+                p = Passage(id=f"syn-{i}", yttrande_id=y.id, ordinal=i % 8, section="Syntetisk", page=1, text=text)
+                yield {"_index": idx, "_id": p.id, "_source": source(PassageDoc.from_record(y, p, v, emb.model_id))}
         t0 = time.perf_counter()
         helpers.bulk(es, gen(have, size), chunk_size=1000, request_timeout=300)
         es.indices.refresh(index=idx)

@@ -1,4 +1,4 @@
-"""The embed + index stages for one structured yttrande."""
+"""The chunk + embed + write path for one structured yttrande: used by the pipeline and by reindex."""
 from __future__ import annotations
 
 from elasticsearch import Elasticsearch
@@ -11,10 +11,15 @@ from search_api.index import ensure_indices, write_yttrande
 
 
 def index_yttrande(y: Yttrande, es: Elasticsearch, settings: Settings, embedder: Embedder,
-                   *, refresh: bool = False) -> int:
-    """Chunk, embed and write one yttrande; returns the number of passages."""
-    ensure_indices(es, settings, embedder.dims, embedder.model_id)
+                   *, version: int | None = None, refresh: bool = False) -> int:
+    """Chunk, embed and write one yttrande; returns the number of passages.
+
+    ``version`` None writes through the live aliases (made on first use); a number writes into
+    that index version directly (reindex, before the alias swap).
+    """
+    if version is None:
+        ensure_indices(es, settings, embedder.dims, embedder.model_id)
     passages = chunk_yttrande(y)
     vectors = embedder.encode_passages([p.text for p in passages])
-    write_yttrande(es, settings, y, passages, vectors, embedder.model_id, refresh=refresh)
+    write_yttrande(es, settings, y, passages, vectors, embedder.model_id, version=version, refresh=refresh)
     return len(passages)

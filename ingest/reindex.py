@@ -4,32 +4,26 @@ Search keeps working on the old version until the swap (one atomic alias update)
 """
 from __future__ import annotations
 
-import json
-
 from tqdm import tqdm
 
-from ingest.chunking import chunk_yttrande
+from ingest.indexing import index_yttrande
+from ingest.parsed_store import ParsedStore
 from remissvar.embedding import get_embedder
-from remissvar.records import Yttrande
 from remissvar.settings import Settings, get_settings
-from search_api.index import create_version, current_version, es_client, swap_aliases, write_yttrande
+from search_api.index import create_version, current_version, es_client, swap_aliases
 
 
 def reindex_all(settings: Settings | None = None, progress: bool = False) -> tuple[int | None, int, int]:
-    from ingest.tasks import parsed_dir
-
+    """Returns (old version, new version, documents written)."""
     s = settings or get_settings()
     es, emb = es_client(s), get_embedder(s)
     old = current_version(es, s)
     new = (old or 0) + 1
     create_version(es, s, new, emb.dims, emb.model_id)
-    files = sorted(parsed_dir().glob("*.json"))
+    store = ParsedStore(s.data_dir)
     n = 0
-    for f in tqdm(files, desc=f"Bygger v{new}", unit="dok", disable=not progress):
-        y = Yttrande.model_validate(json.loads(f.read_text(encoding="utf-8"))["record"])
-        passages = chunk_yttrande(y)
-        vectors = emb.encode_passages([p.text for p in passages])
-        write_yttrande(es, s, y, passages, vectors, emb.model_id, version=new)
+    for y in tqdm(store.records(), total=store.count(), desc=f"Bygger v{new}", unit="dok", disable=not progress):
+        index_yttrande(y, es, s, emb, version=new)
         n += 1
     es.indices.refresh(index=f"{s.index_prefix}-*-v{new}")
     swap_aliases(es, s, new)

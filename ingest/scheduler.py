@@ -13,6 +13,7 @@ from croniter import croniter
 
 from ingest.crawl.model import Source
 from ingest.deadletters import lock_held
+from remissvar.queue import enqueue
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +32,6 @@ def due_sources(sources: list[Source], schedule: str, last: dict[str, dt.datetim
 def run(sources: list[Source], schedule: str, *, base_urls: dict[str, str] | None = None,
         iterations: int | None = None, tick: float = 30.0) -> int:
     """Loop: enqueue due crawls. ``iterations`` bounds the loop (tests); returns crawls sent."""
-    from ingest.tasks import crawl_council
-
     last: dict[str, dt.datetime] = {}
     sent = 0
     i = 0
@@ -43,7 +42,7 @@ def run(sources: list[Source], schedule: str, *, base_urls: dict[str, str] | Non
             if lock_held(src.council):
                 log.info("crawl of %s still running: not enqueued", src.council)
                 continue
-            crawl_council.send(src.platform, src.council, (base_urls or {}).get(src.platform))
+            enqueue("crawl_council", src.platform, src.council, (base_urls or {}).get(src.platform))
             last[key] = now
             sent += 1
         i += 1

@@ -70,7 +70,8 @@ class QueryEncoder(Protocol):
 
 
 class ModelMismatchError(RuntimeError):
-    """The query engine's weights are not the ones the passage model was built from."""
+    """Vectors of two different models would meet: the query engine's weights are not the ones
+    the passage model was built from, or an index holds another model's vectors."""
 
 
 class EngineQueryEncoder:

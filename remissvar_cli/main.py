@@ -10,6 +10,8 @@ from pathlib import Path
 import typer
 from tqdm import tqdm
 
+from remissvar.settings import Settings
+
 app = typer.Typer(help="Remissvar: sök i stadsdelsnämndernas remissvar.", no_args_is_help=True)
 
 
@@ -67,8 +69,9 @@ def crawl(
     _logging(verbose)
     from contextlib import ExitStack
 
-    from ingest.crawl.runner import crawl_sources, recorded_sources
     from ingest.crawl.model import load_sources
+    from ingest.crawl.runner import crawl_sources, recorded_sources
+    from ingest.stages import publish_crawl_status
     from remissvar.settings import get_settings
 
     s = get_settings()
@@ -81,6 +84,7 @@ def crawl(
         if council:
             sources = [x for x in sources if x.council in council]
         stats, store = crawl_sources(s, sources, hosts, full=full, progress=True, browser=browser or None)
+    publish_crawl_status(s, store)
     typer.echo(f"{'nämnd':<24}{'möten':>7}{'nya':>6}{'oförändrade':>13}{'remissärenden':>15}{'nya dok':>9}{'fel':>5}")
     for c, st in stats.items():
         typer.echo(f"{c:<24}{st.meetings_listed:>7}{st.meetings_crawled:>6}{st.meetings_unchanged:>13}"
@@ -132,7 +136,7 @@ def index_crawled(verbose: bool = False) -> None:
     typer.echo(f"Klart: {ok} indexerade, {failed} fel.")
 
 
-def _recorded_base_urls(s) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _recorded_base_urls(s: Settings) -> dict[str, str]:
     return {"meetingplus": f"http://127.0.0.1:{s.recorded_port}", "insynsverige": f"http://127.0.0.1:{s.recorded_port + 1}"}
 
 
@@ -164,7 +168,7 @@ def enqueue_crawl(recorded: bool = typer.Option(False, help="Crawl the recorded 
                   full: bool = False, council: list[str] = typer.Option([])) -> None:
     """Put one crawl per council on the queue (the worker does the rest)."""
     from ingest.crawl.model import load_sources
-    from ingest.tasks import crawl_council
+    from remissvar.queue import enqueue
     from remissvar.settings import get_settings
 
     s = get_settings()
@@ -173,7 +177,7 @@ def enqueue_crawl(recorded: bool = typer.Option(False, help="Crawl the recorded 
     for src in load_sources(s.sources_file):
         if council and src.council not in council:
             continue
-        crawl_council.send(src.platform, src.council, base.get(src.platform), full)
+        enqueue("crawl_council", src.platform, src.council, base.get(src.platform), full)
         n += 1
     typer.echo(f"{n} genomsökningar köade.")
 
@@ -201,12 +205,9 @@ def scheduler(recorded: bool = False, iterations: int = typer.Option(0, help="0 
 
 
 def _queue_depths() -> dict[str, int]:
-    from ingest.broker import broker
+    from remissvar.queue import queue_depths
 
-    out = {}
-    for q in ("crawl", "parse", "index"):
-        out[q] = int(broker.client.hlen(f"dramatiq:{q}.msgs")) + int(broker.client.hlen(f"dramatiq:{q}.DQ.msgs"))
-    return out
+    return queue_depths()
 
 
 @app.command("wait")
@@ -231,7 +232,7 @@ def wait(timeout: int = 1800) -> None:
 @app.command("status")
 def status() -> None:
     """Queue depths, failures and index counts."""
-    from ingest.deadletters import dead_letters
+    from remissvar.failures import dead_letters
     from remissvar.settings import get_settings
     from search_api.index import count, es_client
 
@@ -248,7 +249,7 @@ def status() -> None:
 @app.command("failures")
 def failures() -> None:
     """Every dead letter with its reason, input and attempts, as JSON lines."""
-    from ingest.deadletters import dead_letters
+    from remissvar.failures import dead_letters
 
     for r in dead_letters():
         typer.echo(json.dumps(r, ensure_ascii=False))

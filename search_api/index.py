@@ -7,7 +7,6 @@ live pair and swaps both aliases in one atomic call.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -17,16 +16,13 @@ from typing import Any
 import numpy as np
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 
-from remissvar.textnorm import fold
-from remissvar.records import COUNCILS, Passage, Yttrande, council_keys
+from remissvar.embedding import ModelMismatchError as ModelMismatchError  # raised here too
+from remissvar.records import Passage, Yttrande
 from remissvar.settings import Settings, get_settings
+from search_api.schema import PassageDoc, YttrandeDoc, source
 
 log = logging.getLogger(__name__)
 MAPPINGS_DIR = Path(__file__).resolve().parent.parent / "mappings"
-
-
-class ModelMismatchError(RuntimeError):
-    """Vectors of another model than the index's would be mixed into it."""
 
 
 def es_client(settings: Settings | None = None, **kw: Any) -> Elasticsearch:
@@ -120,79 +116,11 @@ def ensure_indices(es: Elasticsearch, settings: Settings, dims: int, model_id: s
 
 
 def yttrande_doc(y: Yttrande) -> dict[str, Any]:
-    r = y.remiss
-    council = COUNCILS.get(y.council or "")
-    return {
-        "id": y.id,
-        "council": y.council,
-        "council_keys": council_keys(y.council) if y.council else [],
-        "council_name": council.name if council else None,
-        "administration": y.administration,
-        "date": y.date.isoformat() if y.date else None,
-        "year": y.date.year if y.date else None,
-        "handlaggare": y.handlaggare,
-        "diarienummer": y.diarienummer,
-        "kind": y.kind.value,
-        "title": y.title,
-        "title_folded": fold(y.title or ""),
-        "remiss_id": r.id,
-        "remiss_title": r.title,
-        "remiss_title_folded": fold(r.title or ""),
-        "remiss_body": r.body,
-        "remiss_dnr": r.dnr,
-        "remiss_deadline": r.deadline.isoformat() if r.deadline else None,
-        "motion_number": r.motion.number if r.motion else None,
-        "motion_authors": r.motion.authors if r.motion else [],
-        "motion_parties": r.motion.parties if r.motion else [],
-        "also_sent_to": r.also_sent_to,
-        "position": y.position.position.value,
-        "position_sentences": y.position.sentences,
-        "decision": y.decision,
-        "reservations": [res.model_dump() for res in y.reservations],
-        "sections": [{"name": s.name, "page": s.page, "text": s.text} for s in y.sections],
-        "text": y.text,
-        "text_folded": fold(y.text),
-        "original_text": y.original_text,
-        "page_count": len(y.pages),
-        "ocr": y.ocr,
-        "source_url": y.source_url,
-        "content_sha256": y.content_sha256,
-        "synthetic": y.synthetic,
-        "indexed_at": dt.datetime.now(dt.timezone.utc).isoformat(),
-    }
+    return source(YttrandeDoc.from_record(y))
 
 
 def passage_doc(y: Yttrande, p: Passage, vector: np.ndarray, model_id: str) -> dict[str, Any]:
-    r = y.remiss
-    return {
-        "id": p.id,
-        "yttrande_id": y.id,
-        "ordinal": p.ordinal,
-        "section": p.section,
-        "page": p.page,
-        "text": p.text,
-        "text_folded": fold(p.text),
-        "embedding": [float(x) for x in vector],
-        "model": model_id,
-        "council": y.council,
-        "council_keys": council_keys(y.council) if y.council else [],
-        "date": y.date.isoformat() if y.date else None,
-        "year": y.date.year if y.date else None,
-        "kind": y.kind.value,
-        "title": y.title,
-        "remiss_id": r.id,
-        "remiss_title": r.title,
-        "remiss_title_folded": fold(r.title or ""),
-        "remiss_body": r.body,
-        "remiss_dnr": r.dnr,
-        "motion_number": r.motion.number if r.motion else None,
-        "motion_authors": r.motion.authors if r.motion else [],
-        "motion_parties": r.motion.parties if r.motion else [],
-        "position": y.position.position.value,
-        "ocr": y.ocr,
-        "source_url": y.source_url,
-        "synthetic": y.synthetic,
-    }
+    return source(PassageDoc.from_record(y, p, vector, model_id))
 
 
 def write_yttrande(es: Elasticsearch, settings: Settings, y: Yttrande, passages: list[Passage],

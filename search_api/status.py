@@ -1,9 +1,13 @@
-"""The status report: last crawl per source, documents per council, failures, index health."""
+"""The status report: index health, the crawler's last published snapshot, failures.
+
+Reads only Elasticsearch, the crawl snapshot (``remissvar.crawl_status``) and the failure
+store (``remissvar.failures``): never the crawler's own database.
+"""
 from __future__ import annotations
 
 from typing import Any
 
-from ingest.crawl.store import RawStore
+from remissvar import crawl_status, failures
 from remissvar.settings import Settings
 from search_api.index import count, current_version, es_client
 
@@ -11,28 +15,29 @@ from search_api.index import count, current_version, es_client
 def status_report(settings: Settings) -> dict[str, Any]:
     es = es_client(settings)
     try:
-        health = es.cluster.health()["status"]
-    except Exception as e:  # noqa: BLE001 - the page must show a dead node, not crash
+        health = str(es.cluster.health()["status"])
+    except Exception as e:  # the page must show a dead node, not crash
         health = f"nere ({type(e).__name__})"
     report: dict[str, Any] = {"elasticsearch": health, "index_version": None, "yttranden": 0, "passager": 0,
-                              "sources": [], "councils": {}, "crawl_failures": 0, "dead_letters": 0}
+                              "sources": [], "councils": {}, "completeness": [], "crawl_failures": 0,
+                              "crawl_failure_list": [], "crawl_written_at": None,
+                              "dead_letters": 0, "dead_letter_list": []}
     if not health.startswith("nere"):
         report["index_version"] = current_version(es, settings)
         report["yttranden"] = count(es, settings, "yttranden")
         report["passager"] = count(es, settings, "passager")
-    if (settings.data_dir / "crawl.sqlite").exists():
-        store = RawStore(settings.data_dir)
-        with store.db() as c:
-            report["sources"] = [dict(r) for r in c.execute(
-                "SELECT source, council, max(crawled_at) AS last_crawl, count(*) AS meetings "
-                "FROM meetings GROUP BY source, council ORDER BY council, source")]
-            report["councils"] = {r["council"]: r["n"] for r in c.execute(
-                "SELECT council, count(*) AS n FROM provenance WHERE doc_kind = 'tjansteutlatande' GROUP BY council")}
-        report["crawl_failures"] = len(store.failures())
+    snap = crawl_status.read_snapshot(settings)
+    if snap:
+        report["sources"] = snap.get("sources", [])
+        report["councils"] = snap.get("councils", {})
+        report["completeness"] = snap.get("completeness", [])
+        report["crawl_failure_list"] = snap.get("failures", [])
+        report["crawl_failures"] = len(report["crawl_failure_list"])
+        report["crawl_written_at"] = snap.get("written_at")
     try:
-        from ingest.deadletters import dead_letters
-
-        report["dead_letters"] = len(dead_letters())
-    except Exception:  # noqa: BLE001
+        letters = failures.dead_letters()
+        report["dead_letters"] = len(letters)
+        report["dead_letter_list"] = letters
+    except Exception:  # Redis down: the page says "okänt", it does not crash
         report["dead_letters"] = None
     return report

@@ -28,20 +28,20 @@ def test_one_crawl_per_council_at_a_time():
 
 
 def test_reindex_builds_a_new_version_and_swaps_while_search_works(tmp_path, es, embedder, seed_records, monkeypatch):
-    from ingest import tasks
     from ingest.indexing import index_yttrande
+    from ingest.parsed_store import ParsedStore
     from ingest.reindex import reindex_all
     from remissvar.settings import Settings
     from search_api.index import alias_name, current_version, delete_all
     from search_api.queries import SearchRequest, SearchService
 
     s = Settings(data_dir=tmp_path / "data", index_prefix="remissvar-reidx")
-    monkeypatch.setattr(tasks, "get_settings", lambda: s)
+    parsed = ParsedStore(s.data_dir)
     delete_all(es, s)
     try:
         for y in seed_records.values():
             index_yttrande(y, es, s, embedder, refresh=True)
-            tasks._save_parsed(y, {"test": True})
+            parsed.save(y, {"test": True})
         assert current_version(es, s) == 1
         svc = SearchService(es, s, embedder)
         errors: list[Exception] = []

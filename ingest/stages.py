@@ -1,0 +1,110 @@
+"""The pipeline's stages as plain functions (the dramatiq actors in ``ingest.tasks`` are a thin
+layer over these): crawl one council, parse one stored answer, index one parsed record,
+publish the crawl status. Each is idempotent by content hash + stage version.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import urlsplit
+
+from ingest.crawl.crawler import CouncilStats
+from ingest.crawl.http import Fetcher
+from ingest.crawl.model import Source, load_sources
+from ingest.crawl.runner import open_crawler
+from ingest.crawl.store import RawStore
+from ingest.crawl.to_records import DocumentTask, answer_documents, document_task, parse_task
+from ingest.extract import ExtractError
+from ingest.indexing import index_yttrande
+from ingest.parse import PARSER_VERSION
+from ingest.parsed_store import ParsedStore
+from remissvar import crawl_status, failures
+from remissvar.embedding import get_embedder
+from remissvar.settings import Settings
+from search_api.index import es_client
+
+
+@dataclass
+class CrawlResult:
+    stats: CouncilStats
+    to_parse: list[str]  # source URLs of answers whose parsed record is missing or stale
+
+
+def find_source(s: Settings, platform: str, council: str) -> Source:
+    for src in load_sources(s.sources_file):
+        if src.platform == platform and src.council == council:
+            return src
+    raise ValueError(f"ingen källa {platform}/{council}")
+
+
+def allowed_hosts(s: Settings, src: Source) -> set[str]:
+    hosts = set(json.loads(s.sources_file.read_text(encoding="utf-8"))["allowed_hosts"])
+    hosts.add(urlsplit(src.base_url).hostname or "")
+    return hosts
+
+
+def crawl_council(s: Settings, platform: str, council: str, base_url: str | None = None) -> CrawlResult:
+    """Crawl one council on one platform; record its failures; list the answers to parse."""
+    src = find_source(s, platform, council)
+    if base_url:
+        src = replace(src, base_url=base_url)
+    store = RawStore(s.data_dir)
+    with open_crawler(s, store, Fetcher(allowed_hosts(s, src), min_interval=s.crawl_min_interval)) as crawler:
+        stats = crawler.crawl([src])[council]
+    # each bad document or page of this crawl is a dead letter with its reason;
+    # retrying it means crawling the council again (the failed items are refetched)
+    failed = {f["url"] for f in store.failures() if f["council"] == council and f["source"] == platform}
+    for f in store.failures():
+        if f["url"] in failed:
+            failures.record_failure(f"crawl:{f['url']}", "crawl_council", [platform, council, base_url],
+                                    f["reason"], f"{f['url']}: {f['detail']}")
+    for d in store.documents():
+        if d["council"] == council:
+            failures.clear_failure(f"crawl:{d['url']}")
+    publish_crawl_status(s, store)
+    return CrawlResult(stats, stale_answers(s, store, council))
+
+
+def parse_key(t: DocumentTask) -> dict[str, Any]:
+    return {"sha256": t.sha256, "protocol": str(t.protocol_path.name) if t.protocol_path else None,
+            "parser": PARSER_VERSION}
+
+
+def stale_answers(s: Settings, store: RawStore, council: str | None = None) -> list[str]:
+    """Source URLs of stored answers whose parsed record is missing or was made from other input."""
+    parsed = ParsedStore(s.data_dir)
+    return [t.source_url for t in answer_documents(store)
+            if (council is None or t.council == council) and parse_key(t) != parsed.key(t.doc_id)]
+
+
+def parse_answer(s: Settings, source_url: str) -> str:
+    """Extract (OCR where needed), repair and parse one stored answer; returns its id."""
+    task = document_task(RawStore(s.data_dir), source_url)
+    if task is None:
+        raise ExtractError(f"{source_url}: finns inte i arkivet")
+    parsed = ParsedStore(s.data_dir)
+    key = parse_key(task)
+    if parsed.key(task.doc_id) != key:
+        parsed.save(parse_task(task), key)
+    return task.doc_id
+
+
+def index_answer(s: Settings, doc_id: str) -> int:
+    """Chunk, embed and write one parsed record (idempotent: deterministic ids)."""
+    record = ParsedStore(s.data_dir).load(doc_id)
+    return index_yttrande(record, es_client(s), s, get_embedder(s), refresh=False)
+
+
+def publish_crawl_status(s: Settings, store: RawStore) -> None:
+    """Write the crawl snapshot the status page reads (``remissvar.crawl_status``)."""
+    with store.db() as c:
+        sources = [dict(r) for r in c.execute(
+            "SELECT source, council, max(crawled_at) AS last_crawl, count(*) AS meetings "
+            "FROM meetings GROUP BY source, council ORDER BY council, source")]
+        councils = {r["council"]: r["n"] for r in c.execute(
+            "SELECT council, count(*) AS n FROM provenance WHERE doc_kind = 'tjansteutlatande' GROUP BY council")}
+    crawl_status.write_snapshot(s, {
+        "written_at": failures.now_utc(), "sources": sources, "councils": councils,
+        "completeness": store.completeness(), "failures": store.failures(),
+    })

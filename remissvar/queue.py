@@ -1,0 +1,59 @@
+"""The queue between the layers: dramatiq messages on Redis, addressed by actor name.
+
+The web app and the CLI enqueue pipeline work without importing the pipeline: the worker
+(``ingest.tasks``) declares its actors under the names and queues listed here, so this table
+is the one contract between sender and worker. Nothing connects at import time.
+"""
+from __future__ import annotations
+
+import threading
+
+import dramatiq
+from dramatiq.brokers.redis import RedisBroker
+
+from remissvar.settings import Settings, get_settings
+
+ACTOR_QUEUES: dict[str, str] = {
+    "crawl_council": "crawl",
+    "crawl_all": "crawl",
+    "parse_document": "parse",
+    "process_document": "parse",
+    "index_document": "index",
+    "reindex": "admin",
+}
+"""Actor name -> queue name, for every actor the worker declares."""
+
+_lock = threading.Lock()
+_broker: RedisBroker | None = None
+
+
+def get_broker(settings: Settings | None = None) -> RedisBroker:
+    """The process's broker, made on first use (and made dramatiq's global broker)."""
+    global _broker
+    with _lock:
+        if _broker is None:
+            s = settings or get_settings()
+            _broker = RedisBroker(url=s.redis_url, heartbeat_timeout=s.broker_heartbeat_timeout_ms,
+                                  maintenance_chance=s.broker_maintenance_chance)
+            dramatiq.set_broker(_broker)
+        return _broker
+
+
+def enqueue(actor_name: str, *args: object, **kwargs: object) -> str:
+    """Send one message to ``actor_name`` (a key of ``ACTOR_QUEUES``); returns its message id."""
+    if actor_name not in ACTOR_QUEUES:
+        raise KeyError(f"okänd aktör {actor_name!r}")
+    broker = get_broker()
+    message: dramatiq.Message[object] = dramatiq.Message(
+        queue_name=ACTOR_QUEUES[actor_name], actor_name=actor_name, args=args, kwargs=kwargs, options={})
+    broker.enqueue(message)
+    return str(message.message_id)
+
+
+def queue_depths() -> dict[str, int]:
+    """Messages waiting or delayed per queue."""
+    client = get_broker().client
+    out: dict[str, int] = {}
+    for q in sorted(set(ACTOR_QUEUES.values())):
+        out[q] = int(client.hlen(f"dramatiq:{q}.msgs")) + int(client.hlen(f"dramatiq:{q}.DQ.msgs"))
+    return out

@@ -1,0 +1,107 @@
+"""Imports run one way: core (remissvar) <- search_api <- ingest; web reads through search_api;
+only the CLI (remissvar_cli) imports every layer. No import cycles between modules.
+
+Every import statement counts, including those inside functions: a deferred import is still a
+dependency.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGES = ("remissvar", "search_api", "ingest", "web", "remissvar_cli")
+ALLOWED: dict[str, set[str]] = {
+    "remissvar": {"remissvar"},
+    "search_api": {"remissvar", "search_api"},
+    "ingest": {"remissvar", "search_api", "ingest"},
+    "web": {"remissvar", "search_api", "web"},
+    "remissvar_cli": set(PACKAGES),
+}
+# ingest writes the index; it does not use search (query) code
+INGEST_MAY_USE = ("search_api.index", "search_api.schema")
+
+
+def _module_name(path: Path, root: Path = ROOT) -> str:
+    parts = list(path.relative_to(root).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _imports(path: Path, root: Path = ROOT) -> set[str]:
+    """Our modules imported by ``path`` (absolute and relative imports, at any depth)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    me = _module_name(path, root)
+    pkg = me if path.name == "__init__.py" else me.rpartition(".")[0]
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = pkg.split(".")[: len(pkg.split(".")) - (node.level - 1)]
+                mod = ".".join(base + ([node.module] if node.module else []))
+            else:
+                mod = node.module or ""
+            out.add(mod)
+            out.update(f"{mod}.{a.name}" for a in node.names)  # "from pkg import module"
+    return {m for m in out if m.split(".")[0] in PACKAGES}
+
+
+def _graph(root: Path = ROOT) -> dict[str, set[str]]:
+    files = [p for pkg in PACKAGES for p in (root / pkg).rglob("*.py")]
+    modules = {_module_name(p, root): p for p in files}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        graph[name] = {m for m in _imports(path, root) if m in modules and m != name}
+    return graph
+
+
+def test_imports_follow_the_layers() -> None:
+    wrong = []
+    for mod, deps in _graph().items():
+        layer = mod.split(".")[0]
+        for dep in deps:
+            target = dep.split(".")[0]
+            if target not in ALLOWED[layer]:
+                wrong.append(f"{mod} -> {dep}")
+            elif layer == "ingest" and target == "search_api" and not dep.startswith(INGEST_MAY_USE):
+                wrong.append(f"{mod} -> {dep} (ingest may only write the index)")
+    assert not wrong, "imports against the layers:\n  " + "\n  ".join(sorted(wrong))
+
+
+def test_no_import_cycles() -> None:
+    graph = _graph()
+    # a package's __init__ importing its own submodules is not a cycle worth reporting
+    for mod in graph:
+        graph[mod] = {d for d in graph[mod] if not (d.startswith(mod + ".") or mod.startswith(d + "."))}
+    state: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(m: str) -> None:
+        state[m] = 1
+        stack.append(m)
+        for d in sorted(graph[m]):
+            if state.get(d) == 1:
+                cycles.append(stack[stack.index(d):] + [d])
+            elif d not in state:
+                visit(d)
+        stack.pop()
+        state[m] = 2
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m)
+    assert not cycles, "import cycles:\n  " + "\n  ".join(" -> ".join(c) for c in cycles)
+
+
+def test_the_checker_sees_a_wrong_import(tmp_path: Path) -> None:
+    """The rule itself works: a core module importing search_api is reported."""
+    for pkg in ("remissvar", "search_api"):
+        (tmp_path / pkg).mkdir()
+        (tmp_path / pkg / "__init__.py").write_text("")
+    (tmp_path / "search_api" / "index.py").write_text("")
+    (tmp_path / "remissvar" / "probe.py").write_text("def f() -> None:\n    from search_api import index\n")
+    assert "search_api.index" in _graph(tmp_path)["remissvar.probe"]
