@@ -4,11 +4,15 @@ Closed vocabularies (positions, document kinds, councils) live here and nowhere 
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import datetime as dt
+import re
 from enum import Enum
 
 from pydantic import BaseModel, Field
+
+from remissvar.textnorm import fold
 
 
 MONTHS: tuple[str, ...] = (
@@ -31,6 +35,7 @@ class Position(str, Enum):
     DELVIS = "delvis"  # partly
     NEUTRAL = "neutral"  # no views / neutral
     OKLART = "oklart"  # could not be determined
+    AVSTAR = "avstår"  # declines to answer (the matter does not concern the council)
 
     @property
     def label(self) -> str:
@@ -43,6 +48,7 @@ POSITION_LABELS = {
     Position.DELVIS: "Delvis",
     Position.NEUTRAL: "Neutral / inga synpunkter",
     Position.OKLART: "Oklart",
+    Position.AVSTAR: "Avstår från att svara",
 }
 
 
@@ -79,38 +85,132 @@ class Council(BaseModel):
     short: str  # "Södermalm"
     lineage: list[str] = Field(default_factory=list)  # slugs of predecessors
     successor: str | None = None
+    from_year: int | None = None  # first year of the council (1997: the district reform)
+    to_year: int | None = None  # last year, None while it exists
+    aliases: list[str] = Field(default_factory=list)  # other written names: "Maria Gamla stan"
 
 
 COUNCILS: dict[str, Council] = {
     c.slug: c
     for c in [
-        Council(slug="sodermalm", name="Södermalms stadsdelsnämnd", short="Södermalm"),
-        Council(slug="skarholmen", name="Skärholmens stadsdelsnämnd", short="Skärholmen"),
-        Council(slug="farsta", name="Farsta stadsdelsnämnd", short="Farsta"),
+        # The one lineage table, back to the district reform of 1997: Södermalm (2007-) from
+        # Maria-Gamla stan and Katarina-Sofia; Hägersten-Liljeholmen (2007-2019) from Hägersten
+        # and Liljeholmen; Hägersten-Älvsjö (2020-) from Hägersten-Liljeholmen and Älvsjö;
+        # Farsta and Skärholmen throughout.
+        Council(slug="sodermalm", name="Södermalms stadsdelsnämnd", short="Södermalm",
+                lineage=["maria-gamla-stan", "katarina-sofia"], from_year=2007),
+        Council(slug="skarholmen", name="Skärholmens stadsdelsnämnd", short="Skärholmen", from_year=1997),
+        Council(slug="farsta", name="Farsta stadsdelsnämnd", short="Farsta", from_year=1997),
         Council(
             slug="hagersten-alvsjo",
             name="Hägersten–Älvsjö stadsdelsnämnd",
             short="Hägersten–Älvsjö",
             lineage=["hagersten-liljeholmen", "alvsjo"],
+            from_year=2020,
         ),
         Council(
             slug="hagersten-liljeholmen",
             name="Hägersten–Liljeholmens stadsdelsnämnd",
             short="Hägersten–Liljeholmen",
+            lineage=["hagersten", "liljeholmen"],
             successor="hagersten-alvsjo",
+            from_year=2007,
+            to_year=2019,
         ),
-        Council(slug="alvsjo", name="Älvsjö stadsdelsnämnd", short="Älvsjö", successor="hagersten-alvsjo"),
+        Council(slug="alvsjo", name="Älvsjö stadsdelsnämnd", short="Älvsjö", successor="hagersten-alvsjo",
+                from_year=1997, to_year=2019),
+        Council(slug="maria-gamla-stan", name="Maria-Gamla stans stadsdelsnämnd", short="Maria-Gamla stan",
+                successor="sodermalm", from_year=1997, to_year=2006, aliases=["Mariags"]),
+        Council(slug="katarina-sofia", name="Katarina-Sofia stadsdelsnämnd", short="Katarina-Sofia",
+                successor="sodermalm", from_year=1997, to_year=2006),
+        Council(slug="hagersten", name="Hägerstens stadsdelsnämnd", short="Hägersten",
+                successor="hagersten-liljeholmen", from_year=1997, to_year=2006),
+        Council(slug="liljeholmen", name="Liljeholmens stadsdelsnämnd", short="Liljeholmen",
+                successor="hagersten-liljeholmen", from_year=1997, to_year=2006),
     ]
 }
 
 
 def council_keys(slug: str) -> list[str]:
-    """The council itself and its successor: an Älvsjö answer also counts for Hägersten–Älvsjö."""
-    c = COUNCILS.get(slug)
+    """The council itself and its successors: an Älvsjö answer also counts for Hägersten–Älvsjö,
+    a Hägersten answer (1997-2006) for Hägersten–Liljeholmen and Hägersten–Älvsjö."""
     keys = [slug]
-    if c and c.successor:
+    c = COUNCILS.get(slug)
+    while c is not None and c.successor and c.successor not in keys:
         keys.append(c.successor)
+        c = COUNCILS.get(c.successor)
     return keys
+
+
+def council_lineage(slug: str) -> list[str]:
+    """The council and every predecessor, transitively: Hägersten–Älvsjö -> Hägersten–Liljeholmen,
+    Älvsjö, Hägersten, Liljeholmen."""
+    out: list[str] = []
+    todo = [slug]
+    while todo:
+        s = todo.pop(0)
+        if s in out or s not in COUNCILS:
+            continue
+        out.append(s)
+        todo.extend(COUNCILS[s].lineage)
+    return out
+
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212\\-"  # inside a character class
+_COUNCIL_SUFFIX = re.compile(r"\s*\b(?:stadsdels(?:n\w{0,2}mnd|f\w{0,2}rvaltning|omr\w{0,2}de)\w*|sdn|sdf)\b\.?\s*$")
+
+
+def _council_compact(text: str) -> str:
+    """Folded letters only: "Hägersten – Liljeholmens" -> "hagerstenliljeholmens"."""
+    return re.sub(r"[^a-z]", "", fold(text))
+
+
+def _council_forms() -> list[tuple[str, str]]:
+    forms: list[tuple[str, str]] = []
+    for c in COUNCILS.values():
+        for name in [c.short, c.slug, *c.aliases]:
+            forms.append((_council_compact(name), c.slug))
+    return sorted(set(forms), key=lambda f: -len(f[0]))
+
+
+def _council_pattern(name: str) -> str:
+    """A name as a pattern over folded text: parts joined by a hyphen, en dash, spaces around
+    either, or nothing; an optional genitive s."""
+    parts = [p for p in re.split(rf"[\s{_DASHES}]+", fold(name)) if p]
+    return r"\b" + rf"(?:\s*[{_DASHES}]\s*|\s+)?".join(re.escape(p) for p in parts) + r"s?\b"
+
+
+def council_from_name(text: str) -> str | None:
+    """The council slug for a written name, or None.
+
+    Accepts the name alone ("Hägersten-Liljeholmen", "Hägersten – Liljeholmens stadsdelsnämnd",
+    "Skarholmens stadsdelsforvaltning", "stockholm-hagerstenliljeholmen") or a line that contains
+    "<name> stadsdelsnämnd/-förvaltning" ("Till Farsta stadsdelsnämnd"): hyphen, en dash and
+    spaces around either are one, å/ä/ö may be lost (OCR), the genitive s is optional. A longer
+    name wins over its prefix (Hägersten–Liljeholmen over Hägersten)."""
+    folded = fold(text).strip()
+    bare = _COUNCIL_SUFFIX.sub("", folded)
+    bare = re.sub(r"^stockholm-", "", bare)
+    compact = _council_compact(bare)
+    if compact:
+        for form, slug in _council_forms():
+            if compact == form or compact == form + "s":
+                return slug
+        # OCR misreads ("Skérholmens stadsdelsndmnd"): a close match of the whole name
+        scored = [(difflib.SequenceMatcher(None, compact, f).ratio(), -len(f), slug)
+                  for form, slug in _council_forms() for f in (form, form + "s") if len(form) >= 5]
+        ratio, _, slug = max(scored)
+        if ratio >= 0.85:
+            return slug
+    # A name followed by stadsdelsnämnd/-förvaltning inside a longer text: the earliest wins.
+    best: tuple[int, int, str] | None = None
+    for c in COUNCILS.values():
+        for name in [c.short, *c.aliases]:
+            rx = _council_pattern(name) + r"\s+stadsdels(?:n\w{0,2}mnd|f\w{0,2}rvaltning|omr\w{0,2}de)"
+            m = re.search(rx, folded)
+            if m and (best is None or (m.start(), -len(m.group(0))) < (best[0], best[1])):
+                best = (m.start(), -len(m.group(0)), c.slug)
+    return best[2] if best else None
 
 
 class MotionInfo(BaseModel):
@@ -152,8 +252,41 @@ class Evidence(BaseModel):
 
 class Reservation(BaseModel):
     party: str
-    kind: str  # "reservation" | "särskilt uttalande"
+    kind: str  # "reservation" | "särskilt uttalande" | "särskilt yttrande" | "ersättaryttrande" | "protokollsanteckning"
     text: str
+
+
+class DecisionOutcome(str, Enum):
+    """What the council did with the administration's proposal (the protocol's decision)."""
+
+    ENLIGT_FORSLAG = "enligt_forslag"  # adopted as proposed
+    ANDRAT = "andrat"  # adopted with changes or additions, or another proposal won
+    ATERREMITTERAT = "aterremitterat"  # sent back to the administration
+    BORDLAGT = "bordlagt"  # tabled to a later meeting
+    OKLART = "oklart"  # no decision found
+
+
+DECISION_OUTCOME_LABELS = {
+    DecisionOutcome.ENLIGT_FORSLAG: "Enligt förvaltningens förslag",
+    DecisionOutcome.ANDRAT: "Ändrat beslut",
+    DecisionOutcome.ATERREMITTERAT: "Återremitterat",
+    DecisionOutcome.BORDLAGT: "Bordlagt",
+    DecisionOutcome.OKLART: "Oklart",
+}
+
+
+class Decision(BaseModel):
+    """The council's decision on one remiss answer, from the protocol paragraph.
+
+    ``position`` is the stance the decision itself states ("Stadsdelsnämnden tillstyrker
+    motionen"); None when the decision only adopts the administration's answer, which then
+    carries the position."""
+
+    outcome: DecisionOutcome = DecisionOutcome.OKLART
+    position: Position | None = None
+    text: str | None = None  # the decision as printed
+    evidence: list[str] = Field(default_factory=list)
+    reservations: list[Reservation] = Field(default_factory=list)
 
 
 class PartyStatement(BaseModel):
