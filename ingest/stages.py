@@ -40,7 +40,7 @@ def find_source(s: Settings, platform: str, council: str) -> Source:
 
 def allowed_hosts(s: Settings, src: Source) -> set[str]:
     hosts = set(json.loads(s.sources_file.read_text(encoding="utf-8"))["allowed_hosts"])
-    hosts.add(urlsplit(src.base_url).hostname or "")
+    hosts.add(urlsplit(src.base_url).netloc.lower())  # host[:port], as the URL gate reads the allow-list
     return hosts
 
 

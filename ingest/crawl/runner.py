@@ -25,7 +25,7 @@ def recorded_sources(s: Settings, stack: ExitStack, faults: dict[str, str] | Non
     ins = stack.enter_context(ReplayServer(s.recorded_sites_dir / "insynsverige", port=p2, faults=faults))
     base = {"meetingplus": mp.base_url, "insynsverige": ins.base_url}
     sources = [replace(x, base_url=base[x.platform]) for x in load_sources(s.sources_file)]
-    return sources, {"127.0.0.1"}
+    return sources, {f"127.0.0.1:{srv.httpd.server_address[1]}" for srv in (mp, ins)}  # host:port for the URL gate
 
 
 @contextmanager

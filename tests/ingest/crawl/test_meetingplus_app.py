@@ -34,7 +34,8 @@ def run(settings, port, *, browser=False, faults=None):
     with ReplayServer(APP, port=port, faults=faults) as srv:
         src = Source("meetingplus", "farsta", srv.base_url, "/committees/farsta-stadsdelsnamnd", "Farsta stadsdelsnämnd",
                      api_paths=("/api/v2.0/meetings/{id}/agenda",))
-        stats, store = crawl_sources(settings, [src], {"127.0.0.1"}, min_interval=0, timeout=10, browser=browser)
+        stats, store = crawl_sources(settings, [src], {f"127.0.0.1:{port}"}, min_interval=0, timeout=10,
+                                     browser=browser)
         return stats["farsta"], store, srv
 
 
