@@ -1,10 +1,11 @@
 # The two commands: `make run` (set up everything, load the sample corpus, serve
-# http://127.0.0.1:5000) and `make test` (the whole suite against the real services).
+# http://127.0.0.1:5000) and `make test` (lint, types and the whole suite against the real
+# services). `make check` is the fast tier: lint, types and the tests that need no service.
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup services run test stop status bench
+.PHONY: setup services run test check lint stop status bench
 
 setup:
 	bash scripts/setup.sh
@@ -15,7 +16,14 @@ services: setup
 run: services
 	bash scripts/run.sh
 
-test: services
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+
+check: setup lint
+	$(PY) -m pytest -m "not services" -q
+
+test: services lint
 	$(PY) -m pytest
 
 stop:

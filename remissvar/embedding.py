@@ -39,7 +39,10 @@ class Embedder:
         meta = json.loads(manifest.read_text()) if manifest.exists() else {}
         #: identity recorded on every passage; two models never share an index
         self.model_id: str = meta.get("name", path.name)
-        self.dims: int = int(self.model.get_embedding_dimension())
+        dims = self.model.get_embedding_dimension()
+        if dims is None:
+            raise ModelMissingError(f"{path}: modellen anger ingen vektorbredd")
+        self.dims: int = int(dims)
         self.batch_size = batch_size
         self._lock = threading.Lock()
 
@@ -47,17 +50,19 @@ class Embedder:
         if not texts:
             return np.zeros((0, self.dims), dtype=np.float32)
         with self._lock:
-            return self.model.encode(
+            vectors: np.ndarray = self.model.encode(
                 texts, prompt_name="passage", batch_size=self.batch_size,
                 normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False,
-            ).astype(np.float32)
+            )
+        return vectors.astype(np.float32)
 
     def encode_query(self, text: str) -> np.ndarray:
         with self._lock:
-            return self.model.encode(
+            vectors: np.ndarray = self.model.encode(
                 [text], prompt_name="query", normalize_embeddings=True,
                 convert_to_numpy=True, show_progress_bar=False,
-            )[0].astype(np.float32)
+            )
+        return np.asarray(vectors[0], dtype=np.float32)
 
 
 class QueryEncoder(Protocol):

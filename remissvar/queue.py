@@ -33,8 +33,9 @@ def get_broker(settings: Settings | None = None) -> RedisBroker:
     with _lock:
         if _broker is None:
             s = settings or get_settings()
-            _broker = RedisBroker(url=s.redis_url, heartbeat_timeout=s.broker_heartbeat_timeout_ms,
-                                  maintenance_chance=s.broker_maintenance_chance)
+            _broker = RedisBroker(  # type: ignore[no-untyped-call]  # dramatiq's __init__ is unannotated
+                url=s.redis_url, heartbeat_timeout=s.broker_heartbeat_timeout_ms,
+                maintenance_chance=s.broker_maintenance_chance)
             dramatiq.set_broker(_broker)
         return _broker
 

@@ -38,7 +38,7 @@ _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"”A-ZÅÄÖ0-9])")
 
 def sentences(text: str) -> list[str]:
     """Split running text into sentences (Swedish capitals included)."""
-    out = []
+    out: list[str] = []
     for para in re.split(r"\n\s*\n", text):
         para = squash(para)
         if para:
