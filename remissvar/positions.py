@@ -11,7 +11,7 @@ Pure functions over text, no I/O:
   itself states, and every party's reservation, särskilt uttalande or yttrande.
 
 Rules over diacritic-folded text (``remissvar.textnorm.fold``); every å/ä/ö in a pattern
-also matches what OCR made of it ("godkinner", "stadsdelsndmnd"). Not a position: the
+also matches what OCR made of it ("godkinner", "stéller", "tillstvrker"). Not a position: the
 procedural sentence "Stadsdelsnämnden överlämnar/godkänner förvaltningens
 tjänsteutlåtande som svar på remissen", sentences reporting another body's (or an
 earlier) decision ("Tekniska nämnden beslutade ... att avstyrka motionen"), what the
@@ -20,7 +20,9 @@ kostnader").
 """
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from remissvar.records import (
@@ -37,6 +39,7 @@ __all__ = [
     "PositionResult",
     "SentencePosition",
     "classify_decision",
+    "classify_lines",
     "classify_position",
     "classify_sentence",
     "find_reservations",
@@ -65,7 +68,7 @@ class SentencePosition:
 def _rx(pattern: str) -> re.Pattern[str]:
     """Compile a pattern written in plain Swedish for folded (OCR-tolerant) text: every
     å/ä/ö becomes "up to two letters" (lost, folded or misread by OCR)."""
-    out = re.sub(r"[åäö]", "[a-z]{0,2}", pattern)
+    out = re.sub(r"[åäö]", "[a-z]?", pattern).replace("y", "[yv]")  # OCR: "tillstvrker"
     return re.compile(out)
 
 
@@ -115,6 +118,9 @@ _COST_IF = _any([
     r"\bett\s+(?:bifall|avslag|genomförande)\b", r"\bvid\s+(?:bifall|avslag|ett\s+genomförande)\b",
     r"\b(?:innebär|medför|ryms|kostar|bedöms\s+medföra)\b",
 ])
+_NO_STANCE_SCOPE = _rx(
+    r"(?:tar\s+(?:\w+\s+){0,3}inte\s+(?:\w+\s+)?ställning\s+till|politisk\w*\s+fråga\s+(?:om|huruvida))"
+    r"[^,;]*?(?=\s+(?:men|dock|däremot)\b|[,;]|$)")
 _COURTESY = _any([
     r"välkomnar\s+(?:\w+\s+){0,2}(?:möjligheten|att\s+(?:frågan|ämnet|motionär\w*|man|det)\s+(?:\w+\s+)?(?:lyft|uppmärksamma|tas\s+upp|väck))",
     r"tackar\s+för\s+(?:möjligheten|remissen|att)",
@@ -133,7 +139,7 @@ _AVSTAR = _any([
     r"(?:inte\s+berör|berör\s+inte)\s+(?:\w+\s+){0,8}(?:inga\s+synpunkter|inte\s+yttra|avstår)",
 ])
 _NEUTRAL = _any([
-    r"tar\s+(?:\w+\s+){0,2}inte\s+(?:\w+\s+){0,1}ställning", r"\binte\s+(?:att\s+)?ta\s+ställning",
+    r"tar\s+(?:\w+\s+){0,3}inte\s+(?:\w+\s+){0,1}ställning", r"\binte\s+(?:att\s+)?ta\s+ställning",
     r"avstår\s+(?:\w+\s+){0,2}från\s+att\s+ta\s+ställning", r"ingen\s+ställning",
     r"\bpolitisk\w*\s+(?:fråga|frågor|ställningstagande|bedömning|avvägning|prioritering|beslut)",
     r"(?:fråga|frågor|ställningstagande|bedömning|avvägning)\s+(?:\w+\s+){0,2}(?:av\s+)?politisk\s+(?:karaktär|natur|art)",
@@ -191,6 +197,8 @@ _NEG_WEAK = _any([
     r"\bkan\s+inte\s+(?:\w+\s+){0,2}(?:tillstyrka|ställa\s+sig\s+bakom|stödja|rekommendera)",
     r"\b(?:anser|bedömer|menar|tycker)\s+(?:\w+\s+)?inte\s+att\s+(?:\S+\s+){0,10}?(?:är|vore|blir|skulle\s+vara)\s+"
     r"(?:av\s+)?(?:\w+\s+)?(?:intresse|motiverat|lämplig\w*|nödvändig\w*|rimlig\w*|ändamålsenlig\w*|angelägen\w*|relevant\w*|meningsfull\w*)",
+    r"\b(?:anser|bedömer|menar)\s+(?:\w+\s+)?inte\s+att\s+(?:\S+\s+){0,8}?(?:ska|bör|behöver|borde|behövs)\b",
+    r"\bser\s+inte\s+att\s+(?:\S+\s+){0,6}?(?:skulle\s+)?(?:tillföra|bidra|behövas|förbättra|underlätta)",
     r"\bavråder\b", r"\bolämplig\w*", r"\b(?:för|mot)\s+(?:\w+\s+){0,1}avslag\b", r"\bavslag\b",
 ])
 _OWN_SUBJECT = _rx(r"\b(?:förvaltningen|nämnden|stadsdelsnämnden|stadsdelsförvaltningen)\b")
@@ -215,13 +223,20 @@ def _negated(f: str, m: re.Match[str]) -> bool:
     return re.search(_NEG_WORD, " ".join(words)) is not None
 
 
+def _negated_closely(f: str, m: re.Match[str]) -> bool:
+    """A negative verdict negated right at it: "avstyrker inte", "inte avstyrka"."""
+    before = f[:m.start()].split()[-2:]
+    after = f[m.end():].split()[:1]
+    return re.search(_NEG_WORD, " ".join(before + [m.group(0)] + after)) is not None
+
+
 def _polar(f: str) -> tuple[bool, bool, bool, bool]:
     """(pos_strong, pos_weak, neg_strong, neg_weak) cues of a folded sentence."""
     ps = pw = ns = nw = False
     for m in _NEG_WEAK.finditer(f):
         nw = True
     for m in _NEG_STRONG.finditer(f):
-        if _negated(f, m):
+        if _negated_closely(f, m):
             pw = True  # "avstyrker inte": leaning positive
         else:
             ns = True
@@ -276,6 +291,8 @@ def classify_sentence(sentence: str, *, council: str | None = None, decision: bo
     rest = _PROCEDURAL.sub(" ", f)
     procedural = rest != f
     rest = _COURTESY.sub(" ", rest)
+    # what no stance is taken on is no stance: "tar inte ställning till om avgiften bör införas"
+    rest = _NO_STANCE_SCOPE.sub(" tar inte stallning ", rest)
     if _AVSTAR.search(rest):
         return SentencePosition(Position.AVSTAR, strong=True, reason="avstår")
     ps, pw, ns, nw = _polar(rest)
@@ -387,10 +404,12 @@ _CHANGED = _rx(
     r"\bmed\s+(?:\w+\s+){0,2}(?:tillägg|ändring|ändringar|justering)\w*|\btillägg\w*\s+(?:\w+\s+){0,3}(?:bifall|godkän|antas)|"
     r"\beget\s+förslag\b|\bjämte\s+(?:\w+\s+){0,3}(?:förslag|tillägg|uttalande)|"
     r"\b(?:enligt|i\s+enlighet\s+med|bifall\s+till)\s+(?:\w+\s+){0,4}(?:\([a-z]{1,3}\)|[a-z]{1,3}-\w*|ordförandens|vice\s+ordförandens|majoritetens|ledamoten\s+\w+|\w+s)\s*(?:\w+\s+){0,2}(?:förslag|yrkande)|"
+    r"\b(?:enligt|i\s+enlighet\s+med|bifall\s+till)\s+(?:\w+\s+){0,2}(?:förslag|yrkande)\w*\s+(?:från|av)\s+(?!förvaltning)|"
     r"\bändrad\w*\s+(?:lydelse|förslag)|\bföljande\s+(?:ändring|tillägg)|\bhar\s+ändrats\b")
 _AS_PROPOSED = _rx(
     r"(?:enligt|i\s+enlighet\s+med|bifall\s+till)\s+(?:\w+\s+){0,2}förvaltningens\s+förslag|"
-    r"(?:godkänner|överlämnar|antar|översänder)\s+(?:\w+\s+){0,2}(?:förvaltningens|tjänsteutlåtande)|som\s+svar\s+på\s+remissen")
+    r"(?:godkänner|överlämnar|antar|översänder)\s+(?:\w+\s+){0,2}(?:förvaltningens|tjänsteutlåtande)|som\s+svar\s+på\s+remissen|"
+    r"(?:förslag|tjänsteutlåtande)\w*\s+från\s+förvaltningen")
 
 
 def _parties(segment: str) -> list[str]:
@@ -431,47 +450,38 @@ def _reserving(segment: str) -> str:
 def find_reservations(paragraph_text: str) -> list[Reservation]:
     """Every party's reservation, särskilt uttalande/yttrande, ersättaryttrande and
     protokollsanteckning in a protocol paragraph, in every printed form: a heading
-    ("Reservation", "Särskilt uttalande") with the members below, or one line
-    ("Särskilt uttalande från (S) och (V)", "Reservation anförs av (V)", "Ledamöterna ...
-    (M) reserverar sig", "(S)-ledamöterna reserverade sig")."""
+    ("Reservation", "Särskilt uttalande") with the members below, or a line that names
+    kind and parties ("Särskilt uttalande från (S) och (V)", "Reservation anförs av (V)",
+    "Ledamöterna ... (M) reserverar sig", "(S)-ledamöterna reserverade sig"), followed by
+    its text. One entry per party and kind."""
     out: list[Reservation] = []
     seen: set[tuple[str, str]] = set()
-    block_kind: str | None = None
+    kind: str | None = None
     block: list[str] = []
+    named: list[str] = []  # parties named where the statement begins
 
-    def flush_block() -> None:
-        if block_kind and block:
+    def flush() -> None:
+        if kind and block:
             text = squash(" ".join(block))
-            parties = _parties(_reserving(text))
-            for party in parties or ["okänt"]:
-                if (party, block_kind) not in seen:
-                    seen.add((party, block_kind))
-                    out.append(Reservation(party=party, kind=block_kind, text=text))
+            for party in named or _parties(_reserving(text)) or ["okänt"]:
+                if (party, kind) not in seen:
+                    seen.add((party, kind))
+                    out.append(Reservation(party=party, kind=kind, text=text))
 
     for line in _prepare(paragraph_text).splitlines():
         stripped = line.strip()
-        if stripped.startswith("§"):
-            flush_block()
-            block_kind, block = None, []
-            continue
-        if _HEADING.match(fold(stripped)):
-            flush_block()
-            block_kind, block = _kind(stripped), []
-            continue
-        if block_kind:
-            if stripped:
-                block.append(stripped)
+        if stripped.startswith("§") or _HEADING.match(fold(stripped)):
+            flush()
+            kind, block, named = (None if stripped.startswith("§") else _kind(stripped)), [], []
             continue
         for sent in sentences(stripped):
-            kind = _kind(sent)
-            if not kind:
-                continue
-            parties = _parties(_reserving(sent))
-            for party in parties:
-                if (party, kind) not in seen:
-                    seen.add((party, kind))
-                    out.append(Reservation(party=party, kind=kind, text=squash(sent)))
-    flush_block()
+            k = _kind(sent)
+            if k:
+                flush()
+                kind, block, named = k, [sent], _parties(_reserving(sent))
+            elif kind:
+                block.append(sent)
+    flush()
     return out
 
 
@@ -483,13 +493,13 @@ def _decision_text(paragraph_text: str) -> str:
         if _DECISION_HEADING.match(fold(line.strip())):
             body: list[str] = []
             for nxt in lines[i + 1:]:
-                if _HEADING.match(fold(nxt.strip())):
+                if _HEADING.match(fold(nxt.strip())) or _kind(nxt) or nxt.strip().startswith("§"):
                     break
                 body.append(nxt)
-            text = squash(" ".join(body))
+            text = " ".join(s for ln in body for s in sentences(ln) if not _kind(s))
             if text:
                 return text
-    decides = [s for s in sentences(paragraph_text)
+    decides = [s for ln in lines for s in sentences(ln)
                if re.search(r"\b(?:stadsdels)?n\w{0,2}mnden\s+(?:\w+\s+){0,2}(?:beslut\w*|godk\w+nner|\w{0,2}verl\w{0,2}mnar|"
                             r"tillstyrker|avstyrker|antar|\w{0,2}terremitterar|bordl\w+gger)\b|"
                             r"\b\w{0,2}rendet\s+(?:\w+\s+)?(?:\w{0,2}terremitteras|bordl\w+gs)\b", fold(s))
@@ -527,3 +537,24 @@ def classify_decision(paragraph_text: str) -> Decision:
         position = None
     return Decision(outcome=outcome, position=position, text=text or None,
                     evidence=stance.evidence if position else [], reservations=reservations)
+
+
+def classify_lines(lines: Iterable[str]) -> Iterator[tuple[str | None, str | None]]:
+    """The `remissvar position -` stream: each JSON line ``{"id", "text"[, "council"]}`` in,
+    ``(output line, error)`` out; output ``{"id", "position", "evidence"}``. Blank lines are
+    skipped; a line that is not such an object gives an error message instead of output."""
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield None, f"rad {n}: ogiltig JSON ({e.msg})"
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            yield None, f'rad {n}: väntade ett objekt med "text"'
+            continue
+        council = obj.get("council") if isinstance(obj.get("council"), str) else None
+        res = classify_position(obj["text"], council=council)
+        yield json.dumps({"id": obj.get("id"), "position": res.position.value, "evidence": res.evidence},
+                         ensure_ascii=False), None

@@ -43,6 +43,23 @@ def load_samples(verbose: bool = False) -> None:
     typer.echo(f"Klart: {len(docs)} dokument, {total} passager.")
 
 
+@app.command("position")
+def position(source: str = typer.Argument("-", help="'-': JSON lines {id, text} on stdin")) -> None:
+    """Position with evidence per JSON line {"id","text"}: prints {"id","position","evidence"}."""
+    from remissvar.positions import classify_lines
+
+    lines = sys.stdin if source == "-" else Path(source).open(encoding="utf-8")
+    failed = False
+    for out, error in classify_lines(lines):
+        if error:
+            failed = True
+            typer.echo(error, err=True)
+        else:
+            typer.echo(out)
+    if failed:
+        raise typer.Exit(1)
+
+
 @app.command("parse")
 def parse(file: Path, ocr: str = typer.Option("auto", help="auto|always|never")) -> None:
     """Print the structured record of one document (PDF or text) as JSON."""

@@ -1,0 +1,341 @@
+"""Positions as councils write them (remissvar.positions) and the council table (records).
+
+Pure: no services. The sentences marked "real" are quoted from real records (the two
+Stockholm seeds, the Alingsås tjänsteskrivelser in shared/real-documents); the others
+follow the real wordings listed in shared/README "How positions are worded".
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from remissvar.positions import (
+    classify_decision,
+    classify_position,
+    classify_sentence,
+    find_reservations,
+)
+from remissvar.records import (
+    COUNCILS,
+    POSITION_LABELS,
+    DecisionOutcome,
+    Position,
+    council_from_name,
+    council_keys,
+    council_lineage,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests/fixtures"
+
+
+# ---- the eight kinds of real phrasing ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 1. tillstyrker / ställer sig bakom
+        ("Förvaltningen tillstyrker förslaget.", Position.TILLSTYRKER),
+        ("Stadsdelsnämnden ställer sig bakom förslaget till program för lekplatser.", Position.TILLSTYRKER),
+        # 2. är (mycket) positiv till / välkomnar
+        ("Förvaltningen är mycket positiv till förslaget.", Position.TILLSTYRKER),
+        ("Förvaltningen välkomnar förslaget om fler mötesplatser för äldre.", Position.TILLSTYRKER),
+        # 3. anser att förslaget bör genomföras
+        ("Förvaltningen anser att förslaget bör genomföras.", Position.TILLSTYRKER),
+        # 4. avstyrker / anser att motionen bör avslås
+        ("Förvaltningen avstyrker motionen.", Position.AVSTYRKER),
+        ("Förvaltningen anser att motionen bör avslås.", Position.AVSTYRKER),
+        # 5. reasoned rejections
+        ("Förvaltningen anser inte att lokala facebookgrupper är av intresse för stadsdelsnämnden.",
+         Position.AVSTYRKER),
+        ("Förvaltningen bedömer att det inte finns skäl att inrätta ytterligare en samordnarfunktion.",
+         Position.AVSTYRKER),
+        # 6. delar motionärens intention men ...
+        ("Förvaltningen delar motionärens intention men anser att frågan redan hanteras.", Position.DELVIS),
+        # 7. no stance: tar inte ställning, politisk fråga, inget att erinra
+        ("Förvaltningen tar inte ställning till förslaget.", Position.NEUTRAL),
+        ("Det är en politisk fråga om avgiften ska införas.", Position.NEUTRAL),
+        ("Förvaltningen har inget att erinra mot förslaget.", Position.NEUTRAL),
+        # 8. declines to answer
+        ("Stadsdelsnämnden avstår från att yttra sig då ärendet inte berör nämnden.", Position.AVSTAR),
+        ("Förvaltningen avstår från att svara på remissen.", Position.AVSTAR),
+    ],
+)
+def test_real_phrasing(text: str, expected: Position) -> None:
+    result = classify_position(text)
+    assert result.position is expected
+    assert result.evidence == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forvaltningen tillstyrker forslaget.", Position.TILLSTYRKER),
+        ("Forvaltningen stiller sig bakom forslaget.", Position.TILLSTYRKER),  # ä read as i
+        ("Forvaltningen tillstvrker motionen.", Position.TILLSTYRKER),  # y read as v
+        ("Forvaltningen anser att motionen bor avslas.", Position.AVSTYRKER),
+        ("Forvaltningen tar inte stallning till forslaget.", Position.NEUTRAL),
+        ("Stadsdelsnamnden avstar fran att yttra sig da arendet inte beror namnden.", Position.AVSTAR),
+        ("Forvaltningen delar motionarens intention men anser att fragan redan hanteras.", Position.DELVIS),
+    ],
+)
+def test_ocr_damaged_text(text: str, expected: Position) -> None:
+    assert classify_position(text).position is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the procedural decision sentence, clean and as OCR left it in the Skärholmen seed
+        "Stadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen.",
+        "Stadsdelsnämnden godkänner förvaltningens tjänsteutlåtande som svar på remissen.",
+        "Skérholmens stadsdelsndmnd godkinner forvaltningens forslag till svar pa remissen.",
+        # another body's decision (real: Alingsås tjänsteskrivelse on laddstationer)
+        "Tekniska nämnden beslutade den 15 december, § 65 att avstyrka motionen.",
+        "Trafikkontoret har i sitt yttrande avstyrkt förslaget.",
+        # cost consequences (real, same document)
+        "Förslag att avslå motionen innebär inga kostnader.",
+        "Förslag att bifalla motionen innebär inledningsvis kostnader för att utreda om det är möjligt "
+        "att införa laddstationer.",
+        # real: Alingsås kultur- och utbildningsnämnden
+        "Avslås motionen medför ärendet inga ekonomiska kostnader.",
+        # the motion speaking, the list of bodies asked
+        "Motionären föreslår att stadsdelsnämnderna ska driva lokala facebookgrupper.",
+        "Ärendet har även remitterats till Farsta stadsdelsnämnd och Hägersten–Älvsjö stadsdelsnämnd.",
+    ],
+)
+def test_sentences_that_are_not_a_position(text: str) -> None:
+    assert classify_position(text).position is Position.OKLART
+
+
+def test_procedural_sentence_beside_a_stance_keeps_the_stance() -> None:
+    r = classify_position("Stadsdelsnämnden godkänner förvaltningens förslag till svar på remissen och "
+                          "tillstyrker motionen.")
+    assert r.position is Position.TILLSTYRKER
+
+
+def test_verdict_outweighs_leaning_and_verdicts_both_ways_make_delvis() -> None:
+    text = ("Förvaltningen är positiv till motionens syfte. Förvaltningen avstyrker dock motionen "
+            "eftersom arbetet redan bedrivs.")
+    r = classify_position(text)
+    assert r.position is Position.AVSTYRKER
+    assert r.evidence == ["Förvaltningen avstyrker dock motionen eftersom arbetet redan bedrivs."]
+    both = classify_position("Förvaltningen tillstyrker motionens första att-sats. "
+                             "Förvaltningen avstyrker motionens andra att-sats.")
+    assert both.position is Position.DELVIS
+    assert len(both.evidence) == 2
+
+
+def test_negated_support_is_rejection() -> None:
+    assert classify_position("Förvaltningen ställer sig inte bakom förslaget.").position is Position.AVSTYRKER
+    assert classify_position("Förvaltningen anser inte att förslaget bör genomföras.").position is Position.AVSTYRKER
+
+
+def test_no_stance_on_a_question_with_a_stance_word_in_it() -> None:
+    r = classify_position("Förvaltningen tar inte ställning till om avgiften bör införas.")
+    assert r.position is Position.NEUTRAL
+
+
+def test_seed_documents() -> None:
+    soder = (FIXTURES / "seeds/000_799dd45ed89de956.txt").read_text(encoding="utf-8")
+    r = classify_position(soder, council="sodermalm")
+    assert r.position is Position.AVSTYRKER
+    assert r.evidence == ["Att driva lokala facebookgrupper med syfte att politiker ska ha en kanal för "
+                          "informations spridning anser förvaltningen därför inte är Stockholms stads uppdrag."]
+    skarh = (FIXTURES / "seeds/004_208620d6535925e2.txt").read_text(encoding="utf-8")
+    r = classify_position(skarh, council="skarholmen")
+    assert r.position is Position.TILLSTYRKER
+    assert all("godk" not in s for s in r.evidence)  # the procedural decision is not evidence
+
+
+# Real text: "Förvaltningens yttrande" of the Alingsås tjänsteskrivelse answering the motion on
+# charging stations (shared/real-documents), with the background paragraph that quotes another
+# body's decision and the cost paragraph.
+ALINGSAS_LADDSTATIONER = """Kommunfullmäktige lämnade motionen till kommunstyrelsen för beredning den 24
+september, § 204.
+Tekniska nämnden beslutade den 15 december, § 65 att avstyrka motionen.
+
+Efterfrågan på publika laddpunkter för elcyklar bedöms dock vara låg, särskilt i Alingsås
+tätort där cykelavstånden är korta. Därför bedöms behovet av särskilda laddstationer för elcyklar i det
+offentliga rummet som begränsat.
+Kommunledningskontoret föreslår att båda förslagen i motionen ska avslås.
+
+Förslag att bifalla motionen innebär inledningsvis kostnader för att utreda om det är möjligt
+att införa laddstationer, och sedan för inköp och installation samt drift och underhåll av
+laddstationerna.
+Förslag att avslå motionen innebär inga kostnader.
+"""
+
+
+def test_real_tjansteskrivelse_evidence_is_the_answering_bodys_own() -> None:
+    r = classify_position(ALINGSAS_LADDSTATIONER)
+    assert r.position is Position.AVSTYRKER
+    assert r.evidence == ["Kommunledningskontoret föreslår att båda förslagen i motionen ska avslås."]
+
+
+def test_city_summary_of_district_answers_and_the_answering_council() -> None:
+    # the city's summary names each council as subject: that council's position
+    assert classify_position("Farsta stadsdelsnämnd har inga synpunkter på förslaget.").position is Position.NEUTRAL
+    assert classify_position("Skärholmens stadsdelsnämnd är positiv till förslaget.").position is Position.TILLSTYRKER
+    # ... but in Södermalm's answer, another council's stance is not Södermalm's
+    s = classify_sentence("Farsta stadsdelsnämnd avstyrker förslaget.", council="sodermalm")
+    assert s.position is Position.OKLART
+    own = classify_sentence("Södermalms stadsdelsnämnd avstyrker förslaget.", council="sodermalm")
+    assert own.position is Position.AVSTYRKER
+
+
+def test_nothing_found_is_oklart_without_evidence() -> None:
+    r = classify_position("Förvaltningen har berett ärendet i samverkan med stadsledningskontoret.")
+    assert r.position is Position.OKLART and r.evidence == []
+    assert classify_position("").position is Position.OKLART
+
+
+def test_avstar_has_a_label() -> None:
+    assert Position("avstår") is Position.AVSTAR
+    assert POSITION_LABELS[Position.AVSTAR] == Position.AVSTAR.label == "Avstår från att svara"
+    assert all(p in POSITION_LABELS for p in Position)
+
+
+# ---- the council's decision ---------------------------------------------------------------
+def test_decision_of_the_protocol_fixture() -> None:
+    d = classify_decision((FIXTURES / "protocol/paragraph_sodermalm_structure.txt").read_text(encoding="utf-8"))
+    assert d.outcome is DecisionOutcome.ENLIGT_FORSLAG
+    assert d.position is None  # the decision adopts the administration's answer
+    assert d.text is not None and d.text.startswith("1. Stadsdelsnämnden överlämnar")
+    assert [(r.party, r.kind) for r in d.reservations] == [
+        ("SD", "reservation"), ("S", "särskilt uttalande"), ("V", "särskilt uttalande")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Beslut\nStadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen.\n"
+         "Särskilt uttalande från (S) och (V)\nVi delar förvaltningens bedömning men vill betona uppföljningen.",
+         [("S", "särskilt uttalande"), ("V", "särskilt uttalande")]),
+        ("Beslut\nStadsdelsnämnden godkänner förvaltningens förslag.\nReservation anförs av (V).",
+         [("V", "reservation")]),
+        ("Stadsdelsnämnden godkänner förvaltningens förslag. Ledamöterna Anna Ek (M) och Bo Al (L) "
+         "reserverar sig mot beslutet.", [("M", "reservation"), ("L", "reservation")]),
+        ("Beslut\nNämnden beslutar enligt förvaltningens förslag.\n(S)-ledamöterna reserverade sig till förmån "
+         "för (V):s förslag.", [("S", "reservation")]),
+        ("Reservation\nLedamöterna Kim Berg (s), Lo Dahl (v) och Mo Ek (mp) reserverade sig mot beslutet.",
+         [("S", "reservation"), ("V", "reservation"), ("MP", "reservation")]),
+        ("Särskilt yttrande gjordes av Sverigedemokraterna.\nErsättaren Per Prov (KD) anmälde ersättaryttrande.",
+         [("SD", "särskilt yttrande"), ("KD", "ersättaryttrande")]),
+        ("Protokollsanteckning\nS-gruppen lämnade följande protokollsanteckning.", [("S", "protokollsanteckning")]),
+        ("Beslut\nStadsdelsnämnden godkänner förvaltningens förslag.", []),
+    ],
+)
+def test_reservations_in_every_printed_form(paragraph: str, expected: list[tuple[str, str]]) -> None:
+    assert [(r.party, r.kind) for r in find_reservations(paragraph)] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "outcome", "position"),
+    [
+        ("Beslut\nStadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen.",
+         DecisionOutcome.ENLIGT_FORSLAG, None),
+        ("Beslut\nStadsdelsnämnden beslutar i enlighet med förvaltningens förslag och tillstyrker motionen.",
+         DecisionOutcome.ENLIGT_FORSLAG, Position.TILLSTYRKER),
+        ("Beslut\nStadsdelsnämnden godkänner förvaltningens förslag med följande tillägg: nämnden vill betona "
+         "vikten av uppföljning.", DecisionOutcome.ANDRAT, None),
+        ("Beslut\nStadsdelsnämnden beslutar i enlighet med förslag från (S), (V) och (MP) att avstyrka motionen.\n"
+         "(M)-ledamöterna reserverade sig till förmån för förvaltningens förslag.",
+         DecisionOutcome.ANDRAT, Position.AVSTYRKER),
+        ("Beslut\nÄrendet återremitteras till förvaltningen.", DecisionOutcome.ATERREMITTERAT, None),
+        ("Stadsdelsnämnden beslutade att återremittera ärendet. Reservation anförs av (M).",
+         DecisionOutcome.ATERREMITTERAT, None),
+        ("Beslut\nÄrendet bordläggs till nästa sammanträde.", DecisionOutcome.BORDLAGT, None),
+        ("Beslut\nStadsdelsnamnden overlamnar forvaltningens tjansteutlatande som svar pa remissen.",
+         DecisionOutcome.ENLIGT_FORSLAG, None),
+    ],
+)
+def test_decision_outcome(paragraph: str, outcome: DecisionOutcome, position: Position | None) -> None:
+    d = classify_decision(paragraph)
+    assert d.outcome is outcome
+    assert d.position is position
+
+
+def test_decision_text_leaves_out_the_statements() -> None:
+    d = classify_decision("Beslut\nStadsdelsnämnden godkänner förvaltningens förslag.\n"
+                          "Särskilt uttalande från (S) och (V)\nVi tillstyrker inte.")
+    assert d.text == "Stadsdelsnämnden godkänner förvaltningens förslag."
+    assert d.position is None
+
+
+# ---- councils -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Hägersten-Liljeholmens stadsdelsnämnd", "hagersten-liljeholmen"),
+        ("Hägersten–Liljeholmens stadsdelsnämnd", "hagersten-liljeholmen"),
+        ("Hägersten – Liljeholmens stadsdelsförvaltning", "hagersten-liljeholmen"),
+        ("Hägersten -Liljeholmen", "hagersten-liljeholmen"),
+        ("stockholm-hagerstenliljeholmen", "hagersten-liljeholmen"),
+        ("Hägersten–Älvsjö stadsdelsnämnd", "hagersten-alvsjo"),
+        ("Hägersten - Älvsjö", "hagersten-alvsjo"),
+        ("Hägerstens stadsdelsnämnd", "hagersten"),
+        ("Liljeholmens stadsdelsnämnd", "liljeholmen"),
+        ("Maria-Gamla stans stadsdelsnämnd", "maria-gamla-stan"),
+        ("Maria – Gamla stan", "maria-gamla-stan"),
+        ("stockholm-mariags", "maria-gamla-stan"),
+        ("Katarina–Sofia stadsdelsförvaltning", "katarina-sofia"),
+        ("Älvsjö stadsdelsnämnd", "alvsjo"),
+        ("Alvsjo stadsdelsnamnd", "alvsjo"),
+        ("Södermalms stadsdelsförvaltning", "sodermalm"),
+        ("Skérholmens stadsdelsndmnd", "skarholmen"),  # OCR, as in the Skärholmen seed
+        ("Farsta stadsdelsnämnd", "farsta"),
+        ("Till Farsta stadsdelsnämnd", "farsta"),
+        ("Kungsholmens stadsdelsnämnd", None),
+        ("Farsta centrum", None),
+        ("Kommunstyrelsen", None),
+    ],
+)
+def test_council_from_name(name: str, slug: str | None) -> None:
+    assert council_from_name(name) == slug
+
+
+def test_lineage_back_to_1997_in_one_table() -> None:
+    assert council_lineage("sodermalm") == ["sodermalm", "maria-gamla-stan", "katarina-sofia"]
+    assert council_lineage("hagersten-alvsjo") == [
+        "hagersten-alvsjo", "hagersten-liljeholmen", "alvsjo", "hagersten", "liljeholmen"]
+    assert council_keys("hagersten") == ["hagersten", "hagersten-liljeholmen", "hagersten-alvsjo"]
+    assert council_keys("alvsjo") == ["alvsjo", "hagersten-alvsjo"]
+    assert council_keys("maria-gamla-stan") == ["maria-gamla-stan", "sodermalm"]
+    assert council_keys("farsta") == ["farsta"]
+    for c in COUNCILS.values():
+        # successor and lineage agree, and a predecessor ends the year before its successor begins
+        for pred in c.lineage:
+            assert COUNCILS[pred].successor == c.slug
+            assert COUNCILS[pred].to_year is not None and c.from_year == COUNCILS[pred].to_year + 1
+        assert c.from_year is not None and c.from_year >= 1997
+
+
+# ---- the command ----------------------------------------------------------------------------
+def test_position_command_reads_and_writes_json_lines() -> None:
+    lines = [
+        {"id": "a", "text": "Förvaltningen avstyrker motionen."},
+        {"id": "b", "text": "Stadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen."},
+        {"id": 3, "text": "Förvaltningen har inga synpunkter på remissen eftersom den inte berör "
+                          "stadsdelsnämndens ansvarsområde."},
+    ]
+    stdin = "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n"
+    proc = subprocess.run([sys.executable, "-m", "remissvar_cli", "position", "-"], input=stdin,
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [(o["id"], o["position"]) for o in out] == [("a", "avstyrker"), ("b", "oklart"), (3, "avstår")]
+    assert out[0]["evidence"] == ["Förvaltningen avstyrker motionen."]
+    assert out[1]["evidence"] == []
+
+
+def test_position_command_reports_bad_lines() -> None:
+    proc = subprocess.run([sys.executable, "-m", "remissvar_cli", "position", "-"],
+                          input='{"id": 1, "text": "Förvaltningen tillstyrker."}\nnot json\n',
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout.splitlines()[0])["position"] == "tillstyrker"
+    assert "rad 2" in proc.stderr
