@@ -6,7 +6,12 @@ prints nDCG@10, recall@20 (document level: a ranking of answers, best passage pe
 answer) and p50/p95 latency per mode. Compares with the expected scores kept in
 bench/runs.json (pyserini style) and says so when a figure drops.
 
+Also: hybrid with and without the semantic floor, the ranking the search page shows (exact
+block, then "Liknande innehåll"), the negative queries (no exact block expected) and the
+floor's calibration (score distributions and a sweep over floors).
+
 Usage: .venv/bin/python bench/search_eval.py [--out bench/reports/search_eval.md] [--rrf-k 60]
+       [--semantic-floor 0.8] [--reuse]
 Needs the services (make services).
 """
 from __future__ import annotations
@@ -24,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from remissvar.settings import Settings  # noqa: E402
+from remissvar.settings import Settings
+from search_api.search.models import Filters
 
 MODES = ("keyword", "semantic", "hybrid")
 
@@ -47,6 +53,12 @@ def build_corpus(s: Settings) -> None:
     es.indices.refresh(index=f"{s.index_prefix}-*")
 
 
+def _has_corpus(s: Settings) -> bool:
+    from search_api.index import count, es_client
+
+    return count(es_client(s), s, "yttranden") > 0
+
+
 def ndcg(ranked: list[str], rel: dict[str, int], k: int = 10) -> float:
     dcg = sum((2 ** rel.get(d, 0) - 1) / math.log2(i + 2) for i, d in enumerate(ranked[:k]))
     ideal = sorted(rel.values(), reverse=True)[:k]
@@ -64,37 +76,89 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))] if xs else float("nan")
 
 
-def evaluate(s: Settings, rrf_k: int) -> dict:
-    import search_api.queries as q
+def _doc_ranking(hits: list, names: dict[str, str]) -> list[str]:
+    ranked: list[str] = []
+    for h in hits:
+        n = names.get(h.yttrande_id, h.yttrande_id)
+        if n not in ranked:
+            ranked.append(n)
+    return ranked
+
+
+def evaluate(s: Settings, rrf_k: int, floor: float | None) -> dict:
     from remissvar.embedding import get_query_encoder
     from search_api.index import es_client
+    from search_api.search.models import SearchRequest
+    from search_api.search.service import SearchService
 
-    q.RRF_K = rrf_k
     judg = json.loads((ROOT / "bench/relevance.json").read_text(encoding="utf-8"))
-    svc = q.SearchService(es_client(s), s, get_query_encoder(s))
+    es, enc = es_client(s), get_query_encoder(s)
+    svc = SearchService(es, s, enc, rrf_k=rrf_k, semantic_floor=floor)
+    # the same engine without the floor, with a query-vector cache (no latencies measured with it)
+    cached = s.model_copy(update={"query_cache_size": 1024})
+    nofloor = SearchService(es, cached, enc, rrf_k=rrf_k, semantic_floor=None)
     # resolve document names to yttrande ids through the index
     names: dict[str, str] = {}
-    res = svc.es.search(index=svc.yttranden, size=100, _source=["council", "remiss_id"], query={"match_all": {}})
+    res = svc.es.search(index=svc.yttranden, size=100, source=["council", "remiss_id"], query={"match_all": {}})
     by_key = {(h["_source"]["council"], h["_source"]["remiss_id"]): h["_id"] for h in res["hits"]["hits"]}
     for name, key in judg["documents"].items():
         names[by_key[tuple(key)]] = name
     svc.passages_ranked("uppvärmning", "hybrid")  # warm-up (model, caches)
     out: dict = {m: {"ndcg": [], "recall": [], "ms": [], "by_kind": {}} for m in MODES}
+    out["hybrid_nofloor"] = {"ndcg": [], "recall": []}
+    out["page"] = {"ndcg": [], "recall": []}
+    calib: dict[str, list[float]] = {"relevant_best": [], "nonrelevant_best": [], "negative_top": []}
     for item in judg["queries"]:
         for m in MODES:
             t0 = time.perf_counter()
             hits = svc.passages_ranked(item["q"], m, k=100)
             ms = (time.perf_counter() - t0) * 1000
-            ranked: list[str] = []
-            for h in hits:
-                n = names.get(h.yttrande_id, h.yttrande_id)
-                if n not in ranked:
-                    ranked.append(n)
+            ranked = _doc_ranking(hits, names)
             nd, rc = ndcg(ranked, item["rel"]), recall(ranked, item["rel"])
             out[m]["ndcg"].append(nd)
             out[m]["recall"].append(rc)
             out[m]["ms"].append(ms)
             out[m]["by_kind"].setdefault(item["kind"], []).append(nd)
+        ranked = _doc_ranking(nofloor.passages_ranked(item["q"], "hybrid", k=100), names)
+        out["hybrid_nofloor"]["ndcg"].append(ndcg(ranked, item["rel"]))
+        out["hybrid_nofloor"]["recall"].append(recall(ranked, item["rel"]))
+        # what the search page shows: the exact block, then "Liknande innehåll"
+        resp = svc.search(SearchRequest(q=item["q"], mode="hybrid", size=50))
+        page = [names.get(a.yttrande_id, a.yttrande_id) for g in resp.groups + resp.similar for a in g.answers]
+        out["page"]["ndcg"].append(ndcg(list(dict.fromkeys(page)), item["rel"]))
+        out["page"]["recall"].append(recall(list(dict.fromkeys(page)), item["rel"]))
+        # calibration: the best cosine of a relevant and of a non-relevant answer (no floor)
+        r = nofloor._retrieve(item["q"], "semantic", Filters(), k=100)
+        best: dict[str, float] = {}
+        for src, _, _ in r.ranked:
+            n = names.get(src["yttrande_id"], src["yttrande_id"])
+            best[n] = max(best.get(n, -1.0), r.similarities.get(src["id"], -1.0))
+        rel = [v for n, v in best.items() if item["rel"].get(n, 0) > 0]
+        non = [v for n, v in best.items() if item["rel"].get(n, 0) == 0]
+        if rel:
+            calib["relevant_best"].append(max(rel))
+        if non:
+            calib["nonrelevant_best"].append(max(non))
+    negatives = []
+    for item in judg.get("negatives", []):
+        resp = svc.search(SearchRequest(q=item["q"], mode="hybrid"))
+        r = nofloor._retrieve(item["q"], "semantic", Filters(), k=10)
+        top = max(r.similarities.values(), default=-1.0)
+        calib["negative_top"].append(top)
+        negatives.append({"q": item["q"], "kind": item["kind"], "exact": resp.total_groups,
+                          "similar": len(resp.similar), "top_cosine": top})
+    out["negatives"] = negatives
+    out["calibration"] = calib
+    # the floor swept: hybrid nDCG@10 and negatives that would still show a similar block
+    sweep = []
+    for f in [round(0.70 + 0.01 * i, 2) for i in range(21)]:
+        sv = SearchService(es, cached, enc, rrf_k=rrf_k, semantic_floor=f)
+        nds = [ndcg(_doc_ranking(sv.passages_ranked(item["q"], "hybrid", k=100), names), item["rel"])
+               for item in judg["queries"]]
+        sweep.append({"floor": f, "hybrid_ndcg": statistics.mean(nds),
+                      "negatives_with_similar": sum(1 for t in calib["negative_top"] if t >= f),
+                      "queries_losing_relevant": sum(1 for t in calib["relevant_best"] if t < f)})
+    out["sweep"] = sweep
     t0 = time.perf_counter()
     for item in judg["queries"]:
         svc.embedder.encode_query(item["q"])
@@ -107,14 +171,21 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(ROOT / "bench/reports/search_eval.md"))
     ap.add_argument("--rrf-k", type=int, default=60)
+    ap.add_argument("--semantic-floor", type=float, default=None,
+                    help="cosine floor of kNN neighbours (default: the service's calibrated SEMANTIC_FLOOR)")
+    ap.add_argument("--reuse", action="store_true", help="keep the evaluation index of an earlier run if present")
     args = ap.parse_args()
+    from search_api.search.service import SEMANTIC_FLOOR
+
+    floor = SEMANTIC_FLOOR if args.semantic_floor is None else args.semantic_floor
     with tempfile.TemporaryDirectory() as tmp:
         s = Settings(data_dir=Path(tmp) / "data", index_prefix="remissvar-eval", recorded_port=8811,
                      query_cache_size=0)  # latencies: every query embedded
-        build_corpus(s)
-        r = evaluate(s, args.rrf_k)
+        if not (args.reuse and _has_corpus(s)):
+            build_corpus(s)
+        r = evaluate(s, args.rrf_k, floor)
     lines = ["# Search evaluation", "", f"{r['n_queries']} queries (bench/relevance.json), corpus: the recorded sites' "
-             "8 answers; RRF k = " + str(args.rrf_k) + ".", "",
+             "8 answers; RRF k = " + str(args.rrf_k) + f"; semantic floor (cosine) = {floor}.", "",
              "| mode | nDCG@10 | recall@20 | p50 ms | p95 ms |", "| --- | ---: | ---: | ---: | ---: |"]
     summary = {}
     for m in MODES:
@@ -125,14 +196,51 @@ def main() -> None:
               "nDCG@10 by query kind:", "", "| kind | " + " | ".join(MODES) + " |", "| --- |" + " ---: |" * len(MODES)]
     for kind in r["hybrid"]["by_kind"]:
         lines.append(f"| {kind} | " + " | ".join(f"{statistics.mean(r[m]['by_kind'][kind]):.3f}" for m in MODES) + " |")
+    nf, pg = r["hybrid_nofloor"], r["page"]
+    lines += ["", "The semantic floor (issue 17):", "",
+              "| ranking | nDCG@10 | recall@20 |", "| --- | ---: | ---: |",
+              f"| hybrid without floor | {statistics.mean(nf['ndcg']):.3f} | {statistics.mean(nf['recall']):.3f} |",
+              f"| hybrid with floor {floor} | {statistics.mean(r['hybrid']['ndcg']):.3f} | "
+              f"{statistics.mean(r['hybrid']['recall']):.3f} |",
+              f"| search page (exact block, then Liknande innehåll) | {statistics.mean(pg['ndcg']):.3f} | "
+              f"{statistics.mean(pg['recall']):.3f} |"]
+    summary["hybrid_nofloor"] = {"ndcg@10": round(statistics.mean(nf["ndcg"]), 3)}
+    summary["page"] = {"ndcg@10": round(statistics.mean(pg["ndcg"]), 3)}
+    cal = r["calibration"]
+
+    def dist(xs: list[float]) -> str:
+        return (f"min {min(xs):.3f}, p10 {pct(xs, 10):.3f}, median {pct(xs, 50):.3f}, max {max(xs):.3f}"
+                if xs else "–")
+
+    lines += ["", "Calibration (cosine of the best kNN passage per answer, floor off):", "",
+              f"- best relevant answer per query ({len(cal['relevant_best'])}): {dist(cal['relevant_best'])}",
+              f"- best non-relevant answer per query ({len(cal['nonrelevant_best'])}): {dist(cal['nonrelevant_best'])}",
+              f"- top passage of a negative query ({len(cal['negative_top'])}): {dist(cal['negative_top'])}",
+              "", "| floor | hybrid nDCG@10 | negatives showing Liknande innehåll | queries whose best relevant "
+              "answer falls below |", "| ---: | ---: | ---: | ---: |"]
+    for row in r["sweep"]:
+        lines.append(f"| {row['floor']:.2f} | {row['hybrid_ndcg']:.3f} | {row['negatives_with_similar']} | "
+                     f"{row['queries_losing_relevant']} |")
+    neg = r["negatives"]
+    with_exact = [n for n in neg if n["exact"]]
+    with_similar = [n for n in neg if n["similar"]]
+    lines += ["", f"Negative queries ({len(neg)}, bench/relevance.json `negatives`): "
+              f"{len(with_exact)} with an exact-match block, {len(with_similar)} with a Liknande innehåll block.", "",
+              "| query | kind | exact remisser | similar remisser | top cosine |", "| --- | --- | ---: | ---: | ---: |"]
+    for n in neg:
+        lines.append(f"| {n['q']} | {n['kind']} | {n['exact']} | {n['similar']} | {n['top_cosine']:.3f} |")
+    summary["negatives"] = {"with_exact_block": len(with_exact), "with_similar_block": len(with_similar)}
     runs = json.loads((ROOT / "bench/runs.json").read_text())
     expected = runs["search_eval"]["expected"]
     lines += ["", "Against bench/runs.json:"]
-    for m in MODES:
-        for metric, val in summary[m].items():
+    for m, metrics in summary.items():
+        for metric, val in metrics.items():
             exp = expected.get(m, {}).get(metric)
-            flag = "" if exp is None or val >= exp - 0.005 else "  **REGRESSION**"
-            lines.append(f"- {m} {metric}: {val:.3f} (expected {exp}){flag}")
+            if m == "negatives":
+                flag = "" if exp is None or val <= exp else "  **REGRESSION**"
+            else:
+                flag = "" if exp is None or val >= exp - 0.005 else "  **REGRESSION**"
+            lines.append(f"- {m} {metric}: {val} (expected {exp}){flag}")
     report = "\n".join(lines) + "\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(report, encoding="utf-8")

@@ -47,6 +47,8 @@ class Settings(BaseSettings):
                                                    "(last resort, after the MeetingPlus JSON endpoints)")
     web_host: str = Field("127.0.0.1")
     web_port: int = Field(5000)
+    public_base_url: str = Field("", description="Absolute base URL of the site in feeds and exports "
+                                                 "(e.g. https://remissvar.example.se); empty: http://web_host:web_port")
 
     @property
     def model_path(self) -> Path:

@@ -2,19 +2,34 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from typing import Any
 
-from flask import Blueprint, Flask, current_app, jsonify, request
+from flask import Blueprint, Flask, Response, current_app, jsonify, request
 from pydantic import ValidationError
 
 from remissvar.settings import Settings, get_settings
 from search_api.index import count, es_client
 from search_api.openapi import OPENAPI
-from search_api.queries import Filters, QueryError, SearchRequest, SearchService
+from search_api.search.models import (
+    FIELD_NAMES,
+    MAX_ID_CHARS,
+    Filters,
+    QueryError,
+    SearchRequest,
+    swedish_errors,
+)
+from search_api.search.service import SearchService
 
 api = Blueprint("api", __name__, url_prefix="/api")
 
-LIST_PARAMS = ("council", "remiss_body", "party", "position", "kind")
+LIST_PARAMS = ("council", "remiss_body", "party", "position", "kind", "year")
+KNOWN_PARAMS = frozenset({"q", "mode", "sort", "page", "size", "date_from", "date_to", "remiss_id", "motion",
+                          *LIST_PARAMS})
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+MAX_JSON_BYTES = 64 * 1024
+MAX_JSON_DEPTH = 8
 
 
 def get_service(app: Flask | None = None) -> SearchService:
@@ -30,86 +45,192 @@ def get_service(app: Flask | None = None) -> SearchService:
     return svc
 
 
-def parse_search_args(args: Any) -> SearchRequest:
-    """Query-string -> validated SearchRequest (raises QueryError with a Swedish message)."""
-    unknown = set(args.keys()) - {"q", "mode", "page", "size", "date_from", "date_to", *LIST_PARAMS}
-    if unknown:
-        raise QueryError(f"okända parametrar: {', '.join(sorted(unknown))}")
+def valid_id(value: str) -> bool:
+    """Document and remiss ids: short, ASCII letters, digits and . _ : - (checked before ES)."""
+    return 0 < len(value) <= MAX_ID_CHARS and bool(ID_RE.match(value))
+
+
+def clean_text(value: str, what: str = "texten") -> str:
+    """Text safe to send on: no lone surrogates ('\\ud800') or NUL characters."""
     try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise QueryError(f"{what} innehåller ogiltiga tecken") from e
+    return value.replace("\x00", " ")
+
+
+def parse_search_args(args: Any) -> SearchRequest:
+    """Query-string -> validated SearchRequest (raises QueryError with a Swedish message).
+
+    Parameters it does not know (fbclid, utm_*, anything a link picked up on the way) are
+    ignored: a shared link never fails because of them."""
+    def listed(k: str) -> list[str]:
+        return [v.strip() for v in args.getlist(k) if v.strip()]
+
+    try:
+        years: list[int] = []
+        for y in listed("year"):
+            if not y.isdigit() or len(y) != 4:
+                raise QueryError(f"ogiltigt år: {y[:20]!r}")
+            years.append(int(y))
+        remiss_id = (args.get("remiss_id") or "").strip() or None
+        if remiss_id is not None and not valid_id(remiss_id):
+            raise QueryError("ogiltigt remiss-id")
+        motion = (args.get("motion") or "").strip() or None
+        if motion is not None and not MOTION_NUMBER_RE.match(motion):
+            raise QueryError("ogiltigt motionsnummer (ÅÅÅÅ:N)")
         filters = Filters(
-            **{k: [v for v in args.getlist(k) if v] for k in LIST_PARAMS},
-            date_from=_date(args.get("date_from")),
-            date_to=_date(args.get("date_to")),
+            **{k: listed(k) for k in LIST_PARAMS if k != "year"},
+            year=years,
+            date_from=_date(args.get("date_from"), "från-datum"),
+            date_to=_date(args.get("date_to"), "till-datum"),
+            remiss_id=remiss_id, motion_number=motion,
         )
         return SearchRequest(
-            q=args.get("q", ""), mode=args.get("mode") or "hybrid", filters=filters,
-            page=int(args.get("page") or 1), size=int(args.get("size") or 10),
+            q=clean_text(args.get("q", ""), "sökfrågan"), mode=args.get("mode") or "hybrid",
+            sort=args.get("sort") or "relevans", filters=filters,
+            page=_int(args.get("page"), 1, "page"), size=_int(args.get("size"), 10, "size"),
         )
     except ValidationError as e:
-        raise QueryError("; ".join(err["msg"] for err in e.errors())) from e
-    except ValueError as e:
-        raise QueryError(str(e)) from e
+        raise QueryError(swedish_errors(e)) from e
 
 
-def _date(value: str | None) -> dt.date | None:
+MOTION_NUMBER_RE = re.compile(r"^\d{4}:\d{1,3}$")
+
+
+def _int(value: str | None, default: int, name: str) -> int:
+    if value is None or not value.strip():
+        return default
+    v = value.strip()
+    if not v.isdigit() or len(v) > 6:
+        raise QueryError(f"{FIELD_NAMES.get(name, name)}: ange ett heltal")
+    return int(v)
+
+
+def _date(value: str | None, what: str = "datum") -> dt.date | None:
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(value.strip())
     except ValueError as e:
-        raise QueryError(f"ogiltigt datum: {value!r} (ÅÅÅÅ-MM-DD)") from e
+        raise QueryError(f"{what}: ogiltigt datum {value[:20]!r} (ÅÅÅÅ-MM-DD)") from e
+
+
+def json_depth(data: bytes) -> int:
+    """The nesting depth of a JSON text ([ and { outside strings), without parsing it."""
+    depth = best = 0
+    in_str = esc = False
+    for b in data:
+        if in_str:
+            if esc:
+                esc = False
+            elif b == 0x5C:  # backslash
+                esc = True
+            elif b == 0x22:
+                in_str = False
+        elif b == 0x22:
+            in_str = True
+        elif b in (0x5B, 0x7B):
+            depth += 1
+            best = max(best, depth)
+        elif b in (0x5D, 0x7D):
+            depth -= 1
+    return best
+
+
+def json_body() -> dict[str, Any]:
+    """The request's JSON object, checked for size and depth before it is parsed."""
+    data = request.get_data(cache=True)
+    if len(data) > MAX_JSON_BYTES:
+        raise QueryError(f"förfrågan är för stor (högst {MAX_JSON_BYTES // 1024} kB)")
+    if json_depth(data) > MAX_JSON_DEPTH:
+        raise QueryError("förfrågan är för djupt nästlad")
+    try:
+        body = json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise QueryError("skicka JSON {\"text\": \"…\"}") from e
+    if not isinstance(body, dict):
+        raise QueryError("skicka JSON {\"text\": \"…\"}")
+    return body
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(name)  # NaN, Infinity: not JSON
 
 
 @api.errorhandler(QueryError)
-def _bad_request(e: QueryError):  # type: ignore[no-untyped-def]
+def _bad_request(e: QueryError) -> tuple[Response, int]:
     return jsonify({"error": str(e)}), 400
 
 
+def not_found(what: str = "finns inte") -> tuple[Response, int]:
+    return jsonify({"error": what}), 404
+
+
 @api.get("/search")
-def search():  # type: ignore[no-untyped-def]
+def search() -> Response:
     req = parse_search_args(request.args)
     return jsonify(get_service().search(req).model_dump(mode="json"))
 
 
 @api.get("/motions")
-def motions():  # type: ignore[no-untyped-def]
-    groups = get_service().motion(request.args.get("q", ""))
+def motions() -> Response:
+    q = clean_text(request.args.get("q", ""), "sökfrågan")
+    groups = get_service().motion(q)
     return jsonify({"groups": [g.model_dump(mode="json") for g in groups]})
 
 
 @api.post("/precedent")
-def precedent():  # type: ignore[no-untyped-def]
-    body = request.get_json(silent=True) or {}
-    text = body.get("text") if isinstance(body, dict) else None
+def precedent() -> Response:
+    body = json_body()
+    text = body.get("text")
     if not isinstance(text, str):
         raise QueryError("skicka JSON {\"text\": \"…\"}")
-    hits = get_service().precedent(text, k=min(int(body.get("k", 10)), 50))
+    k = body.get("k", 10)
+    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 50:
+        raise QueryError("k: ange ett heltal mellan 1 och 50")
+    raw = {f: body.get(f, []) for f in ("council", "position", "year")}
+    if not all(isinstance(v, list) and all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in v)
+               for v in raw.values()):
+        raise QueryError("filter ska vara listor av värden")
+    try:
+        filters = Filters(council=[str(x) for x in raw["council"]], position=[str(x) for x in raw["position"]],
+                          year=[int(x) for x in raw["year"]])
+    except ValidationError as e:
+        raise QueryError(swedish_errors(e)) from e
+    except ValueError as e:
+        raise QueryError("år: ange ett heltal") from e
+    hits = get_service().precedent(clean_text(text), filters=filters, k=k)
     return jsonify({"hits": [h.model_dump(mode="json") for h in hits]})
 
 
 @api.get("/yttranden/<yid>")
-def yttrande(yid: str):  # type: ignore[no-untyped-def]
+def yttrande(yid: str) -> Response | tuple[Response, int]:
+    if not valid_id(yid):
+        raise QueryError("ogiltigt id")
     doc = get_service().get_yttrande(yid)
     if doc is None:
-        return jsonify({"error": "finns inte"}), 404
+        return not_found("yttrandet finns inte")
     return jsonify(doc)
 
 
 @api.get("/remisser")
-def remisser():  # type: ignore[no-untyped-def]
+def remisser() -> Response:
     return jsonify({"remisser": get_service().list_remisser()})
 
 
 @api.get("/remisser/<rid>")
-def remiss(rid: str):  # type: ignore[no-untyped-def]
+def remiss(rid: str) -> Response | tuple[Response, int]:
+    if not valid_id(rid):
+        raise QueryError("ogiltigt remiss-id")
     doc = get_service().get_remiss(rid)
     if doc is None:
-        return jsonify({"error": "finns inte"}), 404
+        return not_found("remissen finns inte")
     return jsonify(doc)
 
 
 @api.get("/health")
-def health():  # type: ignore[no-untyped-def]
+def health() -> Response:
     svc = get_service()
     es_health = svc.es.cluster.health()
     return jsonify({
@@ -121,5 +242,5 @@ def health():  # type: ignore[no-untyped-def]
 
 
 @api.get("/openapi.json")
-def openapi():  # type: ignore[no-untyped-def]
+def openapi() -> Response:
     return jsonify(OPENAPI)

@@ -3,87 +3,110 @@ from __future__ import annotations
 
 from typing import Any
 
-from search_api.queries import RemissGroup, SearchResponse
+from search_api.schema import YttrandeDoc
+from search_api.search.models import RemissGroup, SearchResponse
 
-_list = lambda name, desc: {  # noqa: E731
-    "name": name, "in": "query", "required": False, "description": desc,
-    "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True,
-}
-_err = {"description": "Ogiltig förfrågan", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+REF = "#/components/schemas/{model}"
+
+
+def _list(name: str, desc: str) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": False, "description": desc,
+            "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True}
+
+
+def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": REF.format(model=name)}
+
+
+_err = _json("Ogiltig förfrågan (felmeddelande på svenska)", _ref("Error"))
+_404 = _json("Finns inte", _ref("Error"))
 
 
 def _schemas() -> dict[str, Any]:
-    search = SearchResponse.model_json_schema(ref_template="#/components/schemas/{model}")
-    defs = search.pop("$defs", {})
-    group = RemissGroup.model_json_schema(ref_template="#/components/schemas/{model}")
-    defs.update(group.pop("$defs", {}))
-    return {
-        "SearchResponse": search,
-        "RemissGroup": group,
-        **defs,
-        "Error": {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]},
-        "Document": {"type": "object", "additionalProperties": True},
-    }
+    out: dict[str, Any] = {}
+    for name, model in (("SearchResponse", SearchResponse), ("RemissGroup", RemissGroup), ("Yttrande", YttrandeDoc)):
+        schema = model.model_json_schema(ref_template=REF)
+        out.update(schema.pop("$defs", {}))
+        out[name] = schema
+    out["Error"] = {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}
+    out["Document"] = {"type": "object", "additionalProperties": True}
+    return out
 
 
 OPENAPI: dict[str, Any] = {
     "openapi": "3.1.0",
     "info": {"title": "Remissvar API", "version": "1",
-             "description": "Sök i stadsdelsnämndernas remissvar: hybrid sökning grupperad per remiss."},
+             "description": "Sök i stadsdelsnämndernas remissvar: hybrid sökning grupperad per remiss. "
+                            "Okända parametrar (t.ex. utm_*, fbclid) ignoreras; fel ges som JSON med svenskt "
+                            "meddelande."},
     "paths": {
         "/api/search": {"get": {
             "summary": "Hybrid-, ord- eller betydelsesökning, grupperad per remiss",
             "parameters": [
                 {"name": "q", "in": "query", "schema": {"type": "string", "maxLength": 500}},
-                {"name": "mode", "in": "query", "schema": {"type": "string", "enum": ["hybrid", "keyword", "semantic"]}},
+                {"name": "mode", "in": "query",
+                 "schema": {"type": "string", "enum": ["hybrid", "keyword", "semantic"]}},
+                {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevans", "datum"]}},
                 {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 50}},
                 {"name": "size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 50}},
                 {"name": "date_from", "in": "query", "schema": {"type": "string", "format": "date"}},
                 {"name": "date_to", "in": "query", "schema": {"type": "string", "format": "date"}},
+                {"name": "remiss_id", "in": "query", "schema": {"type": "string", "maxLength": 200}},
+                {"name": "motion", "in": "query", "description": "Motionsnummer ÅÅÅÅ:N",
+                 "schema": {"type": "string", "pattern": "^[0-9]{4}:[0-9]{1,3}$"}},
                 _list("council", "Nämnd (slug), t.ex. sodermalm"),
                 _list("remiss_body", "Remitterande instans"),
                 _list("party", "Motionärens parti"),
-                _list("position", "tillstyrker, avstyrker, delvis, neutral, oklart"),
+                _list("position", "tillstyrker, avstyrker, delvis, neutral, avstår, oklart"),
                 _list("kind", "Dokumenttyp"),
+                _list("year", "År (ÅÅÅÅ)"),
             ],
-            "responses": {"200": {"description": "Träffar", "content": {"application/json": {
-                "schema": {"$ref": "#/components/schemas/SearchResponse"}}}}, "400": _err},
+            "responses": {"200": _json("Träffar", _ref("SearchResponse")), "400": _err},
         }},
         "/api/motions": {"get": {
-            "summary": "Svar på motioner efter nummer (2024:12), författare, parti eller ämne",
-            "parameters": [{"name": "q", "in": "query", "required": True, "schema": {"type": "string", "maxLength": 500}}],
-            "responses": {"200": {"description": "Grupper per remiss", "content": {"application/json": {"schema": {
-                "type": "object", "properties": {"groups": {"type": "array", "items": {"$ref": "#/components/schemas/RemissGroup"}}}}}}},
+            "summary": "Motioner efter nummer (2024:12), motionär, parti, år eller ämne - även utan nummer",
+            "parameters": [{"name": "q", "in": "query", "required": True,
+                            "schema": {"type": "string", "maxLength": 500}}],
+            "responses": {"200": _json("Grupper per remiss", {
+                "type": "object", "properties": {"groups": {"type": "array", "items": _ref("RemissGroup")}}}),
                 "400": _err},
         }},
         "/api/precedent": {"post": {
-            "summary": "Liknande stycken i tidigare svar (prejudikat)",
+            "summary": "Liknande stycken i tidigare svar (prejudikat), utan standardformuleringar",
             "requestBody": {"required": True, "content": {"application/json": {"schema": {
                 "type": "object", "required": ["text"],
-                "properties": {"text": {"type": "string", "maxLength": 5000}, "k": {"type": "integer", "maximum": 50}}}}}},
-            "responses": {"200": {"description": "Stycken", "content": {"application/json": {"schema": {
-                "type": "object", "properties": {"hits": {"type": "array", "items": {"$ref": "#/components/schemas/PassageHit"}}}}}}},
+                "properties": {"text": {"type": "string", "maxLength": 5000},
+                               "k": {"type": "integer", "minimum": 1, "maximum": 50},
+                               "council": {"type": "array", "items": {"type": "string"}},
+                               "position": {"type": "array", "items": {"type": "string"}},
+                               "year": {"type": "array", "items": {"type": "integer"}}}}}}},
+            "responses": {"200": _json("Stycken", {
+                "type": "object", "properties": {"hits": {"type": "array", "items": _ref("PassageHit")}}}),
                 "400": _err},
         }},
         "/api/yttranden/{yid}": {"get": {
             "summary": "Ett yttrande",
-            "parameters": [{"name": "yid", "in": "path", "required": True, "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "Yttrandet", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}},
-                          "404": _err},
+            "parameters": [{"name": "yid", "in": "path", "required": True,
+                            "schema": {"type": "string", "maxLength": 200}}],
+            "responses": {"200": _json("Yttrandet", _ref("Yttrande")), "400": _err, "404": _404},
         }},
         "/api/remisser": {"get": {
             "summary": "Remisser med antal svar per nämnd",
-            "responses": {"200": {"description": "Remisser", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}}},
+            "responses": {"200": _json("Remisser", _ref("Document"))},
         }},
         "/api/remisser/{rid}": {"get": {
             "summary": "Alla nämnders svar på en remiss (jämförelse)",
-            "parameters": [{"name": "rid", "in": "path", "required": True, "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "Remissen", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}},
-                          "404": _err},
+            "parameters": [{"name": "rid", "in": "path", "required": True,
+                            "schema": {"type": "string", "maxLength": 200}}],
+            "responses": {"200": _json("Remissen", _ref("Document")), "400": _err, "404": _404},
         }},
         "/api/health": {"get": {
             "summary": "Indexets hälsa",
-            "responses": {"200": {"description": "Status", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Document"}}}}},
+            "responses": {"200": _json("Status", _ref("Document"))},
         }},
     },
     "components": {"schemas": _schemas()},

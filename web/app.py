@@ -1,11 +1,36 @@
 """The Flask app: the JSON API blueprint plus the Swedish, server-rendered pages."""
 from __future__ import annotations
 
-from flask import Flask
+import logging
+
+from flask import Flask, Response, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import HTTPException
 
 from remissvar.settings import Settings, get_settings
 from search_api.blueprint import api
 from web.views import pages
+
+log = logging.getLogger(__name__)
+
+ERRORS = {
+    400: ("Felaktig förfrågan", "Förfrågan kunde inte tolkas."),
+    403: ("Åtkomst nekad", "Du saknar behörighet för den här åtgärden."),
+    404: ("Sidan finns inte", "Sidan eller dokumentet du söker finns inte i arkivet. Länken kan vara felskriven "
+          "eller dokumentet borttaget."),
+    405: ("Metoden stöds inte", "Sidan kan inte nås på det sättet."),
+    413: ("För stor förfrågan", "Förfrågan är för stor."),
+    414: ("För lång adress", "Adressen är för lång."),
+    500: ("Något gick fel", "Ett oväntat fel uppstod hos oss. Försök igen om en stund."),
+}
+
+
+def _error(code: int) -> ResponseReturnValue:
+    heading, message = ERRORS.get(code, ERRORS[500] if code >= 500 else ERRORS[400])
+    if request.path.startswith("/api/"):
+        resp: Response = jsonify({"error": message})
+        return resp, code
+    return render_template("error.html", heading=heading, message=message), code
 
 
 def create_app(settings: Settings | None = None) -> Flask:
@@ -15,6 +40,16 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.register_blueprint(api)
     app.register_blueprint(pages)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(e: HTTPException) -> ResponseReturnValue:
+        return _error(e.code or 500)
+
+    @app.errorhandler(Exception)
+    def _server_error(e: Exception) -> ResponseReturnValue:
+        log.exception("fel i %s", request.path)
+        return _error(500)
+
     return app
 
 

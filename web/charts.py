@@ -1,54 +1,76 @@
-"""Server-rendered SVG charts (no JavaScript, no CDN)."""
+"""Server-rendered SVG charts (no JavaScript, no CDN, no inline styles)."""
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from remissvar.records import COUNCILS, POSITION_LABELS, Position
 
-# colours with >= 3:1 contrast against white (WCAG 1.4.11), plus a pattern-free legend
+# colours with >= 3:1 contrast against white (WCAG 1.4.11), plus a legend
 COLOURS = {"tillstyrker": "#1b7f3b", "avstyrker": "#b3261e", "delvis": "#8a5a00", "neutral": "#4a5a6a",
-           "oklart": "#6b6b6b"}
+           "avstår": "#5b3f8c", "oklart": "#6b6b6b"}
 
 
-def positions_chart(data: dict) -> str:
-    """Stacked bars: per council, per year, the number of answers by position."""
+def year_axis(data: dict[str, Any]) -> list[str]:
+    """Every year from the first to the last with answers: a year without answers is a gap,
+    not a skipped column."""
+    years = sorted({int(y) for c in data.values() for y in c["years"]})
+    if not years:
+        return []
+    return [str(y) for y in range(years[0], years[-1] + 1)]
+
+
+def _label(pos: str) -> str:
+    try:
+        return POSITION_LABELS[Position(pos)]
+    except (ValueError, KeyError):
+        return pos
+
+
+def positions_chart(data: dict[str, Any]) -> str:
+    """One row per council on a shared, continuous year axis; each year a bar stacked by position."""
     councils = [c for c in COUNCILS if c in data]
-    years = sorted({y for c in data.values() for y in c["years"]})
+    years = year_axis(data)
     if not councils or not years:
         return '<p>Inga svar i indexet ännu.</p>'
-    bar_w, gap, group_gap, h, top, left = 14, 3, 24, 180, 20, 40
-    max_total = max((y["total"] for c in data.values() for y in c["years"].values()), default=1)
-    width = left + len(councils) * (len(years) * (bar_w + gap) + group_gap) + 20
-    height = top + h + 60
+    step, bar_w, row_h, top, left = 18, 13, 70, 10, 170
+    max_total = max((y["total"] for c in data.values() for y in c["years"].values()), default=1) or 1
+    width = left + len(years) * step + 20
+    height = top + len(councils) * (row_h + 14) + 24
+    legend_y = height + 6
+    positions = [p for p in COLOURS]
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" '
-             f'viewBox="0 0 {width} {height + 30}" width="100%" style="max-width:{width}px">',
+             f'viewBox="0 0 {width} {legend_y + 20 * ((len(positions) + 2) // 3) + 10}" class="chart-svg">',
              '<title id="chart-title">Ställningstaganden per nämnd och år</title>',
-             '<desc id="chart-desc">Staplat stapeldiagram; samma siffror finns i tabellen under diagrammet.</desc>',
-             f'<line x1="{left}" y1="{top + h}" x2="{width - 10}" y2="{top + h}" stroke="#333"/>']
-    x = left
-    for c in councils:
-        start = x
-        for y in years:
-            yd = data[c]["years"].get(y)
-            base = top + h
-            if yd:
-                for pos in [p.value for p in Position]:
-                    n = yd["positions"].get(pos, 0)
-                    if not n:
-                        continue
-                    bh = h * n / max_total
-                    base -= bh
-                    parts.append(f'<rect x="{x}" y="{base:.1f}" width="{bar_w}" height="{bh:.1f}" fill="{COLOURS[pos]}">'
-                                 f'<title>{escape(COUNCILS[c].short)} {y}: {n} {escape(POSITION_LABELS[Position(pos)].lower())}</title></rect>')
-            parts.append(f'<text x="{x + bar_w / 2}" y="{top + h + 12}" font-size="9" text-anchor="middle">{y[2:]}</text>')
-            x += bar_w + gap
-        parts.append(f'<text x="{(start + x) / 2}" y="{top + h + 30}" font-size="11" text-anchor="middle">'
+             f'<desc id="chart-desc">Staplar per år från {years[0]} till {years[-1]} för varje nämnd, uppdelade på '
+             'ställning; år utan svar lämnas tomma. Samma siffror finns i tabellen under diagrammet.</desc>']
+    for row, c in enumerate(councils):
+        base = top + row * (row_h + 14) + row_h
+        parts.append(f'<text x="{left - 8}" y="{base - row_h / 2 + 4:.0f}" font-size="12" text-anchor="end">'
                      f'{escape(COUNCILS[c].short)}</text>')
-        x += group_gap
-    lx = left
-    for pos, colour in COLOURS.items():
-        parts.append(f'<rect x="{lx}" y="{height}" width="10" height="10" fill="{colour}"/>'
-                     f'<text x="{lx + 14}" y="{height + 9}" font-size="11">{escape(POSITION_LABELS[Position(pos)])}</text>')
-        lx += 150
+        parts.append(f'<line x1="{left}" y1="{base}" x2="{left + len(years) * step}" y2="{base}" stroke="#333"/>')
+        for i, y in enumerate(years):
+            yd = data[c]["years"].get(y)
+            if not yd:
+                continue
+            x, top_y = left + i * step + (step - bar_w) / 2, float(base)
+            for pos in positions:
+                n = yd["positions"].get(pos, 0)
+                if not n:
+                    continue
+                bh = row_h * n / max_total
+                top_y -= bh
+                parts.append(f'<rect x="{x:.1f}" y="{top_y:.1f}" width="{bar_w}" height="{bh:.1f}" '
+                             f'fill="{COLOURS[pos]}"><title>{escape(COUNCILS[c].short)} {y}: {n} '
+                             f'{escape(_label(pos).lower())}</title></rect>')
+    axis_y = top + len(councils) * (row_h + 14)
+    for i, y in enumerate(years):
+        if i == 0 or i == len(years) - 1 or int(y) % 5 == 0:
+            parts.append(f'<text x="{left + i * step + step / 2:.0f}" y="{axis_y + 6}" font-size="11" '
+                         f'text-anchor="middle">{y}</text>')
+    for j, pos in enumerate(positions):
+        lx, ly = left + (j % 3) * 170, legend_y + 20 * (j // 3)
+        parts.append(f'<rect x="{lx}" y="{ly}" width="10" height="10" fill="{COLOURS[pos]}"/>'
+                     f'<text x="{lx + 14}" y="{ly + 9}" font-size="11">{escape(_label(pos))}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -1,29 +1,35 @@
-"""Page views. They call search_api's service only; never Elasticsearch."""
+"""Page views. They call search_api's service only; never Elasticsearch. The pipeline is
+reached only by enqueueing messages by actor name (remissvar.queue)."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hmac
-import io
 import re
 import xml.etree.ElementTree as ET
+from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 
 from remissvar.records import COUNCILS, MONTHS, POSITION_LABELS, Position
-from search_api.blueprint import get_service, parse_search_args
-from search_api.queries import QueryError
+from remissvar.settings import Settings
+from search_api.blueprint import clean_text, get_service, parse_search_args, valid_id
+from search_api.search.models import Filters, QueryError, swedish_errors
 from search_api.status import status_report
-from web.charts import positions_chart
+from web.charts import positions_chart, year_axis
+from web.export import absolute, atom_instant, csv_text, local_time, xml_text
 
 pages = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                   static_url_path="/static")
 
 MODES = [("hybrid", "Hybrid"), ("keyword", "Ord"), ("semantic", "Betydelse")]
+SORTS = [("relevans", "Relevans"), ("datum", "Datum, nyast först")]
 FACET_TITLES = {"council": "Nämnd", "position": "Ställning", "remiss_body": "Remitterande instans",
                 "party": "Motionärens parti", "year": "År", "kind": "Dokumenttyp"}
-FILTER_PARAMS = ("council", "position", "remiss_body", "party", "kind")
+FACET_ORDER = ("council", "position", "year", "remiss_body", "party", "kind")
+FILTER_PARAMS = ("council", "position", "remiss_body", "party", "kind", "year")
+STATE_PARAMS = ("q", "mode", "sort", "date_from", "date_to", *FILTER_PARAMS)
 
 
 @pages.app_template_filter("position_label")
@@ -32,6 +38,14 @@ def position_label(value: str | None) -> str:
         return POSITION_LABELS[Position(value)] if value else "Okänd"
     except ValueError:
         return value or "Okänd"
+
+
+@pages.app_template_filter("position_class")
+def position_class(value: str | None) -> str:
+    """A CSS class for a position value ('avstår' -> 'pos-avstar')."""
+    from remissvar.textnorm import fold
+
+    return "pos-" + re.sub(r"[^a-z]", "", fold(value or "oklart").lower())
 
 
 @pages.app_template_filter("council_name")
@@ -52,174 +66,389 @@ def datum(value: str | None) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
-def _settings():  # type: ignore[no-untyped-def]
-    return current_app.config["REMISSVAR_SETTINGS"]
+@pages.app_template_filter("lokaltid")
+def lokaltid(value: str | None) -> str:
+    return local_time(value)
 
 
-def citation(hit: dict | object) -> str:
-    """'Södermalms stadsdelsnämnd, 12 december 2024, "Motion om …", s. 2, avsnitt …, <url>'."""
-    g = (lambda k: getattr(hit, k, None)) if not isinstance(hit, dict) else hit.get
+def _settings() -> Settings:
+    s: Settings = current_app.config["REMISSVAR_SETTINGS"]
+    return s
+
+
+def document_title(d: dict[str, Any]) -> str:
+    """'Södermalms stadsdelsnämnd – yttrande över Remiss av motion om …' (three councils'
+    answers to one remiss get three different titles)."""
+    remiss = d.get("remiss_title") or d.get("title")
+    who = council_name(d.get("council")) if d.get("council") else "Okänd nämnd"
+    return f"{who} – yttrande över {remiss}" if remiss else f"{who} – yttrande"
+
+
+def pdf_link(url: str | None, page: int | None) -> str | None:
+    """The source PDF opened at a page (#page=N, read by PDF viewers)."""
+    if not url:
+        return None
+    return f"{url.split('#')[0]}#page={page}" if page else url
+
+
+def citation(hit: Any, quote: bool = False) -> str:
+    """'”<quote>” Södermalms stadsdelsnämnd, ”Remiss av …”, dnr KS 2024/951, 12 december 2024, s. 2,
+    avsnitt ”…”, <url>'."""
+    def g(k: str) -> Any:
+        return hit.get(k) if isinstance(hit, dict) else getattr(hit, k, None)
+
     parts = [council_name(g("council"))]
+    title = g("remiss_title") or g("title")
+    if title:
+        parts.append(f"”{title}”")
+    if g("remiss_dnr"):
+        parts.append(f"dnr {g('remiss_dnr')}")
     if g("date"):
         parts.append(datum(g("date")))
-    if g("title"):
-        parts.append(f"”{g('title')}”")
-    if g("section"):
-        parts.append(f"avsnitt ”{g('section')}”")
     if g("page"):
         parts.append(f"s. {g('page')}")
+    if g("section"):
+        parts.append(f"avsnitt ”{g('section')}”")
     if g("source_url"):
-        parts.append(str(g("source_url")))
-    return ", ".join(parts)
+        parts.append(str(pdf_link(g("source_url"), g("page"))))
+    text = ", ".join(parts)
+    if quote and g("text"):
+        q = " ".join(str(g("text")).split())
+        text = f"”{q}” ({text})"
+    return text
 
 
 @pages.app_context_processor
-def _helpers() -> dict:
-    return {"citation": citation, "facet_titles": FACET_TITLES}
+def _helpers() -> dict[str, Any]:
+    return {"citation": citation, "facet_titles": FACET_TITLES, "pdf_link": pdf_link,
+            "document_title": document_title}
+
+
+def _state_url(endpoint: str, args: Any, **changes: Any) -> str:
+    """This page's URL with some parameters changed (None removes one; a list sets many)."""
+    params = [(k, v) for k in STATE_PARAMS for v in args.getlist(k) if k not in changes and v]
+    for k, v in changes.items():
+        if isinstance(v, list):
+            params += [(k, x) for x in v]
+        elif v is not None:
+            params.append((k, str(v)))
+    return url_for(endpoint) + ("?" + urlencode(params) if params else "")
+
+
+def _chips(args: Any) -> list[dict[str, str]]:
+    """The active filters as removable chips (label and the URL without that one value)."""
+    out = []
+    for k in FILTER_PARAMS:
+        values = [v for v in args.getlist(k) if v]
+        for v in values:
+            label = v
+            if k == "council":
+                label = COUNCILS[v].short if v in COUNCILS else v
+            elif k == "position":
+                label = position_label(v)
+            out.append({"label": f"{FACET_TITLES[k]}: {label}",
+                        "url": _state_url("pages.search_page", args,
+                                          **{k: [x for x in values if x != v], "page": None})})
+    for k, name in (("date_from", "Från"), ("date_to", "Till")):
+        if args.get(k):
+            out.append({"label": f"{name} {datum(args.get(k))}",
+                        "url": _state_url("pages.search_page", args, **{k: None, "page": None})})
+    return out
 
 
 @pages.get("/")
-def search_page():  # type: ignore[no-untyped-def]
+def search_page() -> ResponseReturnValue:
     error = result = req = None
+    args = request.args
     try:
-        req = parse_search_args(request.args)
-        if req.q or any(request.args.getlist(k) for k in FILTER_PARAMS):
+        req = parse_search_args(args)
+        q = req.q.strip()
+        if q and not req.filters.active() and args.get("direkt") != "nej":
+            rid = get_service().resolve_identifier(q)
+            if rid:  # a motion number or a dnr goes straight to its remiss
+                return redirect(url_for("pages.remiss_page", rid=rid), 302)
+        if q or req.filters.active():
             result = get_service().search(req)
     except QueryError as e:
         error = str(e)
-    args = request.args
     selected = {k: set(args.getlist(k)) for k in FILTER_PARAMS}
 
-    def url_with(**changes: object) -> str:
-        params = [(k, v) for k in args for v in args.getlist(k) if k not in changes]
-        for k, v in changes.items():
-            if isinstance(v, list):
-                params += [(k, x) for x in v]
-            elif v is not None:
-                params.append((k, str(v)))
-        return url_for("pages.search_page") + ("?" + urlencode(params) if params else "")
+    def url_with(**changes: Any) -> str:
+        return _state_url("pages.search_page", args, **changes)
 
-    pages_total = ((result.total_groups - 1) // result.size + 1) if result and result.total_groups else 0
-    feed_url = url_for("pages.feed") + ("?" + urlencode(list(args.items(multi=True))) if args else "")
-    return render_template("search.html", req=req, result=result, error=error, modes=MODES, args=args,
-                           selected=selected, url_with=url_with, pages_total=pages_total,
-                           feed_url=feed_url), (400 if error else 200)
+    pages_total = result.pages if result else 0
+    state = [(k, v) for k in STATE_PARAMS for v in args.getlist(k) if v]
+    feed_url = url_for("pages.feed") + ("?" + urlencode(state) if state else "")
+    csv_url = url_for("pages.search_csv") + ("?" + urlencode(state) if state else "")
+    facets = []
+    if result:
+        facets = [(f, result.facets.get(f, [])) for f in FACET_ORDER if result.facets.get(f) or selected.get(f)]
+    return render_template("search.html", req=req, result=result, error=error, modes=MODES, sorts=SORTS, args=args,
+                           selected=selected, url_with=url_with, pages_total=pages_total, facets=facets,
+                           chips=_chips(args), feed_url=feed_url, csv_url=csv_url,
+                           similar_floor=get_service().semantic_floor or 0.0), (400 if error else 200)
+
+
+@pages.get("/sok.csv")
+def search_csv() -> ResponseReturnValue:
+    try:
+        req = parse_search_args(request.args)
+    except QueryError as e:
+        return Response(str(e), status=400, mimetype="text/plain")
+    req = req.model_copy(update={"size": 50, "page": 1})
+    result = get_service().search(req)
+    today = dt.date.today().isoformat()
+    rows: list[list[object]] = [["Sökning", req.q], ["Exporterad", today], []]
+    rows.append(["Block", "Remiss", "Remitterande instans", "Diarienummer", "Nämnd", "Datum", "Ställning", "Utdrag",
+                 "Yttrande", "Källa"])
+    for block, groups in (("Exakta träffar", result.groups), ("Liknande innehåll", result.similar)):
+        for g in groups:
+            for a in g.answers:
+                rows.append([block, g.title or "", g.body or "", g.dnr or "", council_name(a.council), a.date or "",
+                             position_label(a.position), a.best.text[:1000],
+                             absolute(_settings(), url_for("pages.document_page", yid=a.yttrande_id)),
+                             a.best.source_url or ""])
+    return Response(csv_text(rows), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="remissvar-sokning-{today}.csv"'})
+
+
+def _remiss_or_404(rid: str) -> dict[str, Any]:
+    if not valid_id(rid):
+        abort(404)
+    doc = get_service().get_remiss(rid)
+    if doc is None:
+        abort(404)
+    return doc
 
 
 @pages.get("/remiss/<rid>")
-def remiss_page(rid: str):  # type: ignore[no-untyped-def]
-    doc = get_service().get_remiss(rid)
-    if doc is None:
-        abort(404)
-    return render_template("remiss.html", r=doc)
+def remiss_page(rid: str) -> ResponseReturnValue:
+    doc = _remiss_or_404(rid)
+    return render_template("remiss.html", r=doc,
+                           feed_url=url_for("pages.feed", remiss_id=rid),
+                           # issue 14 (remiss linking) fills these: "Kanske samma remiss" and admin merge/split
+                           suggestions=current_app.config.get("REMISSVAR_REMISS_SUGGESTIONS"))
 
 
 @pages.get("/remiss/<rid>.csv")
-def remiss_csv(rid: str):  # type: ignore[no-untyped-def]
-    doc = get_service().get_remiss(rid)
-    if doc is None:
-        abort(404)
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";")
-    w.writerow(["Nämnd", "Datum", "Ställning", "Meningar som bär ställningen", "Beslut", "Reservationer", "Källa"])
+def remiss_csv(rid: str) -> ResponseReturnValue:
+    doc = _remiss_or_404(rid)
+    today = dt.date.today().isoformat()
+    rows: list[list[object]] = [
+        ["Remiss", doc.get("title") or ""], ["Remitterande instans", doc.get("body") or ""],
+        ["Diarienummer", doc.get("dnr") or ""], ["Motion", doc.get("motion_number") or ""],
+        ["Exporterad", today], ["Sida", absolute(_settings(), url_for("pages.remiss_page", rid=rid))], [],
+        ["Nämnd", "Datum", "Förvaltningens ställning", "Meningar som bär ställningen", "Nämndens beslut",
+         "Reservationer", "Källa"],
+    ]
     for a in doc["answers"]:
         res = "; ".join(f"{r['party']} ({r['kind']})" for r in a.get("reservations", []))
-        w.writerow([council_name(a.get("council")), a.get("date") or "", position_label(a.get("position")),
-                    " | ".join(a.get("position_sentences") or []), a.get("decision") or "", res,
-                    a.get("source_url") or ""])
+        rows.append([council_name(a.get("council")), a.get("date") or "", position_label(a.get("position")),
+                     " | ".join(a.get("position_sentences") or []), a.get("decision") or "", res,
+                     a.get("source_url") or ""])
     for n in doc["not_answered"]:
-        w.writerow([n["name"], "", "Inget svar i arkivet", "", "", "", ""])
-    # BOM so that Excel opens å/ä/ö right
-    return Response("\ufeff" + buf.getvalue(), mimetype="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="remiss-{rid}.csv"'})
+        rows.append([n["name"], "", "Inget svar i arkivet", "", "", "", ""])
+    name = re.sub(r"[^A-Za-z0-9._-]", "-", rid)
+    return Response(csv_text(rows), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="remiss-{name}-{today}.csv"'})
 
 
 @pages.get("/motion")
-def motion_page():  # type: ignore[no-untyped-def]
+def motion_page() -> ResponseReturnValue:
     q = request.args.get("q", "").strip()
-    groups, error = [], None
+    groups: list[Any] = []
+    error = None
     if q:
         try:
-            groups = get_service().motion(q)
+            groups = get_service().motion(clean_text(q, "sökfrågan"))
         except QueryError as e:
             error = str(e)
     return render_template("motion.html", q=q, groups=groups, error=error), (400 if error else 200)
 
 
+def _precedent_filters(args: Any) -> Filters:
+    try:
+        years = [int(y) for y in args.getlist("year") if y.strip()]
+    except ValueError as e:
+        raise QueryError("år: ange ett heltal") from e
+    try:
+        return Filters(council=[v for v in args.getlist("council") if v], year=years,
+                       position=[v for v in args.getlist("position") if v])
+    except Exception as e:  # pydantic ValidationError
+        from pydantic import ValidationError
+
+        if isinstance(e, ValidationError):
+            raise QueryError(swedish_errors(e)) from e
+        raise
+
+
 @pages.route("/prejudikat", methods=["GET", "POST"])
-def precedent_page():  # type: ignore[no-untyped-def]
-    text = (request.form.get("text") if request.method == "POST" else request.args.get("text")) or ""
-    hits, error = [], None
-    if text.strip():
+def precedent_page() -> ResponseReturnValue:
+    form = request.form if request.method == "POST" else request.args
+    text = form.get("text") or ""
+    hits: list[Any] = []
+    error = None
+    searched = bool(text.strip())
+    if searched:
         try:
-            hits = get_service().precedent(text)
+            hits = get_service().precedent(clean_text(text), filters=_precedent_filters(form))
         except QueryError as e:
             error = str(e)
-    return render_template("precedent.html", text=text, hits=hits, error=error), (400 if error else 200)
+    elif "text" in form:
+        error = "Klistra in ett stycke text att jämföra med."
+    share = url_for("pages.precedent_page") + "?" + urlencode(
+        [(k, v) for k in ("text", "council", "year", "position") for v in form.getlist(k) if v]) if searched else None
+    return render_template("precedent.html", text=text, hits=hits, error=error, searched=searched, share=share,
+                           councils=COUNCILS, positions=list(Position), form=form,
+                           years=list(range(dt.date.today().year, 2000, -1))), (400 if error else 200)
 
 
 @pages.get("/dokument/<yid>")
-def document_page(yid: str):  # type: ignore[no-untyped-def]
+def document_page(yid: str) -> ResponseReturnValue:
+    if not valid_id(yid):
+        abort(404)
     svc = get_service()
     doc = svc.get_yttrande(yid)
     if doc is None:
         abort(404)
     q = request.args.get("q", "")[:500]
     hits = svc.document_hits(yid, q) if q else []
-    return render_template("document.html", d=doc, q=q, hits=hits)
+    passage = None
+    pid = request.args.get("stycke", "")
+    if pid and valid_id(pid):
+        passage = next((p for p in svc.document_passages(yid) if p.id == pid), None)
+    sections = []
+    for i, s in enumerate(doc.get("sections") or [], start=1):
+        paras = [p for p in str(s.get("text", "")).split("\n\n") if p.strip()]
+        sections.append({"anchor": f"avsnitt-{i}", "name": s.get("name"), "page": s.get("page"),
+                         "paragraphs": [{"text": p, "chosen": bool(passage and _overlaps(passage.text, p))}
+                                        for p in paras]})
+    anchors = {s["name"]: s["anchor"] for s in sections}
+    return render_template("document.html", d=doc, q=q, hits=hits, sections=sections, anchors=anchors,
+                           passage=passage, title=document_title(doc),
+                           feed_url=(url_for("pages.feed", remiss_id=doc["remiss_id"]) if doc.get("remiss_id")
+                                     else None))
+
+
+def _overlaps(passage: str, paragraph: str) -> bool:
+    """Whether a paragraph holds (part of) a passage: a passage is a few sentences of one section."""
+    a, b = " ".join(passage.split()), " ".join(paragraph.split())
+    if not a or not b:
+        return False
+    return a[:80] in b or b[:80] in a
 
 
 @pages.get("/oversikt")
-def overview_page():  # type: ignore[no-untyped-def]
+def overview_page() -> ResponseReturnValue:
     data = get_service().overview()
-    years = sorted({y for c in data.values() for y in c["years"]})
+    years = year_axis(data)
     return render_template("overview.html", data=data, years=years, chart=positions_chart(data),
                            remisser=get_service().list_remisser(50))
 
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ue000\ue001\ufffe\uffff]")
-
-
-def _x(text: str) -> str:
-    """Text safe for XML 1.0 (form feeds from PDF page breaks and other controls removed)."""
-    return _XML_INVALID.sub(" ", text)
-
-
-@pages.get("/flode")
-def feed():  # type: ignore[no-untyped-def]
-    try:
-        req = parse_search_args(request.args)
-    except QueryError as e:
-        return Response(str(e), status=400, mimetype="text/plain")
-    answers = get_service().latest_answers(req)
+def _atom(title: str, self_url: str, alt_url: str, entries: list[dict[str, Any]]) -> Response:
     ns = "http://www.w3.org/2005/Atom"
     ET.register_namespace("", ns)
     root = ET.Element(f"{{{ns}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
-    title = f"Remissvar: {req.q}" if req.q else "Remissvar: nya svar"
-    ET.SubElement(root, f"{{{ns}}}title").text = _x(title)
-    ET.SubElement(root, f"{{{ns}}}id").text = request.url
-    ET.SubElement(root, f"{{{ns}}}link", {"rel": "self", "href": request.url})
-    search_url = url_for("pages.search_page", _external=True) + ("?" + request.query_string.decode() if request.query_string else "")
-    ET.SubElement(root, f"{{{ns}}}link", {"rel": "alternate", "type": "text/html", "href": search_url})
-    updated = max((a.date for a in answers if a.date), default=dt.date.today().isoformat())
-    ET.SubElement(root, f"{{{ns}}}updated").text = f"{updated[:10]}T00:00:00Z"
-    for a in answers:
+    ET.SubElement(root, f"{{{ns}}}title").text = xml_text(title)
+    ET.SubElement(root, f"{{{ns}}}id").text = xml_text(self_url)
+    ET.SubElement(root, f"{{{ns}}}link", {"rel": "self", "href": xml_text(self_url)})
+    ET.SubElement(root, f"{{{ns}}}link", {"rel": "alternate", "type": "text/html", "href": xml_text(alt_url)})
+    updated = max((e["updated"] for e in entries), default=atom_instant(dt.datetime.now(dt.UTC).isoformat()))
+    ET.SubElement(root, f"{{{ns}}}updated").text = updated
+    for en in entries:
         e = ET.SubElement(root, f"{{{ns}}}entry")
-        ET.SubElement(e, f"{{{ns}}}title").text = _x(f"{council_name(a.council)}: {a.best.remiss_title or a.best.title or 'Yttrande'}")
-        link = url_for("pages.document_page", yid=a.yttrande_id, _external=True)
-        ET.SubElement(e, f"{{{ns}}}id").text = link
-        ET.SubElement(e, f"{{{ns}}}link", {"href": link})
-        ET.SubElement(e, f"{{{ns}}}updated").text = f"{(a.date or updated)[:10]}T00:00:00Z"
-        ET.SubElement(e, f"{{{ns}}}summary").text = _x(f"{position_label(a.position)}. {a.best.text[:400]}")
+        ET.SubElement(e, f"{{{ns}}}title").text = xml_text(en["title"])
+        ET.SubElement(e, f"{{{ns}}}id").text = xml_text(en["link"])
+        ET.SubElement(e, f"{{{ns}}}link", {"href": xml_text(en["link"])})
+        ET.SubElement(e, f"{{{ns}}}updated").text = en["updated"]
+        if en.get("published"):
+            ET.SubElement(e, f"{{{ns}}}published").text = en["published"]
+        ET.SubElement(e, f"{{{ns}}}summary").text = xml_text(en["summary"])
         author = ET.SubElement(e, f"{{{ns}}}author")
-        ET.SubElement(author, f"{{{ns}}}name").text = council_name(a.council)
+        ET.SubElement(author, f"{{{ns}}}name").text = xml_text(en["author"])
     body = ET.tostring(root, encoding="unicode", xml_declaration=False)
     return Response('<?xml version="1.0" encoding="utf-8"?>\n' + body, mimetype="application/atom+xml")
 
 
+@pages.get("/flode")
+def feed() -> ResponseReturnValue:
+    """Atom: a search, one remiss (?remiss_id=) or one motion (?motion=ÅÅÅÅ:N); entries dated by
+    when the answer arrived in the archive, links absolute from the configured base URL."""
+    try:
+        req = parse_search_args(request.args)
+    except QueryError as e:
+        return Response(str(e), status=400, mimetype="text/plain; charset=utf-8")
+    s, svc = _settings(), get_service()
+    state = [(k, v) for k in (*STATE_PARAMS, "remiss_id", "motion") for v in request.args.getlist(k) if v]
+    self_url = absolute(s, url_for("pages.feed") + ("?" + urlencode(state) if state else ""))
+    entries: list[dict[str, Any]] = []
+    f = req.filters
+    if not req.q.strip() and (f.remiss_id or f.motion_number):
+        docs = svc.answers_by_arrival(remiss_id=f.remiss_id, motion=f.motion_number)
+        for d in docs:
+            entries.append({
+                "title": f"{council_name(d.get('council'))}: {d.get('remiss_title') or d.get('title') or 'Yttrande'}",
+                "link": absolute(s, url_for("pages.document_page", yid=d["id"])),
+                "updated": atom_instant(d.get("indexed_at") or d.get("date")),
+                "published": atom_instant(d.get("date")) if d.get("date") else None,
+                "summary": f"{position_label(d.get('position'))}. " + " ".join(d.get("position_sentences") or [])[:400],
+                "author": council_name(d.get("council")),
+            })
+        first = docs[0] if docs else {}
+        about = (f"motion {f.motion_number}" if f.motion_number else (first.get("remiss_title") or f.remiss_id or ""))
+        title = f"Remissvar: svar på {about}"
+        alt = absolute(s, url_for("pages.remiss_page", rid=first["remiss_id"]) if first.get("remiss_id")
+                       else url_for("pages.motion_page", q=f.motion_number or ""))
+    else:
+        answers = svc.latest_answers(req)
+        arrived = svc.arrivals([a.yttrande_id for a in answers])
+        for a in answers:
+            entries.append({
+                "title": f"{council_name(a.council)}: {a.best.remiss_title or a.best.title or 'Yttrande'}",
+                "link": absolute(s, url_for("pages.document_page", yid=a.yttrande_id)),
+                "updated": atom_instant(arrived.get(a.yttrande_id) or a.date),
+                "published": atom_instant(a.date) if a.date else None,
+                "summary": f"{position_label(a.position)}. {a.best.text[:400]}",
+                "author": council_name(a.council),
+            })
+        entries.sort(key=lambda e: e["updated"], reverse=True)
+        title = f"Remissvar: {req.q}" if req.q else "Remissvar: nya svar"
+        alt = absolute(s, url_for("pages.search_page") + ("?" + urlencode(state) if state else ""))
+    return _atom(title, self_url, alt, entries)
+
+
 @pages.get("/status")
-def status_page():  # type: ignore[no-untyped-def]
-    return render_template("status.html", s=status_report(_settings()))
+def status_page() -> ResponseReturnValue:
+    report = status_report(_settings())
+    queued = request.args.get("koad")
+    if queued not in ("genomsökning", "omindexering", "nytt försök"):
+        queued = None
+    indexed = get_service().overview_or_empty()
+    health = str(report["elasticsearch"])
+    return render_template("status.html", s=report, queued=queued, admin=bool(_settings().admin_token),
+                           coverage=coverage_by_year(report.get("completeness") or [], indexed),
+                           health_label=HEALTH_LABELS.get(health, health))
+
+
+HEALTH_LABELS = {"green": "grön (allt fungerar)", "yellow": "gul (fungerar, utan kopior)", "red": "röd (data saknas)"}
+
+
+def coverage_by_year(completeness: list[dict[str, Any]], indexed: dict[str, Any]) -> list[dict[str, Any]]:
+    """The crawler's per-month completeness summed per council and year, with the answers the
+    index holds for that council and year."""
+    fields = ("listed", "crawled", "cancelled", "remiss_items", "documents_listed", "documents_stored")
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in completeness:
+        year = str(r.get("month") or "")[:4]
+        year = year if year.isdigit() else "okänt"
+        key = (str(r.get("council") or ""), year)
+        row = rows.setdefault(key, {"council": key[0], "year": year, **{f: 0 for f in fields}, "indexed": 0})
+        for f in fields:
+            row[f] += int(r.get(f) or 0)
+    for (council, year), row in rows.items():
+        row["indexed"] = int(indexed.get(council, {}).get("years", {}).get(year, {}).get("total", 0))
+    return [rows[k] for k in sorted(rows)]
 
 
 def _require_admin() -> None:
@@ -231,23 +460,44 @@ def _require_admin() -> None:
         abort(403)
 
 
-@pages.post("/admin/crawl")
-def admin_crawl():  # type: ignore[no-untyped-def]
-    _require_admin()
-    from ingest.crawl.model import load_sources
-    from ingest.tasks import crawl_council
+def _queued(what: str, message_id: str) -> ResponseReturnValue:
+    """JSON for API callers; back to the status page ("köad") for the page's forms."""
+    if request.form.get("token") and not request.headers.get("X-Admin-Token"):
+        return redirect(url_for("pages.status_page", koad=what), 303)
+    return {"status": "köad", "what": what, "message_id": message_id}, 202
 
-    n = 0
-    for src in load_sources(_settings().sources_file):
-        crawl_council.send(src.platform, src.council)
-        n += 1
-    return {"enqueued": n}, 202
+
+@pages.post("/admin/crawl")
+def admin_crawl() -> ResponseReturnValue:
+    _require_admin()
+    from remissvar.queue import enqueue
+
+    return _queued("genomsökning", enqueue("crawl_all"))
 
 
 @pages.post("/admin/reindex")
-def admin_reindex():  # type: ignore[no-untyped-def]
+def admin_reindex() -> ResponseReturnValue:
     _require_admin()
-    from ingest.reindex import reindex_all
+    from remissvar.queue import enqueue
 
-    old, new, n = reindex_all(_settings())
-    return {"from": old, "to": new, "documents": n}, 200
+    return _queued("omindexering", enqueue("reindex"))
+
+
+@pages.post("/admin/retry")
+def admin_retry() -> ResponseReturnValue:
+    """Send one failed message again (by its id in the failure store)."""
+    _require_admin()
+    from remissvar import failures
+    from remissvar.queue import enqueue
+
+    mid = request.form.get("message_id", "")
+    record = next((f for f in failures.dead_letters() if f["message_id"] == mid), None)
+    if record is None:
+        abort(404)
+    try:
+        new_id = enqueue(record["actor"], *record["args"], **record["kwargs"])
+    except KeyError:
+        return {"error": f"kan inte skickas igen automatiskt (aktör {record['actor']!r})"}, 400
+    failures.clear_failure(mid)
+    return _queued("nytt försök", new_id)
+

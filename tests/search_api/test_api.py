@@ -10,13 +10,50 @@ def test_search_endpoint(client):
     assert body["mode"] == "hybrid"
 
 
-def test_invalid_input_is_rejected(client):
-    assert client.get("/api/search?q=x&mode=bogus").status_code == 400
-    assert client.get("/api/search?q=x&council=narnia").status_code == 400
-    assert client.get("/api/search?q=x&date_from=igår").status_code == 400
-    assert client.get("/api/search?q=x&size=500").status_code == 400
-    assert client.get("/api/search", query_string={"q": "x" * 501}).status_code == 400
-    assert client.get("/api/search?q=x&evil=1").status_code == 400
+def test_invalid_input_is_rejected_in_swedish(client):
+    for url, words in [("/api/search?q=x&mode=bogus", "sökläget: okänt värde"),
+                       ("/api/search?q=x&council=narnia", "okänd nämnd: narnia"),
+                       ("/api/search?q=x&date_from=igår", "från-datum: ogiltigt datum"),
+                       ("/api/search?q=x&size=500", "antal per sida: högst 50"),
+                       ("/api/search?q=x&page=abc", "sidnumret: ange ett heltal"),
+                       ("/api/search?q=x&year=20x4", "ogiltigt år"),
+                       ("/api/search?q=x&motion=nej", "ogiltigt motionsnummer")]:
+        r = client.get(url)
+        assert r.status_code == 400, url
+        assert words in r.get_json()["error"], (url, r.get_json())
+    r = client.get("/api/search", query_string={"q": "x" * 501})
+    assert r.status_code == 400 and "högst 500 tecken" in r.get_json()["error"]
+
+
+def test_unknown_and_tracking_parameters_are_ignored(client):
+    r = client.get("/api/search?q=facebookgrupper&fbclid=IwAR0abc&utm_source=nyhetsbrev&utm_medium=e&evil=1")
+    assert r.status_code == 200
+    assert r.get_json()["groups"][0]["remiss_id"] == "dnr-ks-2024-951"
+
+
+def test_ids_are_checked_before_elasticsearch(client):
+    for url in ["/api/yttranden/" + "x" * 4000, "/api/remisser/" + "a" * 32767, "/api/yttranden/a%20b",
+                "/api/remisser/%C3%A5%C3%A4", "/api/search?q=x&remiss_id=" + "r" * 300]:
+        r = client.get(url)
+        assert r.status_code == 400 and "ogiltigt" in r.get_json()["error"], url
+    r = client.get("/api/finns-inte")
+    assert r.status_code == 404 and r.is_json and "finns inte" in r.get_json()["error"]
+    r = client.delete("/api/search")
+    assert r.status_code == 405 and r.is_json
+
+
+def test_precedent_input_is_validated(client):
+    for k in ["abc", None, -5, 0, 51, [1], True, 2.5]:
+        r = client.post("/api/precedent", json={"text": "sociala medier", "k": k})
+        assert r.status_code == 400 and "k:" in r.get_json()["error"], k
+    bad_bodies = [b'{"text": "a", "k": NaN}', b'{"text": "\\ud800"}', b"[" * 5000 + b"]" * 5000,
+                  b'{"text": ' + b"[" * 100 + b"]" * 100 + b"}", b"nej", b'["text"]', b'{"text": 5}',
+                  b'{"text": "x", "council": "farsta"}', b'{"text": "x", "council": ["narnia"]}']
+    for body in bad_bodies:
+        r = client.post("/api/precedent", data=body, content_type="application/json")
+        assert r.status_code == 400 and r.is_json, body[:40]
+    r = client.post("/api/precedent", json={"text": "sociala medier", "k": 3, "council": ["skarholmen"]})
+    assert r.status_code == 200 and {h["council"] for h in r.get_json()["hits"]} <= {"skarholmen"}
 
 
 def test_query_syntax_is_not_interpreted(client):
@@ -32,7 +69,8 @@ def test_remiss_and_document_lookup(client):
     assert {n["council"] for n in r["not_answered"]} >= {"farsta", "hagersten-alvsjo"}
     doc = client.get("/api/yttranden/seed-000").get_json()
     assert doc["remiss_dnr"] == "KS 2024/951"
-    assert client.get("/api/yttranden/nope").status_code == 404
+    r = client.get("/api/yttranden/nope")
+    assert r.status_code == 404 and r.get_json() == {"error": "yttrandet finns inte"}
 
 
 def test_precedent(client):

@@ -6,7 +6,12 @@ import pytest
 from search_api.index import (
     ModelMismatchError, alias_name, count, ensure_indices, index_name, write_yttrande,
 )
-from search_api.queries import Filters, SearchRequest, SearchService
+from search_api.search.builders import dnr, motion_number
+from search_api.search.fusion import rrf
+from search_api.search.grouping import collapse_near_duplicates
+from search_api.search.models import Filters, PassageHit, SearchRequest, swedish_errors
+from search_api.search.precedent import is_boilerplate
+from search_api.search.service import SearchService
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +54,14 @@ def test_clean_query_finds_ocr_text(service):
 def test_filters_and_facets(service):
     resp = service.search(SearchRequest(q="sociala medier", filters=Filters(council=["skarholmen"])))
     assert _councils(resp) == ["skarholmen"]
+    # multi-select: a facet is counted without its own filter, so the other council stays selectable
     facets = {f.value: f.count for f in resp.facets["council"]}
-    assert facets == {"skarholmen": 1}
+    assert facets == {"skarholmen": 1, "sodermalm": 1}
+    both = service.search(SearchRequest(q="sociala medier", filters=Filters(council=["skarholmen", "sodermalm"])))
+    assert set(_councils(both)) == {"skarholmen", "sodermalm"}
+    # ... while the other facets count only what the council filter leaves
+    positions = {f.value: f.count for f in resp.facets["position"]}
+    assert sum(positions.values()) == 1
     resp = service.search(SearchRequest(q="sociala medier", filters=Filters(position=["avstyrker"])))
     assert set(_councils(resp)) == {"sodermalm"}
 
@@ -132,3 +143,120 @@ def test_query_vectors_are_reused_and_the_cache_is_bounded(seeded_index, setting
     no_cache.search(SearchRequest(q="sociala medier", mode="semantic"))
     no_cache.search(SearchRequest(q="sociala medier", mode="semantic"))
     assert enc.calls[-2:] == ["sociala medier", "sociala medier"] and not no_cache._vectors
+
+
+# ---- pure parts (no services) ------------------------------------------------------------
+def test_rrf_k_is_read_per_call():
+    rankings = [["a", "b"], ["b", "a"], ["b"]]
+    assert rrf(rankings, k=30)["b"] == 1 / 32 + 1 / 31 + 1 / 31
+    assert rrf(rankings, k=60)["b"] == 1 / 62 + 1 / 61 + 1 / 61
+    assert rrf(rankings)["a"] == 1 / 61 + 1 / 62
+
+
+def test_validation_messages_are_swedish():
+    from pydantic import ValidationError
+
+    try:
+        SearchRequest(q="x" * 501, mode="bogus", size=500)
+    except ValidationError as e:
+        msg = swedish_errors(e)
+    assert "sökfrågan: högst 500 tecken" in msg and "sökläget: okänt värde" in msg and "antal per sida: högst 50" in msg
+    assert " or " not in msg and "should" not in msg
+    try:
+        Filters(council=["narnia"], year=[1800])
+    except ValidationError as e:
+        msg = swedish_errors(e)
+    assert "okänd nämnd: narnia" in msg and "år ska vara mellan" in msg
+
+
+def test_identifiers():
+    assert motion_number("Motion (2012:6)") == motion_number("motion 2012:06") == motion_number(" 2012:6 ") == "2012:6"
+    assert motion_number("2012") is None and motion_number("motion om 2012:6 och mer") is None
+    assert dnr("KS 2024/951") == "KS 2024/951" and dnr("316-259/2012") == "316-259/2012"
+    assert dnr("kombolägenheter") is None
+
+
+def _hit(pid: str, yid: str, text: str) -> PassageHit:
+    return PassageHit(id=pid, yttrande_id=yid, council=None, council_name=None, date=None, title=None, section=None,
+                      page=None, snippet_html="", text=text, position=None, source_url=None, remiss_id=None,
+                      remiss_title=None, score=1.0)
+
+
+def test_near_identical_passages_are_collapsed_and_documents_capped():
+    same = "Förvaltningen anser att det inte är stadens uppgift att driva lokala grupper i sociala medier."
+    hits = [_hit("p1", "a", same), _hit("p2", "b", same.replace("lokala ", "")), _hit("p3", "c", same + " Slut."),
+            _hit("p4", "a", "Stadsdelsnämnden har ett ansvar för barn och unga i området."),
+            _hit("p5", "a", "Trafiken på Götgatan ska minska enligt förslaget från trafikkontoret."),
+            _hit("p6", "d", "Bostäder för unga vuxna byggs i form av kombolägenheter.")]
+    out = collapse_near_duplicates(hits, per_document=2)
+    assert [h.id for h in out] == ["p1", "p4", "p6"]  # p2, p3 collapsed into p1; p5 is a's third passage
+    assert out[0].also_in == 3 and out[1].also_in == 1
+    assert [h.id for h in collapse_near_duplicates(hits, per_document=None)] == ["p1", "p4", "p5", "p6"]
+
+
+def test_boilerplate():
+    assert is_boilerplate("Stadsdelsnämnden godkänner förvaltningens tjänsteutlåtande som svar på remissen.")
+    assert is_boilerplate("Skérholmens stadsdelsndmnd godkinner forvaltningens forslag som svar pa remissen.")
+    assert is_boilerplate("Justeras. Ordförande och sekreterare.")
+    assert not is_boilerplate("Det är inte stadens uppgift att administrera grupper i sociala medier.")
+    assert not is_boilerplate("Förvaltningen ställer sig positiv till kombolägenheter. Som svar på remissen "
+                              "föreslås att nämnden tillstyrker. Behovet är stort bland unga vuxna.")
+
+
+# ---- honest result sets, identifiers, motions, precedent (services) -----------------------
+@pytest.mark.parametrize("q", ["xqzv blorfgh", "fotbollsarena i Kiruna", "Motion (2031:99)"])
+def test_nonsense_and_unrelated_queries_have_no_exact_block(service, q):
+    resp = service.search(SearchRequest(q=q, mode="hybrid"))
+    assert resp.groups == [] and resp.total_groups == 0 and resp.total_answers == 0
+    assert resp.similar == []  # nothing above the semantic floor either
+
+
+def test_exact_block_then_similar(service):
+    resp = service.search(SearchRequest(q="facebookgrupper", mode="hybrid"))
+    assert [g.remiss_id for g in resp.groups] == ["dnr-ks-2024-951"] and resp.total_groups == 1
+    assert resp.total_answers == 1
+    assert all(g.remiss_id != "dnr-ks-2024-951" for g in resp.similar)
+    for g in resp.similar:  # only found by meaning, above the floor
+        assert all(a.best.similarity is not None and a.best.similarity >= service.semantic_floor for a in g.answers)
+    keyword = service.search(SearchRequest(q="facebookgrupper", mode="keyword"))
+    assert keyword.similar == [] and [g.remiss_id for g in keyword.groups] == ["dnr-ks-2024-951"]
+
+
+def test_sort_by_date(service):
+    resp = service.search(SearchRequest(q="förvaltningens förslag", mode="keyword", sort="datum"))
+    dates = [g.latest or "" for g in resp.groups]
+    assert len(dates) == 2 and dates == sorted(dates, reverse=True)
+
+
+def test_rrf_k_reaches_the_ranking(seeded_index, settings, query_encoder):
+    for k in (1, 60):
+        svc = SearchService(seeded_index, settings, query_encoder, rrf_k=k)
+        top = svc.passages_ranked("facebookgrupper", "hybrid", k=5)[0]
+        assert 1 / (k + 1) <= top.score <= 2 / (k + 1)
+
+
+def test_identifier_queries_resolve_to_their_remiss(service):
+    assert service.resolve_identifier("KS 2024/951") == "dnr-ks-2024-951"
+    assert service.resolve_identifier("KS 1999/123") is None
+    assert service.resolve_identifier("facebookgrupper") is None
+
+
+def test_motion_by_author_party_and_words(service):
+    for q in ("Kroon", "kroon", "Gabriel Kroon", "SD", "(SD) facebookgrupper", "Kroon 2024"):
+        assert "dnr-ks-2024-951" in [g.remiss_id for g in service.motion(q)], q
+    assert service.motion("Rågsjö") == []
+    assert service.motion("V") == []
+
+
+def test_precedent_skips_boilerplate_and_caps_documents(service):
+    hits = service.precedent("Det är inte stadens uppdrag att driva grupper i sociala medier.", k=10)
+    assert hits and hits[0].council in {"sodermalm", "skarholmen"}
+    assert not any(is_boilerplate(h.text) for h in hits)
+    per_doc: dict[str, int] = {}
+    for h in hits:
+        per_doc[h.yttrande_id] = per_doc.get(h.yttrande_id, 0) + 1
+        assert h.similarity is not None and h.similarity >= service.semantic_floor
+    assert max(per_doc.values()) <= 2
+    only = service.precedent("Det är inte stadens uppdrag att driva grupper i sociala medier.",
+                             filters=Filters(council=["skarholmen"]))
+    assert {h.council for h in only} <= {"skarholmen"}

