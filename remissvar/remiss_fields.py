@@ -80,6 +80,8 @@ _PUBLIC = re.compile(
 
 def normalize_body(name: str) -> str:
     s = squash(name).strip(" ,.;:-–")
+    if s.isupper() and len(s) > 4:  # "GATU- OCH FASTIGHETSNÄMNDEN" (not "SL", "KS")
+        s = s.lower()
     return s[:1].upper() + s[1:] if s else s
 
 
@@ -100,15 +102,15 @@ def normalize_dnr(dnr: str) -> str:
     s = re.sub(r"^dnr\.?:?\s*", "", s, flags=re.I)
     s = re.sub(r"\s+dnr\.?:?\s*", " ", s, flags=re.I)
     s = re.sub(r"\s*([-/])\s*", r"\1", s)
-    m = re.match(r"([A-Za-zÅÄÖåäö]{1,5})\s?(\d.*)$", s)
-    if m:
-        return f"{m.group(1).upper()} {m.group(2)}"
+    m = re.match(r"([A-Za-zÅÄÖåäö]{1,5})(\s?)(\d.*)$", s)
+    if m:  # the prefix in capitals, written with or without a space as printed
+        return f"{m.group(1).upper()}{m.group(2)}{m.group(3)}"
     return s
 
 
 def dnr_key(dnr: str) -> str:
     s = normalize_dnr(dnr)
-    core = re.sub(r"^[A-ZÅÄÖ]{1,5}\s", "", s)
+    core = re.sub(r"^[A-ZÅÄÖ]{1,5}\s?", "", s)
     return re.sub(r"\d+", lambda m: str(int(m.group(0))), core)
 
 
@@ -165,8 +167,9 @@ def filing_class(dnr: str) -> str | None:
 # ---- remittent -------------------------------------------------------------------
 _FROM = re.compile(
     rf"\bremiss(?:en)?\s+fr(?:a|å)n\s+(?P<body>(?:[\wåäöéÅÄÖÉ-]+\s){{0,4}}?{_BODY_WORD}|[\wåäöéÅÄÖÉ-]+)", re.I)
+_COMPOUND = r"(?:[\wåäöéÅÄÖÉ]+-\s+(?:och|samt)\s+)?"  # "Gatu- och fastighetsnämnden"
 _HAS_REMITTED = re.compile(
-    rf"(?P<body>{_BODY_WORD})\s+har\s+(?:till\s+[\wåäö\s]{{0,40}}?\s+)?remitterat\b", re.I)
+    rf"(?P<body>{_COMPOUND}{_BODY_WORD})\s+har\s+(?:till\s+[\wåäö\s]{{0,40}}?\s+)?remitterat\b", re.I)
 _REMITTED_FROM = re.compile(
     rf"har\s+remitterats\s+.{{0,200}}?\bfr(?:a|å)n\s+(?P<body>(?:[\wåäöéÅÄÖÉ-]+\s){{0,4}}?{_BODY_WORD})", re.I)
 

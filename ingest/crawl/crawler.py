@@ -7,24 +7,48 @@ agenda items is an error (markup drift), never an empty success.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from dataclasses import dataclass, field
 from typing import Callable, Protocol
 
 from urllib.parse import quote
 
-from ingest.crawl import insynsverige, meetingplus, meetingplus_api
-from ingest.crawl.http import FetchError, Fetcher, HttpStatusError, Response
-from ingest.crawl.meetingplus_api import ApiFormatError
-from ingest.crawl.model import AgendaItem, Meeting, Source
+import requests
+
+from ingest.crawl.grammar import FilingHints, classify
+from ingest.crawl.http import FetchError, Fetcher, HttpStatusError, Response, TooLargeDownloadError
+from ingest.crawl.model import AgendaItem, Meeting, MeetingRef, Source
+from ingest.crawl.platforms import Platform, platforms
+from ingest.crawl.platforms.common import match_paragraph, split_paragraphs
+from ingest.crawl import protocol_files as api
+from ingest.crawl.protocol_files import ApiFormatError
 from ingest.crawl.store import Provenance, RawStore, item_json, now
 
 log = logging.getLogger(__name__)
 
-PARSERS = {
-    "meetingplus": (meetingplus.meeting_links, meetingplus.parse_meeting),
-    "insynsverige": (insynsverige.meeting_links, insynsverige.parse_meeting),
-}
+
+class FetcherClient:
+    """The platforms' network: the fetcher's GET, and form POSTs (the legacy archive's year
+    filter) through the same gate, robots.txt and rate limit."""
+
+    def __init__(self, fetcher: Fetcher) -> None:
+        self.fetcher = fetcher
+
+    def get(self, url: str) -> Response:
+        return self.fetcher.get(url)
+
+    def post(self, url: str, data: dict[str, str]) -> Response:
+        target = self.fetcher.check(url)
+        try:
+            r = self.fetcher.session.post(target, data=data, timeout=self.fetcher.timeout, allow_redirects=False)
+        except requests.RequestException as e:
+            raise FetchError(url, f"{type(e).__name__}: {e}") from e
+        if r.status_code != 200:
+            raise HttpStatusError(target, r.status_code)
+        if len(r.content) > self.fetcher.max_bytes:
+            raise TooLargeDownloadError(target, f"> {self.fetcher.max_bytes} byte")
+        return Response(target, 200, r.content, r.headers.get("Content-Type", ""), None, None)
 
 
 @dataclass
@@ -33,14 +57,19 @@ class CouncilStats:
     meetings_crawled: int = 0
     meetings_unchanged: int = 0
     meetings_upcoming: int = 0
+    meetings_cancelled: int = 0
     remiss_items: int = 0
+    remiss_without_documents: int = 0
+    remiss_without_remittent: int = 0
+    protocols_unpublished: int = 0
     documents_new: int = 0
     documents_unchanged: int = 0
     failures: list[str] = field(default_factory=list)
 
     def add(self, other: "CouncilStats") -> None:
-        for k in ("meetings_listed", "meetings_crawled", "meetings_unchanged", "meetings_upcoming", "remiss_items", "documents_new",
-                  "documents_unchanged"):
+        for k in ("meetings_listed", "meetings_crawled", "meetings_unchanged", "meetings_upcoming", "meetings_cancelled",
+                  "remiss_items", "remiss_without_documents", "remiss_without_remittent", "protocols_unpublished",
+                  "documents_new", "documents_unchanged"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.failures += other.failures
 
@@ -51,6 +80,11 @@ class ContentError(FetchError):
 
 class TruncatedPdfError(FetchError):
     reason = "truncated_pdf"
+
+
+def name_of_zip(members: list[tuple[str, bytes]]) -> bool:
+    """Whether protocol members came out of a zip (named) rather than one PDF (unnamed)."""
+    return any(name for name, _ in members)
 
 
 def check_pdf(url: str, data: bytes, content_type: str) -> None:
@@ -73,6 +107,8 @@ class Crawler:
         self.full = full
         self.on_meeting = on_meeting
         self.browser = browser  # headless rendering, the last resort (``crawl --browser``)
+        self.client = FetcherClient(fetcher)
+        self.platforms: dict[str, Platform] = platforms()
 
     def crawl(self, sources: list[Source]) -> dict[str, CouncilStats]:
         out: dict[str, CouncilStats] = {}
@@ -89,77 +125,112 @@ class Crawler:
 
     def crawl_source(self, src: Source) -> CouncilStats:
         stats = CouncilStats()
-        links, parse = PARSERS[src.platform]
-        council_url = src.base_url.rstrip("/") + src.path
+        platform = self.platforms[src.platform]
         try:
-            page = self.fetcher.get(council_url)
+            refs = platform.list_meetings(src, self.client)
         except FetchError as e:
-            self._fail(stats, src, council_url, e.reason, e.detail)
+            self._fail(stats, src, e.url, e.reason, e.detail)
             return stats
-        meetings = links(page.content.decode("utf-8", errors="replace"), page.url)
-        if not meetings:
+        council_url = src.base_url.rstrip("/") + (src.path or (src.discover_url or ""))
+        if not refs and not src.path:
+            self._fail(stats, src, council_url, "not_discovered", f"ingen länk {list(src.discover)} på listsidan")
+            return stats
+        if not refs:
             self._fail(stats, src, council_url, "markup_drift", "inga sammanträden hittades på nämndsidan")
             return stats
-        stats.meetings_listed = len(meetings)
-        for url in meetings:
-            self.store.list_meeting(url, src.platform, src.council)
+        stats.meetings_listed = len(refs)
+        hints = FilingHints()
+        deferred: list[tuple[MeetingRef, Meeting, str, Response]] = []
+        for ref in refs:
+            self.store.list_meeting(ref.url, src.platform, src.council)
+            if ref.date:
+                self.store.date_meeting(ref.url, ref.date.isoformat())
             if self.on_meeting:
-                self.on_meeting(src, url)
-            self._crawl_meeting(src, url, parse, stats)
+                self.on_meeting(src, ref.url)
+            if ref.cancelled:
+                stats.meetings_cancelled += 1
+                self.store.cancel_meeting(ref.url)
+                continue
+            got = self._read_meeting(src, platform, ref, stats, hints)
+            if got is None:
+                continue
+            meeting, html, resp = got
+            if not meeting.has_headings and any(not i.is_remiss for i in meeting.items):
+                deferred.append((ref, meeting, html, resp))  # read again once the council's hints are learned
+                continue
+            for item in meeting.items:
+                hints.learn(src.council, item.dnr, item.is_remiss)
+            self._store_meeting(src, platform, meeting, html, resp, stats)
+        for _, meeting, html, resp in deferred:
+            for item in meeting.items:
+                if not item.is_remiss:
+                    classify(item, page_has_headings=False, council=src.council, hints=hints)
+            self._store_meeting(src, platform, meeting, html, resp, stats)
         return stats
 
-    def _crawl_meeting(self, src: Source, url: str, parse: Callable[[str, str], Meeting], stats: CouncilStats) -> None:
+    def _read_meeting(self, src: Source, platform: Platform, ref: MeetingRef, stats: CouncilStats,
+                      hints: FilingHints) -> tuple[Meeting, str, Response] | None:
+        url = ref.url
         prev = None if self.full else self.store.page_validators(url)
         try:
             resp = self.fetcher.get(url, etag=prev["etag"] if prev else None,
                                     last_modified=prev["last_modified"] if prev else None)
         except FetchError as e:
             self._fail(stats, src, url, e.reason, e.detail)
-            return
+            return None
         if resp.status == 304 and prev is not None:
             if not self._has_failures(url):
                 stats.meetings_unchanged += 1
-                return
+                return None
             html = self.store.path_of(prev["sha256"]).read_text(encoding="utf-8", errors="replace")
         else:
             html = resp.content.decode("utf-8", errors="replace")
         self.store.clear_failures(url)
-        meeting = parse(html, url)
+        meeting = platform.parse_meeting(html, url, council=src.council, hints=hints)
+        meeting.date = meeting.date or ref.date  # the listing's date (URL or label) when the page has none
         if not meeting.items and meeting.date and meeting.date > dt.date.today():
             stats.meetings_upcoming += 1  # agenda not published yet: not crawled, not an error
-            self.store.date_meeting(url, meeting.date.isoformat())
-            return
-        refs = meetingplus_api.api_refs(html, url, src.api_paths) if src.platform == "meetingplus" else None
-        if not meeting.items and refs is not None:
-            meeting = self._agenda_elsewhere(src, url, meeting, parse, refs, stats)
+            if meeting.date:
+                self.store.date_meeting(url, meeting.date.isoformat())
+            return None
         if not meeting.items:
-            hint = "" if self.browser or src.platform != "meetingplus" else " (byggs sidan med JavaScript? prova --browser)"
+            meeting = self._agenda_elsewhere(src, platform, url, meeting, html, stats)
+        if not meeting.items:
+            hint = "" if self.browser else platform.drift_hint
             self._fail(stats, src, url, "markup_drift", "sammanträdessidan gav inga ärenden" + hint)
-            return
+            return None
+        return meeting, html, resp
+
+    def _store_meeting(self, src: Source, platform: Platform, meeting: Meeting, html: str, resp: Response,
+                       stats: CouncilStats) -> None:
+        url = meeting.url
         sha, _ = self.store.put(html.encode("utf-8"), "text/html")
         stats.meetings_crawled += 1
-        remiss = [i for i in meeting.items if i.is_remiss_answer]
+        remiss = [i for i in meeting.items if i.is_remiss]
         stats.remiss_items += len(remiss)
+        stats.remiss_without_documents += sum(1 for i in remiss if not i.documents)
+        stats.remiss_without_remittent += sum(1 for i in remiss if not i.remitting_body)
         n_docs = sum(len(i.documents) for i in remiss)
         date = meeting.date.isoformat() if meeting.date else None
+        waiting = [i for i in remiss if i.protocol_text is None
+                   and not any(d.kind == "protokollsutdrag" for d in i.documents)]
+        if waiting and meeting.date and meeting.date <= dt.date.today():
+            self._fetch_protocols(src, meeting, platform.protocol_urls(html, url, meeting, src), waiting, stats)
         for item in remiss:
             for doc in item.documents:
-                self._fetch_document(src, meeting, item, doc.url, doc.title, doc.kind, stats)
-        without_protocol = [i for i in remiss if not any(d.kind == "protokollsutdrag" for d in i.documents)]
-        if refs is not None and refs.protocol_zip and without_protocol:
-            self._fetch_protocol_zip(src, meeting, refs, without_protocol, stats)
+                self._fetch_document(src, meeting, item, doc.url, doc.label, doc.kind, stats)
         self.store.save_meeting(url, src.platform, src.council, date, len(meeting.items), len(remiss), n_docs)
         # validators last: a meeting whose documents failed is fetched again next time
         self.store.save_page(url, sha, resp.etag, resp.last_modified)
 
-    def _agenda_elsewhere(self, src: Source, url: str, meeting: Meeting, parse: Callable[[str, str], Meeting],
-                          refs: meetingplus_api.ApiRefs, stats: CouncilStats) -> Meeting:
-        """MeetingPlus pages whose server HTML has no agenda: the JSON endpoints the page names
-        (or the source configures), then, with ``--browser``, the page rendered headless."""
-        for api_url in refs.json_urls:
+    def _agenda_elsewhere(self, src: Source, platform: Platform, url: str, meeting: Meeting, html: str,
+                          stats: CouncilStats) -> Meeting:
+        """Pages whose server HTML has no agenda: the JSON endpoints the page names (or the
+        source configures), then, with ``--browser``, the page rendered headless."""
+        for api_url in platform.agenda_sources(html, url, src):
             try:
                 resp = self.fetcher.get(api_url)
-                items, date = meetingplus_api.parse_agenda_json(resp.content, api_url)
+                items, date = platform.parse_agenda(resp.content, api_url)
             except FetchError as e:
                 self._fail(stats, src, api_url, e.reason, e.detail, url)
                 continue
@@ -174,7 +245,7 @@ class Crawler:
                 return meeting
         if self.browser is not None:
             try:
-                rendered = parse(self.browser.render(url), url)
+                rendered = platform.parse_meeting(self.browser.render(url), url, council=src.council)
             except FetchError as e:
                 self._fail(stats, src, url, e.reason, e.detail)
                 return meeting
@@ -184,48 +255,65 @@ class Crawler:
                 return rendered
         return meeting
 
-    def _fetch_protocol_zip(self, src: Source, meeting: Meeting, refs: meetingplus_api.ApiRefs,
-                            items: list[AgendaItem], stats: CouncilStats) -> None:
-        """The meeting's protocol zip, for remiss items without a protocol extract of their own:
-        each PDF in it that belongs to one of those items is stored as that item's extract."""
-        zip_url = refs.protocol_zip
-        assert zip_url is not None
-        prev = None if self.full else self.store.page_validators(zip_url)
-        try:
-            resp = self.fetcher.get(zip_url, etag=prev["etag"] if prev else None,
-                                    last_modified=prev["last_modified"] if prev else None)
-        except HttpStatusError as e:
-            if e.status == 404:  # no protocol published (yet): the next crawl looks again
-                log.info("%s: inget protokoll publicerat (%s)", meeting.url, zip_url)
-                self.store.clear_failures(zip_url)
-                return
-            self._fail(stats, src, zip_url, e.reason, e.detail, meeting.url)
-            return
-        except FetchError as e:
-            self._fail(stats, src, zip_url, e.reason, e.detail, meeting.url)
-            return
-        if resp.status == 304 and prev is not None:
-            return
-        try:
-            members = meetingplus_api.zip_members(resp.content)
-        except ApiFormatError as e:
-            self._fail(stats, src, zip_url, "bad_zip", str(e), meeting.url)
-            return
-        self.store.clear_failures(zip_url)
-        zip_sha, _ = self.store.put(resp.content, "application/zip")
-        for name, data in members:
-            member_url = f"{zip_url}#{quote(name)}"
+    def _fetch_protocols(self, src: Source, meeting: Meeting, urls: list[str], items: list[AgendaItem],
+                         stats: CouncilStats) -> None:
+        """The meeting's full protocol (a PDF, or a zip of PDFs; 404/500 = not published yet):
+        each waiting remiss item gets its § paragraph (matched by title and number); a zip
+        member that is one item's extract is stored as that item's protokollsutdrag."""
+        for purl in urls:
+            prev = None if self.full else self.store.page_validators(purl)
             try:
-                check_pdf(member_url, data, "application/pdf")
+                resp = self.fetcher.get(purl, etag=prev["etag"] if prev else None,
+                                        last_modified=prev["last_modified"] if prev else None)
+            except HttpStatusError as e:
+                if e.status in (404, 500):  # no protocol published (yet): the next crawl looks again
+                    log.info("%s: inget protokoll publicerat (%s, HTTP %d)", meeting.url, purl, e.status)
+                    stats.protocols_unpublished += 1
+                    self.store.clear_failures(purl)
+                    continue
+                self._fail(stats, src, purl, e.reason, e.detail, meeting.url)
+                continue
             except FetchError as e:
-                self._fail(stats, src, member_url, e.reason, e.detail, meeting.url)
+                self._fail(stats, src, purl, e.reason, e.detail, meeting.url)
                 continue
-            item = meetingplus_api.match_member(name, meetingplus_api.head_text(data), items)
-            if item is None:
-                log.info("%s: %s hör inte till något remissärende", zip_url, name)
-                continue
-            self._store_document(src, meeting, item, member_url, data, name, "protokollsutdrag", resp, stats)
-        self.store.save_page(zip_url, zip_sha, resp.etag, resp.last_modified)
+            if resp.status == 304 and prev is not None:
+                data = self.store.path_of(prev["sha256"]).read_bytes()
+            else:
+                data = resp.content
+            if data[:4] == b"PK\x03\x04":
+                try:
+                    members = api.zip_members(data)
+                except ApiFormatError as e:
+                    self._fail(stats, src, purl, "bad_zip", str(e), meeting.url)
+                    continue
+            else:
+                members = [("", data)]
+            self.store.clear_failures(purl)
+            # a zip is kept as read; a PDF is stored (once) as the meeting's protocol below
+            sha = self.store.put(data, "application/zip")[0] if name_of_zip(members) else hashlib.sha256(data).hexdigest()
+            for name, body in members:
+                member_url = f"{purl}#{quote(name)}" if name else purl
+                try:
+                    check_pdf(member_url, body, "application/pdf")
+                except FetchError as e:
+                    self._fail(stats, src, member_url, e.reason, e.detail, meeting.url)
+                    continue
+                text = api.head_text(body, pages=400)
+                paragraphs = split_paragraphs(text)
+                if name:  # a zip member: one extract per item, told by title in its name or first page
+                    item = api.match_member(name, text[:3000], items)
+                    if item is not None:
+                        item.protocol_text = item.protocol_text or match_paragraph(item, paragraphs) or text
+                        self._store_document(src, meeting, item, member_url, body, name, "protokollsutdrag", resp, stats)
+                    else:
+                        log.info("%s: %s hör inte till något remissärende", purl, name)
+                    continue
+                for item in items:
+                    item.protocol_text = item.protocol_text or match_paragraph(item, paragraphs)
+                self._store_document(src, meeting, None, member_url, body, "Protokoll", "protokoll", resp, stats)
+            self.store.save_page(purl, sha, resp.etag, resp.last_modified)
+            if all(i.protocol_text for i in items):
+                return
 
     def _has_failures(self, meeting_url: str) -> bool:
         with self.store.db() as c:
@@ -247,8 +335,8 @@ class Crawler:
             return
         self._store_document(src, meeting, item, url, resp.content, title, kind, resp, stats)
 
-    def _store_document(self, src: Source, meeting: Meeting, item: AgendaItem, url: str, data: bytes, title: str,
-                        kind: str, resp: Response, stats: CouncilStats) -> None:
+    def _store_document(self, src: Source, meeting: Meeting, item: AgendaItem | None, url: str, data: bytes,
+                        title: str, kind: str, resp: Response, stats: CouncilStats) -> None:
         """A checked PDF: stored once by content, with its provenance under ``url``."""
         sha, new = self.store.put(data, "application/pdf")
         if new:
@@ -257,7 +345,8 @@ class Crawler:
             stats.documents_unchanged += 1
         self.store.record(Provenance(
             url=url, sha256=sha, source=src.platform, council=src.council, meeting_url=meeting.url,
-            meeting_date=meeting.date.isoformat() if meeting.date else None, item_number=item.number,
-            item_title=item.title, item_json=item_json(item), doc_title=title, doc_kind=kind, fetched_at=now(),
+            meeting_date=meeting.date.isoformat() if meeting.date else None, item_number=item.number if item else None,
+            item_title=item.title if item else "", item_json=item_json(item) if item else "{}", doc_title=title,
+            doc_kind=kind, fetched_at=now(),
             etag=resp.etag, last_modified=resp.last_modified,
         ))

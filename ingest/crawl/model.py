@@ -19,26 +19,38 @@ class Source:
     # MeetingPlus JSON endpoints to try where a meeting page's HTML has no agenda, as
     # templates over the meeting id the page states, e.g. "/api/v2.0/meetings/{id}/agenda"
     api_paths: tuple[str, ...] = ()
+    # names the council has on the city's listing page, for a slug not verified: the
+    # crawler reads the listing (``discover_url``) and takes the link labelled so
+    discover: tuple[str, ...] = ()
+    discover_url: str | None = None
 
 
 @dataclass
 class DocumentLink:
     url: str
-    title: str
+    label: str
     kind: str = "bilaga"  # "tjansteutlatande" | "bilaga" | "protokollsutdrag"
 
 
 @dataclass
 class AgendaItem:
-    number: str | None
+    """One agenda entry as the page prints it, with the fields its own lines give."""
+
+    number: str | None  # as printed: "12", "12 A", "4 ½", "§ 14"; None for unnumbered entries
     title: str
-    headings: list[str] = field(default_factory=list)
-    dnrs: list[str] = field(default_factory=list)
+    heading: str | None = None  # the section heading above it, if the page has headings
+    status: str | None = None  # "Bordlagt ärende", "Återremitterat ärende", "Omedelbar justering" …
+    is_remiss: bool = False
+    cue: str | None = None  # why it reads as a remiss answer ("rubrik", "remiss", "motion", "diarieklass" …)
     remitting_body: str | None = None
     remitting_dnr: str | None = None
+    dnr: str | None = None  # the council's own dnr
+    motion: dict | None = None  # {"number", "authors", "parties"} (remissvar.records.MotionInfo)
+    summary: str | None = None  # the item's summary text (searchable; often the administration's view)
+    handlaggare: str | None = None
+    lines: list[str] = field(default_factory=list)  # its own remittent / "Yttrande till" lines as printed
     documents: list[DocumentLink] = field(default_factory=list)
-    protocol_text: str | None = None
-    is_remiss_answer: bool = False
+    protocol_text: str | None = None  # the protocol paragraph (§) that decided it, when published
 
 
 @dataclass
@@ -46,9 +58,22 @@ class Meeting:
     url: str
     date: dt.date | None
     items: list[AgendaItem] = field(default_factory=list)
-    protocol_links: list[DocumentLink] = field(default_factory=list)
+    protocol_links: list[DocumentLink] = field(default_factory=list)  # full protocol / attendance files
+    paragraphs: dict[str, str] = field(default_factory=dict)  # "§N" paragraphs printed on the page
+    has_headings: bool = False
+    unmatched: list[str] = field(default_factory=list)  # lines no rule read (probe reports them)
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    """A meeting as a council listing names it."""
+
+    url: str  # canonical (the source's scheme and host)
+    date: dt.date | None
+    cancelled: bool = False
 
 
 def load_sources(path: Path) -> list[Source]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [Source(**{**s, "api_paths": tuple(s.get("api_paths", ()))}) for s in data["sources"]]
+    return [Source(**{**s, "api_paths": tuple(s.get("api_paths", ())), "discover": tuple(s.get("discover", ()))})
+            for s in data["sources"]]

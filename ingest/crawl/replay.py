@@ -2,11 +2,13 @@
 optionally with faults injected: the crawler's tests and offline demos run against it.
 
 URL -> file: the path under the folder (``index.html`` for folders); a ``date=`` query
-selects ``<path>/date=<date>.html`` (insynsverige); ``downloadMode`` is ignored (MeetingPlus
+selects ``<path>/date=<date>.html`` (insynsverige), a form POST carrying a year (the
+year filter's post-back) ``<path>/year=<year>.html``; ``downloadMode`` is ignored (MeetingPlus
 serves the same bytes for open and download). Responses carry an ETag and Last-Modified
 and answer conditional requests with 304.
 
-Faults (path -> kind): ``500`` (always), ``500-once``, ``429-once`` (Retry-After: 1),
+Other queries select ``<path>/<query>`` (``documentHandler.ashx?did=12`` ->
+``documentHandler.ashx/did=12``). Faults (path, or path?query -> kind): ``500`` (always), ``500-once``, ``429-once`` (Retry-After: 1),
 ``timeout-once`` / ``timeout`` (stall past the client's timeout), ``truncate`` (half the
 bytes, with a matching Content-Length), ``html-as-pdf`` (an HTML error page as
 application/pdf), ``redirect-loop``, ``redirect-offsite``.
@@ -54,6 +56,13 @@ class ReplayServer:
                 with server._lock:
                     server.log.append((self.path, status))
 
+            def do_POST(self) -> None:  # noqa: N802
+                size = int(self.headers.get("Content-Length") or 0)
+                form = parse_qs(self.rfile.read(size).decode("utf-8", errors="replace")) if size else {}
+                status = server.handle(self, form)
+                with server._lock:
+                    server.log.append(("POST " + self.path, status))
+
         self.httpd = _QuietServer((host, port), Handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -77,25 +86,33 @@ class ReplayServer:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def resolve(self, raw_path: str) -> Path | None:
+    def resolve(self, raw_path: str, form: dict[str, list[str]] | None = None) -> Path | None:
         parts = urlsplit(raw_path)
         rel = parts.path.lstrip("/")
         target = (self.root / rel).resolve()
         if not str(target).startswith(str(self.root.resolve())):
             return None
         date = parse_qs(parts.query).get("date")
-        if date:
+        years = [v for vs in (form or {}).values() for v in vs if len(v) == 4 and v.isdigit()]
+        other = [kv for kv in parts.query.split("&") if kv and kv.split("=")[0].lower() not in ("date", "downloadmode")]
+        if years:  # a year filter's post-back: the page as it shows that year
+            target = target / f"year={years[0]}.html"
+        elif date:
             target = target / f"date={date[0]}.html"
+        elif other:  # documentHandler.ashx?did=12 -> documentHandler.ashx/did=12
+            target = target / "&".join(other)
         elif target.is_dir():
             target = target / "index.html"
         return target if target.is_file() else None
 
-    def handle(self, h: BaseHTTPRequestHandler) -> int:
-        path = urlsplit(h.path).path
+    def handle(self, h: BaseHTTPRequestHandler, form: dict[str, list[str]] | None = None) -> int:
+        parts = urlsplit(h.path)
+        path = parts.path
+        key = path + ("?" + parts.query if parts.query else "")
         with self._lock:
-            self.hits[path] = self.hits.get(path, 0) + 1
-            n = self.hits[path]
-        fault = self.faults.get(path)
+            self.hits[key] = self.hits.get(key, 0) + 1
+            n = self.hits[key]
+        fault = self.faults.get(key) or self.faults.get(path)
         if fault == "500" or (fault == "500-once" and n == 1):
             return self._send(h, 500, b"Internt fel", "text/plain")
         if fault == "429-once" and n == 1:
@@ -104,13 +121,13 @@ class ReplayServer:
             time.sleep(self.stall_seconds)
             return self._send(h, 503, b"", "text/plain")
         if fault == "redirect-loop":
-            return self._send(h, 302, b"", "text/plain", {"Location": path})
+            return self._send(h, 302, b"", "text/plain", {"Location": h.path})
         if fault == "redirect-offsite":
             return self._send(h, 302, b"", "text/plain", {"Location": "http://evil.example.com/stolen.pdf"})
         if path == "/robots.txt":
             f = self.root / "robots.txt"
             return self._send(h, 200, f.read_bytes() if f.exists() else b"", "text/plain")
-        f = self.resolve(h.path)
+        f = self.resolve(h.path, form)
         if f is None:
             return self._send(h, 404, b"Sidan finns inte", "text/html; charset=utf-8")
         data = f.read_bytes()

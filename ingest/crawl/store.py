@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS provenance (
 CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, sha256 TEXT, etag TEXT, last_modified TEXT, fetched_at TEXT);
 CREATE TABLE IF NOT EXISTS meetings (
   url TEXT PRIMARY KEY, source TEXT, council TEXT, meeting_date TEXT, listed INTEGER, crawled INTEGER,
-  items INTEGER, remiss_items INTEGER, documents INTEGER, crawled_at TEXT);
+  items INTEGER, remiss_items INTEGER, documents INTEGER, crawled_at TEXT, cancelled INTEGER DEFAULT 0);
 CREATE TABLE IF NOT EXISTS failures (
   url TEXT, source TEXT, council TEXT, reason TEXT, detail TEXT, at TEXT, meeting_url TEXT, PRIMARY KEY (url, reason));
 """
@@ -62,6 +62,9 @@ class RawStore:
         self._local = threading.local()
         with self.db() as c:
             c.executescript(SCHEMA)
+            cols = {r[1] for r in c.execute("PRAGMA table_info(meetings)")}
+            if "cancelled" not in cols:  # stores made before cancelled meetings were recorded
+                c.execute("ALTER TABLE meetings ADD COLUMN cancelled INTEGER DEFAULT 0")
 
     @contextmanager
     def db(self) -> Iterator[sqlite3.Connection]:
@@ -119,13 +122,19 @@ class RawStore:
     def save_meeting(self, url: str, source: str, council: str, date: str | None, items: int, remiss_items: int,
                      documents: int) -> None:
         with self.db() as c:
-            c.execute("INSERT OR REPLACE INTO meetings VALUES (?,?,?,?,1,1,?,?,?,?)",
+            c.execute("INSERT OR REPLACE INTO meetings (url, source, council, meeting_date, listed, crawled, items, "
+                      "remiss_items, documents, crawled_at, cancelled) VALUES (?,?,?,?,1,1,?,?,?,?,0)",
                       (url, source, council, date, items, remiss_items, documents, now()))
 
     def list_meeting(self, url: str, source: str, council: str) -> None:
         with self.db() as c:
             c.execute("INSERT OR IGNORE INTO meetings (url, source, council, listed, crawled) VALUES (?,?,?,1,0)",
                       (url, source, council))
+
+    def cancel_meeting(self, url: str) -> None:
+        """A listed meeting that was cancelled (MeetingPlus ``-installt``): listed, never crawled."""
+        with self.db() as c:
+            c.execute("UPDATE meetings SET cancelled = 1 WHERE url = ?", (url,))
 
     def date_meeting(self, url: str, date: str) -> None:
         with self.db() as c:
@@ -158,7 +167,7 @@ class RawStore:
         with self.db() as c:
             rows = c.execute("""
               SELECT council, substr(coalesce(meeting_date, '????-??'), 1, 7) AS month,
-                     sum(listed) AS listed, sum(crawled) AS crawled,
+                     sum(listed) AS listed, sum(crawled) AS crawled, sum(coalesce(cancelled, 0)) AS cancelled,
                      sum(coalesce(remiss_items, 0)) AS remiss_items, sum(coalesce(documents, 0)) AS documents_listed
               FROM meetings GROUP BY council, month ORDER BY council, month""").fetchall()
             stored = {(r["council"], r["month"]): r["n"] for r in c.execute("""

@@ -12,7 +12,9 @@ from ingest.crawl.store import RawStore
 from ingest.extract import extract
 from ingest.parse import parse_file
 from ingest.structure import remiss_identity
-from remissvar.records import Yttrande, stable_id
+from remissvar.records import MotionInfo, Section, Yttrande, stable_id
+
+AGENDA_SUMMARY = "Sammanfattning i dagordningen"
 
 
 @dataclass
@@ -75,9 +77,19 @@ def parse_task(task: DocumentTask) -> Yttrande:
     if y.date is None and task.meeting_date:
         y.date = dt.date.fromisoformat(task.meeting_date)
     r = y.remiss
-    if r.body is None and task.item.get("remitting_body"):
-        r.body = task.item["remitting_body"]
-    if r.dnr is None and task.item.get("remitting_dnr"):
-        r.dnr = task.item["remitting_dnr"]
-        r.id = remiss_identity(r.dnr, r.motion, r.title)
+    item = task.item
+    if r.body is None and item.get("remitting_body"):
+        r.body = item["remitting_body"]
+    if r.motion is None and item.get("motion"):
+        r.motion = MotionInfo(**item["motion"])
+    if r.title is None and item.get("title"):
+        r.title = item["title"]
+    if r.dnr is None and item.get("remitting_dnr"):
+        r.dnr = item["remitting_dnr"]
+    r.id = remiss_identity(r.dnr, r.motion, r.title)
+    summary = (item.get("summary") or "").strip()
+    if summary and summary not in y.text:
+        # the agenda's summary of the item (often the administration's view): searchable with the answer
+        y.sections.append(Section(name=AGENDA_SUMMARY, text=summary))
+        y.text = (y.text + "\n\n" + summary).strip()
     return y

@@ -22,7 +22,7 @@ from remissvar.remiss_fields import (
 @pytest.mark.parametrize("line, body, dnr", [
     ("Remiss från kommunstyrelsen, dnr 325-1180/2010.", "Kommunstyrelsen", "325-1180/2010"),
     ("Remiss från Trafiknämnden", "Trafiknämnden", None),
-    ("REMISS FRÅN STADSBYGGNADSNÄMNDEN, DNR 2011-04567-54", "STADSBYGGNADSNÄMNDEN", "2011-04567-54"),
+    ("REMISS FRÅN STADSBYGGNADSNÄMNDEN, DNR 2011-04567-54", "Stadsbyggnadsnämnden", "2011-04567-54"),
     ("remiss från kommunstyrelsen, KS dnr 316-274/2012", "Kommunstyrelsen", "KS 316-274/2012"),
     ("Remiss från Länsstyrelsen i Stockholms län", "Länsstyrelsen", None),
     ("Kommunstyrelsen har till stadsdelsnämnden remitterat en motion om parklekar.", "Kommunstyrelsen", None),
@@ -130,3 +130,10 @@ def test_stage_and_cues():
     assert not_remiss("Val av justerare och tid för justering")
     assert not_remiss("Anmälan av delegationsbeslut")
     assert not not_remiss("Motion (2010:31) om fler parklekar")
+
+
+def test_compound_and_upper_case_bodies():
+    r = remittent("Gatu- och fastighetsnämnden har till stadsdelsnämnden remitterat ett förslag till cykelplan.")
+    assert r is not None and r.body == "Gatu- och fastighetsnämnden"
+    r = remittent("REMISS FRÅN GATU- OCH FASTIGHETSNÄMNDEN, DNR 303-1556/2005")
+    assert r is not None and r.body == "Gatu- och fastighetsnämnden" and r.dnr == "303-1556/2005"

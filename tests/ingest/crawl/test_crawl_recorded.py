@@ -11,7 +11,8 @@ from remissvar.records import council_keys
 from remissvar.settings import Settings
 from tests.conftest import free_port
 
-GOOD_DOCS = 9  # 8 answers (tjänsteutlåtanden) + 1 protocol extract, over both sites
+GOOD_DOCS = 16  # 14 answers (tjänsteutlåtanden) + 1 protocol extract + 1 full protocol, over both sites
+MEETINGS = 16  # crawled: every listed meeting except the upcoming, the cancelled and the drifted one
 
 
 @pytest.fixture()
@@ -36,15 +37,26 @@ def test_full_crawl_counts(crawl_settings, ports):
     summary = {c: (s.meetings_listed, s.meetings_crawled, s.remiss_items, s.documents_new, len(s.failures))
                for c, s in stats.items()}
     assert summary == {
-        "sodermalm": (4, 3, 3, 3, 0),
+        "sodermalm": (5, 3, 3, 4, 0),  # MeetingPlus and insynsverige; 2011 only behind the year filter
         "skarholmen": (2, 2, 1, 1, 0),
         "farsta": (3, 2, 2, 2, 1),  # one meeting page with drifted markup: an error, not an empty success
-        "hagersten-alvsjo": (1, 1, 1, 1, 0),
-        "hagersten-liljeholmen": (1, 1, 1, 1, 0),
-        "alvsjo": (1, 1, 1, 1, 0),
+        "hagersten-alvsjo": (1, 1, 1, 2, 0),  # + the full protocol PDF
+        "hagersten-liljeholmen": (2, 2, 1, 1, 0),  # MeetingPlus committee found on /committees
+        "alvsjo": (2, 2, 2, 2, 0),  # the MeetingPlus predecessor committee and insynsverige
+        "maria-gamla-stan": (1, 1, 1, 1, 0),
+        "katarina-sofia": (1, 1, 1, 1, 0),  # slug discovered on the city's listing
+        "hagersten": (1, 1, 1, 1, 0),
+        "liljeholmen": (1, 1, 1, 1, 0),  # a /dagordning?date= meeting
     }
-    assert stats["sodermalm"].meetings_upcoming == 1
+    assert stats["sodermalm"].meetings_upcoming == 1 and stats["sodermalm"].meetings_cancelled == 1
+    assert stats["farsta"].protocols_unpublished == 1  # "Ladda ner allt" answered 404: not published, no failure
+    assert sum(s.remiss_without_documents + s.remiss_without_remittent for s in stats.values()) == 0
     assert [f["reason"] for f in store.failures()] == ["markup_drift"]
+    with store.db() as c:
+        undated = c.execute("SELECT count(*) FROM meetings WHERE meeting_date IS NULL").fetchone()[0]
+        cancelled = [r[0] for r in c.execute("SELECT url FROM meetings WHERE cancelled = 1")]
+    assert undated == 0  # every listed meeting has its date (URL or label)
+    assert [u.rsplit("/", 1)[-1] for u in cancelled] == ["mote-2023-03-16-installt"]
     docs = store.documents()
     assert len(docs) == GOOD_DOCS
     for d in docs:  # provenance of every stored file
@@ -59,11 +71,11 @@ def test_second_crawl_fetches_nothing_new(crawl_settings, ports):
     stats, store = run(crawl_settings, ports)
     assert sum(s.documents_new for s in stats.values()) == 0
     assert sum(s.meetings_crawled for s in stats.values()) == 0
-    assert sum(s.meetings_unchanged for s in stats.values()) == 10
+    assert sum(s.meetings_unchanged for s in stats.values()) == MEETINGS
     assert sorted(p.name for p in blobs.rglob("*") if p.is_file()) == before
     # a full re-crawl fetches again but stores nothing new (content-addressed)
     stats, store = run(crawl_settings, ports, full=True)
-    assert sum(s.meetings_crawled for s in stats.values()) == 10
+    assert sum(s.meetings_crawled for s in stats.values()) == MEETINGS
     assert sum(s.documents_new for s in stats.values()) == 0
     assert len(store.documents()) == GOOD_DOCS
 
@@ -79,10 +91,10 @@ FAULTS = {
     "/committees/sodermalms-stadsdelsnamnd/mote-2024-12-12/agenda/tjansteutlatande-remiss-av-motion-om-facebookgrupperpdf-19038": "429-once",
     "/committees/farsta-stadsdelsnamnd/mote-2025-01-16/agenda/tjansteutlatande-facebookgrupperpdf": "timeout-once",
     "/committees/hagersten-alvsjo-stadsdelsnamnd/mote-2025-01-16/agenda/tjansteutlatande-motion-facebookgrupperpdf-20011": "truncate",
-    "/stockholm-alvsjo/dokument/2012-03-22-6.pdf": "html-as-pdf",
-    "/stockholm-hagersten-liljeholmen/dokument/2012-03-20-11.pdf": "redirect-offsite",
-    "/stockholm-farsta/dokument/2016-05-19-14.pdf": "redirect-loop",
-    "/stockholm-sodermalm/dokument/2012-03-15-8.pdf": "500",
+    "/stockholm-alvsjo/documentHandler.ashx?did=100": "html-as-pdf",
+    "/stockholm-hagerstenliljeholmen/documentHandler.ashx?did=100": "redirect-offsite",
+    "/stockholm-farsta/documentHandler.ashx?did=100": "redirect-loop",
+    "/stockholm-sodermalm/documentHandler.ashx?did=100": "500",
 }
 
 
@@ -97,14 +109,21 @@ def test_fault_mode(crawl_settings, ports):
         ("hagersten-liljeholmen", "host_not_allowed"),
         ("sodermalm", "http_status"),
     ]
-    stored = sorted(d["url"].split("/")[-1] for d in store.documents())
+    stored = sorted(d["url"].split("/", 3)[-1].split("/")[0] + "/" + d["url"].rsplit("/", 1)[-1] for d in store.documents())
     assert stored == sorted([
-        "tjansteutlatande-remiss-av-motion-om-facebookgrupperpdf-19038?downloadMode=open",  # after 429
-        "protokollsutdrag-12?downloadMode=open",
-        "tjansteutlatande-facebookgrupperpdf?downloadMode=open",  # after a timeout
-        "2019-02-21-9.pdf",
+        "committees/tjansteutlatande-remiss-av-motion-om-facebookgrupperpdf-19038?downloadMode=open",  # after 429
+        "committees/protokollsutdrag-12?downloadMode=open",
+        "committees/tjansteutlatande-facebookgrupperpdf?downloadMode=open",  # after a timeout
+        "committees/protokoll-2025-01-16pdf?downloadMode=open",  # the protocol came before the truncated answer
+        "committees/tjansteutlatande-program-for-lekplatserpdf-4410?downloadMode=open",
+        "stockholm-sodermalm/documentHandler.ashx?did=101",
+        "stockholm-skarholmen/documentHandler.ashx?did=100",
+        "stockholm-mariags/documentHandler.ashx?did=100",
+        "stockholm-katarinasofia/documentHandler.ashx?did=100",
+        "stockholm-hagersten/documentHandler.ashx?did=100",
+        "stockholm-liljeholmen/documentHandler.ashx?did=100",
     ])
-    assert store.blob_count() == len(stored) + 10  # + the 10 meeting pages crawled
+    assert store.blob_count() == len(stored) + MEETINGS  # + the meeting pages crawled
     # the faults pass: the next (incremental) crawl gets the bad documents, once each
     stats, store = run(crawl_settings, ports)
     assert [f["reason"] for f in store.failures()] == ["markup_drift"]

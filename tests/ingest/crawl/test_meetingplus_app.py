@@ -4,11 +4,13 @@ and the headless-browser fallback, against the constructed client-rendered insta
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import pytest
 
-from ingest.crawl.meetingplus_api import ApiFormatError, api_refs, parse_agenda_json, zip_members
+from ingest.crawl.platforms.meetingplus.api import api_refs, parse_agenda_json
+from ingest.crawl.protocol_files import ApiFormatError, zip_members
 from ingest.crawl.model import Source
 from ingest.crawl.replay import ReplayServer
 from ingest.crawl.runner import crawl_sources
@@ -77,7 +79,8 @@ def test_browser_fallback_reads_the_script_built_agenda(crawl_settings, port):
     assert (st.meetings_crawled, st.remiss_items, len(st.failures)) == (3, 3, 0)
     [doc] = [d for d in store.documents() if "belysningsprogram" in d["url"]]
     assert doc["item_number"] == "6" and doc["meeting_date"] == "2021-09-16"
-    assert "Remiss från Trafiknämnden, dnr T2021-00789" in doc["item_title"]
+    item = json.loads(doc["item_json"])
+    assert (item["remitting_body"], item["remitting_dnr"]) == ("Trafiknämnden", "T2021-00789")
     assert store.path_of(doc["sha256"]).read_bytes()[:5] == b"%PDF-"
 
 
@@ -104,7 +107,8 @@ def test_agenda_json_reader_tolerates_other_shapes():
                    {"Namn": "Bilaga karta", "Url": "/committees/x/m-1/agenda/kartapdf-13"}]},
       {"Rubrik": "8. Budgetuppföljning", "Bilagor": []}]}"""
     items, date = parse_agenda_json(other, "http://127.0.0.1/api/v2.0/meetings/1/agenda")
-    assert [(i.number, i.is_remiss_answer) for i in items] == [("7", True), ("8", False)]
+    assert [(i.number, i.is_remiss) for i in items] == [("7", True), ("8", False)]
+    assert (items[0].remitting_body, items[0].remitting_dnr) == ("Trafiknämnden", "T2022-1")
     assert [d.kind for d in items[0].documents] == ["tjansteutlatande", "bilaga"]
     assert items[0].documents[0].url == "http://127.0.0.1/committees/x/m-1/agenda/tjansteutlatandepdf-12?downloadMode=open"
     assert str(date) == "2022-03-10"

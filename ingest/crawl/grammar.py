@@ -1,0 +1,226 @@
+"""The line grammar the platforms share: what one rendered line of an agenda is.
+
+Every rule is a pure function over one line's text (``ingest.crawl.lines``), written for
+the shapes in ``../shared/README.md``: item lines ``<number> <title>`` with every number
+form (``12``, ``12 A``, ``9 a``, ``1 X``, ``4 ½``, ``§ 20``, ``§20``), a number on its own line
+(MeetingPlus), section headings (any case, with or without colon), remittent, "Yttrande
+till", council dnr, status and handläggare lines, ``Ärendedokument`` / ``Bilagor`` markers,
+``Bilagor till protokoll`` and ``§N`` protocol paragraphs.
+
+``classify(item, hints)`` then decides whether an item is a remiss answer from its heading,
+its own lines and, on pages without headings, the learned filing-class hint.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ingest.crawl.model import AgendaItem
+from remissvar.remiss_fields import (
+    answer_to,
+    council_dnr,
+    filing_class,
+    not_remiss,
+    parse_motion,
+    remiss_cue,
+    remittent,
+)
+from remissvar.textnorm import fold, squash
+
+# "12", "12 A", "9 a", "1 X", "4 ½", "§ 20", "§20"; a letter suffix only before a capital
+# (so that "9 I väntan på …" reads as item 9, title "I väntan på …")
+_NUM = r"(?:§\s?\d{1,3}|\d{1,3}(?:\s?½|\s?[A-Za-zÅÄÖåäö](?=\s+[A-ZÅÄÖ0-9\"'”(]|$))?)"
+ITEM_LINE = re.compile(rf"^(?P<num>{_NUM})\s+(?P<title>[^\s\d.,:;-].*)$")
+NUMBER_ONLY = re.compile(rf"^(?P<num>{_NUM})\.?$")
+PARAGRAPH = re.compile(r"^§\s?(?P<num>\d{1,3})\b\s*(?P<title>.*)$")
+
+_HEADINGS = {
+    "remisser": True, "remissarenden": True, "remisser/yttranden": True, "remissarenden - yttranden": True,
+    "yttranden": True, "remisser och yttranden": True,
+    "beslutsarenden": False, "nya arenden": False, "oppen del av sammantradet": False, "sekretessarenden": False,
+    "slutet sammantrade": False, "sluten del av sammantradet": False, "bordlagda arenden": False,
+    "medborgarforslag": False, "anmalningsarenden": False, "anmalningsarenden sluten del": False,
+    "allmanna arenden": False, "information": False,
+}
+
+
+def heading(text: str) -> str | None:
+    """The line as a section heading (its printed form), or None."""
+    f = fold(squash(text)).rstrip(" :")
+    f = re.sub(r"\s*[-–]\s*", " - ", f)
+    f = re.sub(r"\s*/\s*", "/", f)
+    return squash(text).rstrip(" :") if f in _HEADINGS else None
+
+
+def is_remiss_heading(text: str) -> bool:
+    f = fold(squash(text)).rstrip(" :")
+    f = re.sub(r"\s*[-–]\s*", " - ", f)
+    f = re.sub(r"\s*/\s*", "/", f)
+    return _HEADINGS.get(f, False)
+
+
+_STATUS_PREFIX = re.compile(r"^(BORDLAGT ÄRENDE|ÅTERREMITTERAT ÄRENDE|BORDLAGT|ÅTERREMITTERAT)\.?\s+(?=\S)")
+_STATUS_LINE = re.compile(
+    r"^(bordlagt (den|vid|ärende)\b.*|bordlagt\.?|återremitterat ärende\.?|återremitterat\b.*|omedelbar justering\.?|"
+    r"utsändes ej\.?|ärendet utgår\.?|utgår\.?|tjänsteutlåtandet publiceras senare\.?|"
+    r"remissmaterialet publiceras.*)$", re.I)
+
+
+def status_prefix(title: str) -> tuple[str | None, str]:
+    """("Bordlagt ärende", rest) for "BORDLAGT ÄRENDE. <title>"; (None, title) otherwise."""
+    m = _STATUS_PREFIX.match(title)
+    if not m:
+        return None, title
+    return m.group(1).capitalize(), title[m.end():].strip()
+
+
+def status_line(text: str) -> str | None:
+    s = squash(text)
+    return s.rstrip(".") if _STATUS_LINE.match(s) else None
+
+
+def handlaggare(text: str) -> str | None:
+    m = re.match(r"(?i)^handläggare\s*:?\s*(.+)$", squash(text))
+    return m.group(1).strip() if m else None
+
+
+def is_documents_marker(text: str) -> bool:
+    return fold(squash(text)).rstrip(" :") in ("arendedokument", "bilagor", "handlingar", "dokument", "bilaga")
+
+
+def is_protocol_attachments(text: str) -> bool:
+    return fold(squash(text)).rstrip(" :") in ("bilagor till protokoll", "bilagor till protokollet")
+
+
+def document_kind(url: str, label: str) -> str:
+    f = fold(label + " " + url.rsplit("/", 1)[-1])
+    if "/protocol/" in url.lower() or "protokoll" in f or re.search(r"§\s?\d", label):
+        return "protokollsutdrag"
+    if "tjansteutlatande" in f or "las dokument" in f or "arendedokument" in f:
+        return "tjansteutlatande"
+    return "bilaga"
+
+
+def item_line(text: str) -> tuple[str, str] | None:
+    """(number, title) of an item line ``<number> <title>``; numbers as printed, squashed."""
+    m = ITEM_LINE.match(squash(text))
+    if not m:
+        return None
+    num = re.sub(r"\s+", " ", m.group("num"))
+    if re.match(r"^\d{1,3}(\s|$)", text) and re.match(r"^(kr|kronor|st|år|procent|%|personer|timmar|tkr|mnkr)\b",
+                                                       m.group("title"), re.I):
+        return None
+    return num, m.group("title").strip()
+
+
+def number_only(text: str) -> str | None:
+    m = NUMBER_ONLY.match(squash(text))
+    return re.sub(r"\s+", " ", m.group("num")) if m else None
+
+
+def add_status(a: str | None, b: str | None) -> str | None:
+    """Statuses of one item, in order, each once ("Bordlagt ärende; Bordlagt den 17 februari 2011")."""
+    parts = [p for x in (a, b) if x for p in x.split("; ")]
+    return "; ".join(dict.fromkeys(parts)) or None
+
+
+# ---- the item's own lines ------------------------------------------------------------
+def read_own_line(item: AgendaItem, text: str) -> bool:
+    """Fill the item's fields from one of its own lines; False when the line is none of them
+    (then it is summary text)."""
+    s = squash(text)
+    st = status_line(s)
+    if st:
+        item.status = add_status(item.status, st)
+        return True
+    d = council_dnr(s)
+    if d and re.match(r"(?i)^dnr\b", s):
+        item.dnr = item.dnr or d
+        if re.search(r"(?i)omedelbar justering", s):
+            item.status = add_status(item.status, "Omedelbar justering")
+        return True
+    h = handlaggare(s)
+    if h:
+        item.handlaggare = h
+        return True
+    if re.match(r"(?i)^(remiss(en)? från|yttrande till)\b", s):
+        item.lines.append(s)
+        return True
+    return False
+
+
+def finish(item: AgendaItem) -> AgendaItem:
+    """Fields that come from the title, the own lines and the summary together."""
+    st, title = status_prefix(item.title)
+    if st:
+        item.status, item.title = add_status(st, item.status), title
+    own = [item.title] + item.lines
+    for text in own + ([item.summary] if item.summary else []):
+        r = remittent(text)
+        if r and (r.body or r.dnr):
+            item.remitting_body = item.remitting_body or r.body
+            item.remitting_dnr = item.remitting_dnr or r.dnr
+            if item.remitting_body:
+                break
+    if item.remitting_body is None:
+        for text in own:
+            to = answer_to(text)
+            if to:
+                item.remitting_body = to
+                break
+    motion = parse_motion(item.title)
+    if motion:
+        item.motion = motion.model_dump()
+    return item
+
+
+# ---- is it a remiss? -----------------------------------------------------------------
+@dataclass
+class FilingHints:
+    """Per council, how often items of a filing class were remiss answers on pages that do
+    say (by heading): a hint for pages of the same council without headings. Learned from
+    labelled examples, never written for one council."""
+
+    counts: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(dict))
+    min_examples: int = 3
+    min_share: float = 0.8
+
+    def learn(self, council: str, dnr: str | None, is_remiss: bool) -> None:
+        cls = filing_class(dnr) if dnr else None
+        if cls is None:
+            return
+        c = self.counts[council].setdefault(cls, [0, 0])
+        c[0] += int(is_remiss)
+        c[1] += 1
+
+    def says_remiss(self, council: str, dnr: str | None) -> bool:
+        cls = filing_class(dnr) if dnr else None
+        if cls is None:
+            return False
+        yes, n = self.counts.get(council, {}).get(cls, [0, 0])
+        return n >= self.min_examples and yes / n >= self.min_share
+
+
+def classify(item: AgendaItem, *, page_has_headings: bool, council: str | None = None,
+             hints: FilingHints | None = None) -> AgendaItem:
+    """Set ``is_remiss`` and ``cue``: a remiss heading, the item's own wording (remittent line,
+    "Yttrande till" a public body, remiss/samråd/utställning/motion in the title, a summary
+    saying it was remitted) or, on pages without headings, the council's filing class."""
+    finish(item)
+    title_and_lines = " ".join([item.title] + item.lines)
+    if not_remiss(item.title):
+        item.is_remiss, item.cue = False, None
+        return item
+    if item.heading and is_remiss_heading(item.heading):
+        item.is_remiss, item.cue = True, "rubrik"
+        return item
+    cue = remiss_cue(title_and_lines)
+    if cue is None and item.remitting_body:
+        cue = "remittent"
+    if cue is None and item.summary and re.search(r"\bremitter|\bremiss", fold(item.summary)):
+        cue = "sammanfattning"
+    if cue is None and not page_has_headings and hints is not None and council and hints.says_remiss(council, item.dnr):
+        cue = "diarieklass"
+    item.is_remiss, item.cue = cue is not None, cue
+    return item

@@ -1,0 +1,156 @@
+"""Helpers both platforms use: dates from URLs and labels, canonical URLs, paragraph matching,
+and a generic reader of ASP.NET WebForms post-backs (hidden fields + a year ``<select>``)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Protocol
+from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from ingest.crawl.http import Response
+
+from ingest.crawl.lines import page_lines
+from ingest.crawl.model import AgendaItem, Source
+from remissvar.records import MONTH_NUMBERS
+from remissvar.textnorm import fold, squash
+
+
+def read_date(text: str) -> dt.date | None:
+    """The first date written as 2011-03-17 or "17 mars 2011"."""
+    for m in re.finditer(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b", text):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+    m = re.search(r"\b(\d{1,2})\s+(" + "|".join(MONTH_NUMBERS) + r")\s+(\d{4})\b", fold(text))
+    if m:
+        try:
+            return dt.date(int(m.group(3)), MONTH_NUMBERS[m.group(2)], int(m.group(1)))
+        except ValueError:
+            return None
+    return None
+
+
+def url_date(url: str) -> dt.date | None:
+    """The meeting date a URL states: ``date=`` query or a ``mote-YYYY-MM-DD`` slug."""
+    parts = urlsplit(url)
+    q = parse_qs(parts.query).get("date")
+    if q:
+        d = read_date(q[0])
+        if d:
+            return d
+    m = re.search(r"mote-((?:19|20)\d\d-\d\d-\d\d)", parts.path)
+    return read_date(m.group(1)) if m else None
+
+
+def canonical(url: str, base_url: str) -> str:
+    """The URL on the source's own scheme and host (http/https and mirror hosts are one),
+    without fragment and without ``downloadMode``."""
+    p, b = urlsplit(url), urlsplit(base_url)
+    query = "&".join(kv for kv in p.query.split("&") if kv and not kv.lower().startswith("downloadmode="))
+    return urlunsplit((b.scheme, b.netloc, p.path.rstrip("/") or "/", query, ""))
+
+
+def match_paragraph(item: AgendaItem, paragraphs: dict[str, str]) -> str | None:
+    """The protocol paragraph that decided an item: the one whose heading carries the item's
+    title (paragraph numbers need not equal item numbers), else the same number when the
+    title words overlap."""
+    key = _words(item.title)[:50].strip()
+    if len(key) >= 8:
+        for text in paragraphs.values():
+            if key in _words(text[:400]):
+                return text
+    num = re.sub(r"\D", "", item.number or "")
+    if num and num in paragraphs:
+        head = set(_words(paragraphs[num][:300]).split())
+        if len(head & set(key.split())) >= 2:
+            return paragraphs[num]
+    return None
+
+
+def _words(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
+
+
+def split_paragraphs(text: str) -> dict[str, str]:
+    """A protocol's text split at its paragraph heads (a line starting "§ 12"): number ->
+    paragraph text. (A minimal splitter; ``ingest.protocol`` parses one paragraph.)"""
+    out: dict[str, str] = {}
+    heads = list(re.finditer(r"(?m)^\s*§\s?(\d{1,3})\b", text))
+    for i, h in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        body = text[h.start():end].strip()
+        out.setdefault(h.group(1), body)
+    return out
+
+
+# ---- ASP.NET WebForms post-backs -------------------------------------------------------
+def year_postbacks(html: str, page_url: str) -> list[tuple[str, dict[str, str], str]]:
+    """For a page whose form filters by year (hidden ``__VIEWSTATE`` etc. and a ``<select>``
+    of years): (action URL, form fields, year) of one post per year not already shown."""
+    soup = BeautifulSoup(html, "html.parser")
+    out: list[tuple[str, dict[str, str], str]] = []
+    for form in soup.find_all("form"):
+        if not isinstance(form, Tag):
+            continue
+        hidden = {str(i.get("name")): str(i.get("value") or "") for i in form.find_all("input")
+                  if isinstance(i, Tag) and i.get("name") and str(i.get("type") or "").lower() == "hidden"}
+        if not any(k.startswith("__VIEWSTATE") for k in hidden):
+            continue
+        for sel in form.find_all("select"):
+            if not isinstance(sel, Tag) or not sel.get("name"):
+                continue
+            options = [o for o in sel.find_all("option") if isinstance(o, Tag)]
+            values = [(str(o.get("value") if o.get("value") is not None else o.get_text()).strip(), o.has_attr("selected"))
+                      for o in options]
+            years = [(v, s) for v, s in values if re.fullmatch(r"(19|20)\d\d", v)]
+            if len(years) < 2 or len(years) < len(values) - 1:
+                continue
+            name = str(sel["name"])
+            action = urljoin(page_url, str(form.get("action") or page_url))
+            for v, selected in years:
+                if selected:
+                    continue
+                fields = dict(hidden)
+                if "__EVENTTARGET" in fields:
+                    fields["__EVENTTARGET"] = name
+                fields[name] = v
+                out.append((action, fields, v))
+    return out
+
+
+def discover_path(html: str, page_url: str, names: tuple[str, ...]) -> str | None:
+    """The path of the link on a listing page (the city's list of councils, MeetingPlus'
+    committees) whose text names the council: hyphen, en dash, spaces and the genitive s alike."""
+    wanted = [_name_key(n) for n in names]
+    for ln in page_lines(html, page_url):
+        for lk in ln.links:
+            if any(w and w == _name_key(lk.label) for w in wanted):
+                return urlsplit(lk.url).path.rstrip("/") or None
+    return None
+
+
+def _name_key(name: str) -> str:
+    words = re.sub(r"[^a-z]+", " ", fold(name)).split()
+    words = [w for w in words if w not in ("stadsdelsnamnd", "stadsdelsnamnden", "sdn")]
+    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+
+
+class Fetching(Protocol):
+    def get(self, url: str) -> Response: ...
+
+
+def council_path(src: Source, client: Fetching) -> str | None:
+    """The council's path: configured, or (slug not verified) discovered on ``discover_url``."""
+    if src.path:
+        return src.path
+    if not (src.discover and src.discover_url):
+        return None
+    resp = client.get(src.base_url.rstrip("/") + src.discover_url)
+    return discover_path(resp.content.decode("utf-8", errors="replace"), resp.url, src.discover)
+
+
+def label_date(label: str) -> dt.date | None:
+    return read_date(squash(label))

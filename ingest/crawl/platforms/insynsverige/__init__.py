@@ -1,0 +1,194 @@
+"""insynsverige.se, the legacy archive (about 2001–2019): one page per meeting.
+
+Listing: ``/stockholm-<district>`` links ``…/protokoll?date=`` and ``…/dagordning?date=``
+(http and https), older years behind the year filter's post-back. Meeting page, read as
+rendered lines (``../shared/README.md``): preamble, then items ``<number> <title>`` (no
+period after the number) under optional section headings, each followed by any of its own
+lines (remittent, "Yttrande till", ``Dnr``, status, handläggare, summary, ``Ärendedokument``
++ ``Läs dokument (PDF)``), then ``Bilagor till protokoll`` (attendance files: the protocol's,
+not an item's) and the ``§N`` protocol paragraphs of a held meeting.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from ingest.crawl import grammar
+from ingest.crawl.grammar import FilingHints
+from ingest.crawl.lines import Line, page_lines
+from ingest.crawl.model import AgendaItem, DocumentLink, Meeting, MeetingRef, Source
+from ingest.crawl.platforms import Client
+from ingest.crawl.platforms.common import (
+    canonical,
+    council_path,
+    label_date,
+    match_paragraph,
+    read_date,
+    url_date,
+    year_postbacks,
+)
+from remissvar.textnorm import fold, squash
+
+_KINDS = ("protokoll", "dagordning")
+
+
+def meeting_refs(html: str, page_url: str, base_url: str, path: str) -> list[MeetingRef]:
+    """Meetings a council page links, one per date (``protokoll`` preferred over ``dagordning``),
+    on the source's canonical host."""
+    by_date: dict[str, tuple[int, MeetingRef]] = {}
+    order: list[str] = []
+    for ln in page_lines(html, page_url):
+        for lk in ln.links:
+            parts = urlsplit(lk.url)
+            kind = parts.path.rstrip("/").rsplit("/", 1)[-1]
+            if kind not in _KINDS or parts.path.rstrip("/") != path.rstrip("/") + "/" + kind:
+                continue
+            d = url_date(lk.url) or label_date(lk.aria) or label_date(lk.label or ln.text)
+            if "date" not in parse_qs(parts.query) or d is None:
+                continue
+            ref = MeetingRef(canonical(lk.url, base_url), d, cancelled="installt" in fold(lk.label + " " + ln.text))
+            rank = _KINDS.index(kind)
+            key = d.isoformat()
+            if key not in by_date:
+                order.append(key)
+                by_date[key] = (rank, ref)
+            elif rank < by_date[key][0]:
+                by_date[key] = (rank, ref)
+    return [by_date[k][1] for k in order]
+
+
+def _is_document(url: str, label: str) -> bool:
+    f = fold(label)
+    low = url.lower()
+    return ("documenthandler" in low or low.split("?")[0].endswith(".pdf") or "las dokument" in f
+            or "/dokument/" in low)
+
+
+def parse_meeting(html: str, url: str, *, council: str | None = None, hints: FilingHints | None = None) -> Meeting:
+    lines = page_lines(html, url)
+    meeting = Meeting(url=url, date=url_date(url))
+    items: list[AgendaItem] = []
+    heading: str | None = None
+    current: AgendaItem | None = None
+    summary: list[str] = []
+    state = "agenda"  # -> "attachments" (Bilagor till protokoll) -> "protocol" (§N paragraphs)
+    para: str | None = None
+    seen_numbers: set[str] = set()
+    plain_numbers = False
+
+    def close() -> None:
+        nonlocal current, summary
+        if current is not None:
+            current.summary = squash(" ".join(summary)) or None
+            items.append(current)
+        current, summary = None, []
+
+    for ln in lines:
+        t = ln.text
+        if meeting.date is None:
+            meeting.date = read_date(t) if re.search(r"(?i)sammanträde|datum", t) else None
+        if state == "agenda" and grammar.is_protocol_attachments(t):
+            close()
+            state = "attachments"
+            continue
+        pm = grammar.PARAGRAPH.match(t)
+        # "§N" after plain-numbered items (or repeating an item's number) opens the protocol;
+        # on pages that number their items "§ 20" the first ones are items
+        if pm and (state != "agenda" or pm.group("num") in seen_numbers or plain_numbers):
+            close()
+            state, para = "protocol", pm.group("num")
+            meeting.paragraphs[para] = t
+            continue
+        if state == "protocol" and para is not None:
+            meeting.paragraphs[para] += "\n" + t
+            continue
+        if state == "attachments":
+            for lk in ln.links:
+                meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, "bilaga"))
+            if not ln.links:
+                meeting.unmatched.append(t)
+            continue
+        h = grammar.heading(t)
+        if h and not ln.links:
+            close()
+            heading, meeting.has_headings = h, True
+            continue
+        il = grammar.item_line(t)
+        if il:
+            close()
+            number, title = il
+            seen_numbers.add(re.sub(r"\D", "", number))
+            plain_numbers = plain_numbers or not number.startswith("§")
+            current = AgendaItem(number=number, title=title.rstrip(), heading=heading)
+            _links(current, ln)
+            continue
+        if current is None:
+            if t:
+                meeting.unmatched.append(t)  # preamble: breadcrumb, date, place, intro
+            continue
+        if ln.links and any(_is_document(lk.url, lk.label) for lk in ln.links):
+            _links(current, ln)
+            continue
+        if grammar.is_documents_marker(t) or not t:
+            continue
+        if grammar.read_own_line(current, t):
+            continue
+        summary.append(t.lstrip("*• ").strip())
+    close()
+    if not items and meeting.paragraphs:
+        # a held meeting's page without an agenda list: the paragraphs are its items
+        for num, text in meeting.paragraphs.items():
+            first, _, rest = text.partition("\n")
+            title = grammar.PARAGRAPH.match(first)
+            items.append(AgendaItem(number="§" + num, title=(title.group("title") if title else first).strip(),
+                                    summary=squash(rest) or None, protocol_text=text))
+    for item in items:
+        grammar.classify(item, page_has_headings=meeting.has_headings, council=council, hints=hints)
+        if item.protocol_text is None:
+            item.protocol_text = match_paragraph(item, meeting.paragraphs)
+    meeting.items = items
+    return meeting
+
+
+def _links(item: AgendaItem, ln: Line) -> None:
+    for lk in ln.links:
+        if _is_document(lk.url, lk.label) and lk.url not in [d.url for d in item.documents]:
+            item.documents.append(DocumentLink(lk.url, lk.label or ln.text, grammar.document_kind(lk.url, lk.label)))
+
+
+class Insynsverige:
+    name = "insynsverige"
+    drift_hint = ""
+
+    def owns(self, url: str) -> bool:
+        p = urlsplit(url)
+        return "insynsverige" in (p.hostname or "") or bool(re.match(r"^/[^/]+/(protokoll|dagordning)$", p.path))
+
+    def list_meetings(self, src: Source, client: Client) -> list[MeetingRef]:
+        path = council_path(src, client)
+        if path is None:
+            return []
+        page_url = src.base_url.rstrip("/") + path
+        resp = client.get(page_url)
+        html = resp.content.decode("utf-8", errors="replace")
+        refs = meeting_refs(html, resp.url, src.base_url, path)
+        for action, fields, _year in year_postbacks(html, resp.url):
+            r = client.post(action, fields)
+            for ref in meeting_refs(r.content.decode("utf-8", errors="replace"), r.url, src.base_url, path):
+                if ref.date not in [x.date for x in refs]:
+                    refs.append(ref)
+        return refs
+
+    def parse_meeting(self, html: str, url: str, *, council: str | None = None,
+                      hints: FilingHints | None = None) -> Meeting:
+        return parse_meeting(html, url, council=council, hints=hints)
+
+    def agenda_sources(self, html: str, url: str, src: Source) -> list[str]:
+        return []
+
+    def parse_agenda(self, data: bytes, url: str) -> tuple[list[AgendaItem], dt.date | None]:
+        return [], None
+
+    def protocol_urls(self, html: str, url: str, meeting: Meeting, src: Source) -> list[str]:
+        return []  # the paragraphs are printed on the meeting page

@@ -1,0 +1,58 @@
+"""Protocol files as the platforms serve them: a PDF, or a zip of PDFs (MeetingPlus'
+"Ladda ner allt"), read without trusting either: member limits against zip bombs, the
+text of a PDF's pages, and which agenda item a protocol extract belongs to."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from ingest.crawl.model import AgendaItem
+from remissvar.textnorm import fold
+
+
+class ApiFormatError(ValueError):
+    """An API response that is not JSON, or a zip that is not a zip of PDFs."""
+
+
+def zip_members(data: bytes, *, max_members: int = 500, max_total: int = 500 * 1024 * 1024) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each file in a protocol zip. Refuses what is not a zip, too many
+    members, or more uncompressed bytes than ``max_total`` (checked before inflating)."""
+    if data[:4] != b"PK\x03\x04":
+        raise ApiFormatError(f"inte en zip-fil (börjar {data[:8]!r})")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+        if len(infos) > max_members:
+            raise ApiFormatError(f"{len(infos)} filer i zip-filen (högst {max_members})")
+        if sum(i.file_size for i in infos) > max_total:
+            raise ApiFormatError(f"zip-filen packas upp till mer än {max_total} byte")
+        return [(i.filename, zf.read(i)) for i in infos]
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, NotImplementedError) as e:
+        raise ApiFormatError(f"trasig zip-fil: {e}") from e
+
+
+def match_member(name: str, first_text: str, items: list[AgendaItem]) -> AgendaItem | None:
+    """The agenda item a protocol zip member belongs to: by its item title in the file name
+    or on its first pages (paragraph numbers differ from item numbers, titles do not)."""
+    hay = _words(name + " " + first_text)
+    keys = [(_words(item.title)[:60].strip(), item) for item in items]
+    hits = [(key, item) for key, item in keys if len(key) >= 12 and key in hay]
+    return max(hits, key=lambda h: len(h[0]))[1] if hits else None
+
+
+def _words(text: str) -> str:
+    """Folded text as space-separated words (a-z, 0-9): punctuation and OCR spacing don't matter."""
+    return re.sub(r"[^a-z0-9]+", " ", fold(text))
+
+
+def head_text(pdf: bytes, pages: int = 3) -> str:
+    """The text layer of a PDF's first pages ('' when it has none): enough to tell which
+    agenda item a protocol extract is about (its paragraph heading comes first)."""
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(pdf)) as doc:
+            return "\n".join(p.extract_text() or "" for p in doc.pages[:pages])
+    except Exception:  # noqa: BLE001 - a damaged PDF is reported by the parse stage, not here
+        return ""
