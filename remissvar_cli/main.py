@@ -120,10 +120,42 @@ def crawl_report() -> None:
     typer.echo(f"{'nämnd':<24}{'månad':<9}{'listade':>8}{'hämtade':>8}{'remissärenden':>15}{'dok listade':>12}{'dok lagrade':>12}")
     for r in store.completeness():
         future = r["month"] > dt.date.today().isoformat()[:7] and r["month"][0].isdigit()
-        gap = r["listed"] != r["crawled"] or r["documents_listed"] != r["documents_stored"]
+        gap = r["listed"] != r["crawled"] + r.get("cancelled", 0) or r["documents_listed"] != r["documents_stored"]
         flag = "  (kommande)" if future else ("  <-- lucka" if gap else "")
         typer.echo(f"{r['council']:<24}{r['month']:<9}{r['listed']:>8}{r['crawled']:>8}{r['remiss_items']:>15}"
                    f"{r['documents_listed']:>12}{r['documents_stored']:>12}{flag}")
+
+
+@app.command("items")
+def items(page: str = typer.Argument(..., help="saved page (HTML), or - for JSON lines {url, html} on stdin"),
+          url: str = typer.Option("", help="the page's URL (chooses the platform; links resolve against it)")) -> None:
+    """Print what a saved meeting page yields, as JSON (one object per input line with -)."""
+    from ingest.crawl.inspect import items_stream, page_items
+
+    if page == "-":
+        for obj in items_stream(sys.stdin):
+            typer.echo(json.dumps(obj, ensure_ascii=False))
+        return
+    if not url:
+        raise typer.BadParameter("--url behövs för en sparad sida")
+    typer.echo(json.dumps(page_items(Path(page).read_text(encoding="utf-8", errors="replace"), url),
+                          ensure_ascii=False, indent=2))
+
+
+@app.command("probe")
+def probe(url: str, fixtures: Path = typer.Option(Path("tests/fixtures/pages"), help="where the page is saved"),
+          recorded: bool = typer.Option(False, help="allow the recorded sites on 127.0.0.1 (serve-recorded)")) -> None:
+    """Fetch one meeting page politely, report what was and was not recognised, save it as a fixture."""
+    from ingest.crawl.http import Fetcher
+    from ingest.crawl.inspect import probe as run_probe
+    from remissvar.settings import get_settings
+
+    s = get_settings()
+    hosts = set(json.loads(s.sources_file.read_text(encoding="utf-8"))["allowed_hosts"])
+    if recorded:
+        hosts |= {f"127.0.0.1:{s.recorded_port}", f"127.0.0.1:{s.recorded_port + 1}"}
+    report = run_probe(url, Fetcher(hosts, min_interval=s.crawl_min_interval), fixtures)
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
 
 
 @app.command("index-crawled")

@@ -54,11 +54,13 @@ def items_stream(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
     for raw in lines:
         if not raw.strip():
             continue
+        url = None
         try:
             obj = json.loads(raw)
+            url = obj.get("url") if isinstance(obj, dict) else None
             yield page_items(str(obj["html"]), str(obj["url"]))
         except (ValueError, KeyError, TypeError) as e:
-            yield {"url": obj.get("url") if isinstance(locals().get("obj"), dict) else None, "error": str(e)}
+            yield {"url": url, "error": f"{type(e).__name__}: {e}"}
 
 
 def fixture_name(url: str) -> str:

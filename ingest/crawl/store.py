@@ -172,7 +172,7 @@ class RawStore:
               FROM meetings GROUP BY council, month ORDER BY council, month""").fetchall()
             stored = {(r["council"], r["month"]): r["n"] for r in c.execute("""
               SELECT council, substr(coalesce(meeting_date, '????-??'), 1, 7) AS month, count(*) AS n
-              FROM provenance GROUP BY council, month""")}
+              FROM provenance WHERE doc_kind != 'protokoll' GROUP BY council, month""")}
         return [dict(r) | {"documents_stored": stored.get((r["council"], r["month"]), 0)} for r in rows]
 
 
