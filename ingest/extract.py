@@ -118,7 +118,7 @@ def _layout_cues(page: Any) -> tuple[list[str], set[str]]:
     real-documents): pdfplumber's text lines carry the fonts that pdftotext drops."""
     try:
         lines = page.extract_text_lines(return_chars=True, x_tolerance=1.5)
-    except Exception:  # damaged content streams: no cues rather than no text
+    except (ValueError, KeyError, TypeError, AttributeError):  # damaged content: no cues rather than no text
         return [], set()
     sizes: Counter[float] = Counter()
     for ln in lines:
@@ -165,7 +165,8 @@ def ocr_page(pdf: Path, page_no: int, dpi: int = 300, lang: str = "swe") -> str:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "p"
         subprocess.run(
-            ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page_no), "-l", str(page_no), "-singlefile", str(pdf), str(base)],
+            ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page_no), "-l", str(page_no), "-singlefile",
+             str(pdf), str(base)],
             check=True, capture_output=True, timeout=120,
         )
         res = subprocess.run(
@@ -196,18 +197,19 @@ def extract_pdf(path: Path, *, ocr: str = "auto") -> list[PageText]:
             raise EncryptedPdfError(f"{path.name}: krypterad PDF")
     except ExtractError:
         raise
-    except Exception:
-        pass  # damaged files are judged by pdfplumber below
+    except Exception as e:  # damaged files are judged by pdfplumber below
+        log.debug("pypdf could not read %s: %s", path.name, e, exc_info=True)
     try:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise TooLargeError(f"{path.name}: {len(pdf.pages)} sidor > {MAX_PAGES}")
             if not pdf.pages:
                 raise EmptyDocumentError(f"{path.name}: inga sidor")
-            layer, cues = [], []
+            layer, cues, dropped = [], [], []
             for p in pdf.pages:
                 t = p.extract_text(layout=False, x_tolerance=1.5) or ""
                 heads, drop = _layout_cues(p) if len(t.strip()) >= MIN_CHARS_PER_PAGE else ([], set())
+                dropped.append([ln.strip() for ln in t.splitlines() if " ".join(ln.split()) in drop])
                 if drop:
                     t = "\n".join(ln for ln in t.splitlines() if " ".join(ln.split()) not in drop)
                 layer.append(t)
@@ -232,10 +234,10 @@ def extract_pdf(path: Path, *, ocr: str = "auto") -> list[PageText]:
         ocr_flags.append(use_ocr and ocr != "never")
     texts, removed = _strip_running(texts)
     pages = []
-    for i, (t, o) in enumerate(zip(texts, ocr_flags), start=1):
+    for i, (t, o) in enumerate(zip(texts, ocr_flags, strict=True), start=1):
         kept = {" ".join(ln.split()) for ln in t.splitlines()}
         heads = [h for h in cues[i - 1] if h in kept] if not o else []
-        pages.append(PageText(number=i, text=t, ocr=o, headings=heads, running_lines=removed[i - 1]))
+        pages.append(PageText(number=i, text=t, ocr=o, headings=heads, running_lines=removed[i - 1] + dropped[i - 1]))
     if not any(p.text.strip() for p in pages):
         raise EmptyDocumentError(f"{path.name}: ingen text, inte heller med OCR")
     return pages

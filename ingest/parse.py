@@ -10,13 +10,18 @@ from ingest.protocol import parse_protocol_paragraph
 from ingest.structure import parse_structure
 from remissvar.records import Yttrande
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 
 def parse_file(path: Path, *, source_url: str | None = None, doc_id: str | None = None,
-               ocr: str = "auto", text_is_ocr: bool = False, protocol_text: str | None = None) -> Yttrande:
+               ocr: str = "auto", text_is_ocr: bool = False, protocol_text: str | None = None,
+               council: str | None = None, link_text: str | None = None) -> Yttrande:
     """Extract text (OCR where needed), and read the structure of one document.
 
+    ``council``: the council (slug or name) whose page listed the document: the record's
+    council comes from it (provenance), never from councils named in the text; without it
+    (a loose file) the letterhead decides. ``link_text``: the link's text on that page, a
+    cue for the document's kind.
     ``protocol_text``: the council's protocol paragraph for this item, when published:
     its decision and the parties' reservations are added to the record.
     ``text_is_ocr`` marks a plain-text file that is itself OCR output (as a seed is).
@@ -31,7 +36,8 @@ def parse_file(path: Path, *, source_url: str | None = None, doc_id: str | None 
         # OCR'd pages: restore å/ä/ö against the lexicon; the original text is kept
         original_text = "\n".join(p.text for p in pages)
         pages = [p.model_copy(update={"text": repair_text(p.text).text}) if p.ocr else p for p in pages]
-    y = parse_structure(pages, source_url=source_url, content_sha256=digest, original_text=original_text)
+    y = parse_structure(pages, source_url=source_url, content_sha256=digest, original_text=original_text,
+                        council=council, link_text=link_text)
     if doc_id:
         y.id = doc_id
     if protocol_text:

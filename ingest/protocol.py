@@ -82,7 +82,8 @@ _STATEMENT_KIND: dict[str, str] = {
 }
 # "Särskilt uttalande från (S) och (V)", "Reservation (M)": a statement heading with parties
 _HEADING_WITH_PARTIES = re.compile(
-    r"^(?P<head>reservationer?|protokollsanteckningar?|anteckningar?|s\w{1,2}rskil(?:t|da) (?:yttranden?|uttalanden?)|ers\w{1,2}ttaryttranden?|yrkanden?)"
+    r"^(?P<head>reservationer?|protokollsanteckningar?|anteckningar?|s\w{1,2}rskil(?:t|da) (?:yttranden?|uttalanden?)|"
+    r"ers\w{1,2}ttaryttranden?|yrkanden?)"
     r"\s+(?:fr\w{1,2}n|av|mot)?\s*(?P<tail>(?:[^()]*\((?:" + _PARTY_ALT + r")\))+)\s*:?\s*$",
     re.I,
 )
@@ -220,7 +221,8 @@ def parse_protocol_paragraph(text: str) -> ProtocolParagraph:
             continue
         if title_lines:
             prev = title_lines[-1]
-            wraps = prev.endswith((",", "-", "–")) or re.search(r"\b(och|av|om|för|till|i|på|med)$", prev) or s[0].islower()
+            wraps = (prev.endswith((",", "-", "–")) or re.search(r"\b(och|av|om|för|till|i|på|med)$", prev)
+                     or s[0].islower())
             if not wraps or len(title_lines) >= 4:
                 break
         title_lines.append(s)

@@ -6,11 +6,15 @@ documents ("forvaltningens forslag") parse like clean ones.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 
-from remissvar.textnorm import fold, sentences, squash
+from ingest.header_block import parse_header
+from ingest.kinds import detect_kind
+from ingest.protocol import parse_attendance, split_pages
+from ingest.sections import VIEW_SECTIONS, join_lines, match_heading, split_sections
+from ingest.whose_view import own_view_text
+from remissvar.positions import classify_position
 from remissvar.records import (
     COUNCILS,
     MONTH_NUMBERS,
@@ -19,12 +23,13 @@ from remissvar.records import (
     Evidence,
     MotionInfo,
     PageText,
-    Position,
     RemissInfo,
     Section,
     Yttrande,
+    council_from_name,
     stable_id,
 )
+from remissvar.textnorm import fold, squash
 
 MONTHS = MONTH_NUMBERS
 _MONTH_RE = "|".join(MONTHS)
@@ -39,78 +44,13 @@ MOTION_NO = re.compile(r"\bmotion\s*\(?\s*(\d{4})\s*:\s*(\d{1,3})\s*\)?", re.I)
 # Remitting body's dnr: "KS 2024/951", "316-259/2012", "TN 2023/1234", "SBN 2019-01234"
 DNR = re.compile(r"\b((?:KS|KF|[A-ZÅÄÖ]{2,5})\s?\d{4}[/-]\d{1,6}|\d{2,4}-\d{1,5}/\d{4})\b")
 REMISS_FROM = re.compile(
-    r"remiss\s+fr\w{1,2}n\s+(?P<body>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ–\- ]*?(?:styrelsen|namnden|nämnden|nämnd|namnd|departementet|kontoret|förvaltningen|forvaltningen|myndigheten|verket|regeringskansliet|Kommunstyrelsen|Kommunfullmäktige))",
+    r"remiss\s+fr\w{1,2}n\s+(?P<body>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ–\- ]*?(?:styrelsen|namnden|nämnden|nämnd|namnd|"
+    r"departementet|kontoret|förvaltningen|forvaltningen|myndigheten|verket|regeringskansliet|Kommunstyrelsen|"
+    r"Kommunfullmäktige))",
     re.I,
 )
 
-# Known headings of a tjänsteutlåtande, folded; matched fuzzily (OCR).
-HEADINGS = [
-    "Förvaltningens förslag till beslut",
-    "Sammanfattning",
-    "Bakgrund",
-    "Ärendet",
-    "Ärendets beredning",
-    "Förvaltningens synpunkter och förslag",
-    "Synpunkter och förslag",
-    "Förvaltningens synpunkter",
-    "Barnrättsanalys",
-    "Jämställdhetsanalys",
-    "Ekonomiska konsekvenser",
-    "Bilagor",
-    "Beslut",
-    "Reservation",
-    "Särskilt uttalande",
-]
-_HEADINGS_FOLDED = {fold(h): h for h in HEADINGS}
-
-
-def _match_heading(line: str) -> str | None:
-    f = fold(squash(line)).rstrip(":")
-    if not f or len(f) > 45:
-        return None
-    if f in _HEADINGS_FOLDED:
-        return _HEADINGS_FOLDED[f]
-    best = difflib.get_close_matches(f, list(_HEADINGS_FOLDED), n=1, cutoff=0.86)
-    return _HEADINGS_FOLDED[best[0]] if best else None
-
-
-def split_sections(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[Section]]:
-    """Split (page, line) pairs at known headings -> (preamble lines, sections)."""
-    preamble: list[tuple[int, str]] = []
-    sections: list[Section] = []
-    current: Section | None = None
-    body: list[str] = []
-    for page, line in lines:
-        heading = _match_heading(line)
-        if heading:
-            if current is not None:
-                current.text = _join(body)
-                sections.append(current)
-            current, body = Section(name=heading, text="", page=page), []
-        elif current is None:
-            preamble.append((page, line))
-        else:
-            body.append(line)
-    if current is not None:
-        current.text = _join(body)
-        sections.append(current)
-    return preamble, sections
-
-
-def _join(lines: list[str]) -> str:
-    """Join lines into paragraphs: blank lines separate paragraphs."""
-    paras: list[str] = []
-    cur: list[str] = []
-    for ln in lines:
-        if ln.strip():
-            cur.append(ln.strip())
-        elif cur:
-            paras.append(" ".join(cur))
-            cur = []
-    if cur:
-        paras.append(" ".join(cur))
-    return "\n\n".join(paras)
-
+_join = join_lines
 
 def _parse_date(text: str) -> date | None:
     f = fold(text)
@@ -127,30 +67,27 @@ def _parse_date(text: str) -> date | None:
     return min(candidates)[1] if candidates else None
 
 
-_COUNCIL_WORD = re.compile(r"(\w+)\s+stadsdels(?:n\w*mnd|f\w*rvaltning)", re.I)
+def detect_council(text: str, *, source: str | None = None) -> tuple[str | None, str | None]:
+    """(council slug, administration name) of the answering council.
 
-
-def detect_council(text: str) -> tuple[str | None, str | None]:
-    """(council slug, administration name) from mentions like 'Skärholmens stadsdelsnämnd'.
-
-    Fuzzy on folded words, so 'Skérholmens stadsdelsndmnd' (OCR) is Skärholmen. The
-    'Till <nämnd>' header line wins over mentions in the running text."""
-    f = fold(text)
-    votes: dict[str, float] = {}
-    names = {slug: fold(c.short.split("–")[0]).replace(" ", "") for slug, c in COUNCILS.items()}
-    for m in _COUNCIL_WORD.finditer(f):
-        word = m.group(1).rstrip("s")
-        for slug, short in names.items():
-            if difflib.SequenceMatcher(None, word, short).ratio() >= 0.8:
-                weight = 3.0 if f[max(0, m.start() - 6) : m.start()].strip().endswith("till") else 1.0
-                # Hägersten–Älvsjö vs Hägersten–Liljeholmen: decide on the next word
-                if slug in ("hagersten-alvsjo", "hagersten-liljeholmen"):
-                    tail = f[m.start() : m.start() + 40]
-                    slug = "hagersten-liljeholmen" if "liljeholm" in tail else "hagersten-alvsjo"
-                votes[slug] = votes.get(slug, 0) + weight
-    if not votes:
+    The council comes from provenance: ``source`` is the council (slug or name) whose page
+    listed the document, passed in by the pipeline. Only for a loose file is the letterhead
+    read: ``text`` is then the document's head (letterhead, "Till <nämnd>", the proposal's
+    subject "<X> stadsdelsnämnd godkänner ..."), never its body, where other councils are
+    named ("Ärendet har även remitterats till Farsta stadsdelsnämnd")."""
+    slug = None
+    if source:
+        slug = source if source in COUNCILS else council_from_name(source)
+    if slug is None and not source:
+        for line in text.splitlines():
+            s = squash(line)
+            if not s or not re.search(r"stadsdels\w*", fold(s)):
+                continue
+            slug = council_from_name(s)
+            if slug:
+                break
+    if slug is None or slug not in COUNCILS:
         return None, None
-    slug = max(votes, key=lambda k: votes[k])
     admin = COUNCILS[slug].name.replace("stadsdelsnämnd", "stadsdelsförvaltning")
     return slug, admin
 
@@ -230,67 +167,166 @@ def remiss_identity(dnr: str | None, motion: MotionInfo | None, title: str | Non
     return "titel-" + stable_id(squash(norm))
 
 
-# ---- position ---------------------------------------------------------------
-# Patterns over folded sentences. Order of evidence: the administration's own views.
-_NEG = [
-    r"\bavstyrk", r"\bavslas\b", r"\bavsla (motionen|forslaget)", r"inte (ar|vara) (stockholms )?stad\w* uppdrag",
-    r"anser forvaltningen (darfor )?inte", r"st\w{1,2}ller sig (ocks\w |aven )?negativ", r"ser inte (nagot |ett )?behov",
-    r"\bmotsatter sig\b", r"bor inte genomforas",
-]
-_POS = [
-    r"\btillstyrk", r"st\w{1,2}ller sig (ocks\w |aven )?positiv", r"ser positivt p\w?", r"\bvalkomnar\b", r"staller sig bakom",
-    r"\binstammer\b", r"\bbifalla\b", r"\bstoder (forslaget|motionen|policyn)",
-]
-_PARTLY = [r"\bdelvis\b.*(tillstyrk|positiv|instamm)", r"(tillstyrk|positiv)\w*.*\bdelvis\b", r"\bi huvudsak\b"]
-_NEUTRAL = [r"inga (ytterligare )?synpunkter", r"avstar fran att (yttra|lamna)", r"inte (har )?nagra synpunkter"]
-_VIEW_SECTIONS = ("Förvaltningens synpunkter och förslag", "Synpunkter och förslag", "Förvaltningens synpunkter",
-                  "Sammanfattning", "Förvaltningens förslag till beslut")
+_BODY_LINE = re.compile(r"^[A-ZÅÄÖ][\w]*(?:-? och [\w]+)?(?:n\w{1,2}mnden|n\w{1,2}mnd|styrelsen|fullm\w{1,2}ktige)$")
+_ADMIN_WORD = re.compile(r"\b((?:[A-ZÅÄÖ][\wåäö]*- och [\wåäö]*|[A-ZÅÄÖ][\wåäö]*)(?:f\w{1,2}rvaltningen|kontoret))\b")
+_ADMIN_PROPOSES = re.compile(r"\b((?:[A-ZÅÄÖ][\wåäö]*- och [\wåäö]*|[A-ZÅÄÖ][\wåäö]*)"
+                             r"(?:f\w{1,2}rvaltningen|kontoret))\s+"
+                             r"(?:f\w{1,2}resl\w{1,2}r|delar|bed\w{1,2}mer|anser)\b")
+_SUBJECT_BODY = re.compile(r"^((?:[A-ZÅÄÖ][\wåäö]*- och [\wåäö]*|[A-ZÅÄÖ][\wåäö]*)"
+                           r"(?:n\w{1,2}mnden|styrelsen|fullm\w{1,2}ktige))\s+\w+")
+_DECISION_SECTIONS = ("Förvaltningens förslag till beslut", "Förslag till beslut",
+                      "Förslag till beslut i kommunfullmäktige")
+_VIEW = VIEW_SECTIONS + ("Förslag till beslut i kommunfullmäktige",)
+_KIND_WORDS = {"yttrande", "protokoll", "tjansteskrivelse", "tjansteutlatande", "protokollsutdrag", "motion"}
 
 
-def classify_position(sections: list[Section], full_text: str) -> Evidence:
-    """Rule-based position with the sentences that carry it."""
-    texts = [s.text for s in sections if s.name in _VIEW_SECTIONS] or [full_text]
-    hits: dict[Position, list[str]] = {p: [] for p in Position}
-    for t in texts:
-        for sent in sentences(t):
-            f = fold(sent)
-            if any(re.search(p, f) for p in _PARTLY):
-                hits[Position.DELVIS].append(sent)
-            elif any(re.search(p, f) for p in _NEUTRAL):
-                hits[Position.NEUTRAL].append(sent)
-            elif any(re.search(p, f) for p in _NEG):
-                hits[Position.AVSTYRKER].append(sent)
-            elif any(re.search(p, f) for p in _POS):
-                hits[Position.TILLSTYRKER].append(sent)
-    pos, neg = hits[Position.TILLSTYRKER], hits[Position.AVSTYRKER]
-    uniq = lambda xs: list(dict.fromkeys(xs))  # noqa: E731
-    if hits[Position.DELVIS]:
-        return Evidence(position=Position.DELVIS, sentences=uniq(hits[Position.DELVIS]))
-    if pos and neg:
-        return Evidence(position=Position.DELVIS, sentences=uniq(pos + neg))
-    if neg:
-        return Evidence(position=Position.AVSTYRKER, sentences=uniq(neg))
-    if pos:
-        return Evidence(position=Position.TILLSTYRKER, sentences=uniq(pos))
-    if hits[Position.NEUTRAL]:
-        return Evidence(position=Position.NEUTRAL, sentences=uniq(hits[Position.NEUTRAL]))
-    return Evidence(position=Position.OKLART)
+def _deadline(text: str) -> date | None:
+    f = fold(text)
+    dl = re.search(rf"(?:senast|besvaras (?:senast |innan |fore )?)\s*(?:den\s+)?"
+                   rf"(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})", f)
+    if not dl:
+        return None
+    try:
+        return date(int(dl.group(3)), MONTHS[dl.group(2)], int(dl.group(1)))
+    except ValueError:
+        return None
+
+
+def _iso(value: str | None) -> date | None:
+    return _parse_date(value) if value else None
+
+
+def _layout_title(lines: list[str], start: int, cues: set[str]) -> tuple[str | None, set[int]]:
+    """The document's title: the first run of lines the PDF sets as headings (bold/larger) after
+    the header block, that is neither a known section heading nor the kind word; with the
+    indexes of its lines."""
+    idx: list[int] = []
+    for i in range(start, min(len(lines), start + 25)):
+        s = squash(lines[i])
+        if not s:
+            continue
+        is_cue = s in cues and fold(s) not in _KIND_WORDS and not match_heading(s)
+        if is_cue:
+            idx.append(i)
+        elif idx:
+            break
+    if not idx:
+        return None, set()
+    return squash(" ".join(squash(lines[i]) for i in idx)), set(idx)
+
+
+def _answered_title(title: str | None) -> str | None:
+    """What a document answers, from its title: "Motionssvar - Motion gällande X" -> "Motion gällande X",
+    "Svar på motion gällande X - Camilla Stensson (S) med flera" -> "Motion gällande X",
+    "Yttrande över X" -> "X"."""
+    if not title:
+        return None
+    t = re.sub(r"^(?:motionssvar|svar p\w remiss(?: av| om)?|svar p\w|yttrande \w{2,4}r|yttrande)\s*[-–:]?\s*", "",
+               title, flags=re.I)
+    t = re.sub(rf"\s+[-–]\s+[^()]+\((?:{_PARTY_RE})\)(?:\s+med flera|\s+m\.fl\.)?$", "", t)
+    t = t.strip(" -–")
+    return t[0].upper() + t[1:] if t else None
+
+
+def _body_from(candidates: list[str]) -> str | None:
+    for c in candidates:
+        s = squash(c)
+        if _BODY_LINE.match(s):
+            return s
+    return None
+
+
+def _head_candidates(pages: list[PageText], n_pages: int = 3, n_lines: int = 6) -> list[str]:
+    """Letterhead lines: running lines and the first lines of the first pages, with a name wrapped
+    over two lines joined ("Bygg- och" + "miljönämnden")."""
+    out: list[str] = []
+    for p in pages[:n_pages]:
+        lines = [squash(x) for x in p.running_lines + p.text.splitlines()[:n_lines] if x.strip()]
+        out.extend(lines)
+        out.extend(f"{a} {b}" for a, b in zip(lines, lines[1:], strict=False) if a.endswith((" och", "-")))
+    return out
+
+
+def _administration(pages: list[PageText], extra: list[str], view: str) -> str | None:
+    for line in extra + [ln for p in pages[:1] for ln in p.running_lines]:
+        m = _ADMIN_WORD.search(line)
+        if m:
+            return m.group(1)
+    m = _ADMIN_PROPOSES.search(view)
+    if m and m.group(1)[0].isupper():
+        return m.group(1)
+    return None
+
+
+def _evidence(sections: list[Section], full_text: str, council: str | None, own: tuple[str, ...]) -> Evidence:
+    """The answering body's position: its view sections, whose-view filtered, read by the classifier."""
+    texts = [s.text for s in sections if s.name in _VIEW] or [full_text]
+    view = own_view_text("\n\n".join(texts), own_bodies=own)
+    res = classify_position(view, council=council)
+    return Evidence(position=res.position, sentences=list(res.evidence))
 
 
 def parse_structure(pages: list[PageText], *, source_url: str | None = None,
-                    content_sha256: str | None = None, original_text: str | None = None) -> Yttrande:
-    """The structured record of one tjänsteutlåtande, from its page texts."""
+                    content_sha256: str | None = None, original_text: str | None = None,
+                    council: str | None = None, link_text: str | None = None) -> Yttrande:
+    """The structured record of one document, from its page texts.
+
+    ``council``: the council (slug or name) whose page listed the document (provenance);
+    ``link_text``: the text of the link it was listed under. Each kind has its reader:
+    protocols (``_read_protocol``), answers (tjänsteutlåtande, tjänsteskrivelse, yttrande)
+    and other documents (motion, remiss material, attachment)."""
+    full_text = "\n".join(p.text for p in pages)
+    ident = content_sha256 or stable_id(full_text)
+    kind = detect_kind([p.text for p in pages], running_lines=pages[0].running_lines if pages else [],
+                       link_text=link_text)
+    base = Yttrande(id=ident[:20], kind=kind, pages=pages, text=full_text, original_text=original_text,
+                    ocr=any(p.ocr for p in pages), source_url=source_url, content_sha256=content_sha256,
+                    remiss=RemissInfo(id="dok-" + ident[:20]))
+    if kind in (DocumentKind.PROTOKOLL, DocumentKind.PROTOKOLLSUTDRAG):
+        return _read_protocol(pages, full_text, ident, council, base)
+    return _read_document(pages, full_text, council, kind, base)
+
+
+def _read_protocol(pages: list[PageText], full_text: str, ident: str, council: str | None,
+                   base: Yttrande) -> Yttrande:
+    paragraphs = split_pages([(p.number, p.text) for p in pages])
+    heads = _head_candidates(pages)
+    body = _body_from(heads)
+    day = next((d for d in (_iso(h) for h in heads if DATE_ISO.fullmatch(h.strip())) if d), None) \
+        or _parse_date(full_text[:1500])
+    slug, admin = detect_council("", source=council) if council else (None, None)
+    title = ", ".join(x for x in ("Protokoll" if base.kind == DocumentKind.PROTOKOLL else "Protokollsutdrag",
+                                  body, day.isoformat() if day else None) if x)
+    sections = [Section(name=f"§ {p.number} {p.title or ''}".strip(), text=p.text, page=p.page) for p in paragraphs]
+    one = paragraphs[0] if len(paragraphs) == 1 else None
+    return base.model_copy(update=dict(
+        council=slug, administration=admin, date=day, title=title, body=body,
+        remiss=RemissInfo(id="protokoll-" + ident[:20]),
+        sections=sections, paragraphs=paragraphs, attendance=parse_attendance(full_text),
+        decision=one.decision if one else None, reservations=one.reservations if one else [],
+        diarienummer=one.dnr if one and base.kind == DocumentKind.PROTOKOLLSUTDRAG else None,
+    ))
+
+
+def _read_document(pages: list[PageText], full_text: str, council: str | None, kind: DocumentKind,
+                   base: Yttrande) -> Yttrande:
+    first_lines = pages[0].text.splitlines() if pages else []
+    header = parse_header(first_lines)
+    cues = {squash(h) for p in pages for h in p.headings}
+    title, title_idx = _layout_title(first_lines, header.end, cues) if cues else (None, set())
+    skip = set(range(header.end)) | title_idx if title else set()
     lines: list[tuple[int, str]] = []
     for p in pages:
-        for ln in p.text.splitlines():
-            lines.append((p.number, ln))
-    full_text = "\n".join(p.text for p in pages)
-    preamble_pairs, sections = split_sections(lines)
+        for i, ln in enumerate(p.text.splitlines()):
+            if not (p is pages[0] and i in skip):
+                lines.append((p.number, ln))
+    preamble_pairs, sections = split_sections(lines, cues)
     preamble = [ln for _, ln in preamble_pairs]
-    head = "\n".join(preamble)
+    head = "\n".join(first_lines[: header.end] + preamble)
 
-    council, admin = detect_council(full_text)
-    title = _remiss_title(preamble, full_text)
+    remiss_title = _remiss_title(preamble, full_text) if title is None else _answered_title(title)
+    if title is None:
+        title = remiss_title
     body = dnr = None
     m = REMISS_FROM.search(squash(head)) or REMISS_FROM.search(squash(full_text))
     if m:
@@ -299,39 +335,40 @@ def parse_structure(pages: list[PageText], *, source_url: str | None = None,
         after = squash(head if REMISS_FROM.search(squash(head)) else full_text)[m.end() : m.end() + 60]
         dm = DNR.search(after)
         dnr = dm.group(1) if dm else None
-    if not dnr:
+    if not dnr and kind in (DocumentKind.TJANSTEUTLATANDE, DocumentKind.OKAND):
         dm = re.search(r"\bdnr[:.]?\s*" + DNR.pattern, full_text, re.I)
         dnr = dm.group(1) if dm else None
-    deadline = None
-    dl = re.search(rf"senast\s+(?:den\s+)?(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})", fold(full_text))
-    if dl:
-        deadline = date(int(dl.group(3)), MONTHS[dl.group(2)], int(dl.group(1)))
-    motion = _motion(full_text)
+    intro = "\n".join([head] + [s.text for s in sections[:1]])
+    motion = _motion(intro if title_idx else full_text)
     remiss = RemissInfo(
-        id=remiss_identity(dnr, motion, title),
-        title=title, body=body, dnr=dnr, deadline=deadline, motion=motion,
+        id=remiss_identity(dnr, motion, remiss_title),
+        title=remiss_title, body=body, dnr=dnr, deadline=_deadline(full_text), motion=motion,
         also_sent_to=_also_sent_to(full_text),
     )
-    if head.strip():
+    if head.strip() and preamble_pairs and any(ln.strip() for ln in preamble):
         sections.insert(0, Section(name="Inledning", text=_join(preamble), page=preamble_pairs[0][0]))
-    decision = next((s.text for s in sections if s.name == "Förvaltningens förslag till beslut"), None)
-    ident = content_sha256 or stable_id(full_text)
-    return Yttrande(
-        id=ident[:20],
-        council=council,
+    decision = next((s.text for name in _DECISION_SECTIONS for s in sections if s.name == name and s.text), None)
+    # the answering body: the header's right column, the addressee, or the view's subject
+    view_first = next((s.text for s in sections if s.name in _VIEW and s.text), "")
+    sm = _SUBJECT_BODY.match(view_first)
+    own_body = _body_from(header.extra) or (squash(header.fields["till"]) if "till" in header.fields else None) \
+        or (sm.group(1) if sm else None)
+    # council: provenance first; the letterhead (head, addressee, the proposal's subject) for loose files
+    letterhead = "\n".join([head] + ([decision] if decision else []))
+    slug, admin = detect_council(letterhead, source=council)
+    if admin is None:
+        admin = _administration(pages, header.extra, "\n".join(s.text for s in sections if s.name in _VIEW))
+    evidence = _evidence(sections, full_text, slug, tuple(x for x in (own_body, admin) if x))
+    return base.model_copy(update=dict(
+        council=slug,
         administration=admin,
-        date=_parse_date(head) or _parse_date(full_text[:2000]),
-        handlaggare=_handlaggare(preamble),
-        kind=DocumentKind.TJANSTEUTLATANDE,
+        date=_iso(header.fields.get("datum")) or _parse_date(head) or _parse_date(full_text[:2000]),
+        handlaggare=header.fields.get("handlaggare") or _handlaggare(preamble),
+        diarienummer=header.fields.get("dnr"),
         title=title,
+        body=own_body,
         remiss=remiss,
         sections=sections,
-        position=classify_position(sections, full_text),
+        position=evidence,
         decision=decision,
-        pages=pages,
-        text=full_text,
-        original_text=original_text,
-        ocr=any(p.ocr for p in pages),
-        source_url=source_url,
-        content_sha256=content_sha256,
-    )
+    ))
