@@ -64,13 +64,16 @@ def position(source: str = typer.Argument("-", help="'-': JSON lines {id, text} 
 def parse(file: Path, ocr: str = typer.Option("auto", help="auto|always|never")) -> None:
     """Print the structured record of one document (PDF or text) as JSON."""
     from ingest.extract import ExtractError
-    from ingest.parse import parse_file
+    from ingest.parse_budget import check_ocr, parse_file_bounded
 
-    try:
-        y = parse_file(file, ocr=ocr)
+    try:  # one JSON line on stderr and exit code 2 for a bad argument, file or document (no traceback)
+        y = parse_file_bounded(file, ocr=check_ocr(ocr))  # size before reading; a child process with limits
+    except ValueError as e:
+        typer.echo(json.dumps({"error": "bad_argument", "message": str(e)}, ensure_ascii=False), err=True)
+        raise typer.Exit(2) from None
     except ExtractError as e:
         typer.echo(json.dumps({"error": e.reason, "message": str(e)}, ensure_ascii=False), err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     typer.echo(json.dumps(y.model_dump(mode="json", exclude={"pages"}), ensure_ascii=False, indent=2))
 
 

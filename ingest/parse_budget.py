@@ -1,0 +1,332 @@
+"""Parsing with a budget: every document is read in a child process with limits.
+
+Issue 16 measured a 43 KB PDF with 2 million text operators running past 120 s at 4.7 GB,
+and a 1 MB PDF inflating to 1 GiB taking 17.5 s and 2.1 GB, inside the worker. Here:
+
+1. before anything is read (in the calling process, from ``stat``): the file exists, is a
+   regular file, and is at most ``max_bytes`` (PDF) or ``max_text_bytes`` (``.txt``);
+2. in a forked child process with ``RLIMIT_AS`` (``memory_bytes`` of address space on top
+   of what the parent already maps), ``RLIMIT_CPU`` and no core files, its own process group
+   (so OCR's ``pdftoppm``/``tesseract`` go with it), and a wall-clock deadline after
+   which the whole group is killed:
+   - a scan of the PDF's streams, inflating every non-image Flate stream incrementally
+     (never more than ``_STEP`` at a time) and stopping at ``max_stream_bytes`` per
+     stream or ``max_inflated_bytes`` in all; then the page count (``max_pages``);
+   - then the parse itself (``ingest.parse.parse_file`` or the crawl's ``parse_task``).
+3. Whatever exceeds a limit raises ``BudgetExceededError`` — an ``ExtractError``
+   subclass, so the pipeline treats it as permanent (one dead letter with its reason,
+   never retried) and ``remissvar parse`` prints it as one line.
+
+The wall budget grows with the page count (OCR takes seconds a page):
+``min(wall_max_s, wall_base_s + wall_per_page_s * pages)``; CPU gets the same.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import multiprocessing.connection
+import multiprocessing.context
+import multiprocessing.process
+import os
+import pickle
+import re
+import resource
+import signal
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ingest.extract import EmptyDocumentError, ExtractError, TooLargeError
+from remissvar.records import Yttrande
+
+if TYPE_CHECKING:
+    from ingest.crawl.to_records import DocumentTask
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+OCR_MODES = ("auto", "always", "never")
+_STEP = 1024 * 1024  # inflate at most this much per call
+
+
+class BudgetExceededError(ExtractError):
+    """A document over its parse budget (time, memory, pages, inflated size): permanent."""
+
+    reason = "over_budget"
+
+
+class NotAFileError(ExtractError):
+    reason = "not_found"
+
+
+class ParseCrashedError(ExtractError):
+    """The parser failed in a way it does not report itself (a bug or a hostile file); permanent."""
+
+    reason = "parse_failed"
+
+
+@dataclass(frozen=True)
+class ParseBudget:
+    max_bytes: int = 50 * 1024 * 1024  # a PDF file
+    max_text_bytes: int = 5 * 1024 * 1024  # a .txt file
+    max_pages: int = 300
+    max_stream_bytes: int = 64 * 1024 * 1024  # one inflated non-image stream
+    max_inflated_bytes: int = 256 * 1024 * 1024  # all inflated non-image streams
+    memory_bytes: int = 1536 * 1024 * 1024  # RLIMIT_AS of the child
+    wall_base_s: float = 60.0
+    wall_per_page_s: float = 15.0
+    wall_max_s: float = 900.0
+
+    def wall_for(self, pages: int) -> float:
+        return min(self.wall_max_s, self.wall_base_s + self.wall_per_page_s * max(1, pages))
+
+
+DEFAULT_BUDGET = ParseBudget()
+
+
+# --- checks before reading ----------------------------------------------------------------
+
+def check_file(path: Path, budget: ParseBudget = DEFAULT_BUDGET) -> int:
+    """The file's size, after checking that it exists, is a file and is within the size limit
+    (from ``stat``: nothing is read)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise NotAFileError(f"{path}: filen finns inte") from None
+    except OSError as e:
+        raise NotAFileError(f"{path}: kan inte läsas ({e.strerror})") from None
+    if path.is_dir():
+        raise NotAFileError(f"{path}: är en mapp, inte en fil")
+    if not path.is_file():
+        raise NotAFileError(f"{path}: är inte en vanlig fil")
+    limit = budget.max_text_bytes if path.suffix.lower() == ".txt" else budget.max_bytes
+    if st.st_size > limit:
+        raise TooLargeError(f"{path.name}: {st.st_size} byte, högst {limit} byte")
+    if st.st_size == 0:
+        raise EmptyDocumentError(f"{path.name}: tom fil")
+    return st.st_size
+
+
+def check_ocr(ocr: str) -> str:
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ogiltigt värde för --ocr: {ocr!r} (välj auto, always eller never)")
+    return ocr
+
+
+# --- checks in the child --------------------------------------------------------------------
+
+_STREAM = re.compile(rb">>\s*stream\r?\n")
+
+
+def inflated_sizes(data: bytes, budget: ParseBudget = DEFAULT_BUDGET) -> int:
+    """Total inflated bytes of the PDF's non-image Flate streams; ``BudgetExceededError``
+    as soon as one stream or the total passes its cap (inflating stepwise, never all at once)."""
+    total = 0
+    for m in _STREAM.finditer(data):
+        head = data[max(0, m.start() - 2048):m.start()]
+        obj = head.rfind(b"obj")
+        head = head[obj:] if obj >= 0 else head
+        if b"/FlateDecode" not in head and b"/Fl " not in head and b"/Fl]" not in head:
+            continue
+        if re.search(rb"/Subtype\s*/Image", head):
+            continue  # images are not decoded for text extraction
+        d = zlib.decompressobj()
+        pos, size = m.end(), 0
+        try:
+            while not d.eof and pos < len(data):
+                chunk = data[pos:pos + 64 * 1024]
+                pos += len(chunk)
+                out = d.decompress(chunk, _STEP)
+                while True:
+                    size += len(out)
+                    total += len(out)
+                    if size > budget.max_stream_bytes:
+                        raise BudgetExceededError(
+                            f"en ström packas upp till mer än {budget.max_stream_bytes // 2**20} MiB")
+                    if total > budget.max_inflated_bytes:
+                        raise BudgetExceededError(
+                            f"strömmarna packas upp till mer än {budget.max_inflated_bytes // 2**20} MiB")
+                    if d.eof or not d.unconsumed_tail:
+                        break
+                    out = d.decompress(d.unconsumed_tail, _STEP)
+        except zlib.error:
+            continue  # a damaged stream: the parser judges it
+    return total
+
+
+def count_pages(path: Path) -> int:
+    """Pages by pypdf (0 when it cannot tell; the parser then judges the file)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        return len(PdfReader(path).pages)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError,
+            AssertionError, ZeroDivisionError, UnicodeError):
+        return 0
+
+
+def preflight(path: Path, budget: ParseBudget = DEFAULT_BUDGET) -> int:
+    """Streams and page count of a PDF (no-op for text files); returns the page count."""
+    if path.suffix.lower() == ".txt":
+        return 1
+    data = path.read_bytes()
+    if b"%PDF-" not in data[:1024]:
+        return 1  # the parser reports "not a PDF"
+    try:
+        inflated_sizes(data, budget)
+    except BudgetExceededError as e:
+        raise BudgetExceededError(f"{path.name}: {e}") from None
+    del data
+    pages = count_pages(path)
+    if pages > budget.max_pages:
+        raise BudgetExceededError(f"{path.name}: {pages} sidor, högst {budget.max_pages}")
+    return pages
+
+
+# --- the child ------------------------------------------------------------------------------
+
+def _limit(kind: int, value: int) -> None:
+    soft, hard = resource.getrlimit(kind)
+    new_hard = value if hard == resource.RLIM_INFINITY else min(hard, value)
+    resource.setrlimit(kind, (min(value, new_hard), new_hard))
+
+
+def _child(conn: multiprocessing.connection.Connection, func: Callable[..., Any], args: tuple[Any, ...],
+           kwargs: dict[str, Any], budget: ParseBudget, paths: list[Path]) -> None:
+    os.setpgid(0, 0)  # own process group: OCR's subprocesses are killed with it
+    _limit(resource.RLIMIT_CORE, 0)
+    # the budget comes on top of what the forked process already maps (a worker with torch maps GBs)
+    _limit(resource.RLIMIT_AS, _vm_size() + budget.memory_bytes)
+    _limit(resource.RLIMIT_CPU, int(budget.wall_max_s) + 1)  # lowered once the pages are counted
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on damaged files are the parser's to judge
+    msg: tuple[Any, ...]
+    try:
+        pages = max([preflight(p, budget) for p in paths], default=1)
+        _limit(resource.RLIMIT_CPU, int(budget.wall_for(pages)) + 1)
+        conn.send(("pages", pages))
+        msg = ("ok", func(*args, **kwargs))
+    except MemoryError:
+        msg = ("budget", f"mer minne än {budget.memory_bytes // 2**20} MiB")
+    except RecursionError:
+        msg = ("crash", "RecursionError", "för djup nästling")
+    except ExtractError as e:
+        msg = ("extract", e)
+    except Exception as e:  # anything else the parser raises on a hostile file: reported, not retried
+        log.warning("tolkningen misslyckades", exc_info=True)
+        msg = ("crash", type(e).__name__, str(e)[:500])
+    try:
+        conn.send(msg)
+    except MemoryError:
+        conn.send(("budget", f"mer minne än {budget.memory_bytes // 2**20} MiB"))
+    except (TypeError, AttributeError, ValueError, RecursionError, pickle.PicklingError) as e:
+        conn.send(("crash", type(e).__name__, str(e)[:500]))  # a result or error that does not pickle
+    conn.close()
+
+
+def _context() -> multiprocessing.context.ForkContext:
+    # fork: cheap (the fuzz test forks hundreds of times), nothing to pickle on the way in,
+    # and no re-import of the caller's main module (forkserver/spawn would run scripts again)
+    ctx = multiprocessing.get_context("fork")
+    assert isinstance(ctx, multiprocessing.context.ForkContext)
+    return ctx
+
+
+def _vm_size() -> int:
+    """This process's address space in bytes (VmSize), 0 when unknown."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def run_bounded(func: Callable[..., T], *args: Any, paths: list[Path], budget: ParseBudget = DEFAULT_BUDGET,
+                **kwargs: Any) -> T:
+    """``func(*args, **kwargs)`` in a child process under ``budget``, after checking ``paths``
+    (the files it reads) by size here and by streams/pages in the child. Its result must
+    pickle. Raises ``ExtractError`` subclasses only (``BudgetExceededError`` for any limit)."""
+    for p in paths:
+        check_file(p, budget)
+    ctx = _context()
+    parent, child = multiprocessing.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(child, func, args, kwargs, budget, paths), daemon=True)
+    t0 = time.monotonic()
+    proc.start()
+    child.close()
+    name = paths[0].name if paths else getattr(func, "__name__", "?")
+    wall = budget.wall_base_s  # until the child has counted the pages
+    msg: tuple[Any, ...] = ("none",)
+    try:
+        while True:
+            left = wall - (time.monotonic() - t0)
+            if left <= 0 or not parent.poll(left):
+                _kill_group(proc.pid or 0)
+                raise BudgetExceededError(f"{name}: tolkningen tog mer än {wall:.0f} s")
+            try:
+                msg = parent.recv()
+            except (EOFError, OSError):
+                raise _died(proc, name, budget, wall) from None
+            if msg[0] != "pages":
+                break
+            wall = budget.wall_for(int(msg[1]))
+    finally:
+        proc.join(max(0.0, min(5.0, wall - (time.monotonic() - t0))))
+        if proc.is_alive():
+            _kill_group(proc.pid or 0)
+            proc.join(1)
+        parent.close()
+    if msg[0] == "ok":
+        result: T = msg[1]
+        return result
+    if msg[0] == "extract":
+        raise msg[1]
+    if msg[0] == "budget":
+        raise BudgetExceededError(f"{name}: {msg[1]}")
+    raise ParseCrashedError(f"{name}: {msg[1]}: {msg[2]}")
+
+
+def _died(proc: multiprocessing.process.BaseProcess, name: str, budget: ParseBudget, wall: float) -> ExtractError:
+    """The error for a child that ended without an answer."""
+    proc.join(5)
+    code = proc.exitcode
+    if code == -signal.SIGXCPU:
+        return BudgetExceededError(f"{name}: mer än {wall:.0f} s processortid")
+    if code in (-signal.SIGKILL, -signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS):
+        return BudgetExceededError(f"{name}: tolkningen avbröts (signal {-(code or 0)}; minnesgränsen "
+                                   f"{budget.memory_bytes // 2**20} MiB?)")
+    return ParseCrashedError(f"{name}: tolkningen avslutades utan svar (kod {code})")
+
+
+def parse_file_bounded(path: Path, *, source_url: str | None = None, doc_id: str | None = None,
+                       ocr: str = "auto", text_is_ocr: bool = False, protocol_text: str | None = None,
+                       budget: ParseBudget = DEFAULT_BUDGET) -> Yttrande:
+    """``ingest.parse.parse_file`` under ``budget`` (see the module docstring)."""
+    from ingest.parse import parse_file
+
+    check_ocr(ocr)
+    return run_bounded(parse_file, path, paths=[path], budget=budget, source_url=source_url, doc_id=doc_id,
+                       ocr=ocr, text_is_ocr=text_is_ocr, protocol_text=protocol_text)
+
+
+def with_limits(budget: ParseBudget = DEFAULT_BUDGET, **changes: Any) -> ParseBudget:
+    return replace(budget, **changes)
+
+
+def parse_task_bounded(task: DocumentTask, budget: ParseBudget = DEFAULT_BUDGET) -> Yttrande:
+    """The crawl pipeline's ``parse_task`` (document plus its protocol extract) under ``budget``."""
+    from ingest.crawl.to_records import parse_task
+
+    paths = [task.path] + ([task.protocol_path] if task.protocol_path is not None else [])
+    return run_bounded(parse_task, task, paths=paths, budget=budget)
