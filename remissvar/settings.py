@@ -5,10 +5,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
+ADMIN_TOKEN_MIN_LENGTH = 24
 
 
 class Settings(BaseSettings):
@@ -49,6 +50,27 @@ class Settings(BaseSettings):
     web_port: int = Field(5000)
     public_base_url: str = Field("", description="Absolute base URL of the site in feeds and exports "
                                                  "(e.g. https://remissvar.example.se); empty: http://web_host:web_port")
+    # the production server (gunicorn, web/gunicorn_conf.py); 2 cores: 2 processes x 4 threads
+    web_workers: int = Field(2, ge=1, le=64, description="gunicorn worker processes")
+    web_threads: int = Field(4, ge=1, le=64, description="Threads per gunicorn worker")
+    web_timeout: int = Field(60, ge=5, description="Seconds before gunicorn restarts a stuck worker")
+    web_max_requests: int = Field(2000, ge=0, description="Requests before a worker is replaced (0: never)")
+    web_memory_mb: int = Field(1536, ge=0, description="Address-space ceiling per web worker in MiB (0: none)")
+    web_max_body_bytes: int = Field(1024 * 1024, ge=1024, description="Largest request body accepted (413 above)")
+
+    @field_validator("admin_token")
+    @classmethod
+    def _admin_token_strong(cls, v: str) -> str:
+        """Empty (admin actions off) or at least ADMIN_TOKEN_MIN_LENGTH visible ASCII characters:
+        a short or blank-looking token stops every process at start-up."""
+        if v == "":
+            return v
+        if not all(33 <= ord(c) <= 126 for c in v):
+            raise ValueError("REMISSVAR_ADMIN_TOKEN får bara innehålla synliga ASCII-tecken (inga blanksteg)")
+        if len(v) < ADMIN_TOKEN_MIN_LENGTH:
+            raise ValueError(f"REMISSVAR_ADMIN_TOKEN måste vara minst {ADMIN_TOKEN_MIN_LENGTH} tecken "
+                             "(eller tom: administration avstängd)")
+        return v
 
     @property
     def model_path(self) -> Path:
