@@ -201,8 +201,8 @@ def remittent(text: str) -> Remittent | None:
     return None
 
 
-_TO = re.compile(rf"\byttrande\s+till\s+(?P<body>(?:[\wåäöéÅÄÖÉ-]+\s){{0,4}}?{_BODY_WORD}|[\wåäöéÅÄÖÉ-]+(?:\s[\wåäöéÅÄÖÉ-]+)?)",
-                 re.I)
+_TO = re.compile(rf"\byttrande\s+till\s+(?P<body>(?:[\wåäöéÅÄÖÉ-]+\s){{0,4}}?{_BODY_WORD}"
+                 rf"|[\wåäöéÅÄÖÉ-]+(?:\s[\wåäöéÅÄÖÉ-]+)?)", re.I)
 
 
 def answer_to(text: str) -> str | None:

@@ -9,19 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
-
+from typing import Protocol
 from urllib.parse import quote
 
 import requests
 
+from ingest.crawl import protocol_files as api
 from ingest.crawl.grammar import FilingHints, classify
-from ingest.crawl.http import FetchError, Fetcher, HttpStatusError, Response, TooLargeDownloadError
+from ingest.crawl.http import Fetcher, FetchError, HttpStatusError, Response, TooLargeDownloadError
 from ingest.crawl.model import AgendaItem, Meeting, MeetingRef, Source
 from ingest.crawl.platforms import Platform, platforms
 from ingest.crawl.platforms.common import match_paragraph, split_paragraphs
-from ingest.crawl import protocol_files as api
 from ingest.crawl.protocol_files import ApiFormatError
 from ingest.crawl.store import Provenance, RawStore, item_json, now
 
@@ -66,10 +66,10 @@ class CouncilStats:
     documents_unchanged: int = 0
     failures: list[str] = field(default_factory=list)
 
-    def add(self, other: "CouncilStats") -> None:
-        for k in ("meetings_listed", "meetings_crawled", "meetings_unchanged", "meetings_upcoming", "meetings_cancelled",
-                  "remiss_items", "remiss_without_documents", "remiss_without_remittent", "protocols_unpublished",
-                  "documents_new", "documents_unchanged"):
+    def add(self, other: CouncilStats) -> None:
+        for k in ("meetings_listed", "meetings_crawled", "meetings_unchanged", "meetings_upcoming",
+                  "meetings_cancelled", "remiss_items", "remiss_without_documents", "remiss_without_remittent",
+                  "protocols_unpublished", "documents_new", "documents_unchanged"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.failures += other.failures
 
@@ -290,7 +290,8 @@ class Crawler:
                 members = [("", data)]
             self.store.clear_failures(purl)
             # a zip is kept as read; a PDF is stored (once) as the meeting's protocol below
-            sha = self.store.put(data, "application/zip")[0] if name_of_zip(members) else hashlib.sha256(data).hexdigest()
+            zipped = name_of_zip(members)
+            sha = self.store.put(data, "application/zip")[0] if zipped else hashlib.sha256(data).hexdigest()
             for name, body in members:
                 member_url = f"{purl}#{quote(name)}" if name else purl
                 try:
@@ -304,7 +305,8 @@ class Crawler:
                     item = api.match_member(name, text[:3000], items)
                     if item is not None:
                         item.protocol_text = item.protocol_text or match_paragraph(item, paragraphs) or text
-                        self._store_document(src, meeting, item, member_url, body, name, "protokollsutdrag", resp, stats)
+                        self._store_document(src, meeting, item, member_url, body, name, "protokollsutdrag", resp,
+                                             stats)
                     else:
                         log.info("%s: %s hör inte till något remissärende", purl, name)
                     continue

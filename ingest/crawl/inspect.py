@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
 from ingest.crawl.http import Fetcher
@@ -88,5 +89,5 @@ def probe(url: str, fetcher: Fetcher, fixtures_dir: Path) -> dict[str, Any]:
         "remiss_without_remittent": [f"{i.number or '-'} {i.title}" for i in remiss if not i.remitting_body],
         "unmatched_lines": meeting.unmatched, "protocol_links": [d.url for d in meeting.protocol_links],
         "paragraphs": sorted(meeting.paragraphs, key=lambda n: int(n)),
-        "result": result, "probed_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "result": result, "probed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }

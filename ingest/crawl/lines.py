@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import Comment, Doctype, ProcessingInstruction
+from bs4 import BeautifulSoup, Tag
+from bs4.element import Comment, Doctype, NavigableString, ProcessingInstruction
 
 from remissvar.textnorm import squash
 

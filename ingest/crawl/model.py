@@ -5,6 +5,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class AgendaItem:
     remitting_body: str | None = None
     remitting_dnr: str | None = None
     dnr: str | None = None  # the council's own dnr
-    motion: dict | None = None  # {"number", "authors", "parties"} (remissvar.records.MotionInfo)
+    motion: dict[str, Any] | None = None  # {"number", "authors", "parties"} (remissvar.records.MotionInfo)
     summary: str | None = None  # the item's summary text (searchable; often the administration's view)
     handlaggare: str | None = None
     lines: list[str] = field(default_factory=list)  # its own remittent / "Yttrande till" lines as printed

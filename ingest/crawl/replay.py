@@ -8,7 +8,8 @@ serves the same bytes for open and download). Responses carry an ETag and Last-M
 and answer conditional requests with 304.
 
 Other queries select ``<path>/<query>`` (``documentHandler.ashx?did=12`` ->
-``documentHandler.ashx/did=12``). Faults (path, or path?query -> kind): ``500`` (always), ``500-once``, ``429-once`` (Retry-After: 1),
+``documentHandler.ashx/did=12``). Faults (path, or path?query -> kind): ``500`` (always),
+``500-once``, ``429-once`` (Retry-After: 1),
 ``timeout-once`` / ``timeout`` (stall past the client's timeout), ``truncate`` (half the
 bytes, with a matching Content-Length), ``html-as-pdf`` (an HTML error page as
 application/pdf), ``redirect-loop``, ``redirect-offsite``.
@@ -70,9 +71,9 @@ class ReplayServer:
     @property
     def base_url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}" if isinstance(host, str) else f"http://{host.decode()}:{port}"
 
-    def start(self) -> "ReplayServer":
+    def start(self) -> ReplayServer:
         self.thread.start()
         return self
 
@@ -80,7 +81,7 @@ class ReplayServer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
-    def __enter__(self) -> "ReplayServer":
+    def __enter__(self) -> ReplayServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -125,8 +126,8 @@ class ReplayServer:
         if fault == "redirect-offsite":
             return self._send(h, 302, b"", "text/plain", {"Location": "http://evil.example.com/stolen.pdf"})
         if path == "/robots.txt":
-            f = self.root / "robots.txt"
-            return self._send(h, 200, f.read_bytes() if f.exists() else b"", "text/plain")
+            robots = self.root / "robots.txt"
+            return self._send(h, 200, robots.read_bytes() if robots.exists() else b"", "text/plain")
         f = self.resolve(h.path, form)
         if f is None:
             return self._send(h, 404, b"Sidan finns inte", "text/html; charset=utf-8")

@@ -1,10 +1,9 @@
 """Wiring for a crawl run: sources, fetcher, store, progress bar."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import replace
-
-from typing import Callable, Iterator
 
 from tqdm import tqdm
 
@@ -30,7 +29,8 @@ def recorded_sources(s: Settings, stack: ExitStack, faults: dict[str, str] | Non
 
 @contextmanager
 def open_crawler(s: Settings, store: RawStore, fetcher: Fetcher, *, full: bool = False,
-                 browser: bool | None = None, on_meeting: Callable[[Source, str], None] | None = None) -> Iterator[Crawler]:
+                 browser: bool | None = None,
+                 on_meeting: Callable[[Source, str], None] | None = None) -> Iterator[Crawler]:
     """A Crawler, with the headless browser as last resort when asked for (or REMISSVAR_CRAWL_BROWSER)."""
     renderer = BrowserRenderer(fetcher) if (s.crawl_browser if browser is None else browser) else None
     try:

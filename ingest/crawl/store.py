@@ -12,10 +12,11 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY, size INTEGER, content_type TEXT, first_seen TEXT);
@@ -33,7 +34,7 @@ CREATE TABLE IF NOT EXISTS failures (
 
 
 def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 @dataclass
@@ -103,17 +104,21 @@ class RawStore:
 
     def provenance(self, url: str) -> sqlite3.Row | None:
         with self.db() as c:
-            return c.execute("SELECT * FROM provenance WHERE url = ?", (url,)).fetchone()
+            row: sqlite3.Row | None = c.execute("SELECT * FROM provenance WHERE url = ?", (url,)).fetchone()
+            return row
 
     def protocol_extract(self, meeting_url: str, item_number: str | None) -> sqlite3.Row | None:
         """The protocol extract stored for one agenda item, if any."""
         with self.db() as c:
-            return c.execute("SELECT * FROM provenance WHERE doc_kind = 'protokollsutdrag' AND meeting_url = ? "
-                             "AND item_number IS ?", (meeting_url, item_number)).fetchone()
+            row: sqlite3.Row | None = c.execute(
+                "SELECT * FROM provenance WHERE doc_kind = 'protokollsutdrag' AND meeting_url = ? "
+                "AND item_number IS ?", (meeting_url, item_number)).fetchone()
+            return row
 
     def page_validators(self, url: str) -> sqlite3.Row | None:
         with self.db() as c:
-            return c.execute("SELECT * FROM pages WHERE url = ?", (url,)).fetchone()
+            row: sqlite3.Row | None = c.execute("SELECT * FROM pages WHERE url = ?", (url,)).fetchone()
+            return row
 
     def save_page(self, url: str, sha: str, etag: str | None, last_modified: str | None) -> None:
         with self.db() as c:
@@ -150,11 +155,11 @@ class RawStore:
         with self.db() as c:
             c.execute("DELETE FROM failures WHERE url = ?", (url,))
 
-    def failures(self) -> list[dict]:
+    def failures(self) -> list[dict[str, Any]]:
         with self.db() as c:
             return [dict(r) for r in c.execute("SELECT * FROM failures ORDER BY council, url")]
 
-    def documents(self) -> list[dict]:
+    def documents(self) -> list[dict[str, Any]]:
         with self.db() as c:
             return [dict(r) for r in c.execute("SELECT * FROM provenance ORDER BY council, meeting_date, url")]
 
@@ -162,7 +167,7 @@ class RawStore:
         with self.db() as c:
             return int(c.execute("SELECT count(*) FROM blobs").fetchone()[0])
 
-    def completeness(self) -> list[dict]:
+    def completeness(self) -> list[dict[str, Any]]:
         """Per council and month: meetings listed vs crawled, remiss items vs documents stored."""
         with self.db() as c:
             rows = c.execute("""

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from ingest.crawl.store import RawStore
@@ -15,6 +17,7 @@ from ingest.structure import remiss_identity
 from remissvar.records import MotionInfo, Section, Yttrande, stable_id
 
 AGENDA_SUMMARY = "Sammanfattning i dagordningen"
+Row = Mapping[str, Any] | sqlite3.Row  # a provenance row, from the store or as a dict
 
 
 @dataclass
@@ -26,7 +29,7 @@ class DocumentTask:
     source_url: str
     council: str
     meeting_date: str | None
-    item: dict
+    item: dict[str, Any]
     protocol_path: Path | None
     sha256: str
 
@@ -37,7 +40,7 @@ def document_id(url: str) -> str:
     return "doc-" + stable_id(parts.path + ("?" + parts.query if parts.query else ""))
 
 
-def _task(store: RawStore, d: Mapping, prot: Mapping | None) -> DocumentTask:
+def _task(store: RawStore, d: Row, prot: Row | None) -> DocumentTask:
     return DocumentTask(
         doc_id=document_id(d["url"]), path=store.path_of(d["sha256"]), source_url=d["url"],
         council=d["council"], meeting_date=d["meeting_date"], item=json.loads(d["item_json"] or "{}"),

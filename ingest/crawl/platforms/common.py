@@ -10,7 +10,6 @@ from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 from bs4 import BeautifulSoup, Tag
 
 from ingest.crawl.http import Response
-
 from ingest.crawl.lines import page_lines
 from ingest.crawl.model import AgendaItem, Source
 from remissvar.records import MONTH_NUMBERS
@@ -24,10 +23,10 @@ def read_date(text: str) -> dt.date | None:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             continue
-    m = re.search(r"\b(\d{1,2})\s+(" + "|".join(MONTH_NUMBERS) + r")\s+(\d{4})\b", fold(text))
-    if m:
+    w = re.search(r"\b(\d{1,2})\s+(" + "|".join(MONTH_NUMBERS) + r")\s+(\d{4})\b", fold(text))
+    if w:
         try:
-            return dt.date(int(m.group(3)), MONTH_NUMBERS[m.group(2)], int(m.group(1)))
+            return dt.date(int(w.group(3)), MONTH_NUMBERS[w.group(2)], int(w.group(1)))
         except ValueError:
             return None
     return None
@@ -103,8 +102,8 @@ def year_postbacks(html: str, page_url: str) -> list[tuple[str, dict[str, str], 
             if not isinstance(sel, Tag) or not sel.get("name"):
                 continue
             options = [o for o in sel.find_all("option") if isinstance(o, Tag)]
-            values = [(str(o.get("value") if o.get("value") is not None else o.get_text()).strip(), o.has_attr("selected"))
-                      for o in options]
+            values = [(str(o.get("value") if o.get("value") is not None else o.get_text()).strip(),
+                       o.has_attr("selected")) for o in options]
             years = [(v, s) for v, s in values if re.fullmatch(r"(19|20)\d\d", v)]
             if len(years) < 2 or len(years) < len(values) - 1:
                 continue

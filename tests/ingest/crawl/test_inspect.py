@@ -32,12 +32,14 @@ def test_items_of_a_saved_page():
 def test_items_from_json_lines_chooses_the_platform_by_url():
     mp_url = "https://meetingspublic.stockholm.se/committees/alvsjo-stadsdelsnamnd/mote-2019-11-21"
     lines = [json.dumps({"url": SOD_2012_URL, "html": SOD_2012.read_text()}),
-             json.dumps({"url": mp_url, "html": (MP / "committees/alvsjo-stadsdelsnamnd/mote-2019-11-21/index.html").read_text()}),
+             json.dumps({"url": mp_url,
+                         "html": (MP / "committees/alvsjo-stadsdelsnamnd/mote-2019-11-21/index.html").read_text()}),
              json.dumps({"url": "https://example.se/x", "html": "<p>1 Ärende</p>"}), "not json"]
     out = list(items_stream(lines))
     assert [o.get("date") for o in out[:2]] == ["2012-03-15", "2019-11-21"]
     mp_item = [i for i in out[1]["items"] if i["is_remiss"]][0]
-    assert (mp_item["number"], mp_item["remitting_body"], mp_item["remitting_dnr"]) == ("8", "Kommunstyrelsen", "KS 2019/1187")
+    assert (mp_item["number"], mp_item["remitting_body"], mp_item["remitting_dnr"]) == (
+        "8", "Kommunstyrelsen", "KS 2019/1187")
     assert out[2]["url"] == "https://example.se/x" and "plattform" in out[2]["error"]
     assert out[3]["url"] is None and "error" in out[3]
 

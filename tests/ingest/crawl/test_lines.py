@@ -39,7 +39,8 @@ def test_links_stay_with_their_line_and_are_absolute():
 
 
 def test_empty_header_yields_its_aria_label_and_scripts_are_not_text():
-    html = '<ul><li><button aria-label="15 Motion om parklekar"></button><p>Sammanfattning</p></li></ul><script>var x=1</script>'
+    html = ('<ul><li><button aria-label="15 Motion om parklekar"></button><p>Sammanfattning</p></li></ul>'
+            "<script>var x=1</script>")
     lines = [x for x in page_lines(html, BASE) if x.text]
     assert [x.text for x in lines] == ["15 Motion om parklekar", "Sammanfattning"]
     assert lines[0].header and not lines[1].header and lines[0].group == lines[1].group is not None

@@ -9,9 +9,9 @@ import zipfile
 
 import pytest
 
+from ingest.crawl.model import Source
 from ingest.crawl.platforms.meetingplus.api import api_refs, parse_agenda_json
 from ingest.crawl.protocol_files import ApiFormatError, zip_members
-from ingest.crawl.model import Source
 from ingest.crawl.replay import ReplayServer
 from ingest.crawl.runner import crawl_sources
 from ingest.crawl.to_records import answer_documents, parse_task
@@ -34,7 +34,8 @@ def port():
 
 def run(settings, port, *, browser=False, faults=None):
     with ReplayServer(APP, port=port, faults=faults) as srv:
-        src = Source("meetingplus", "farsta", srv.base_url, "/committees/farsta-stadsdelsnamnd", "Farsta stadsdelsnämnd",
+        src = Source("meetingplus", "farsta", srv.base_url, "/committees/farsta-stadsdelsnamnd",
+                     "Farsta stadsdelsnämnd",
                      api_paths=("/api/v2.0/meetings/{id}/agenda",))
         stats, store = crawl_sources(settings, [src], {f"127.0.0.1:{port}"}, min_interval=0, timeout=10,
                                      browser=browser)
@@ -97,13 +98,15 @@ def test_api_and_zip_faults_are_recorded_and_retried(crawl_settings, port):
     assert [d["doc_kind"] for d in store.documents()] == ["tjansteutlatande"]
     st, store, _ = run(crawl_settings, port)  # the faults pass: what failed is fetched, once
     assert [f["reason"] for f in store.failures()] == ["markup_drift"]
-    assert sorted(d["doc_kind"] for d in store.documents()) == ["protokollsutdrag", "tjansteutlatande", "tjansteutlatande"]
+    assert sorted(d["doc_kind"] for d in store.documents()) == [
+        "protokollsutdrag", "tjansteutlatande", "tjansteutlatande"]
 
 
 def test_agenda_json_reader_tolerates_other_shapes():
     other = """{"Sammantrade": {"Datum": "2022-03-10"}, "Arenden": [
       {"Rubrik": "7. Yttrande över Cykelplan 2022", "Beskrivning": "Remiss från Trafiknämnden, dnr T2022-1",
-       "Bilagor": [{"Namn": "Tjänsteutlåtande", "Url": "/committees/x/m-1/agenda/tjansteutlatandepdf-12?downloadMode=open"},
+       "Bilagor": [{"Namn": "Tjänsteutlåtande",
+                    "Url": "/committees/x/m-1/agenda/tjansteutlatandepdf-12?downloadMode=open"},
                    {"Namn": "Bilaga karta", "Url": "/committees/x/m-1/agenda/kartapdf-13"}]},
       {"Rubrik": "8. Budgetuppföljning", "Bilagor": []}]}"""
     items, date = parse_agenda_json(other, "http://127.0.0.1/api/v2.0/meetings/1/agenda")

@@ -140,8 +140,8 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
         # a held meeting's page without an agenda list: the paragraphs are its items
         for num, text in meeting.paragraphs.items():
             first, _, rest = text.partition("\n")
-            title = grammar.PARAGRAPH.match(first)
-            items.append(AgendaItem(number="§" + num, title=(title.group("title") if title else first).strip(),
+            head = grammar.PARAGRAPH.match(first)
+            items.append(AgendaItem(number="§" + num, title=(head.group("title") if head else first).strip(),
                                     summary=squash(rest) or None, protocol_text=text))
     for item in items:
         grammar.classify(item, page_has_headings=meeting.has_headings, council=council, hints=hints)

@@ -58,7 +58,7 @@ def api_refs(html: str, page_url: str, templates: tuple[str, ...] = ()) -> ApiRe
     matches = [m for t in texts for m in API_MEETING.finditer(t)]
     found = [m.group(0) for m in matches]
     ids = [m.group(1) for m in matches]
-    ids += [str(tag["data-meeting-id"]).strip() for tag in soup.find_all(attrs={"data-meeting-id": True})]
+    ids += [str(tag["data-meeting-id"]).strip() for tag in soup.select("[data-meeting-id]")]
     ids = [i for i in dict.fromkeys(ids) if i.isdigit()]
     refs = ApiRefs(meeting_id=ids[0] if len(ids) == 1 else None)
     for u in dict.fromkeys(found):

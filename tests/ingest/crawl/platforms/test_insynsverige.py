@@ -48,7 +48,8 @@ def render(lines: list, markup: str) -> str:
 PREAMBLE = [
     "Din position: Hem > Stockholms stad > Farsta stadsdelsnämnd > Sammanträde 2011-03-17",
     "Sammanträde 2011-03-17", "Datum", "Klockan", "18.30", "Plats", "Farsta stadsdelsförvaltning, sessionssalen",
-    ("raw", 'Allmänhetens frågestund börjar kl 18.00. Frågor om parke <a href="javascript:void(0)">Läs mer...</a>rna tas upp först.'),
+    ("raw", "Allmänhetens frågestund börjar kl 18.00. Frågor om parke "
+            '<a href="javascript:void(0)">Läs mer...</a>rna tas upp först.'),
 ]
 PAGE = PREAMBLE + [
     ("item", "1", "Val av justerare och tid för justering"),
@@ -185,7 +186,8 @@ def test_remiss_items_under_other_headings_and_early_summaries(markup):
 
 @pytest.mark.parametrize("markup", MARKUPS)
 def test_held_meeting_without_agenda_list(markup):
-    lines = ["Sammanträde 2011-03-17", "Bilagor till protokoll", ("a", "Närvaro.pdf (41 kb)", "/documentHandler.ashx?did=9"),
+    lines = ["Sammanträde 2011-03-17", "Bilagor till protokoll",
+             ("a", "Närvaro.pdf (41 kb)", "/documentHandler.ashx?did=9"),
              "§1 Val av justerare", "Beslut", "Till justerare utses Per Prov (S).",
              "§2 Remiss av program för lekplatser", "Remiss från Kommunstyrelsen", "Beslut", "Nämnden tillstyrker."]
     m = parse_meeting(render(lines, markup), URL)
@@ -217,5 +219,6 @@ def test_listing_one_canonical_url_per_meeting_and_year_postbacks():
 
 def test_dagordning_only_meetings_are_listed():
     page = (FIXTURES / "sites/insynsverige/stockholm-alvsjo/index.html").read_text()
-    refs = meeting_refs(page, "https://insynsverige.se/stockholm-alvsjo", "https://insynsverige.se", "/stockholm-alvsjo")
+    refs = meeting_refs(page, "https://insynsverige.se/stockholm-alvsjo", "https://insynsverige.se",
+                        "/stockholm-alvsjo")
     assert [r.url for r in refs] == ["https://insynsverige.se/stockholm-alvsjo/dagordning?date=2012-03-22"]

@@ -50,7 +50,8 @@ def entry_html(num: str, title: str, summary: list[str], docs: list[tuple[str, s
     head = {
         "separate": f"<div>{H.escape(num)}</div><div>{H.escape(title)}</div>",
         "heading": f"<h3>{H.escape(num)} {H.escape(title)}</h3>",
-        "button": f'<h3><button aria-expanded="false"><span>{H.escape(num)}</span><span>{H.escape(title)}</span></button></h3>',
+        "button": (f'<h3><button aria-expanded="false"><span>{H.escape(num)}</span>'
+                   f"<span>{H.escape(title)}</span></button></h3>"),
         "aria": f'<button class="toggle" aria-label="{H.escape(num)} {H.escape(title)}"></button>',
     }[header]
     return f"<li>{head}<div class='panel'>{panel}</div></li>"
@@ -60,7 +61,8 @@ def page(header: str, entries: list = ENTRIES, protocol: str = "") -> str:
     body = "".join(entry_html(*e, header) for e in entries)
     wrap = {"br": "<div>{}</div>", "table": "<table>{}</table>"}.get(header, "<ul>{}</ul>")
     return (f"<html><body><main><p>Hoppa över navigering</p><h1>Farsta stadsdelsnämnd</h1>"
-            f"<p>Sammanträde 2024-03-14 kl. 18.00</p><h2>Kallelse</h2>{wrap.format(body)}{protocol}</main></body></html>")
+            f"<p>Sammanträde 2024-03-14 kl. 18.00</p><h2>Kallelse</h2>{wrap.format(body)}{protocol}"
+            "</main></body></html>")
 
 
 @pytest.mark.parametrize("header", HEADERS)
@@ -84,7 +86,8 @@ def test_entries_whose_header_is_not_in_the_text_and_free_text_entries():
     html = ("<main><ul>" + entry_html(*ENTRIES[0], "separate")
             + "<li><p>Allmänhetens frågestund: frågor om belysningen besvarades.</p></li>"
             + "<li><div><p>Trafiknämnden har remitterat ett förslag till trafikplan för Hökarängen.</p><p>Bilagor</p>"
-            + f'<p><a href="{DOC}tjansteutlatande-trafikplanpdf">Tjänsteutlåtande - Svar på remiss om trafikplan</a></p>'
+            + f'<p><a href="{DOC}tjansteutlatande-trafikplanpdf">'
+            + "Tjänsteutlåtande - Svar på remiss om trafikplan</a></p>"
             + "</div></li></ul></main>")
     m = parse_meeting(html, URL)
     assert [(i.number, i.is_remiss) for i in m.items] == [("1", False), (None, False), (None, True)]
@@ -100,7 +103,8 @@ def test_protocol_tab_full_protocol_and_unsigned():
     m = parse_meeting(page("button", protocol=signed), URL)
     assert [(p.kind, p.label) for p in m.protocol_links] == [("protokoll", "Protokoll 2024-03-14")]
     assert len(m.items) == 4  # the tab ends the agenda; the protocol is not an item's attachment
-    unsigned = '<h2>Protokoll</h2><p><a href="javascript:void(0);">Protokoll</a></p><p>Inget protokoll har publicerats</p>'
+    unsigned = ('<h2>Protokoll</h2><p><a href="javascript:void(0);">Protokoll</a></p>'
+                "<p>Inget protokoll har publicerats</p>")
     m = parse_meeting(page("button", protocol=unsigned), URL)
     assert m.protocol_links == [] and len(m.items) == 4
     # the platform names the full protocol and the meeting's "Ladda ner allt" endpoint when the page states its id
@@ -138,4 +142,5 @@ def test_recorded_meeting_with_a_protocol_extract():
     item = m.items[2]
     assert (item.remitting_body, item.remitting_dnr) == ("Kommunstyrelsen", "KS 2024/951")
     assert [d.kind for d in item.documents] == ["tjansteutlatande", "protokollsutdrag"]
-    assert item.documents[0].url.endswith("tjansteutlatande-remiss-av-motion-om-facebookgrupperpdf-19038?downloadMode=open")
+    assert item.documents[0].url.endswith(
+        "tjansteutlatande-remiss-av-motion-om-facebookgrupperpdf-19038?downloadMode=open")
