@@ -73,16 +73,11 @@ def detect_kind(pages_text: list[str], *, running_lines: list[str] | None = None
         return DocumentKind.TJANSTESKRIVELSE
     if any(fold(squash(ln)) == "yttrande" for ln in first.splitlines()[:4]):
         return DocumentKind.YTTRANDE
-    answer = _ANSWER_HEADINGS.search(full) is not None
-    if link_text:
-        linked = kind_from_link(link_text)
-        if linked is not None and not (answer and linked in (DocumentKind.MOTION, DocumentKind.REMISSMATERIAL,
-                                                             DocumentKind.BILAGA)):
-            return linked
-    if answer:
+    if _ANSWER_HEADINGS.search(full):
         return DocumentKind.TJANSTEUTLATANDE
     if any(ln == "motion" or ln.startswith("motion om ") or ln.startswith("motion till ") for ln in top_lines):
         return DocumentKind.MOTION
     if _MATERIAL.search(full):
         return DocumentKind.REMISSMATERIAL
-    return DocumentKind.OKAND
+    linked = kind_from_link(link_text) if link_text else None
+    return linked or DocumentKind.OKAND
