@@ -138,7 +138,7 @@ remiss remisser remissen remissvar remissyttrande svar yttrande yttranden forsla
 motion motionen motioner arende arendet bordlagt bordlagda aterremitterat aterremitterade
 kommunstyrelsen kommunstyrelse kommunfullmaktige stadsdelsnamnden stadsdelsnamnd stadsdelsnamnder
 stadsdelsnamnderna namnden namnd stadsdelsforvaltningen tjansteutlatande stockholm stockholms stad staden
-stadens stadsledningskontoret dnr bilaga bilagor ang betraffande
+stadens stadsledningskontoret dnr bilaga bilagor ang betraffande fler flera mer
 """.split())
 # phrases removed before tokenising (folded)
 _BOILERPLATE = re.compile(
@@ -150,10 +150,10 @@ _GENERIC = frozenset("""
 program plan policy strategi riktlinje riktlinjer handlingsplan atgardsplan detaljplan
 oversiktsplan ansokan tillstand utredning betankande stockholm stad trafik ny nya okad battre
 """.split())
-_STATE = re.compile(r"\b(sou|ds|betankande\w*|departementspromemoria|lagradsremiss|delbetankande\w*|"
+_STATE = re.compile(r"\b(sou|ds|betankande\w*|departementspromemoria\w*|lagradsremiss|delbetankande\w*|"
                     r"utredning(en)?s? (om|av)|regeringskansliet|\w+departementet)\b")
-_CITY = re.compile(r"^(forslag till )?(program|plan|policy|strategi|riktlinjer|handlingsplan|atgardsplan|"
-                   r"oversiktsplan|detaljplan|stadens)\b")
+_CITY = re.compile(r"^(forslag till )?(ny |nytt |stockholms stads |stadens )?"
+                   r"(\w*(program|plan|policy|strategi)\w*|riktlinjer|stadens)\b")
 _SOU = re.compile(r"\b(sou|ds)\s*(\d{4})\s*:\s*(\d{1,3})\b")
 _PLAN_NO = re.compile(r"\b(?:s-)?dp\s*(\d{2,4})[-\s]?(\d{3,6})(?:[-\s](\d{1,3}))?\b")
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b")
@@ -174,6 +174,8 @@ erns ade are ern ens het ast ad en ar er or as es at a e s
 def stem(word: str) -> str:
     """A light Swedish stemmer (Snowball's step-1 suffixes on folded text; the stem keeps
     at least three letters): 'parklekar' -> 'parklek', 'lekplatserna' -> 'lekplats'."""
+    if len(word) > 5 and word[-2:] in ("in", "yn"):  # definite form: "strategin", "policyn"
+        return word[:-1]
     for suf in _SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             if suf == "s" and word[-2:-1] in "aeiouy":
@@ -242,6 +244,16 @@ def _stage(text: str) -> str | None:
     return rf.stage(text)
 
 
+_APPLICATION = re.compile(r"\bansokan(?:ar)? om [^,]*\b(?:for|vid|i|pa|inom)\s+(?P<obj>.+)$")
+
+
+def _application_object(title: str) -> tuple[str, ...] | None:
+    """What a permit application is for ("… ansökan om serveringstillstånd för Restaurang
+    Kvarnen") as content words: two applications are one remiss only when these agree."""
+    m = _APPLICATION.search(_plain(title))
+    return content_words(m.group("obj")) if m else None
+
+
 def _doc_class(title: str) -> str | None:
     f = _plain(title)
     f = re.sub(r"^(svar pa )?remiss (av|om|angaende) |^yttrande (over|om) ", "", f)
@@ -281,6 +293,7 @@ class Profile:
     identifiers: frozenset[str]
     doc_class: str | None
     titles: tuple[tuple[str, ...], ...]  # content words of each title variant (item title, remiss title)
+    application: tuple[str, ...] | None  # what a permit application is for
     tabled: bool
     is_motion: bool
 
@@ -364,6 +377,7 @@ def profile(ref: AnswerRef) -> Profile:
         identifiers=_identifiers(title) | (_identifiers(remiss_title) if remiss_title else frozenset()),
         doc_class=_doc_class(title) or (_doc_class(remiss_title) if remiss_title else None),
         titles=tuple(titles),
+        application=_application_object(title),
         tabled=bool(_TABLED.search(fold(item_text))),
         is_motion=is_motion,
     )
@@ -391,7 +405,8 @@ def _token_sim(t: str, u: str) -> float:
     if len(short) >= 5 and _edit1(t, u):
         return 0.9  # a typo
     if len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)):
-        return 0.8  # a compound: "lekplats" / "lekplatsprogram"
+        # a compound: "lekplats" / "lekplatsprogram"; a generic part ("program") says little
+        return 0.4 if short in _GENERIC else 0.8
     return 0.0
 
 
@@ -467,6 +482,8 @@ def conflicts(a: Profile, b: Profile) -> list[str]:
         out.append("dnr")
     if a.motion and b.motion and a.motion != b.motion:
         out.append("motionsnummer")
+    if a.is_motion and b.is_motion and a.parties and b.parties and not (a.parties & b.parties):
+        out.append("motionärens parti")
     if a.stage and b.stage and a.stage != b.stage:
         out.append("skede")
     if a.years and b.years and not (a.years & b.years):
@@ -481,6 +498,8 @@ def conflicts(a: Profile, b: Profile) -> list[str]:
         out.append("nummer")
     if a.doc_class and b.doc_class and a.doc_class != b.doc_class:
         out.append("dokumenttyp")
+    if a.application and b.application and title_similarity(a.application, b.application, Weights()) < 0.6:
+        out.append("sökande")
     if (a.ref.council and a.ref.council == b.ref.council and a.ref.date and a.ref.date == b.ref.date
             and a.id != b.id):
         out.append("samma möte")
@@ -508,9 +527,9 @@ def score_pair(a: Profile, b: Profile, weight: Callable[[str], float],
     if a.authors and b.authors and a.authors & b.authors:
         s += 0.1
         reasons.append("samma motionär")
-    elif a.parties and b.parties and not (a.parties & b.parties):
-        s -= 0.15
-        reasons.append("olika partier")
+    elif a.parties and a.parties == b.parties:
+        s += 0.1
+        reasons.append("samma parti")
     if a.is_motion != b.is_motion and (a.doc_class == "city" or b.doc_class == "city"):
         s -= 0.2
         reasons.append("motion mot program")
@@ -642,8 +661,9 @@ def pair_scores(profiles: Sequence[Profile], config: LinkConfig = LinkConfig(),
 
 def cluster(ids: Sequence[str], scores: Iterable[PairScore], threshold: float,
             must: Iterable[tuple[str, str]] = (), cannot: Iterable[tuple[str, str]] = ()) -> list[list[str]]:
-    """Groups: human must-links first, then scored pairs from the best down while no
-    cannot-link (scored or human) lies between the two groups. Groups come in the order of
+    """Groups: human cannot-links and must-links first (a human's merge outranks a scored
+    cannot-link), then scored pairs from the best down while no cannot-link (scored or
+    human) lies between the two groups. Groups come in the order of
     their first member in ``ids``; members keep that order."""
     index = {aid: i for i, aid in enumerate(ids)}
     cl = _Clusters(len(ids))
@@ -651,12 +671,12 @@ def cluster(ids: Sequence[str], scores: Iterable[PairScore], threshold: float,
     for a, b in cannot:
         if a in index and b in index:
             cl.forbid(index[a], index[b])
+    for a, b in must:  # a human's word outranks a scored cannot-link
+        if a in index and b in index:
+            cl.union(index[a], index[b])
     for ps in scored:
         if ps.cannot_link:
             cl.forbid(index[ps.a], index[ps.b])
-    for a, b in must:
-        if a in index and b in index:
-            cl.union(index[a], index[b])
     for ps in sorted((p for p in scored if not p.cannot_link and p.score >= threshold),
                      key=lambda p: (-p.score, p.a, p.b)):
         cl.union(index[ps.a], index[ps.b])
@@ -736,7 +756,7 @@ def council_slug(name: str) -> str | None:
     """The archive's slug (``remissvar.records.COUNCILS``) for a council name, if it is one."""
     key = _short_key(re.sub(r"(?i)\s*stadsdels(nämnd|namnd|förvaltning|forvaltning)(en|s)?\b.*$", "", name))
     for c in COUNCILS.values():
-        if key and key in (_short_key(c.short), _short_key(c.slug)):
+        if key and {key, key.removesuffix("s")} & {_short_key(c.short), _short_key(c.slug)}:
             return c.slug
     return None
 

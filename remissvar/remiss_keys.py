@@ -460,3 +460,19 @@ def _merged_refs(store: RemissKeyStore, refs: Sequence[AnswerRef]) -> list[Answe
 
 def vectors_of(store: RemissKeyStore) -> Mapping[str, list[float]]:
     return {str(a): _unpack(v) for a, v in store.db.execute("SELECT id, vec FROM answers") if v is not None}
+
+
+def link_jsonl(lines: Iterable[str], store: RemissKeyStore | None = None,
+               incremental: bool = False) -> list[dict[str, str]]:
+    """``remissvar link -``: JSON lines ``{"id","council","date","title","lines":[…],"text"?}``
+    in, ``{"id","remiss_key"}`` out in input order (answers with one key answer one remiss)."""
+    refs: list[AnswerRef] = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            refs.append(AnswerRef.from_json(json.loads(line)))
+        except (ValueError, TypeError) as e:
+            raise ValueError(f"rad {n}: {e}") from e
+    keys = link_refs(refs, store, incremental)
+    return [{"id": r.id, "remiss_key": keys[r.id]} for r in refs]

@@ -1,0 +1,258 @@
+"""remissvar.linking: answers of one remiss linked across councils and wordings, near-identical
+different remisser kept apart, who was asked; and the `remissvar link -` command.
+
+Titles are written in the patterns of ../shared/README.md ("How councils word the same
+remiss"); the seed document is the real Södermalm answer (tests/fixtures/seeds)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from remissvar.linking import (
+    AnswerRef,
+    LinkConfig,
+    Weights,
+    content_words,
+    districts_on,
+    link_answers,
+    profile,
+    score_pair,
+    stem,
+    who_was_asked,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "tests/fixtures/seeds/000_799dd45ed89de956.txt"
+
+
+def ref(aid: str, council: str, date: str, title: str, *lines: str, **kw: object) -> AnswerRef:
+    return AnswerRef(aid, council, dt.date.fromisoformat(date), title, tuple(lines), **kw)  # type: ignore[arg-type]
+
+
+def groups(refs: list[AnswerRef], config: LinkConfig = LinkConfig()) -> list[set[str]]:
+    return [set(g) for g in link_answers(refs, config).groups]
+
+
+def together(refs: list[AnswerRef], *ids: str) -> bool:
+    return any(set(ids) <= g for g in groups(refs))
+
+
+def pair(a: AnswerRef, b: AnswerRef) -> tuple[float, bool, tuple[str, ...]]:
+    ps = score_pair(profile(a), profile(b), Weights())
+    return ps.score, ps.cannot_link, ps.reasons
+
+
+# ---- words ----------------------------------------------------------------------------------
+def test_content_words_drop_boilerplate_and_stem() -> None:
+    assert content_words("Remiss av program för lekplatser i Stockholms stad") == ("program", "lekplats")
+    assert content_words("Program för lekplatser - yttrande till kommunstyrelsen") == ("program", "lekplats")
+    assert content_words("Svar på remiss om program för lekplatserna") == ("program", "lekplats")
+    assert stem("parklekar") == "parklek"
+    assert stem("strategin") == stem("strategi")
+
+
+# ---- one remiss, many wordings -------------------------------------------------------------
+def test_title_variants_of_one_programme_link() -> None:
+    refs = [
+        ref("a", "farsta", "2012-03-15", "Remiss av program för lekplatser i Stockholms stad"),
+        ref("b", "sodermalm", "2012-03-22", "Program för lekplatser - yttrande till kommunstyrelsen"),
+        ref("c", "skarholmen", "2012-04-05", "Svar på remiss om program för lekplatser"),
+        ref("d", "alvsjo", "2012-03-29", "Förslag till program för lekplatser 2012-2015"),
+        ref("e", "farsta", "2012-04-19", "Program för lekplatser 2012"),
+    ]
+    assert groups(refs) == [{"a", "b", "c", "d", "e"}]
+
+
+def test_typo_and_definite_form_still_link() -> None:
+    refs = [
+        ref("a", "farsta", "2012-02-16", "Remiss av förslag till framkomlighetsstrategi för Stockholm"),
+        ref("b", "skarholmen", "2012-02-23", "Framkomlighetstrategi för Stockholm - yttrande till trafikkontoret"),
+        ref("c", "sodermalm", "2012-02-28", "Svar på remiss om Framkomlighetsstrategin"),
+    ]
+    assert groups(refs) == [{"a", "b", "c"}]
+
+
+def test_remitting_dnr_in_every_format_links_and_a_different_dnr_cannot() -> None:
+    a = ref("a", "farsta", "2012-10-18", "Förslag till policy för barnkonventionen",
+            "Remiss från kommunstyrelsen, dnr 316-274/2012.")
+    b = ref("b", "hagersten-liljeholmen", "2012-10-25", "Yttrande om barnrättsarbete",
+            "Remiss från Kommunstyrelsen, KS dnr 316-274/2012")
+    c = ref("c", "skarholmen", "2012-11-08", "Svar på remiss från Kommunstyrelsen KS 316-274/2012")
+    d = ref("d", "sodermalm", "2012-10-30", "Förslag till policy för barnkonventionen",
+            "Remiss från kommunstyrelsen, KS 2012/951")
+    assert profile(a).dnr == profile(b).dnr == profile(c).dnr == "316-274/2012"
+    assert pair(a, b)[0] == 1.0 and "samma dnr" in pair(a, b)[2]
+    assert pair(a, d)[1] and "dnr" in pair(a, d)[2]
+    assert groups([a, b, c, d]) == [{"a", "b", "c"}, {"d"}]
+
+
+def test_motion_number_on_one_side_only() -> None:
+    refs = [
+        ref("a", "farsta", "2013-05-02", "Motion (2013:7) om fler parklekar i ytterstaden"),
+        ref("b", "sodermalm", "2013-05-20", "Fler parklekar i ytterstaden - motion från (S)"),
+        ref("c", "skarholmen", "2013-05-22", "Motion av Anna Ek (s) om fler parklekar i ytterstaden, nr 2013:7"),
+        ref("x", "alvsjo", "2013-05-16", "Motion (2013:12) om fler parklekar i ytterstaden"),
+        ref("y", "farsta", "2013-05-30", "Fler parklekar i ytterstaden - motion från (V)"),
+    ]
+    assert profile(refs[2]).motion == "2013:7"
+    assert profile(refs[2]).tokens == profile(refs[0]).tokens  # author names are not title words
+    assert pair(refs[0], refs[3])[1]  # another motion number
+    assert pair(refs[1], refs[4])[1]  # another party's motion
+    got = groups(refs)
+    assert {"a", "b", "c"} in got  # x is another motion, y another party's motion
+    assert not any({"a", "x"} <= g or {"b", "y"} <= g for g in got)
+
+
+def test_shared_attachment_links_different_wordings() -> None:
+    a = ref("a", "farsta", "2016-09-15", "Remiss om riktlinjer mot våldsbejakande extremism",
+            attachment_hashes=frozenset({"f00d"}))
+    b = ref("b", "sodermalm", "2016-09-27", "Svar på remiss - förebyggande arbete",
+            attachment_hashes=frozenset({"f00d", "beef"}))
+    assert not together([a, ref("b", "sodermalm", "2016-09-27", "Svar på remiss - förebyggande arbete")], "a", "b")
+    assert together([a, b], "a", "b")
+
+
+def test_one_council_listing_a_remiss_at_two_meetings_is_one_history() -> None:
+    refs = [
+        ref("a", "skarholmen", "2014-02-20", "Remiss av förslag till äldreomsorgsplan 2014-2018",
+            "Remiss från kommunstyrelsen"),
+        ref("b", "skarholmen", "2014-03-20", "BORDLAGT ÄRENDE. Remiss av förslag till äldreomsorgsplan 2014-2018",
+            "Bordlagt den 20 februari 2014"),
+        ref("c", "farsta", "2014-03-13", "Äldreomsorgsplan 2014-2018 - yttrande till kommunstyrelsen"),
+    ]
+    assert groups(refs) == [{"a", "b", "c"}]
+
+
+# ---- near-identical different remisser ------------------------------------------------------
+def test_yearly_remisser_stay_apart_even_with_one_remittent() -> None:
+    a = ref("a", "farsta", "2011-03-17", "SL:s trafikförändringar 2011", "Remiss från trafiknämnden")
+    b = ref("b", "farsta", "2012-03-15", "SL:s trafikförändringar 2012", "Remiss från trafiknämnden")
+    c = ref("c", "skarholmen", "2011-03-10", "Remiss om SL:s trafikförändringar 2011")
+    assert pair(a, c)[0] > 0.9
+    assert pair(b, c)[1] and "år" in pair(b, c)[2]
+    assert groups([a, b, c]) == [{"a", "c"}, {"b"}]
+
+
+def test_planning_stages_stay_apart() -> None:
+    refs = [
+        ref("a", "sodermalm", "2010-06-15", "Detaljplan för Slussen, samråd", "Remiss från stadsbyggnadsnämnden"),
+        ref("b", "sodermalm", "2010-11-16", "Detaljplan för Slussen - utställning", "Remiss från stadsbyggnadsnämnden"),
+        ref("c", "sodermalm", "2010-12-14", "ÅTERREMITTERAT ÄRENDE. Detaljplan för Slussen, utställning"),
+        ref("d", "farsta", "2017-06-15", "Översiktsplan för Stockholm, granskning"),
+        ref("e", "farsta", "2017-02-02", "Samrådsförslag till översiktsplan för Stockholm"),
+    ]
+    assert groups(refs) == [{"a"}, {"b", "c"}, {"d"}, {"e"}]
+
+
+def test_state_report_and_city_programme_stay_apart() -> None:
+    a = ref("a", "farsta", "2015-09-17", "Remiss av Ds 2015:27 Ökad trygghet i kollektivtrafiken")
+    b = ref("b", "sodermalm", "2015-09-22", "Departementspromemorian Ökad trygghet i kollektivtrafiken - svar på remiss")
+    c = ref("c", "farsta", "2015-11-19", "Program för ökad trygghet i Stockholms kollektivtrafik")
+    d = ref("d", "skarholmen", "2015-11-26", "Trygghetsprogram för kollektivtrafiken, yttrande till trafiknämnden")
+    assert pair(b, c)[1] and "dokumenttyp" in pair(b, c)[2]
+    assert groups([a, b, c, d]) == [{"a", "b"}, {"c", "d"}]
+
+
+def test_permit_applications_for_different_applicants_stay_apart() -> None:
+    a = ref("a", "skarholmen", "2015-04-16", "Yttrande över ansökan om serveringstillstånd för Restaurang Kvarnen")
+    b = ref("b", "skarholmen", "2015-05-21", "Yttrande över ansökan om serveringstillstånd för Restaurang Sjöstjärnan")
+    c = ref("c", "skarholmen", "2015-05-21", "Yttrande över ansökan om serveringstillstånd för Restaurang Kvarnen, "
+                                             "Skärholmen")
+    assert groups([a, b, c]) == [{"a", "c"}, {"b"}]
+
+
+def test_two_items_of_one_meeting_are_two_remisser() -> None:
+    a = ref("a", "farsta", "2013-05-02", "Remiss av lekplatsprogram")
+    b = ref("b", "farsta", "2013-05-02", "Lekplatsprogram, remiss från kommunstyrelsen")
+    assert pair(a, b)[1] and "samma möte" in pair(a, b)[2]
+
+
+def test_blocking_keeps_answers_years_apart_out_unless_a_key_is_shared() -> None:
+    a = ref("a", "farsta", "2012-03-15", "Remiss av lekplatsprogram")
+    b = ref("b", "sodermalm", "2014-03-15", "Lekplatsprogram - yttrande till kommunstyrelsen")
+    assert link_answers([a, b]).pairs == []
+    a2 = ref("a", "farsta", "2012-03-15", "Remiss av lekplatsprogram", "Remiss från kommunstyrelsen, KS 2012/77")
+    b2 = ref("b", "sodermalm", "2013-01-15", "Lekplatsprogram", "KS dnr 2012/77")
+    assert together([a2, b2], "a", "b")
+
+
+def test_duplicate_ids_are_refused() -> None:
+    with pytest.raises(ValueError):
+        link_answers([ref("a", "farsta", "2012-01-01", "X"), ref("a", "farsta", "2012-01-01", "Y")])
+
+
+# ---- the real seed ----------------------------------------------------------------------------
+def test_seed_answer_reads_remittent_dnr_and_who_was_asked() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    p = profile(AnswerRef("seed", "sodermalm", dt.date(2024, 12, 12),
+                          "Svar på remiss av motion om lokala facebookgrupper", (), text))
+    assert p.body == "kommunstyrelsen" and p.dnr == "2024/951"
+    asked = who_was_asked(text, dt.date(2024, 12, 12))
+    assert [(b.name, b.council) for b in asked] == [
+        ("Stadsledningskontoret", None),
+        ("Farsta stadsdelsnämnd", "farsta"),
+        ("Hägersten-Älvsjö stadsdelsnämnd", "hagersten-alvsjo"),
+    ]
+    assert "remitterats till stadsledningskontoret" in asked[0].source
+
+
+# ---- who was asked --------------------------------------------------------------------------------
+def test_all_district_councils_expand_by_the_lineage_of_the_date() -> None:
+    text = "Ärendet har remitterats till samtliga stadsdelsnämnder och trafiknämnden."
+    on_2012 = who_was_asked(text, dt.date(2012, 5, 1))
+    slugs_2012 = {b.council for b in on_2012 if b.council}
+    assert {"alvsjo", "hagersten-liljeholmen", "sodermalm", "farsta", "skarholmen"} == slugs_2012
+    assert len([b for b in on_2012 if b.is_district_council]) == 14
+    assert on_2012[-1].name == "Trafiknämnden" and not on_2012[-1].is_district_council
+    on_2021 = who_was_asked(text, dt.date(2021, 5, 1))
+    assert {b.council for b in on_2021 if b.council} == {"hagersten-alvsjo", "sodermalm", "farsta", "skarholmen"}
+    assert len([b for b in on_2021 if b.is_district_council]) == 13
+    on_2004 = who_was_asked(text, dt.date(2004, 5, 1))
+    names_2004 = {b.name for b in on_2004}
+    assert "Maria-Gamla stans stadsdelsnämnd" in names_2004 and "Södermalms stadsdelsnämnd" not in names_2004
+    assert len([b for b in on_2004 if b.is_district_council]) == 18
+    undated = who_was_asked(text)
+    assert [b.name for b in undated] == ["Samtliga stadsdelsnämnder", "Trafiknämnden"]
+
+
+def test_who_was_asked_is_empty_when_nothing_says() -> None:
+    assert who_was_asked("Stadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen.") == []
+    assert len(districts_on(dt.date(2019, 12, 31))) == 14 and len(districts_on(dt.date(2020, 1, 1))) == 13
+
+
+def test_who_was_asked_reads_folded_ocr_text() -> None:
+    asked = who_was_asked("Arendet har aven remitterats till Skarholmens stadsdelsnamnd samt miljoforvaltningen.")
+    assert [(b.name, b.council) for b in asked] == [("Skarholmens stadsdelsnamnd", "skarholmen"),
+                                                     ("Miljoforvaltningen", None)]
+
+
+# ---- the command ----------------------------------------------------------------------------------
+def test_link_command_prints_one_key_per_answer() -> None:
+    rows = [
+        {"id": "a", "council": "farsta", "date": "2012-03-15", "title": "Remiss av program för lekplatser",
+         "lines": ["Remiss från kommunstyrelsen."]},
+        {"id": "b", "council": "sodermalm", "date": "2012-03-22",
+         "title": "Program för lekplatser - yttrande till kommunstyrelsen", "lines": []},
+        {"id": "c", "council": "farsta", "date": "2012-03-15", "title": "SL:s trafikförändringar 2012",
+         "lines": ["Remiss från trafiknämnden"], "text": "Ärendet har även remitterats till Skärholmens stadsdelsnämnd."},
+    ]
+    out = subprocess.run([sys.executable, "-m", "remissvar_cli", "link", "-", "--no-embeddings"],
+                         input="\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    got = [json.loads(ln) for ln in out.stdout.splitlines()]
+    assert [g["id"] for g in got] == ["a", "b", "c"]
+    keys = {g["id"]: g["remiss_key"] for g in got}
+    assert keys["a"] == keys["b"] != keys["c"]
+
+
+def test_link_command_refuses_bad_lines() -> None:
+    out = subprocess.run([sys.executable, "-m", "remissvar_cli", "link", "-", "--no-embeddings"],
+                         input='{"id": "a"}\n', capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 2
+    assert json.loads(out.stderr.strip().splitlines()[-1])["error"] == "bad_input"
