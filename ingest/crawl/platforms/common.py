@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from ingest import protocol
 from ingest.crawl.http import Response
 from ingest.crawl.lines import page_lines
 from ingest.crawl.model import AgendaItem, Source
@@ -74,15 +75,9 @@ def _words(text: str) -> str:
 
 
 def split_paragraphs(text: str) -> dict[str, str]:
-    """A protocol's text split at its paragraph heads (a line starting "§ 12"): number ->
-    paragraph text. (A minimal splitter; ``ingest.protocol`` parses one paragraph.)"""
-    out: dict[str, str] = {}
-    heads = list(re.finditer(r"(?m)^\s*§\s?(\d{1,3})\b", text))
-    for i, h in enumerate(heads):
-        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        body = text[h.start():end].strip()
-        out.setdefault(h.group(1), body)
-    return out
+    """A protocol's text as its § paragraphs, number -> paragraph text (``ingest.protocol``'s
+    splitter: a table of contents listing every "§ N" once more keeps the longest block)."""
+    return {str(p.number): p.text for p in protocol.split_paragraphs(text) if p.number is not None}
 
 
 # ---- ASP.NET WebForms post-backs -------------------------------------------------------

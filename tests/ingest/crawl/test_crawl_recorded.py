@@ -2,6 +2,7 @@
 lineage and the fault mode."""
 from __future__ import annotations
 
+import json
 from contextlib import ExitStack
 
 import pytest
@@ -59,6 +60,10 @@ def test_full_crawl_counts(crawl_settings, ports):
     assert [u.rsplit("/", 1)[-1] for u in cancelled] == ["mote-2023-03-16-installt"]
     docs = store.documents()
     assert len(docs) == GOOD_DOCS
+    # the full protocol PDF, split into § paragraphs: item 7's decision is § 9 (matched by title)
+    [ha] = [d for d in docs if d["council"] == "hagersten-alvsjo" and d["doc_kind"] == "tjansteutlatande"]
+    paragraph = json.loads(ha["item_json"])["protocol_text"]
+    assert paragraph.startswith("§ 9") and "godkänner förvaltningens tjänsteutlåtande" in paragraph
     for d in docs:  # provenance of every stored file
         assert d["sha256"] and store.path_of(d["sha256"]).read_bytes()[:5] == b"%PDF-"
         assert d["council"] and d["meeting_url"] and d["fetched_at"] and d["etag"]

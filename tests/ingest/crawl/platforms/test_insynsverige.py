@@ -222,3 +222,17 @@ def test_dagordning_only_meetings_are_listed():
     refs = meeting_refs(page, "https://insynsverige.se/stockholm-alvsjo", "https://insynsverige.se",
                         "/stockholm-alvsjo")
     assert [r.url for r in refs] == ["https://insynsverige.se/stockholm-alvsjo/dagordning?date=2012-03-22"]
+
+
+def test_protocol_text_split_and_matched_by_title_not_number():
+    from ingest.crawl.model import AgendaItem
+    from ingest.crawl.platforms.common import match_paragraph, split_paragraphs
+
+    text = ("Protokoll\nInnehåll\n§ 1 Val av justerare\n§ 9 Remiss av program för lekplatser\n\n"
+            "§ 1\nVal av justerare\nBeslut\nTill justerare utses Per Prov (S).\n\n"
+            "§ 9\nRemiss av program för lekplatser\nDnr HÄ 2024/555\nBeslut\nNämnden tillstyrker programmet.\n")
+    paragraphs = split_paragraphs(text)
+    assert sorted(paragraphs) == ["1", "9"] and "tillstyrker" in paragraphs["9"]  # the longer block, not the contents
+    item = AgendaItem(number="7", title="Remiss av program för lekplatser")
+    assert match_paragraph(item, paragraphs) == paragraphs["9"]
+    assert match_paragraph(AgendaItem(number="9", title="Budget 2025"), paragraphs) is None
