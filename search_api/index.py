@@ -29,7 +29,8 @@ def es_client(settings: Settings | None = None, **kw: Any) -> Elasticsearch:
     s = settings or get_settings()
     opts: dict[str, Any] = {"request_timeout": 30, "retry_on_timeout": True, "max_retries": 3}
     opts.update(kw)
-    return Elasticsearch(s.es_url, **opts)
+    # a comma-separated list names the nodes of a cluster (the client spreads requests over them)
+    return Elasticsearch([u.strip() for u in s.es_url.split(",") if u.strip()], **opts)
 
 
 def _load(name: str) -> dict[str, Any]:
