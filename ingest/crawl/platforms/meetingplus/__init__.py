@@ -117,6 +117,9 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
             close()
             state = "agenda"
             continue
+        attachments = [lk for lk in ln.links if _is_attachment(lk.url)]
+        if state == "protocol" and (grammar.number_only(t) or (ln.header and grammar.item_line(t))) and not attachments:
+            state = "agenda"  # "Protokoll" was a tab label above the agenda, not the tab's content
         if state == "protocol":
             for lk in ln.links:
                 if _is_attachment(lk.url):
@@ -128,15 +131,15 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
             heading, meeting.has_headings = h, True
             continue
         n = grammar.number_only(t)
-        if n and not ln.links:
+        if n and not attachments:
             close()
             pending = n
             continue
-        if pending is not None and t and not ln.links:
+        if pending is not None and t and not attachments:  # the title may itself be a link
             current = AgendaItem(number=pending, title=t, heading=heading)
             title_group, pending = ln.group, None
             continue
-        il = grammar.item_line(t) if not ln.links else None
+        il = grammar.item_line(t) if not attachments else None
         if il and (ln.header or il[1][:1].isupper()):
             close()
             current = AgendaItem(number=il[0], title=il[1], heading=heading)
@@ -148,7 +151,7 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
                 title_group = ln.group
             in_bilagor = True
             continue
-        if ln.links and any(_is_attachment(lk.url) for lk in ln.links):
+        if attachments:
             if current is None:
                 current = AgendaItem(number=None, title="", heading=heading)
                 title_group = ln.group

@@ -144,3 +144,15 @@ def test_recorded_meeting_with_a_protocol_extract():
     assert [d.kind for d in item.documents] == ["tjansteutlatande", "protokollsutdrag"]
     assert item.documents[0].url.endswith(
         "tjansteutlatande-remiss-av-motion-om-facebookgrupperpdf-19038?downloadMode=open")
+
+
+def test_tab_labels_above_the_agenda_and_titles_that_are_links():
+    html = ('<main><div role="tablist"><button>Kallelse</button><button>Protokoll</button></div><ul>'
+            '<li><div>3</div><div><a href="/committees/farsta-stadsdelsnamnd/arenden/88">'
+            "Remiss av parkprogram</a></div>"
+            "<p>Remiss från kommunstyrelsen.</p><p>Bilagor</p>"
+            f'<p><a href="{DOC}tjansteutlatande-parkprogrampdf">Tjänsteutlåtande</a></p></li></ul></main>')
+    [item] = parse_meeting(html, URL).items
+    assert (item.number, item.title, item.is_remiss, item.remitting_body) == (
+        "3", "Remiss av parkprogram", True, "Kommunstyrelsen")
+    assert [d.kind for d in item.documents] == ["tjansteutlatande"]
