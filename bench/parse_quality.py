@@ -7,8 +7,15 @@
    fixtures) plus variants made from them (å/ä/ö stripped as OCR does, English-model OCR,
    sections reordered); field-level precision/recall and position accuracy.
 3. Time per page: text layer and OCR.
+4. Real documents (issue 19): the seven real PDFs and both seeds against the values written
+   by reading them (tests/fixtures/real-documents/expected.json): kind, title, date, dnr,
+   handläggare and the other header fields, section names, protocol paragraphs (found,
+   with dnr/title/decision, party statements) and attendance. Compared with
+   bench/runs.json ("parse_quality_real").
 
 Usage: .venv/bin/python bench/parse_quality.py [--out bench/reports/parse_quality.md]
+       .venv/bin/python bench/parse_quality.py --real-only   (part 4 alone; rewrites its
+       section of the report)
 """
 from __future__ import annotations
 
@@ -171,22 +178,165 @@ def text_layer_speed() -> float:
     return (time.perf_counter() - t0) / (5 * len(pages))
 
 
+REAL = ROOT / "tests/fixtures/real-documents/expected.json"
+REAL_FIELDS = ["kind", "title", "date", "diarienummer", "handlaggare", "body", "administration", "council",
+               "remiss_title", "motion_authors", "motion_parties", "deadline", "decision"]
+REAL_BEGIN, REAL_END = "<!-- real-documents:begin -->", "<!-- real-documents:end -->"
+
+
+def _real_value(y: Yttrande, field: str):
+    if field == "remiss_title":
+        return y.remiss.title
+    if field in ("motion_authors", "motion_parties"):
+        m = y.remiss.motion
+        return (m.authors if field == "motion_authors" else m.parties) if m else []
+    if field == "deadline":
+        return y.remiss.deadline.isoformat() if y.remiss.deadline else None
+    v = getattr(y, field)
+    if hasattr(v, "value"):
+        return v.value
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return v
+
+
+def real_documents_benchmark() -> tuple[dict[str, float], list[str]]:
+    """Figures over the real documents and seeds, and a line of errors per document."""
+    docs = json.loads(REAL.read_text(encoding="utf-8"))["documents"]
+    c = {k: 0 for k in ("fields", "fields_ok", "kinds", "kinds_ok", "sec_docs", "sec_exact", "sec_exp",
+                        "sec_found", "sec_got", "par_exp", "par_found", "par_right", "st_exp", "st_right", "att",
+                        "att_ok", "pos", "pos_ok")}
+    lines: list[str] = []
+    elapsed = 0.0
+    n_pages = 0
+    for d in docs:
+        t0 = time.perf_counter()
+        y = parse_file(ROOT / d["file"], text_is_ocr=d.get("text_is_ocr", False))
+        if d["file"].endswith(".pdf"):  # the seeds' time is OCR repair's, measured above
+            elapsed += time.perf_counter() - t0
+            n_pages += len(y.pages)
+        wrong: list[str] = []
+        for f in REAL_FIELDS:
+            if f not in d:
+                continue
+            got = _real_value(y, f)
+            c["fields"] += 1
+            c["fields_ok"] += got == d[f]
+            if got != d[f]:
+                wrong.append(f"{f}: {got!r} ≠ {d[f]!r}")
+        c["kinds"] += 1
+        c["kinds_ok"] += y.kind.value == d["kind"]
+        if "sections" in d:
+            names = [sec.name for sec in y.sections]
+            c["sec_docs"] += 1
+            c["sec_exact"] += names == d["sections"]
+            c["sec_exp"] += len(d["sections"])
+            c["sec_got"] += len(names)
+            c["sec_found"] += sum(1 for n in d["sections"] if n in names)
+            if names != d["sections"]:
+                wrong.append(f"sections: {names}")
+        if "paragraphs" in d:
+            got_p = {p.number: p for p in y.paragraphs}
+            for e in d["paragraphs"]:
+                c["par_exp"] += 1
+                p = got_p.get(e["number"])
+                if p is None:
+                    wrong.append(f"§ {e['number']} not found")
+                    continue
+                c["par_found"] += 1
+                right = (p.dnr, p.title, p.decision) == (e["dnr"], e["title"], e["decision"])
+                c["par_right"] += right
+                if not right:
+                    wrong.append(f"§ {e['number']}: {(p.dnr, p.title, p.decision)!r}")
+                got_st = [[s.kind, s.parties] for s in p.statements]
+                for st in e["statements"]:
+                    c["st_exp"] += 1
+                    c["st_right"] += st in got_st
+                if len(got_st) != len(e["statements"]):
+                    wrong.append(f"§ {e['number']} statements: {got_st}")
+            a, ea = y.attendance, d["attendance"]
+            c["att"] += 1
+            ok = a is not None and (len(a.beslutande), len(a.ersattare), len(a.ovriga),
+                                    [x.name for x in a.justerare]) == (ea["beslutande"], ea["ersattare"],
+                                                                       ea["ovriga"], ea["justerare"])
+            c["att_ok"] += ok
+            if not ok:
+                wrong.append("attendance")
+        if "position" in d:
+            c["pos"] += 1
+            c["pos_ok"] += y.position.position.value == d["position"]
+            if y.position.position.value != d["position"]:
+                wrong.append(f"position: {y.position.position.value} ≠ {d['position']}")
+        lines.append(f"- {Path(d['file']).name}: " + ("all right" if not wrong else "; ".join(wrong)))
+
+    def ratio(a: str, b: str) -> float:
+        return round(c[a] / c[b], 3) if c[b] else 1.0
+
+    figures = {
+        "real_documents": float(len(docs)),
+        "real_kind_accuracy": ratio("kinds_ok", "kinds"),
+        "real_field_accuracy": ratio("fields_ok", "fields"),
+        "real_sections_exact": ratio("sec_exact", "sec_docs"),
+        "real_section_recall": ratio("sec_found", "sec_exp"),
+        "real_section_precision": round(c["sec_found"] / c["sec_got"], 3) if c["sec_got"] else 1.0,
+        "real_paragraphs_found": ratio("par_found", "par_exp"),
+        "real_paragraphs_right": ratio("par_right", "par_exp"),
+        "real_statements_right": ratio("st_right", "st_exp"),
+        "real_attendance_right": ratio("att_ok", "att"),
+        "real_position_accuracy": ratio("pos_ok", "pos"),
+        "real_pdf_s_per_page": round(elapsed / max(1, n_pages), 3),
+    }
+    counts = (f"{c['fields']} fields, {c['kinds']} kinds, {c['sec_exp']} sections in {c['sec_docs']} documents, "
+              f"{c['par_exp']} paragraphs, {c['st_exp']} party statements, {c['att']} attendance lists, "
+              f"{c['pos']} positions; parse time over {n_pages} PDF pages")
+    return figures, [counts] + lines
+
+
+def real_report(figures: dict[str, float], lines: list[str]) -> list[str]:
+    runs = json.loads((ROOT / "bench/runs.json").read_text(encoding="utf-8"))
+    expected = runs.get("parse_quality_real", {}).get("expected", {})
+    out = [REAL_BEGIN,
+           "## Real documents (7 real PDFs and both seeds, tests/fixtures/real-documents/expected.json)",
+           "", lines[0] + ".", "", "| figure | value | expected (bench/runs.json) |", "| --- | ---: | ---: |"]
+    for k, v in figures.items():
+        exp = expected.get(k)
+        flag = ""
+        if exp is not None and k != "real_pdf_s_per_page" and v < exp - 0.005:
+            flag = " **REGRESSION**"
+        out.append(f"| {k} | {v} | {exp if exp is not None else '–'}{flag} |")
+    out += ["", "### Per document", ""] + lines[1:] + [REAL_END]
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(ROOT / "bench/reports/parse_quality.md"))
+    ap.add_argument("--real-only", action="store_true", help="only the real-documents part; rewrite its section")
     args = ap.parse_args()
+    real_figures, real_lines = real_documents_benchmark()
+    real_section = real_report(real_figures, real_lines)
+    if args.real_only:
+        out = Path(args.out)
+        old = out.read_text(encoding="utf-8") if out.exists() else "# Parse stage: quality and speed\n"
+        if REAL_BEGIN in old and REAL_END in old:
+            old = old[: old.index(REAL_BEGIN)] + old[old.index(REAL_END) + len(REAL_END):].lstrip("\n")
+        out.write_text(old.rstrip("\n") + "\n\n" + "\n".join(real_section) + "\n", encoding="utf-8")
+        print("\n".join(real_section))
+        return
     with tempfile.TemporaryDirectory() as tmpd:
         tmp = Path(tmpd)
         ocr_rows, ocr_texts = ocr_benchmark(tmp)
     per_field, rows, pos_ok = field_benchmark(ocr_texts)
     tl = text_layer_speed()
 
-    lines = ["# Parse stage: quality and speed", "", f"Measured {dt.datetime.now():%Y-%m-%d %H:%M} on this machine.", "",
+    lines = ["# Parse stage: quality and speed", "",
+             f"Measured {dt.datetime.now():%Y-%m-%d %H:%M} on this machine.", "",
              "## OCR word accuracy against the clean words (Södermalm seed, typeset, rasterised at 200 dpi)", "",
              "| OCR | pages | s/page | word accuracy before repair | after repair | words repaired |",
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for r in ocr_rows:
-        lines.append(f"| {r['ocr']} | {r['pages']} | {r['ocr_s_per_page']:.2f} | {r['before']:.3f} | {r['after']:.3f} | {r['repairs']} |")
+        lines.append(f"| {r['ocr']} | {r['pages']} | {r['ocr_s_per_page']:.2f} | {r['before']:.3f} "
+                     f"| {r['after']:.3f} | {r['repairs']} |")
     lines += ["", "## Field precision / recall", "", f"{len(rows)} cases (bench/labels.json and variants).", "",
               "| field | precision | recall | tp | fp | fn |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
     tot = {"tp": 0, "fp": 0, "fn": 0}
@@ -207,6 +357,7 @@ def main() -> None:
               f"| text layer (pdfplumber) | {tl:.3f} |"]
     for r in ocr_rows[:2]:
         lines.append(f"| OCR, {r['ocr']} (pdftoppm 300 dpi + tesseract) | {r['ocr_s_per_page']:.2f} |")
+    lines += [""] + real_section
     report = "\n".join(lines) + "\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(report, encoding="utf-8")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,11 @@ EXPECTED = json.loads((FIXTURES / "real-documents" / "expected.json").read_text(
 IDS = [Path(d["file"]).name[:48] for d in EXPECTED]
 
 
-@lru_cache(maxsize=None)
+def ids_where(pred) -> list[str]:
+    return [i for i, d in zip(IDS, EXPECTED, strict=True) if pred(d)]
+
+
+@cache
 def parsed(file: str) -> Yttrande:
     item = next(d for d in EXPECTED if d["file"] == file)
     return parse_file(ROOT / file, text_is_ocr=item.get("text_is_ocr", False))
@@ -46,8 +50,7 @@ def test_document_fields(exp):
             assert getattr(y, key) == exp[key], key
 
 
-@pytest.mark.parametrize("exp", [d for d in EXPECTED if "sections" in d], ids=[i for i, d in zip(IDS, EXPECTED)
-                                                                              if "sections" in d])
+@pytest.mark.parametrize("exp", [d for d in EXPECTED if "sections" in d], ids=ids_where(lambda d: "sections" in d))
 def test_sections_from_real_headings(exp):
     y = parsed(exp["file"])
     assert [s.name for s in y.sections] == exp["sections"]
@@ -69,13 +72,13 @@ def test_header_labels_never_become_the_title():
 
 
 @pytest.mark.parametrize("exp", [d for d in EXPECTED if "paragraphs" in d],
-                         ids=[i for i, d in zip(IDS, EXPECTED) if "paragraphs" in d])
+                         ids=ids_where(lambda d: "paragraphs" in d))
 def test_protocol_paragraphs_and_attendance(exp):
     y = parsed(exp["file"])
     got = [(p.number, p.dnr, p.title, p.decision) for p in y.paragraphs]
     want = [(p["number"], p["dnr"], p["title"], p["decision"]) for p in exp["paragraphs"]]
     assert got == want
-    for p, e in zip(y.paragraphs, exp["paragraphs"]):
+    for p, e in zip(y.paragraphs, exp["paragraphs"], strict=True):
         assert [[s.kind, s.parties] for s in p.statements] == e["statements"], p.number
         assert p.page is not None
     att = y.attendance
@@ -128,7 +131,7 @@ def test_image_page_in_a_text_pdf_is_ocrd(tmp_path):
 
 
 @pytest.mark.parametrize("name", [d["file"] for d in EXPECTED if d["kind"] in ("yttrande", "tjansteskrivelse")],
-                         ids=[i for i, d in zip(IDS, EXPECTED) if d["kind"] in ("yttrande", "tjansteskrivelse")])
+                         ids=ids_where(lambda d: d["kind"] in ("yttrande", "tjansteskrivelse")))
 def test_header_block_in_both_text_orders(name):
     """pdfplumber's order (label and value on one line) and pdftotext's raw order (a column of
     labels, then a column of values) give the same header fields."""
