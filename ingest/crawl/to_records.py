@@ -75,7 +75,8 @@ def parse_task(task: DocumentTask) -> Yttrande:
     protocol_text = task.item.get("protocol_text")
     if task.protocol_path is not None:
         protocol_text = "\n".join(p.text for p in extract(task.protocol_path))
-    y = parse_file(task.path, source_url=task.source_url, doc_id=task.doc_id, protocol_text=protocol_text)
+    y = parse_file(task.path, source_url=task.source_url, doc_id=task.doc_id, protocol_text=protocol_text,
+                   council=task.council)
     y.council = task.council  # the source says whose answer it is
     if y.date is None and task.meeting_date:
         y.date = dt.date.fromisoformat(task.meeting_date)
