@@ -2,7 +2,7 @@
 # `make run`: the main job on this machine, through the pipeline. Starts the services,
 # the recorded copies of the sites (these machines cannot reach the live ones), a
 # worker and the scheduler; enqueues a crawl of every council, waits for the pipeline
-# to drain, then serves http://127.0.0.1:5000 until stopped (Ctrl-C stops everything).
+# to drain, then serves http://127.0.0.1:5000 with gunicorn until stopped (Ctrl-C stops everything).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 RV="$VENV/bin/remissvar"
@@ -17,4 +17,6 @@ sleep 2
 "$RV" wait
 "$RV" scheduler --recorded >"$LOG_DIR/scheduler.log" 2>&1 & pids+=($!)
 log "Remissvar: http://127.0.0.1:${REMISSVAR_WEB_PORT:-5000} (Ctrl-C stoppar)"
-"$RV" serve
+# the production server: gunicorn, workers x threads from REMISSVAR_WEB_WORKERS/_THREADS
+# (2 x 4 on this 2-core machine), memory ceiling and worker recycling (web/gunicorn_conf.py)
+"$VENV/bin/gunicorn" -c "$ROOT/web/gunicorn_conf.py" web.wsgi:app

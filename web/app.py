@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException
 
 from remissvar.settings import Settings, get_settings
 from search_api.blueprint import api
+from web.security import install as install_security
 from web.views import pages
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.register_blueprint(api)
     app.register_blueprint(pages)
+    install_security(app)  # headers, request-size limit (web/security.py)
 
     @app.errorhandler(HTTPException)
     def _http_error(e: HTTPException) -> ResponseReturnValue:

@@ -1,0 +1,40 @@
+"""gunicorn settings, from the one settings object (``REMISSVAR_WEB_*``).
+
+Sizing for this machine (2 cores): 2 worker processes x 4 threads (``gthread``): a slow
+request (an expensive precedent search) holds one thread, not the site; two processes use
+both cores for Python work. Each worker is replaced after ``web_max_requests`` requests
+(with jitter, so that they do not restart together) and gets an address-space ceiling of
+``web_memory_mb`` MiB in ``post_fork`` (``web.security.limit_worker_memory``); a worker
+stuck longer than ``web_timeout`` seconds is restarted. Request line and header sizes are
+gunicorn's limits, set explicitly here.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from remissvar.settings import get_settings
+from web.security import limit_worker_memory
+
+_s = get_settings()
+
+bind = f"{_s.web_host}:{_s.web_port}"
+workers = _s.web_workers
+threads = _s.web_threads
+worker_class = "gthread"
+timeout = _s.web_timeout
+graceful_timeout = 20
+keepalive = 5
+max_requests = _s.web_max_requests
+max_requests_jitter = max(0, _s.web_max_requests // 10)
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
+accesslog = "-"
+errorlog = "-"
+forwarded_allow_ips = "127.0.0.1"
+proc_name = "remissvar-web"
+
+
+def post_fork(server: Any, worker: Any) -> None:
+    limit = limit_worker_memory(_s.web_memory_mb)
+    server.log.info("arbetsprocess %s: minnestak %d MiB", worker.pid, limit // (1024 * 1024))
