@@ -31,13 +31,15 @@ from remissvar.textnorm import fold, squash
 # "12", "12 A", "9 a", "1 X", "4 ½", "§ 20", "§20"; a letter suffix only before a capital
 # (so that "9 I väntan på …" reads as item 9, title "I väntan på …")
 _NUM = r"(?:§\s?\d{1,3}|\d{1,3}(?:\s?½|\s?[A-Za-zÅÄÖåäö](?=\s+[A-ZÅÄÖ0-9\"'”(]|$))?)"
-ITEM_LINE = re.compile(rf"^(?P<num>{_NUM})\s+(?P<title>[^\s\d.,:;-].*)$")
+# a title starts with a letter (or quote/parenthesis), or with a year read as a word ("2011 års …")
+ITEM_LINE = re.compile(rf"^(?P<num>{_NUM})\s+(?P<title>(?:[^\s\d.,:;-]|(?:19|20)\d\d(?:[:/-]\d+)?\s+[^\s\d]).*)$")
 NUMBER_ONLY = re.compile(rf"^(?P<num>{_NUM})\.?$")
 PARAGRAPH = re.compile(r"^§\s?(?P<num>\d{1,3})\b\s*(?P<title>.*)$")
 
 _HEADINGS = {
     "remisser": True, "remissarenden": True, "remisser/yttranden": True, "remissarenden - yttranden": True,
-    "yttranden": True, "remisser och yttranden": True,
+    "yttranden": True, "remisser och yttranden": True, "remissvar": True, "remissarende": True,
+    "yttranden over remisser": True,
     "beslutsarenden": False, "nya arenden": False, "oppen del av sammantradet": False, "sekretessarenden": False,
     "slutet sammantrade": False, "sluten del av sammantradet": False, "bordlagda arenden": False,
     "medborgarforslag": False, "anmalningsarenden": False, "anmalningsarenden sluten del": False,

@@ -100,7 +100,9 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
             if not current.title:  # header not in the text: the attachment's link text, else the summary
                 first = next((d.label for d in current.documents if d.kind != "protokollsutdrag" and d.label), None)
                 current.title = first or (current.summary or "")[:160]
-            if current.title or current.documents:
+            if current.number is None and not current.documents and not items:
+                meeting.unmatched.append(current.title)  # before the agenda: navigation, notices
+            elif current.title or current.documents:
                 items.append(current)
         current, summary, in_bilagor = None, [], False
 

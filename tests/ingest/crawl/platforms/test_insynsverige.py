@@ -236,3 +236,12 @@ def test_protocol_text_split_and_matched_by_title_not_number():
     item = AgendaItem(number="7", title="Remiss av program för lekplatser")
     assert match_paragraph(item, paragraphs) == paragraphs["9"]
     assert match_paragraph(AgendaItem(number="9", title="Budget 2025"), paragraphs) is None
+
+
+@pytest.mark.parametrize("markup", MARKUPS)
+def test_titles_starting_with_a_year_and_remissvar_heading(markup):
+    lines = [("h", "Remissvar"), ("item", "4", "2011 års program för lekplatser"), ("item", "5", "Budget 2012"),
+             "18.30"]
+    m = parse_meeting(render(lines, markup), URL)
+    assert [(i.number, i.title, i.is_remiss) for i in m.items] == [
+        ("4", "2011 års program för lekplatser", True), ("5", "Budget 2012", False)]

@@ -156,3 +156,11 @@ def test_tab_labels_above_the_agenda_and_titles_that_are_links():
     assert (item.number, item.title, item.is_remiss, item.remitting_body) == (
         "3", "Remiss av parkprogram", True, "Kommunstyrelsen")
     assert [d.kind for d in item.documents] == ["tjansteutlatande"]
+
+
+def test_navigation_lists_before_the_agenda_are_not_entries():
+    html = ('<main><ul><li><a href="/">Start</a></li><li><a href="/committees">Nämnder och styrelser</a></li></ul>'
+            "<h2>Kallelse</h2><ul>" + entry_html(*ENTRIES[1], "separate") + "</ul></main>")
+    m = parse_meeting(html, URL)
+    assert [i.number for i in m.items] == ["§ 14"]
+    assert "Start" in m.unmatched
