@@ -76,6 +76,7 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
     para: str | None = None
     seen_numbers: set[str] = set()
     plain_numbers = False
+    pending: str | None = None  # a number printed on a line of its own
 
     def close() -> None:
         nonlocal current, summary
@@ -114,10 +115,19 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
             close()
             heading, meeting.has_headings = h, True
             continue
-        il = grammar.item_line(t)
-        if il:
+        docs_here = [lk for lk in ln.links if _is_document(lk.url, lk.label)]
+        n = grammar.number_only(t)
+        if n and not docs_here:  # the number in a block of its own (a cell, a div): the title follows
             close()
-            number, title = il
+            pending = n
+            continue
+        il = grammar.item_line(t) if pending is None else None
+        if il or (pending is not None and t and not grammar.heading(t)):
+            close()
+            number, title = il if il else (pending or "", t)
+            pending = None
+            for lk in docs_here:  # a document link printed on the title's line is not part of the title
+                title = title.replace(lk.label, "").strip() if lk.label else title
             seen_numbers.add(re.sub(r"\D", "", number))
             plain_numbers = plain_numbers or not number.startswith("§")
             current = AgendaItem(number=number, title=title.rstrip(), heading=heading)

@@ -245,3 +245,16 @@ def test_titles_starting_with_a_year_and_remissvar_heading(markup):
     m = parse_meeting(render(lines, markup), URL)
     assert [(i.number, i.title, i.is_remiss) for i in m.items] == [
         ("4", "2011 års program för lekplatser", True), ("5", "Budget 2012", False)]
+
+
+def test_number_and_title_in_separate_blocks_and_document_link_on_the_title_line():
+    html = ("<main><h3>Remisser</h3><table>"
+            "<tr><td><div>12</div></td><td><p>Motion (2010:31) om fler parklekar</p></td></tr>"
+            "<tr><td></td><td>Remiss från kommunstyrelsen</td></tr>"
+            '<tr><td>13</td><td>Trafikplan för Hökarängen</td><td><a href="/documentHandler.ashx?did=13">'
+            "Läs dokument (PDF)</a></td></tr></table></main>")
+    m = parse_meeting(html, URL)
+    assert [(i.number, i.title, i.is_remiss) for i in m.items] == [
+        ("12", "Motion (2010:31) om fler parklekar", True), ("13", "Trafikplan för Hökarängen", True)]
+    assert m.items[0].remitting_body == "Kommunstyrelsen"
+    assert [d.url for d in m.items[1].documents] == ["https://insynsverige.se/documentHandler.ashx?did=13"]
