@@ -48,12 +48,12 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from remissvar import remiss_fields as rf
-from remissvar.records import COUNCILS
+from remissvar.records import COUNCILS, council_from_name
 from remissvar.textnorm import fold, squash
 
 Vector = Sequence[float]
@@ -122,12 +122,22 @@ class LinkConfig:
     """Thresholds and weights; ``merge`` and ``maybe`` were tuned on the tuning half of
     ``bench/data/link_answers_dev.jsonl`` (``bench/link_eval.py``)."""
 
-    merge: float = 0.5
+    merge: float = 0.5  # words of the titles only
     maybe: float = 0.3
+    merge_embedded: float = 0.5  # with e5 title vectors
+    maybe_embedded: float = 0.3
     window_days: int = 150
     embedding_weight: float = 0.3  # share of the title score given to the e5 similarity when vectors exist
     embedding_floor: float = 0.82  # e5 cosines below this count as 0 ...
     embedding_ceiling: float = 0.95  # ... and above this as 1
+
+    def thresholds(self, embedded: bool) -> tuple[float, float]:
+        """(merge, maybe) for scores with or without the e5 title similarity."""
+        return (self.merge_embedded, self.maybe_embedded) if embedded else (self.merge, self.maybe)
+
+    def with_thresholds(self, merge: float, maybe: float) -> LinkConfig:
+        """The same config with one merge/maybe pair for both kinds of score."""
+        return replace(self, merge=merge, maybe=maybe, merge_embedded=merge, maybe_embedded=maybe)
 
 
 # ---- profile ------------------------------------------------------------------------------
@@ -146,9 +156,10 @@ _BOILERPLATE = re.compile(
     r"yttrande (over|till|om|angaende|gallande)|forslag till|motion (om|av|fran)|"
     r"bordlagt arende|aterremitterat arende|i stockholms stad|stockholms stads?)\b")
 # words that are shared by many different remisser: half weight
-_GENERIC = frozenset("""
+_GENERIC_WORDS = frozenset("""
 program plan policy strategi riktlinje riktlinjer handlingsplan atgardsplan detaljplan
 oversiktsplan ansokan tillstand utredning betankande stockholm stad trafik ny nya okad battre
+arbete arbetet
 """.split())
 _STATE = re.compile(r"\b(sou|ds|betankande\w*|departementspromemoria\w*|lagradsremiss|delbetankande\w*|"
                     r"utredning(en)?s? (om|av)|regeringskansliet|\w+departementet)\b")
@@ -182,6 +193,15 @@ def stem(word: str) -> str:
                 return word
             return word[: -len(suf)]
     return word
+
+
+_GENERIC = frozenset(stem(w) for w in _GENERIC_WORDS) | _GENERIC_WORDS
+_DOC_TYPES = ("program", "plan", "policy", "strategi", "riktlinj")
+
+
+def _doc_types(tokens: Iterable[str]) -> frozenset[str]:
+    """The kinds of document a title names ("lekplatsprogram" -> program, "handlingsplan" -> plan)."""
+    return frozenset(d for t in tokens for d in _DOC_TYPES if t.endswith(d))
 
 
 def _plain(text: str) -> str:
@@ -405,9 +425,29 @@ def _token_sim(t: str, u: str) -> float:
     if len(short) >= 5 and _edit1(t, u):
         return 0.9  # a typo
     if len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)):
-        # a compound: "lekplats" / "lekplatsprogram"; a generic part ("program") says little
-        return 0.4 if short in _GENERIC else 0.8
+        # a part of a compound: "lekplats" / "lekplatsprogram"; a generic part ("program")
+        # says little, and a short part of a long word ("aldr" / "aldreomsorgsplan") less
+        base = 0.4 if short in _GENERIC else 0.8
+        return base * min(1.0, len(short) / len(long_) / 0.5)
     return 0.0
+
+
+def _best_match(t: str, other: Sequence[str]) -> float:
+    """A word's best match among the other title's words; a compound the other title spells
+    as separate words ("klotterhandlingsplan" / "handlingsplan mot klotter") counts by the
+    share of its letters they cover."""
+    best = max(_token_sim(t, u) for u in other)
+    if best < 0.9 and len(t) >= 8:
+        covered = [False] * len(t)
+        for u in sorted(other, key=len, reverse=True):
+            if len(u) >= 4:
+                i = t.find(u)
+                if i >= 0 and not any(covered[i:i + len(u)]):
+                    covered[i:i + len(u)] = [True] * len(u)
+        share = sum(covered) / len(t)
+        if share >= 0.8:
+            best = max(best, 0.9 * share)
+    return best
 
 
 class Weights:
@@ -443,14 +483,14 @@ def title_similarity(a: Sequence[str], b: Sequence[str], weight: Callable[[str],
 
     def directed(x: Sequence[str], y: Sequence[str]) -> float:
         total = sum(weight(t) for t in x)
-        got = sum(weight(t) * max(_token_sim(t, u) for u in y) for t in x)
+        got = sum(weight(t) * _best_match(t, y) for t in x)
         return got / total if total else 0.0
 
     return (directed(a, b) + directed(b, a)) / 2
 
 
-def _cosine(u: Vector, v: Vector) -> float:
-    num = sum(x * y for x, y in zip(u, v))
+def cosine(u: Vector, v: Vector) -> float:
+    num = sum(x * y for x, y in zip(u, v, strict=True))
     nu = math.sqrt(sum(x * x for x in u))
     nv = math.sqrt(sum(y * y for y in v))
     return num / (nu * nv) if nu and nv else 0.0
@@ -530,6 +570,10 @@ def score_pair(a: Profile, b: Profile, weight: Callable[[str], float],
     elif a.parties and a.parties == b.parties:
         s += 0.1
         reasons.append("samma parti")
+    ta, tb = _doc_types(a.titles[0]), _doc_types(b.titles[0])
+    if ta and tb and not (ta & tb):
+        s -= 0.1
+        reasons.append("olika dokumentslag")
     if a.is_motion != b.is_motion and (a.doc_class == "city" or b.doc_class == "city"):
         s -= 0.2
         reasons.append("motion mot program")
@@ -558,7 +602,7 @@ def score_pair(a: Profile, b: Profile, weight: Callable[[str], float],
 
 
 # ---- blocking ---------------------------------------------------------------------------------
-def _strong_keys(p: Profile) -> list[str]:
+def strong_keys(p: Profile) -> list[str]:
     keys = [f"dnr:{p.dnr}"] if p.dnr else []
     if p.motion:
         keys.append(f"motion:{p.motion}")
@@ -585,9 +629,9 @@ def candidate_pairs(profiles: Sequence[Profile], window_days: int) -> set[tuple[
             if i != j:
                 pairs.add((min(i, j), max(i, j)))
     by_key: dict[str, list[int]] = {}
-    for i, p in enumerate(profiles):
-        for k in _strong_keys(p):
-            by_key.setdefault(k, []).append(i)
+    for n, p in enumerate(profiles):
+        for key in strong_keys(p):
+            by_key.setdefault(key, []).append(n)
     for members in by_key.values():
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
@@ -654,7 +698,7 @@ def pair_scores(profiles: Sequence[Profile], config: LinkConfig = LinkConfig(),
         a, b = profiles[i], profiles[j]
         es = None
         if vectors is not None and a.id in vectors and b.id in vectors:
-            es = _cosine(vectors[a.id], vectors[b.id])
+            es = cosine(vectors[a.id], vectors[b.id])
         out.append(score_pair(a, b, w, es, config))
     return out
 
@@ -696,7 +740,8 @@ def link_answers(refs: Sequence[AnswerRef], config: LinkConfig = LinkConfig(),
         raise ValueError("dubbla svars-id i indata")
     profiles = [profile(r) for r in refs]
     scores = pair_scores(profiles, config, vectors)
-    return Linkage(cluster(ids, scores, config.merge, must, cannot), scores)
+    merge, _ = config.thresholds(vectors is not None)
+    return Linkage(cluster(ids, scores, merge, must, cannot), scores)
 
 
 def embed_titles(refs: Iterable[AnswerRef], embed: Embed) -> dict[str, list[float]]:
@@ -736,7 +781,8 @@ DISTRICTS: tuple[District, ...] = tuple(
     [District(f"{_genitive(s)} stadsdelsnämnd", s, _d(1999), None) for s in _ALWAYS]
     + [District(f"{_genitive(s)} stadsdelsnämnd", s, _d(1999), _d(2006, 12, 31)) for s in _PRE_2007]
     + [District("Älvsjö stadsdelsnämnd", "Älvsjö", _d(1999), _d(2019, 12, 31))]
-    + [District(f"{_genitive(s)} stadsdelsnämnd", s, _d(2007), _d(2019, 12, 31) if s == "Hägersten-Liljeholmen" else None)
+    + [District(f"{_genitive(s)} stadsdelsnämnd", s, _d(2007),
+                _d(2019, 12, 31) if s == "Hägersten-Liljeholmen" else None)
        for s in _2007 if s != "Älvsjö"]
     + [District("Hägersten-Älvsjö stadsdelsnämnd", "Hägersten-Älvsjö", _d(2020), None)]
 )
@@ -749,16 +795,22 @@ def _short_key(name: str) -> str:
 def districts_on(date: dt.date) -> list[District]:
     """The district councils that existed on ``date`` (lineage: see ``DISTRICTS``)."""
     date = max(date, _d(1999))
-    return [d for d in DISTRICTS if d.valid_from <= date and (d.valid_to is None or date <= d.valid_to)]
+    return [d for d in map(_with_archive_years, DISTRICTS) if d.valid_from <= date and (d.valid_to is None or date <= d.valid_to)]
 
 
 def council_slug(name: str) -> str | None:
     """The archive's slug (``remissvar.records.COUNCILS``) for a council name, if it is one."""
-    key = _short_key(re.sub(r"(?i)\s*stadsdels(nämnd|namnd|förvaltning|forvaltning)(en|s)?\b.*$", "", name))
-    for c in COUNCILS.values():
-        if key and {key, key.removesuffix("s")} & {_short_key(c.short), _short_key(c.slug)}:
-            return c.slug
-    return None
+    return council_from_name(name)
+
+
+def _with_archive_years(d: District) -> District:
+    """The archive's own councils take their years from the lineage table in records."""
+    slug = council_from_name(d.short)
+    c = COUNCILS.get(slug) if slug else None
+    if c is None or c.from_year is None:
+        return d
+    return District(d.name, d.short, max(_d(c.from_year), _d(1999)),
+                    _d(c.to_year, 12, 31) if c.to_year else None)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ as ``remiss_id`` and the web puts in URLs. The store keeps it stable:
 - ``merge`` / ``split`` are human corrections, stored as must-/cannot-links between
   answers; ``relink`` (CLI command, reindex) re-clusters everything and applies them, so
   they survive re-crawl, re-link and reindex (the index is rebuilt from this store's keys);
-- pairs scoring between ``LinkConfig.maybe`` and ``LinkConfig.merge`` are kept as
+- pairs scoring between the maybe and the merge threshold (``LinkConfig.thresholds``) are kept as
   "Kanske samma remiss" suggestions, queryable per key (``maybe``).
 
 The file lives at ``default_store_path(settings)`` (``<data_dir>/remiss_keys.sqlite``);
@@ -38,12 +38,13 @@ from remissvar.linking import (
     Vector,
     Weights,
     cluster,
+    conflicts,
+    cosine,
     embedding_text,
     pair_scores,
     profile,
     score_pair,
-    _cosine,
-    _strong_keys,
+    strong_keys,
 )
 from remissvar.records import stable_id
 from remissvar.settings import Settings, get_settings
@@ -104,6 +105,9 @@ class RemissKeyStore:
         self.config = config
         self.embed = embed
 
+    def _thresholds(self) -> tuple[float, float]:
+        return self.config.thresholds(self.embed is not None)
+
     def close(self) -> None:
         self.db.close()
 
@@ -128,7 +132,7 @@ class RemissKeyStore:
         seq = self._next("key")
         key = "r" + stable_id("remiss", founder, str(seq))[:15]
         self.db.execute("INSERT INTO keys (key, seq, redirect, created) VALUES (?, ?, NULL, ?)",
-                        (key, seq, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+                        (key, seq, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
         return key
 
     def _key_seq(self, key: str) -> int:
@@ -229,7 +233,7 @@ class RemissKeyStore:
         for t in p.tokens:
             self.db.execute("INSERT INTO df (token, n) VALUES (?, 1) ON CONFLICT (token) DO UPDATE SET n = n + 1",
                             (t,))
-        for k in _strong_keys(p):
+        for k in strong_keys(p):
             self.db.execute("INSERT OR IGNORE INTO strong (k, answer) VALUES (?, ?)", (k, ref.id))
         self.db.execute(
             "INSERT INTO answers (id, key, ref, date, vec, seq) VALUES (?, ?, ?, ?, ?, ?) "
@@ -267,13 +271,14 @@ class RemissKeyStore:
             by_key: dict[str, float] = {}
             blocked: set[str] = set()
             for other_ref, other_key, other_vec in cand:
-                es = _cosine(vec, other_vec) if vec is not None and other_vec is not None else None
+                es = cosine(vec, other_vec) if vec is not None and other_vec is not None else None
                 ps = score_pair(p, profile(other_ref), weights, es, self.config)
                 if ps.cannot_link or (_ordered(ref.id, other_ref.id) in set(cannot_pairs)):
                     blocked.add(other_key)
                 else:
                     by_key[other_key] = max(by_key.get(other_key, 0.0), ps.score)
-            strong = [k for k, s in by_key.items() if s >= self.config.merge and k not in blocked]
+            merge, maybe = self._thresholds()
+            strong = [k for k, s in by_key.items() if s >= merge and k not in blocked]
             if strong:
                 key = self._survivor(strong)
                 for other in strong:
@@ -284,7 +289,7 @@ class RemissKeyStore:
             self._store_answer(ref, key, p, vec)
             for k, s in by_key.items():
                 k = self.resolve(k)
-                if k != key and self.config.maybe <= s:
+                if k != key and maybe <= s:
                     self._suggest(key, k, s)
             return key
 
@@ -299,7 +304,7 @@ class RemissKeyStore:
         else:
             for aid, key, r, v in self.db.execute("SELECT id, key, ref, vec FROM answers"):
                 rows[aid] = (key, r, v)
-        for k in _strong_keys(p):
+        for k in strong_keys(p):
             q = "SELECT a.id, a.key, a.ref, a.vec FROM strong s JOIN answers a ON a.id = s.answer WHERE s.k = ?"
             for aid, key, r, v in self.db.execute(q, (k,)):
                 rows[aid] = (key, r, v)
@@ -312,8 +317,6 @@ class RemissKeyStore:
               for r in self.db.execute("SELECT ref FROM answers WHERE key = ?", (key_a,))]
         rb = [AnswerRef.from_json(json.loads(r[0]))
               for r in self.db.execute("SELECT ref FROM answers WHERE key = ?", (key_b,))]
-        from remissvar.linking import conflicts
-
         pa, pb = [profile(r) for r in ra], [profile(r) for r in rb]
         return any(conflicts(x, y) for x in pa for y in pb)
 
@@ -348,7 +351,7 @@ class RemissKeyStore:
                             vectors[r.id] = v
             scores = pair_scores(profiles, self.config, vectors if vectors else None, self._weights())
             must, cannot = self._constraints()
-            groups = cluster([r.id for r in all_refs], scores, self.config.merge, must, cannot)
+            groups = cluster([r.id for r in all_refs], scores, self._thresholds()[0], must, cannot)
             self._assign(groups)
             self._refresh_suggestions(scores)
             return self.keys()
@@ -385,8 +388,9 @@ class RemissKeyStore:
     def _refresh_suggestions(self, scores: Iterable[PairScore]) -> None:
         self.db.execute("DELETE FROM suggestions")
         key = self.keys()
+        maybe = self._thresholds()[1]
         for ps in scores:
-            if ps.cannot_link or not (self.config.maybe <= ps.score):
+            if ps.cannot_link or not (maybe <= ps.score):
                 continue
             ka, kb = key.get(ps.a), key.get(ps.b)
             if ka and kb and ka != kb:
@@ -438,7 +442,8 @@ class RemissKeyStore:
 
     def corrections(self) -> list[tuple[str, str, str]]:
         """Stored corrections as (answer, answer, 'must'|'cannot')."""
-        return [(str(a), str(b), str(k)) for a, b, k in self.db.execute("SELECT a, b, kind FROM constraints ORDER BY seq")]
+        rows = self.db.execute("SELECT a, b, kind FROM constraints ORDER BY seq")
+        return [(str(a), str(b), str(k)) for a, b, k in rows]
 
 
 def link_refs(refs: Sequence[AnswerRef], store: RemissKeyStore | None = None,

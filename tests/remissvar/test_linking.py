@@ -30,8 +30,10 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests/fixtures/seeds/000_799dd45ed89de956.txt"
 
 
-def ref(aid: str, council: str, date: str, title: str, *lines: str, **kw: object) -> AnswerRef:
-    return AnswerRef(aid, council, dt.date.fromisoformat(date), title, tuple(lines), **kw)  # type: ignore[arg-type]
+def ref(aid: str, council: str, date: str, title: str, *lines: str,
+        attachment_hashes: frozenset[str] = frozenset()) -> AnswerRef:
+    return AnswerRef(aid, council, dt.date.fromisoformat(date), title, tuple(lines),
+                     attachment_hashes=attachment_hashes)
 
 
 def groups(refs: list[AnswerRef], config: LinkConfig = LinkConfig()) -> list[set[str]]:
@@ -151,7 +153,8 @@ def test_planning_stages_stay_apart() -> None:
 
 def test_state_report_and_city_programme_stay_apart() -> None:
     a = ref("a", "farsta", "2015-09-17", "Remiss av Ds 2015:27 Ökad trygghet i kollektivtrafiken")
-    b = ref("b", "sodermalm", "2015-09-22", "Departementspromemorian Ökad trygghet i kollektivtrafiken - svar på remiss")
+    b = ref("b", "sodermalm", "2015-09-22",
+            "Departementspromemorian Ökad trygghet i kollektivtrafiken - svar på remiss")
     c = ref("c", "farsta", "2015-11-19", "Program för ökad trygghet i Stockholms kollektivtrafik")
     d = ref("d", "skarholmen", "2015-11-26", "Trygghetsprogram för kollektivtrafiken, yttrande till trafiknämnden")
     assert pair(b, c)[1] and "dokumenttyp" in pair(b, c)[2]
@@ -239,7 +242,8 @@ def test_link_command_prints_one_key_per_answer() -> None:
         {"id": "b", "council": "sodermalm", "date": "2012-03-22",
          "title": "Program för lekplatser - yttrande till kommunstyrelsen", "lines": []},
         {"id": "c", "council": "farsta", "date": "2012-03-15", "title": "SL:s trafikförändringar 2012",
-         "lines": ["Remiss från trafiknämnden"], "text": "Ärendet har även remitterats till Skärholmens stadsdelsnämnd."},
+         "lines": ["Remiss från trafiknämnden"],
+         "text": "Ärendet har även remitterats till Skärholmens stadsdelsnämnd."},
     ]
     out = subprocess.run([sys.executable, "-m", "remissvar_cli", "link", "-", "--no-embeddings"],
                          input="\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",

@@ -59,8 +59,9 @@ def test_full_relink_keeps_keys(store: RemissKeyStore) -> None:
 
 
 def test_two_groups_joined_by_a_new_answer_keep_the_older_key(store: RemissKeyStore) -> None:
-    # two wordings that do not link by themselves; a third answer prints the dnr both lack
-    a = ref("a", "farsta", "2012-10-18", "Policy för barnkonventionen", "Remiss från kommunstyrelsen, dnr 316-274/2012.")
+    # a and b share a remitting dnr (in two formats); x is another remiss, later merged by an admin
+    a = ref("a", "farsta", "2012-10-18", "Policy för barnkonventionen",
+            "Remiss från kommunstyrelsen, dnr 316-274/2012.")
     b = ref("b", "skarholmen", "2012-10-25", "Yttrande om barnrättsarbetet i staden", "KS 316-274/2012")
     old, newer = store.link(a), store.link(ref("x", "sodermalm", "2012-10-20", "Lekplatsprogram, remiss"))
     assert store.link(b) == old
@@ -115,7 +116,7 @@ def test_maybe_suggestions_between_the_thresholds(tmp_path: Path) -> None:
     a = ref("a", "farsta", "2009-02-12", "Remiss av riktlinjer för parkeringstal vid nybyggnation")
     b = ref("b", "sodermalm", "2009-02-24", "Parkeringstal för nya bostäder - yttrande till stadsbyggnadsnämnden")
     score = score_pair(profile(a), profile(b), Weights()).score
-    cfg = dataclasses.replace(LinkConfig(), maybe=score - 0.05, merge=score + 0.05)
+    cfg = LinkConfig().with_thresholds(merge=score + 0.05, maybe=score - 0.05)
     s = RemissKeyStore(tmp_path / "k.sqlite", cfg)
     ka, kb = s.link(a), s.link(b)
     assert ka != kb
