@@ -302,7 +302,8 @@ class Fetcher:
     # --- one hop --------------------------------------------------------------------
 
     def _download(self, url: str, headers: dict[str, str], max_bytes: int, *, truncate: bool = False,
-                  deadline: float | None = None) -> tuple[int, requests.structures.CaseInsensitiveDict[str], bytes]:
+                  deadline: float | None = None, form: dict[str, str] | None = None,
+                  ) -> tuple[int, requests.structures.CaseInsensitiveDict[str], bytes]:
         """One request (no redirects followed): status, headers, body (empty for 3xx/304).
         ``truncate``: keep the first ``max_bytes`` instead of failing (robots.txt)."""
         budget = self.deadline if deadline is None else deadline
@@ -312,7 +313,7 @@ class Fetcher:
         _local.watch = watch
         timer.start()
         try:
-            return self._download_watched(url, headers, max_bytes, truncate, watch)
+            return self._download_watched(url, headers, max_bytes, truncate, watch, form)
         except FetchError:
             raise
         except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as e:
@@ -328,11 +329,13 @@ class Fetcher:
                     log.warning("%s: Retry-After %.0f s, väntar högst %.0f s", url, ra, self.retry_after_cap)
 
     def _download_watched(self, url: str, headers: dict[str, str], max_bytes: int, truncate: bool,
-                          watch: _Watch) -> tuple[int, requests.structures.CaseInsensitiveDict[str], bytes]:
+                          watch: _Watch, form: dict[str, str] | None = None,
+                          ) -> tuple[int, requests.structures.CaseInsensitiveDict[str], bytes]:
         timeout = (min(self.timeout, watch.remaining()), min(self.timeout, watch.remaining()))
         if timeout[0] <= 0:
             raise DeadlineExceededError(url, "ingen tid kvar")
-        r = self.session.get(url, headers=headers, timeout=timeout, allow_redirects=False, stream=True)
+        r = self.session.request("POST" if form is not None else "GET", url, headers=headers, data=form,
+                                 timeout=timeout, allow_redirects=False, stream=True)
         try:
             if watch.retry_after:
                 r.headers.setdefault("X-Remissvar-Retry-After", str(max(watch.retry_after)))
@@ -402,3 +405,12 @@ class Fetcher:
             return Response(current, 200, body, h.get("Content-Type", ""), h.get("ETag"), h.get("Last-Modified"),
                             retry_after)
         raise RedirectLoopError(url, f"fler än {MAX_REDIRECTS} omdirigeringar")
+
+    def post(self, url: str, data: dict[str, str]) -> Response:
+        """A form POST (a legacy archive's year filter) with the same gate, robots.txt, rate
+        limit, deadline and size limit as ``get``; redirects are not followed (an error)."""
+        target = self.check(url)
+        status, h, body = self._download(target, {}, self.max_bytes, form=data)
+        if status != 200:
+            raise HttpStatusError(target, status)
+        return Response(target, 200, body, h.get("Content-Type", ""), None, None)

@@ -69,6 +69,9 @@ class Hostile:
             def log_message(self, *args: object) -> None:
                 pass
 
+            def do_POST(self) -> None:
+                self.do_GET()
+
             def do_GET(self) -> None:
                 server.hits.append(self.path)
                 route = server.routes.get(self.path.split("?")[0])

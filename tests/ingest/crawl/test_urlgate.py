@@ -142,3 +142,19 @@ def test_size_checked_while_streaming_without_content_length():
             f.get(f"http://127.0.0.1:{s.port}/big")
         with pytest.raises(TooLargeDownloadError):
             f.get(f"http://127.0.0.1:{s.port}/declared")
+
+
+def test_form_post_has_the_same_gate_and_budgets():
+    def form(h):
+        n = int(h.headers["Content-Length"])
+        send(h, 200, b"<html>" + h.rfile.read(n) + b"</html>", content_type="text/html")
+
+    with Hostile({"/arkiv": form, "/slow": trickle(PDF * 20, 0.2)}) as s, Hostile() as other:
+        f = Fetcher({f"127.0.0.1:{s.port}"}, min_interval=0, respect_robots=False, timeout=2, deadline=2)
+        assert f.post(f"http://127.0.0.1:{s.port}/arkiv", {"year": "2019"}).content == b"<html>year=2019</html>"
+        with pytest.raises(UnsafeUrlError):
+            f.post(f"http://127.0.0.1:{other.port}\\@127.0.0.1:{s.port}/arkiv", {"year": "2019"})
+        with pytest.raises(DeadlineExceededError):
+            s.routes["/slow"] = trickle(PDF * 20, 0.2)
+            f.post(f"http://127.0.0.1:{s.port}/slow", {"year": "2019"})
+    assert other.hits == []
