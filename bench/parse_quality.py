@@ -205,7 +205,7 @@ def real_documents_benchmark() -> tuple[dict[str, float], list[str]]:
     docs = json.loads(REAL.read_text(encoding="utf-8"))["documents"]
     c = {k: 0 for k in ("fields", "fields_ok", "kinds", "kinds_ok", "sec_docs", "sec_exact", "sec_exp",
                         "sec_found", "sec_got", "par_exp", "par_found", "par_right", "st_exp", "st_right", "att",
-                        "att_ok", "pos", "pos_ok")}
+                        "att_ok", "pos", "pos_ok", "hdr_plumber", "hdr_plumber_ok", "hdr_raw", "hdr_raw_ok")}
     lines: list[str] = []
     elapsed = 0.0
     n_pages = 0
@@ -262,6 +262,18 @@ def real_documents_benchmark() -> tuple[dict[str, float], list[str]]:
             c["att_ok"] += ok
             if not ok:
                 wrong.append("attendance")
+        if d["file"].endswith(".pdf") and "sections" in d:
+            # the header block read in two text orders: pdfplumber's lines (label and value on one
+            # line, by position) and pdftotext's raw order (a column of labels, then the values)
+            from ingest.header_block import parse_header
+
+            raw = subprocess.run(["pdftotext", "-l", "1", str(ROOT / d["file"]), "-"], capture_output=True,
+                                 text=True, check=True).stdout.splitlines()
+            for order, lines_ in (("hdr_plumber", y.pages[0].text.splitlines()), ("hdr_raw", raw)):
+                f = parse_header(lines_).fields
+                for key, exp_key in (("datum", "date"), ("dnr", "diarienummer"), ("handlaggare", "handlaggare")):
+                    c[order] += 1
+                    c[order + "_ok"] += f.get(key) == d[exp_key]
         if "position" in d:
             c["pos"] += 1
             c["pos_ok"] += y.position.position.value == d["position"]
@@ -284,6 +296,8 @@ def real_documents_benchmark() -> tuple[dict[str, float], list[str]]:
         "real_statements_right": ratio("st_right", "st_exp"),
         "real_attendance_right": ratio("att_ok", "att"),
         "real_position_accuracy": ratio("pos_ok", "pos"),
+        "real_header_fields_pdfplumber_order": ratio("hdr_plumber_ok", "hdr_plumber"),
+        "real_header_fields_pdftotext_raw_order": ratio("hdr_raw_ok", "hdr_raw"),
         "real_pdf_s_per_page": round(elapsed / max(1, n_pages), 3),
     }
     counts = (f"{c['fields']} fields, {c['kinds']} kinds, {c['sec_exp']} sections in {c['sec_docs']} documents, "

@@ -109,12 +109,16 @@ def _strip_running(pages: list[str]) -> tuple[list[str], list[list[str]]]:
     return out, removed
 
 
+_CONTACT = re.compile(r"(?i)\b(?:postadress|besöksadress|telefon|tel\.|växel|e-?post|webbplats|org\.?\s?nr)\b|www\.|@")
+
+
 def _layout_cues(page: Any) -> tuple[list[str], set[str]]:
     """(heading lines, footer/page-number lines) of a pdfplumber page, from font and position.
 
     Headings: lines set bold (most characters in a *Bold* font) or at least 1.5 pt above the
-    page's body size. Footers: lines in the bottom 12 % set smaller than the body, and page
-    counters such as "1(2)" in the top 8 %. Measured on the real PDFs (tests/fixtures/
+    page's body size. Footers: lines in the bottom 12 % set smaller than the body when one of
+    them is a contact line (Postadress, Telefon, e-mail; footnotes stay), and page counters
+    such as "1(2)" in the top 8 %. Measured on the real PDFs (tests/fixtures/
     real-documents): pdfplumber's text lines carry the fonts that pdftotext drops."""
     try:
         lines = page.extract_text_lines(return_chars=True, x_tolerance=1.5)
@@ -131,6 +135,7 @@ def _layout_cues(page: Any) -> tuple[list[str], set[str]]:
     height = float(page.height)
     headings: list[str] = []
     drop: set[str] = set()
+    bottom: set[str] = set()
     for ln in lines:
         chars = [c for c in ln["chars"] if c["text"].strip()]
         text = " ".join(ln["text"].split())
@@ -140,11 +145,14 @@ def _layout_cues(page: Any) -> tuple[list[str], set[str]]:
         bold = sum("bold" in str(c.get("fontname", "")).lower() for c in chars) >= 0.8 * len(chars)
         top = float(ln["top"])
         if top > 0.88 * height and size < body - 0.4:
-            drop.add(text)
+            bottom.add(text)
         elif top < 0.08 * height and re.fullmatch(r"\d{1,3}\s*\(\d{1,3}\)", text):
             drop.add(text)
         elif (bold or size >= body + 1.5) and len(text) <= 100:
             headings.append(text)
+    # a letterhead footer carries contact lines; small text at the bottom without them (footnotes) stays
+    if any(_CONTACT.search(t) for t in bottom):
+        drop |= bottom
     return headings, drop
 
 
