@@ -24,6 +24,7 @@ from ingest.crawl.platforms import Platform, platforms
 from ingest.crawl.platforms.common import match_paragraph, split_paragraphs
 from ingest.crawl.protocol_files import ApiFormatError
 from ingest.crawl.store import Provenance, RawStore, item_json, now
+from remissvar.remiss_fields import filing_class
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,8 @@ class Crawler:
             self._fail(stats, src, council_url, "markup_drift", "inga sammanträden hittades på nämndsidan")
             return stats
         stats.meetings_listed = len(refs)
-        hints = FilingHints()
+        # the council's filing classes, learned from its pages that have headings (this crawl's and earlier ones')
+        hints = self._hints(src.council)
         deferred: list[tuple[MeetingRef, Meeting, str, Response]] = []
         for ref in refs:
             self.store.list_meeting(ref.url, src.platform, src.council)
@@ -158,8 +160,11 @@ class Crawler:
             if not meeting.has_headings and any(not i.is_remiss for i in meeting.items):
                 deferred.append((ref, meeting, html, resp))  # read again once the council's hints are learned
                 continue
-            for item in meeting.items:
-                hints.learn(src.council, item.dnr, item.is_remiss)
+            if meeting.has_headings:
+                examples = [(i.number or "", filing_class(i.dnr), i.is_remiss) for i in meeting.items if i.dnr]
+                labelled = [(n, c, r) for n, c, r in examples if c is not None]
+                self.store.save_filing_examples(ref.url, src.council, labelled)
+                hints = self._hints(src.council)
             self._store_meeting(src, platform, meeting, html, resp, stats)
         for _, meeting, html, resp in deferred:
             for item in meeting.items:
@@ -167,6 +172,12 @@ class Crawler:
                     classify(item, page_has_headings=False, council=src.council, hints=hints)
             self._store_meeting(src, platform, meeting, html, resp, stats)
         return stats
+
+    def _hints(self, council: str) -> FilingHints:
+        hints = FilingHints()
+        for cls, is_remiss in self.store.filing_examples(council):
+            hints.learn_class(council, cls, is_remiss)
+        return hints
 
     def _read_meeting(self, src: Source, platform: Platform, ref: MeetingRef, stats: CouncilStats,
                       hints: FilingHints) -> tuple[Meeting, str, Response] | None:

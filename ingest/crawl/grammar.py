@@ -190,8 +190,10 @@ class FilingHints:
 
     def learn(self, council: str, dnr: str | None, is_remiss: bool) -> None:
         cls = filing_class(dnr) if dnr else None
-        if cls is None:
-            return
+        if cls is not None:
+            self.learn_class(council, cls, is_remiss)
+
+    def learn_class(self, council: str, cls: str, is_remiss: bool) -> None:
         c = self.counts[council].setdefault(cls, [0, 0])
         c[0] += int(is_remiss)
         c[1] += 1

@@ -28,6 +28,9 @@ CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, sha256 TEXT, etag TEXT, 
 CREATE TABLE IF NOT EXISTS meetings (
   url TEXT PRIMARY KEY, source TEXT, council TEXT, meeting_date TEXT, listed INTEGER, crawled INTEGER,
   items INTEGER, remiss_items INTEGER, documents INTEGER, crawled_at TEXT, cancelled INTEGER DEFAULT 0);
+CREATE TABLE IF NOT EXISTS filing_examples (
+  meeting_url TEXT, item_number TEXT, council TEXT, class TEXT, is_remiss INTEGER,
+  PRIMARY KEY (meeting_url, item_number));
 CREATE TABLE IF NOT EXISTS failures (
   url TEXT, source TEXT, council TEXT, reason TEXT, detail TEXT, at TEXT, meeting_url TEXT, PRIMARY KEY (url, reason));
 """
@@ -140,6 +143,18 @@ class RawStore:
         """A listed meeting that was cancelled (MeetingPlus ``-installt``): listed, never crawled."""
         with self.db() as c:
             c.execute("UPDATE meetings SET cancelled = 1 WHERE url = ?", (url,))
+
+    def save_filing_examples(self, meeting_url: str, council: str, examples: list[tuple[str, str, bool]]) -> None:
+        """(item number, filing class, remiss?) of a page that says by its headings which items are remisser."""
+        with self.db() as c:
+            c.executemany("INSERT OR REPLACE INTO filing_examples VALUES (?,?,?,?,?)",
+                          [(meeting_url, n, council, cls, int(r)) for n, cls, r in examples])
+
+    def filing_examples(self, council: str) -> list[tuple[str, bool]]:
+        """The council's labelled (filing class, remiss?) examples from earlier crawls."""
+        with self.db() as c:
+            return [(str(r[0]), bool(r[1])) for r in
+                    c.execute("SELECT class, is_remiss FROM filing_examples WHERE council = ?", (council,))]
 
     def date_meeting(self, url: str, date: str) -> None:
         with self.db() as c:

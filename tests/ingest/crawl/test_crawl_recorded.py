@@ -7,6 +7,7 @@ from contextlib import ExitStack
 
 import pytest
 
+from ingest.crawl.replay import ReplayServer
 from ingest.crawl.runner import crawl_sources, recorded_sources
 from remissvar.records import council_keys
 from remissvar.settings import Settings
@@ -136,3 +137,33 @@ def test_fault_mode(crawl_settings, ports):
     stats, store = run(crawl_settings, ports)
     assert [f["reason"] for f in store.failures()] == ["markup_drift"]
     assert len(store.documents()) == GOOD_DOCS
+
+
+def test_filing_class_hint_learned_across_crawls(crawl_settings):
+    """A council's pages with headings label its filing classes; a later page without headings
+    is read with what they taught (kept in the store, so incremental crawls have it too)."""
+    from ingest.crawl.crawler import Crawler
+    from ingest.crawl.http import Fetcher
+    from ingest.crawl.model import Source
+    from ingest.crawl.store import RawStore
+
+    site = crawl_settings.data_dir.parent / "site" / "stockholm-x"
+    (site / "protokoll").mkdir(parents=True)
+    labelled = "".join(f"<p>{10 + i} Program nummer {i}</p><p>Dnr 1.5.1-{i}-2011</p>" for i in range(3))
+    pages = {"2011-01-20": "<h3>Remisser</h3>" + labelled
+                           + "<h3>Beslutsärenden</h3><p>20 Uppföljning</p><p>Dnr 1.2.1-1-2011</p>",
+             "2011-02-17": "<p>5 Strategi för offentliga toaletter</p><p>Dnr 1.5.1-77-2011</p>"
+                           "<p>6 Ekonomisk uppföljning</p><p>Dnr 1.2.1-9-2011</p>"}
+    for d, body in pages.items():
+        (site / "protokoll" / f"date={d}.html").write_text(f"<main>{body}</main>", encoding="utf-8")
+    (site / "index.html").write_text("".join(f'<a href="/stockholm-x/protokoll?date={d}">{d}</a>' for d in pages),
+                                     encoding="utf-8")
+    with ReplayServer(site.parent, port=free_port()) as srv:
+        src = Source("insynsverige", "farsta", srv.base_url, "/stockholm-x", "X")
+        store = RawStore(crawl_settings.data_dir)
+        crawler = Crawler(store, Fetcher({f"127.0.0.1:{srv.httpd.server_address[1]}"}, min_interval=0))
+        stats = crawler.crawl_source(src)
+    assert (stats.meetings_crawled, stats.remiss_items) == (2, 4)  # 3 by heading + item 5 by its filing class
+    assert sorted(store.filing_examples("farsta")) == [("1.2.1", False)] + [("1.5.1", True)] * 3
+    with store.db() as c:
+        assert c.execute("SELECT remiss_items FROM meetings WHERE url LIKE '%2011-02-17'").fetchone()[0] == 1
