@@ -191,10 +191,14 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
 
 
 def _kind(url: str, label: str) -> str:
+    """The answer (tjänsteutlåtande) or other material, by link text and the attachment's file name
+    (``…/agenda/tjansteutlatande-remiss-av-…pdf-19038``)."""
     f = fold(label)
+    name = fold(urlsplit(url).path.rsplit("/", 1)[-1]).replace("-", " ")
     if "/protocol/" in url.lower() or "protokoll" in f:
         return "protokollsutdrag"
-    if "tjansteutlatande" in f or "svar pa remiss" in f or re.match(r"^(yttrande|remissvar)\b", f):
+    if ("tjansteutlatande" in f or "svar pa remiss" in f or re.match(r"^(yttrande|remissvar)\b", f)
+            or re.match(r"^(tjansteutlatande|tju|svar pa remiss|remissvar)\b", name)):
         return "tjansteutlatande"
     return "bilaga"
 

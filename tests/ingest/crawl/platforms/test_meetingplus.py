@@ -164,3 +164,12 @@ def test_navigation_lists_before_the_agenda_are_not_entries():
     m = parse_meeting(html, URL)
     assert [i.number for i in m.items] == ["§ 14"]
     assert "Start" in m.unmatched
+
+
+def test_answer_told_from_material_by_file_name_when_the_label_is_a_file_name():
+    html = ("<main><ul><li><div>8</div><div>Remiss av cykelplan</div><p>Bilagor</p>"
+            f'<p><a href="{DOC}tjansteutlatande-cykelplanpdf-501?downloadMode=open">Cykelplan 2012.pdf</a></p>'
+            f'<p><a href="{DOC}remiss-cykelplan-2012pdf-502?downloadMode=open">Remiss cykelplan.pdf</a></p>'
+            "</li></ul></main>")
+    [item] = parse_meeting(html, URL).items
+    assert [d.kind for d in item.documents] == ["tjansteutlatande", "bilaga"]
