@@ -152,7 +152,7 @@ def crawl_report() -> None:
     for r in store.completeness():
         future = r["month"] > dt.date.today().isoformat()[:7] and r["month"][0].isdigit()
         gap = r["listed"] != r["crawled"] + r.get("cancelled", 0) or r["documents_listed"] != r["documents_stored"]
-        flag = "  (kommande)" if future else ("  <-- lucka" if gap else "")
+        flag = "  (kommande)" if future else ("  (inställt)" if r.get("cancelled") else ("  <-- lucka" if gap else ""))
         typer.echo(f"{r['council']:<24}{r['month']:<9}{r['listed']:>8}{r['crawled']:>8}{r['remiss_items']:>15}"
                    f"{r['documents_listed']:>12}{r['documents_stored']:>12}{flag}")
 
