@@ -121,7 +121,8 @@ def embed(texts: list[str]) -> np.ndarray:
     key = hashlib.sha256("\x1f".join([enc.model_id, *texts]).encode()).hexdigest()[:16]
     cache = ROOT / "var/cache" / f"position_dev_{key}.npy"
     if cache.exists():
-        return np.load(cache)
+        cached: np.ndarray = np.load(cache)
+        return cached
     x = np.stack([enc.encode_query(t) for t in texts]).astype(np.float64)
     cache.parent.mkdir(parents=True, exist_ok=True)
     np.save(cache, x)
@@ -129,13 +130,19 @@ def embed(texts: list[str]) -> np.ndarray:
 
 
 def classifier_cv(x: np.ndarray, labels: list[str]) -> tuple[list[str], list[float]]:
+    """Out-of-fold predictions. e5 vectors of short sentences all point roughly the same way
+    (cosines ~0.8), so each fold standardises the dimensions on its training part first;
+    settings chosen on this same cross-validation (a small optimism in the classifier's
+    favour): l2 1e-4, 2000 epochs. Without standardisation macro-F1 was 0.71-0.75."""
     y = np.array([CLASSES.index(lab) for lab in labels])
     pred = [""] * len(labels)
     conf = [0.0] * len(labels)
+    scale = np.sqrt(x.shape[1])
     for test in folds(labels):
         train = np.setdiff1d(np.arange(len(labels)), test)
-        w, b = fit_softmax(x[train], y[train], len(CLASSES))
-        p = predict_softmax(x[test], w, b)
+        mu, sd = x[train].mean(axis=0), x[train].std(axis=0) + 1e-6
+        w, b = fit_softmax((x[train] - mu) / sd / scale, y[train], len(CLASSES), l2=1e-4, epochs=2000, lr=5.0)
+        p = predict_softmax((x[test] - mu) / sd / scale, w, b)
         for i, row in zip(test, p):
             pred[i] = CLASSES[int(row.argmax())]
             conf[i] = float(row.max())
@@ -160,9 +167,9 @@ def main() -> int:
         for split in ("dev", "holdout"):
             idx = [i for i, r in enumerate(rows) if r.get("split") == split]
             if idx:
-                sc = scores([gold[i] for i in idx], [rules[i] for i in idx])["_all"]
-                lines.append(f"rules on split {split} ({len(idx)}): accuracy {sc['accuracy']:.3f}, "
-                             f"macro-F1 {sc['macro_f1']:.3f}")
+                part = scores([gold[i] for i in idx], [rules[i] for i in idx])["_all"]
+                lines.append(f"rules on split {split} ({len(idx)}): accuracy {part['accuracy']:.3f}, "
+                             f"macro-F1 {part['macro_f1']:.3f}")
         lines.append("")
     if args.method in ("classifier", "both", "all"):
         x = embed(texts)

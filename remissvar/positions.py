@@ -103,8 +103,9 @@ _REPORTED = _any([
 _MOTION_SPEAKS = _any([
     r"^(?:\w+\s+){0,3}(?:motionär\w*|motionen|förslagsställar\w*)\s+(?:\w+\s+)?"
     r"(?:föreslår|anser|vill|yrkar|menar|önskar|lyfter|skriver|framför|pekar)\b",
-    r"^i\s+(?:motionen|remissen|förslaget|promemorian|programmet|betänkandet|utredningen)\s+"
-    r"(?:\w+\s+){0,3}(?:föreslås|föreslår|framförs|anförs|beskrivs|anges|pekas)",
+    r"^i\s+(?:motionen|remissen|förslaget|promemorian|programmet|betänkandet|utredningen|\w*underlaget|"
+    r"samrådshandling\w*|planförslaget|ansökan|rapporten)\s+(?:\w+\s+){0,3}"
+    r"(?:föreslås|föreslår|framförs|anförs|beskrivs|anges|pekas|framgår|redovisas)",
     r"^(?:motionen|remissen|förslaget|promemorian|programmet|betänkandet|utredningen|policyn|planen)\s+"
     r"(?:föreslår|innebär|syftar|beskriver|innehåller|anger|handlar)\b",
 ])
@@ -170,11 +171,13 @@ _POS_STRONG = _any([
     r"\bbör\s+(?:\w+\s+){0,3}(?:genomföras|bifallas|införas|antas|realiseras|tillstyrkas)",
     r"\b(?:bifalla|bifalls)\b", r"\bstöder\s+(?:\w+\s+){0,3}(?:förslag|motion|inriktning|remiss|policy|program|plan)",
     r"\bställer\s+sig\s+(?:\w+\s+){0,2}positiv",
-    r"\bdelar\s+(?:\w+\s+){0,3}(?:uppfattning|bedömning|synpunkt|analys)",
     r"\bgodtar\s+(?:\w+\s+){0,2}(?:förslag|motion)",
 ])
 _POS_WEAK = _any([
-    r"\b(?:är|vara|är\s+\w+)\s+(?:\w+\s+){0,2}positiv\w*", r"\bser\s+(?:\w+\s+){0,2}positivt\s+på",
+    # agreeing with an assessment is a leaning: "delar samhällsbyggnadsförvaltningens bedömning att
+    # förslaget ligger i linje med ..." precedes "föreslår att ... ska avslås" in a real answer
+    r"\bdelar\s+(?:\w+\s+){0,3}(?:uppfattning|bedömning|synpunkt|analys)",
+    r"\b(?:är|vara|är\s+\w+)\s+(?:\w+\s+){0,2}positiv\w*\s+(?:till|i\s+sak|inställd)", r"\bser\s+(?:\w+\s+){0,2}positivt\s+på",
     r"\bpositivt\s+inställd", r"\bvälkomna\w*", r"\bser\s+(?:\w+\s+){0,2}(?:fördelar|stora\s+möjligheter)",
     r"\b(?:bra|gott|värdefullt|angeläget)\s+(?:\w+\s+){0,1}(?:förslag|initiativ)",
     r"\b(?:förslaget|motionen|initiativet)\s+(?:\w+\s+){0,2}(?:är|vore)\s+(?:mycket\s+)?(?:bra|angeläget|välkommet|värdefullt)",
@@ -390,13 +393,14 @@ _KIND_RX: list[tuple[str, re.Pattern[str]]] = [
     ("särskilt uttalande", _rx(r"\bsärskil\w*\s+uttalande\w*")),
     ("särskilt yttrande", _rx(r"\bsärskil\w*\s+yttrande\w*")),
     ("ersättaryttrande", _rx(r"\bersättaryttrande\w*")),
-    ("protokollsanteckning", _rx(r"\bprotokollsanteckning\w*")),
+    ("protokollsanteckning", _rx(r"\bprotokollsanteckning\w*|^\s*anteckning\w*")),
     ("reservation", _rx(r"\breserv\w*")),
 ]
 _HEADING = _rx(
     r"^\s*(?:beslut|(?:stadsdels)?nämndens\s+beslut|förslag\s+till\s+beslut|yrkanden?|beslutsgång|propositionsordning|"
     r"omröstning|ärendet|handlingar|beslutsunderlag|reservation(?:er)?|särskil\w*\s+(?:uttalande|yttrande)\w*|"
-    r"ersättaryttrande\w*|protokollsanteckning\w*|justerandes\s+sign\w*|utdragsbestyrkande)\s*:?\s*$")
+    r"ersättaryttrande\w*|protokollsanteckning\w*|anteckning|justerandes\s+sign\w*|utdragsbestyrkande|expedieras\s+till|"
+    r"paragrafen\s+är\s+justerad)\s*:?\s*$")
 _DECISION_HEADING = _rx(r"^\s*(?:beslut|(?:stadsdels)?nämndens\s+beslut)\s*:?\s*$")
 _BORDLAGT = _rx(r"\bbordlä(?:gg|gs)\w*|\bbordlägga\b|\bbordläggs\b|\bbordlagt\s+(?:till|ärende)|\bbordläggning\b|\bär\s+bordlagt\b")
 _ATERREMISS = _rx(r"\båterremitt(?:era|eras|erar|eringen)\b|\båterremiss\b")
@@ -447,41 +451,69 @@ def _reserving(segment: str) -> str:
     return segment[: m.start()] if m else segment
 
 
+_PAGE_FURNITURE = _rx(r"^\s*(?:utdragsbestyrkande|justerandes\s+sign\w*)\s*$")
+_COLON_BREAK = re.compile(r"(?<=:)\s+(?=[A-ZÅÄÖ])")
+
+
+def _segments(paragraph_text: str) -> list[tuple[str | None, list[str]]]:
+    """The paragraph cut at its headings: (the heading's statement kind or None, sentences).
+    Lines are joined first, so that a statement wrapped over lines ("Anna Ek (S), ... och\n
+    Bo Al (S) lämnar följande protokollsanteckning:") is one sentence; a line in lower case is
+    never a heading; page furniture ("Utdragsbestyrkande") is dropped."""
+    out: list[tuple[str | None, list[str]]] = []
+    kind: str | None = None
+    lines: list[str] = []
+
+    def close() -> None:
+        joined = squash(" ".join(lines))
+        out.append((kind, [s for part in _COLON_BREAK.split(joined) for s in sentences(part)]))
+
+    for line in _prepare(paragraph_text).splitlines():
+        stripped = line.strip()
+        folded = fold(stripped)
+        if _PAGE_FURNITURE.match(folded):
+            continue
+        if stripped.startswith("§") or (_HEADING.match(folded) and not stripped[:1].islower()):
+            close()
+            kind, lines = (None if stripped.startswith("§") else _kind(stripped)), []
+            continue
+        lines.append(stripped)
+    close()
+    return out
+
+
 def find_reservations(paragraph_text: str) -> list[Reservation]:
     """Every party's reservation, särskilt uttalande/yttrande, ersättaryttrande and
     protokollsanteckning in a protocol paragraph, in every printed form: a heading
-    ("Reservation", "Särskilt uttalande") with the members below, or a line that names
-    kind and parties ("Särskilt uttalande från (S) och (V)", "Reservation anförs av (V)",
-    "Ledamöterna ... (M) reserverar sig", "(S)-ledamöterna reserverade sig"), followed by
-    its text. One entry per party and kind."""
+    ("Reservation", "Särskilt uttalande", "Anteckning") with the members below, or a
+    sentence that names kind and parties ("Särskilt uttalande från (S) och (V)",
+    "Reservation anförs av (V)", "Ledamöterna ... (M) reserverar sig", "(S)-ledamöterna
+    reserverade sig", "Anna Ek (S) och Bo Al (S) lämnar följande protokollsanteckning:"),
+    followed by its text. One entry per party and kind."""
     out: list[Reservation] = []
     seen: set[tuple[str, str]] = set()
-    kind: str | None = None
-    block: list[str] = []
-    named: list[str] = []  # parties named where the statement begins
 
-    def flush() -> None:
-        if kind and block:
-            text = squash(" ".join(block))
+    def emit(kind: str | None, body: list[str], named: list[str]) -> None:
+        if kind and body:
+            text = " ".join(body)
             for party in named or _parties(_reserving(text)) or ["okänt"]:
                 if (party, kind) not in seen:
                     seen.add((party, kind))
                     out.append(Reservation(party=party, kind=kind, text=text))
 
-    for line in _prepare(paragraph_text).splitlines():
-        stripped = line.strip()
-        if stripped.startswith("§") or _HEADING.match(fold(stripped)):
-            flush()
-            kind, block, named = (None if stripped.startswith("§") else _kind(stripped)), [], []
-            continue
-        for sent in sentences(stripped):
+    for heading_kind, sents in _segments(paragraph_text):
+        kind = heading_kind
+        body: list[str] = []
+        named: list[str] = []
+        for sent in sents:
             k = _kind(sent)
-            if k:
-                flush()
-                kind, block, named = k, [sent], _parties(_reserving(sent))
+            starts = k is not None and (bool(_parties(_reserving(sent))) or fold(sent).startswith(fold(k)[:6]))
+            if starts:
+                emit(kind, body, named)
+                kind, body, named = k, [sent], _parties(_reserving(sent))
             elif kind:
-                block.append(sent)
-    flush()
+                body.append(sent)
+        emit(kind, body, named)
     return out
 
 

@@ -151,12 +151,18 @@ def test_seed_documents() -> None:
     assert all("godk" not in s for s in r.evidence)  # the procedural decision is not evidence
 
 
-# Real text: "Förvaltningens yttrande" of the Alingsås tjänsteskrivelse answering the motion on
-# charging stations (shared/real-documents), with the background paragraph that quotes another
-# body's decision and the cost paragraph.
+# Real text: parts of the Alingsås tjänsteskrivelse answering the motion on charging stations
+# (shared/real-documents): the background that quotes another body's decision, the
+# administration's view (agreeing with an assessment, then proposing rejection) and the costs.
 ALINGSAS_LADDSTATIONER = """Kommunfullmäktige lämnade motionen till kommunstyrelsen för beredning den 24
 september, § 204.
 Tekniska nämnden beslutade den 15 december, § 65 att avstyrka motionen.
+
+Förvaltningens yttrande
+Kommunledningskontoret delar samhällsbyggnadsförvaltningens bedömning att förslaget i
+motionen om att införa laddstationer för Alingsås cyklister ligger i linje med den målbild som
+beskrivs i Alingsås kommuns översiktsplan beslutad i kommunfullmäktige 31 oktober 2018, §
+182, gällande:
 
 Efterfrågan på publika laddpunkter för elcyklar bedöms dock vara låg, särskilt i Alingsås
 tätort där cykelavstånden är korta. Därför bedöms behovet av särskilda laddstationer för elcyklar i det
@@ -231,6 +237,70 @@ def test_decision_of_the_protocol_fixture() -> None:
 )
 def test_reservations_in_every_printed_form(paragraph: str, expected: list[tuple[str, str]]) -> None:
     assert [(r.party, r.kind) for r in find_reservations(paragraph)] == expected
+
+
+# Real protocol text (shared/real-documents, Alingsås): a statement whose members wrap over lines
+# with the kind on the last line, under the headings "Protokollsanteckning" and "Anteckning".
+BMN_2026_07_07_P59 = """§ 59 2025.034 BMN
+
+Information Furuhöjd 7
+Ärendebeskrivning
+Nämnden informeras om Länsstyrelsens beslut dnr: 5475-2026, Furuhöjd 7.
+
+Beslut
+Bygg- och miljönämnden accepterar Länsstyrelsens beslut.
+Protokollsanteckning
+Sebastian Aronsson (S), Linda Jonasson (S), Johan Larsson Utter (S), Mikael Lissman (S),
+Rasmus Eurenius (S), Peter Hellqvist (V) och Johan Fogelberg (C) lämnar följande
+protokollsanteckning:
+Vi anser fortsatt att den slutgiltiga bedömningen bör vara att den aktuella byggnaden inte ska
+ges bygglov på den aktuella platsen.
+I händelse av att högre instans ändå skulle välja att fastställa beslutet bör vi i nämnden på
+nytt ta ställning i ärendet.
+Expedieras till
+bygglov
+"""
+
+KF_2026_06_10_EXCERPT = """Beslut
+Planförslaget antas.
+
+Anteckning
+Sebastian Aronsson (S), Birgit Börjesson (S), Anton César (S), Morgan Fredvi (S), Leif
+Hansson (S), Irene Jonsson (S), Pamela Nilsson Ludvigsson (S), Peter Norlander (S), Håkan
+Stern (S), Luzaan Eisa (S), Jenny Helgesson (S), Britt Andersson Näsman (S), Oscar Allard
+(S) och Alexander Wikhall (S) lämnar följande protokollsanteckning:
+Socialdemokraterna konstaterar att det finns behov av nya förskolor i kommunen.
+Utdragsbestyrkande
+
+6
+
+Vi konstaterar därför att det blir bakvänt att nu låsa fast denna del av Nolhaga genom en
+detaljplan innan kommunstyrelsen fått återrapporteringen av den helhetsstrategi som
+efterfrågats.
+Sanna Dabolins (V), Martin Lindberg (V), Christoffer Salander (V), Maria Stern (V) och
+Marcus Wallin (V) lämnar följande protokollsanteckning:
+Vänsterpartiet konstaterar att behovet av nya förskolelokaler är stort.
+Jens Christian Berlin (L), Holger Andersson (L), Anne Gunnevik (L) och Karin Josefsson (L)
+lämnar följande protokollsanteckning:
+Liberalerna konstaterar att behovet av nya förskolor i centrala Alingsås är stort.
+Expedieras till
+Planenheten
+"""
+
+
+def test_real_protocol_statements_wrapped_over_lines() -> None:
+    bmn = find_reservations(BMN_2026_07_07_P59)
+    assert [(r.party, r.kind) for r in bmn] == [
+        ("S", "protokollsanteckning"), ("V", "protokollsanteckning"), ("C", "protokollsanteckning")]
+    assert bmn[0].text.endswith("bör vi i nämnden på nytt ta ställning i ärendet.")
+    d = classify_decision(BMN_2026_07_07_P59)
+    assert d.text == "Bygg- och miljönämnden accepterar Länsstyrelsens beslut."
+    kf = find_reservations(KF_2026_06_10_EXCERPT)
+    assert [(r.party, r.kind) for r in kf] == [
+        ("S", "protokollsanteckning"), ("V", "protokollsanteckning"), ("L", "protokollsanteckning")]
+    s_text, v_text = kf[0].text, kf[1].text
+    assert "blir bakvänt" in s_text and "Vänsterpartiet" not in s_text  # across the page break
+    assert v_text.startswith("Sanna Dabolins (V)") and v_text.endswith("förskolelokaler är stort.")
 
 
 @pytest.mark.parametrize(
@@ -310,7 +380,8 @@ def test_lineage_back_to_1997_in_one_table() -> None:
         # successor and lineage agree, and a predecessor ends the year before its successor begins
         for pred in c.lineage:
             assert COUNCILS[pred].successor == c.slug
-            assert COUNCILS[pred].to_year is not None and c.from_year == COUNCILS[pred].to_year + 1
+            to_year = COUNCILS[pred].to_year
+            assert to_year is not None and c.from_year == to_year + 1
         assert c.from_year is not None and c.from_year >= 1997
 
 
