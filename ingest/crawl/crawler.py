@@ -14,42 +14,17 @@ from dataclasses import dataclass, field
 from typing import Protocol
 from urllib.parse import quote
 
-import requests
-
 from ingest.crawl import protocol_files as api
 from ingest.crawl.grammar import FilingHints, classify
-from ingest.crawl.http import Fetcher, FetchError, HttpStatusError, Response, TooLargeDownloadError
+from ingest.crawl.http import Fetcher, FetchError, HttpStatusError, Response
 from ingest.crawl.model import AgendaItem, Meeting, MeetingRef, Source
-from ingest.crawl.platforms import Platform, platforms
+from ingest.crawl.platforms import Client, Platform, platforms
 from ingest.crawl.platforms.common import match_paragraph, split_paragraphs
 from ingest.crawl.protocol_files import ApiFormatError
 from ingest.crawl.store import Provenance, RawStore, item_json, now
 from remissvar.remiss_fields import filing_class
 
 log = logging.getLogger(__name__)
-
-
-class FetcherClient:
-    """The platforms' network: the fetcher's GET, and form POSTs (the legacy archive's year
-    filter) through the same gate, robots.txt and rate limit."""
-
-    def __init__(self, fetcher: Fetcher) -> None:
-        self.fetcher = fetcher
-
-    def get(self, url: str) -> Response:
-        return self.fetcher.get(url)
-
-    def post(self, url: str, data: dict[str, str]) -> Response:
-        target = self.fetcher.check(url)
-        try:
-            r = self.fetcher.session.post(target, data=data, timeout=self.fetcher.timeout, allow_redirects=False)
-        except requests.RequestException as e:
-            raise FetchError(url, f"{type(e).__name__}: {e}") from e
-        if r.status_code != 200:
-            raise HttpStatusError(target, r.status_code)
-        if len(r.content) > self.fetcher.max_bytes:
-            raise TooLargeDownloadError(target, f"> {self.fetcher.max_bytes} byte")
-        return Response(target, 200, r.content, r.headers.get("Content-Type", ""), None, None)
 
 
 @dataclass
@@ -108,7 +83,7 @@ class Crawler:
         self.full = full
         self.on_meeting = on_meeting
         self.browser = browser  # headless rendering, the last resort (``crawl --browser``)
-        self.client = FetcherClient(fetcher)
+        self.client: Client = fetcher  # GET and form POST through the gate, robots.txt and rate limit
         self.platforms: dict[str, Platform] = platforms()
 
     def crawl(self, sources: list[Source]) -> dict[str, CouncilStats]:
