@@ -11,8 +11,9 @@ related groups are split into a tuning half and a held-out half.
 Reports: pairwise precision/recall/F1 over every pair of answers, the labelled pairs
 (same-remiss pairs and near-identical pairs) with accuracy per pattern, and the failures.
 Two-fold: the merge threshold is chosen on one half (grid) and the other half is reported
-with it, both ways; then the whole set with the LinkConfig default. Figures use the store (``RemissKeyStore.relink``, as the pipeline's
-re-link) and, separately, incremental linking in date order (``RemissKeyStore.link``).
+with it, both ways; then the whole set with the LinkConfig default. Figures use the store
+(``RemissKeyStore.relink``, as the pipeline's re-link) and, separately, incremental
+linking in date order (``RemissKeyStore.link``).
 Compares with bench/runs.json ("link_eval").
 
 Usage: .venv/bin/python bench/link_eval.py [--embeddings] [--out bench/reports/link_eval.md]

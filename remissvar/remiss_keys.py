@@ -44,7 +44,9 @@ from remissvar.linking import (
     pair_scores,
     profile,
     score_pair,
+    signature,
     strong_keys,
+    worth_scoring,
 )
 from remissvar.records import stable_id
 from remissvar.settings import Settings, get_settings
@@ -270,18 +272,23 @@ class RemissKeyStore:
             _, cannot_pairs = self._constraints()
             by_key: dict[str, float] = {}
             blocked: set[str] = set()
+            sig = signature(p)
+            strong = set(strong_keys(p))
             for other_ref, other_key, other_vec in cand:
+                op = profile(other_ref)
+                if not worth_scoring(p, op, sig, signature(op)) and not strong & set(strong_keys(op)):
+                    continue
                 es = cosine(vec, other_vec) if vec is not None and other_vec is not None else None
-                ps = score_pair(p, profile(other_ref), weights, es, self.config)
+                ps = score_pair(p, op, weights, es, self.config)
                 if ps.cannot_link or (_ordered(ref.id, other_ref.id) in set(cannot_pairs)):
                     blocked.add(other_key)
                 else:
                     by_key[other_key] = max(by_key.get(other_key, 0.0), ps.score)
             merge, maybe = self._thresholds()
-            strong = [k for k, s in by_key.items() if s >= merge and k not in blocked]
-            if strong:
-                key = self._survivor(strong)
-                for other in strong:
+            linked = [k for k, s in by_key.items() if s >= merge and k not in blocked]
+            if linked:
+                key = self._survivor(linked)
+                for other in linked:
                     if other != key and not self._separated(key, other) and not self._groups_conflict(key, other):
                         self._redirect(other, key)
             else:
