@@ -211,6 +211,10 @@ def _plain(text: str) -> str:
     return squash(fold(text).replace("<br>", " "))
 
 
+# planning stages are compared as a field of their own (``Profile.stage``), not as words
+_STAGE_WORD = re.compile(r"(program)?(samrad|utstallning|granskning)")
+
+
 def content_words(title: str, drop: Iterable[str] = ()) -> tuple[str, ...]:
     """The stemmed content words of a title, boilerplate, years, numbers and the names in
     ``drop`` (a motion's authors) removed."""
@@ -223,7 +227,7 @@ def content_words(title: str, drop: Iterable[str] = ()) -> tuple[str, ...]:
     f = _BOILERPLATE.sub(" ", f)
     out: list[str] = []
     for w in _WORD.findall(f):
-        if w in _STOP or w.isdigit() or len(w) < 2:
+        if w in _STOP or w.isdigit() or len(w) < 2 or _STAGE_WORD.match(w):
             continue
         s = stem(w)
         if s in _STOP:
@@ -580,6 +584,9 @@ def score_pair(a: Profile, b: Profile, weight: Callable[[str], float],
     if a.is_motion != b.is_motion and (a.doc_class == "city" or b.doc_class == "city"):
         s -= 0.2
         reasons.append("motion mot program")
+    if a.stage and a.stage == b.stage:
+        s += 0.05
+        reasons.append("samma skede")
     if a.identifiers & b.identifiers:
         s += 0.25
         reasons.append("samma beteckning")
