@@ -60,8 +60,9 @@ def _clean(text: str) -> str:
 
 
 class _Builder:
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, skip_chrome: bool) -> None:
         self.base_url = base_url
+        self.skip_chrome = skip_chrome
         self.lines: list[Line] = []
         self.parts: list[str] = []
         self.links: list[Link] = []
@@ -98,6 +99,9 @@ class _Builder:
             name = child.name.lower()
             if name in SKIP or child.get("hidden") is not None:
                 continue
+            if self.skip_chrome and (name in ("nav", "footer") or str(child.get("role") or "") in ("navigation",
+                                                                                                   "contentinfo")):
+                continue  # site navigation and footers are not a meeting page's text
             if name == "br":
                 self.flush()
                 continue
@@ -134,11 +138,13 @@ class _Builder:
                 self.group = group_before
 
 
-def page_lines(html: str, base_url: str) -> list[Line]:
-    """The page's text lines, top to bottom (``<main>`` when the page has one)."""
+def page_lines(html: str, base_url: str, *, listing: bool = False) -> list[Line]:
+    """The page's text lines, top to bottom (``<main>`` when the page has one; navigation and
+    footers left out). ``listing``: the whole page, navigation included (a list of meetings
+    or councils may sit in a side menu)."""
     soup = BeautifulSoup(html, "html.parser")
-    root = soup.find("main") or soup.body or soup
-    b = _Builder(base_url)
+    root = (soup.body or soup) if listing else (soup.find("main") or soup.body or soup)
+    b = _Builder(base_url, skip_chrome=not listing)
     if isinstance(root, Tag):
         b.walk(root)
     b.flush()

@@ -119,7 +119,7 @@ def discover_path(html: str, page_url: str, names: tuple[str, ...]) -> str | Non
     """The path of the link on a listing page (the city's list of councils, MeetingPlus'
     committees) whose text names the council: hyphen, en dash, spaces and the genitive s alike."""
     wanted = [_name_key(n) for n in names]
-    for ln in page_lines(html, page_url):
+    for ln in page_lines(html, page_url, listing=True):
         for lk in ln.links:
             if any(w and w == _name_key(lk.label) for w in wanted):
                 return urlsplit(lk.url).path.rstrip("/") or None

@@ -44,3 +44,9 @@ def test_empty_header_yields_its_aria_label_and_scripts_are_not_text():
     lines = [x for x in page_lines(html, BASE) if x.text]
     assert [x.text for x in lines] == ["15 Motion om parklekar", "Sammanfattning"]
     assert lines[0].header and not lines[1].header and lines[0].group == lines[1].group is not None
+
+
+def test_site_navigation_and_footer_are_not_page_text():
+    html = ('<body><nav><ul><li>Hem</li><li>Remisser</li></ul></nav><div role="navigation">Meny</div>'
+            "<p>12 Motion om parklekar</p><footer>Kontakta oss om remiss</footer></body>")
+    assert texts(html) == ["12 Motion om parklekar"]

@@ -38,7 +38,7 @@ def meeting_refs(html: str, page_url: str, base_url: str, path: str) -> list[Mee
     on the source's canonical host."""
     by_date: dict[str, tuple[int, MeetingRef]] = {}
     order: list[str] = []
-    for ln in page_lines(html, page_url):
+    for ln in page_lines(html, page_url, listing=True):
         for lk in ln.links:
             parts = urlsplit(lk.url)
             kind = parts.path.rstrip("/").rsplit("/", 1)[-1]

@@ -39,7 +39,7 @@ def meeting_refs(html: str, page_url: str, base_url: str, committee_path: str) -
     council = committee_path.rstrip("/")
     slug = council.rsplit("/", 1)[-1]
     out: list[MeetingRef] = []
-    for ln in page_lines(html, page_url):
+    for ln in page_lines(html, page_url, listing=True):
         for lk in ln.links:
             path = urlsplit(lk.url).path.rstrip("/")
             if path.startswith(council + "/"):

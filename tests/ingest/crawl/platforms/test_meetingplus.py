@@ -173,3 +173,10 @@ def test_answer_told_from_material_by_file_name_when_the_label_is_a_file_name():
             "</li></ul></main>")
     [item] = parse_meeting(html, URL).items
     assert [d.kind for d in item.documents] == ["tjansteutlatande", "bilaga"]
+
+
+def test_meetings_listed_in_a_side_menu():
+    html = ('<body><nav><ul><li><a href="/committees/farsta-stadsdelsnamnd/mote-2024-03-14">Sammanträde</a></li>'
+            "</ul></nav><main><h1>Farsta stadsdelsnämnd</h1></main></body>")
+    refs = meeting_refs(html, BASE + "/committees/farsta-stadsdelsnamnd", BASE, "/committees/farsta-stadsdelsnamnd")
+    assert [r.url for r in refs] == [URL]
