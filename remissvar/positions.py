@@ -42,6 +42,7 @@ __all__ = [
     "classify_lines",
     "classify_position",
     "classify_sentence",
+    "council_position",
     "find_reservations",
 ]
 
@@ -135,7 +136,8 @@ _AVSTAR = _any([
     r"avstår\s+(?:\w+\s+){0,2}(?:att\s+)?(?:yttra\s+sig|svara|besvara)",
     r"väljer\s+att\s+(?:\w+\s+){0,2}inte\s+(?:svara|besvara|yttra|lämna)",
     r"(?:lämnar|avger)\s+(?:\w+\s+){0,2}(?:inget|inte\s+något)\s+(?:yttrande|svar|remissvar)",
-    r"besvarar\s+inte\s+remissen", r"\binte\s+(?:att\s+)?(?:besvara|svara\s+på)\s+remissen",
+    r"besvarar\s+inte\s+remissen", r"\binte\s+(?:att\s+)?yttra[rs]?\s+sig\b",
+    r"(?:lämnar|besvarar|lämna)\s+(?:\w+\s+){0,3}utan\s+(?:yttrande|svar)", r"\binte\s+(?:att\s+)?(?:besvara|svara\s+på)\s+remissen",
     r"(?:inga\s+synpunkter|inte\s+yttra\s+sig)\s+(?:\w+\s+){0,6}(?:inte\s+berör|berör\s+inte)",
     r"(?:inte\s+berör|berör\s+inte)\s+(?:\w+\s+){0,8}(?:inga\s+synpunkter|inte\s+yttra|avstår)",
 ])
@@ -149,7 +151,7 @@ _NEUTRAL = _any([
     r"\bingen\s+(?:\w+\s+)?(?:invändning|erinran|synpunkt|uppfattning|åsikt)\b",
     r"\binte\s+(?:\w+\s+)?(?:några|någon)\s+(?:\w+\s+){0,1}(?:synpunkter|invändningar|invändning|erinran)",
     r"(?:lämnar|lämna)\s+(?:\w+\s+){0,3}utan\s+(?:erinran|synpunkter|invändning|kommentar|åtgärd)",
-    r"\bneutral\w*\s+(?:till|i\s+frågan)",
+    r"\bneutral\w*\s+(?:till|i\s+frågan)", r"\bfråga\s+för\s+(?:den\s+)?(?:politik|politiker|förtroendevald)\w*",
 ])
 _DELVIS = _any([
     r"\bdelar\s+(?:\w+\s+){0,4}(?:intention|ambition|syfte|grundtank|målsättning|bakomliggande|avsikt|utgångspunkt|viljan|tanken|engagemang)\w*",
@@ -181,7 +183,8 @@ _POS_WEAK = _any([
     r"\bpositivt\s+inställd", r"\bvälkomna\w*", r"\bser\s+(?:\w+\s+){0,2}(?:fördelar|stora\s+möjligheter)",
     r"\b(?:bra|gott|värdefullt|angeläget)\s+(?:\w+\s+){0,1}(?:förslag|initiativ)",
     r"\b(?:förslaget|motionen|initiativet)\s+(?:\w+\s+){0,2}(?:är|vore)\s+(?:mycket\s+)?(?:bra|angeläget|välkommet|värdefullt)",
-    r"\bstöder\b",
+    r"\bstöder\b", r"\b(?:är|vore)\s+(?:\w+\s+)?positivt\s+att\b",
+    r"\b(?:är|utgör)\s+(?:ett\s+)?(?:mycket\s+)?(?:bra|gott|viktigt|värdefullt)\s+(?:verktyg|underlag|styrdokument|förslag|initiativ)",
 ])
 _NEG_STRONG = _any([
     r"\bavstyrk\w*", r"\bavslås\b", r"\bavslå\b", r"\bavvisa\w*", r"\bmotsätter\s+sig",
@@ -194,7 +197,7 @@ _NEG_WEAK = _any([
     r"\b(?:inte|inget|ingen)\s+(?:\w+\s+){0,2}(?:finns|föreligger)\s+(?:\w+\s+){0,2}(?:skäl|anledning|behov)",
     r"\b(?:finns|föreligger)\s+(?:\w+\s+){0,3}(?:inte|inga|inget|ingen)\s+(?:\w+\s+){0,2}(?:skäl|anledning|behov)",
     r"\bser\s+(?:\w+\s+){0,2}(?:inte|inget|inga|ingen)\s+(?:\w+\s+){0,2}(?:behov|anledning|skäl|mervärde|nytta)",
-    r"\binte\s+(?:\w+\s+){0,3}(?:stadens|kommunens|nämndens|stadsdelsnämndens|förvaltningens|stadsdelsnämndernas)\s+(?:\w+\s+)?(?:uppgift|uppdrag|ansvar)",
+    r"\binte\s+(?:\w+\s+){0,3}(?:stadens|kommunens|nämndens|stadsdelsnämndens|förvaltningens|stadsdelsnämndernas)\s+(?:\w+\s+)?(?:uppgift|uppdrag|ansvar)\b",
     r"\binte\s+(?:är|vara)\s+(?:\w+\s+){0,2}stad\w*\s+(?:uppgift|uppdrag)",
     r"\bbör\s+inte\s+(?:\w+\s+){0,3}(?:genomföras|införas|antas|bifallas)",
     r"\bkan\s+inte\s+(?:\w+\s+){0,2}(?:tillstyrka|ställa\s+sig\s+bakom|stödja|rekommendera)",
@@ -202,6 +205,8 @@ _NEG_WEAK = _any([
     r"(?:av\s+)?(?:\w+\s+)?(?:intresse|motiverat|lämplig\w*|nödvändig\w*|rimlig\w*|ändamålsenlig\w*|angelägen\w*|relevant\w*|meningsfull\w*)",
     r"\b(?:anser|bedömer|menar)\s+(?:\w+\s+)?inte\s+att\s+(?:\S+\s+){0,8}?(?:ska|bör|behöver|borde|behövs)\b",
     r"\bser\s+inte\s+att\s+(?:\S+\s+){0,6}?(?:skulle\s+)?(?:tillföra|bidra|behövas|förbättra|underlätta)",
+    r"\butan\s+(?:att\s+)?(?:\w+\s+){0,2}(?:mervärde|nytta)\b", r"\b(?:tveksam|kritisk)\w*\s+till\b",
+    r"\b(?:befintliga|nuvarande)\s+(?:\w+\s+){0,3}(?:är|bedöms\s+vara)\s+tillräckliga\b",
     r"\bavråder\b", r"\bolämplig\w*", r"\b(?:för|mot)\s+(?:\w+\s+){0,1}avslag\b", r"\bavslag\b",
 ])
 _OWN_SUBJECT = _rx(r"\b(?:förvaltningen|nämnden|stadsdelsnämnden|stadsdelsförvaltningen)\b")
@@ -216,7 +221,7 @@ def _prepare(text: str) -> str:
 def _negated(f: str, m: re.Match[str]) -> bool:
     """Is the cue negated: a negation inside it ("ställer sig inte bakom") or before it in the
     same clause, up to eight words back ("anser inte att förslaget bör genomföras")?"""
-    if re.search(_NEG_WORD, m.group(0)):
+    if re.search(_NEG_WORD, " ".join([m.group(0), *f[m.end():].split()[:1]])):  # "instämmer inte"
         return True
     head = f[:m.start()]
     cuts = list(_CLAUSE_START.finditer(head))
@@ -590,3 +595,17 @@ def classify_lines(lines: Iterable[str]) -> Iterator[tuple[str | None, str | Non
         res = classify_position(obj["text"], council=council)
         yield json.dumps({"id": obj.get("id"), "position": res.position.value, "evidence": res.evidence},
                          ensure_ascii=False), None
+
+
+def council_position(administration: Position, decision: Decision | None) -> tuple[Position, bool]:
+    """The council's own position and whether it differs from the administration's, for
+    showing both: the stance the decision states, else the administration's when the council
+    adopted the proposal (as proposed, or changed without a stance of its own), else OKLART
+    (återremitterat, bordlagt: nothing was answered yet)."""
+    if decision is None or decision.outcome is DecisionOutcome.OKLART and decision.position is None:
+        return administration, False
+    if decision.position is not None:
+        return decision.position, decision.position is not administration
+    if decision.outcome in (DecisionOutcome.ENLIGT_FORSLAG, DecisionOutcome.ANDRAT):
+        return administration, False
+    return Position.OKLART, administration is not Position.OKLART

@@ -17,6 +17,7 @@ from remissvar.positions import (
     classify_decision,
     classify_position,
     classify_sentence,
+    council_position,
     find_reservations,
 )
 from remissvar.records import (
@@ -334,6 +335,17 @@ def test_decision_text_leaves_out_the_statements() -> None:
                           "Särskilt uttalande från (S) och (V)\nVi tillstyrker inte.")
     assert d.text == "Stadsdelsnämnden godkänner förvaltningens förslag."
     assert d.position is None
+
+
+def test_council_position_shows_where_decision_and_administration_differ() -> None:
+    adopted = classify_decision("Beslut\nStadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen.")
+    assert council_position(Position.AVSTYRKER, adopted) == (Position.AVSTYRKER, False)
+    overturned = classify_decision("Beslut\nStadsdelsnämnden beslutar i enlighet med förslag från (S) och (V) "
+                                   "att tillstyrka motionen.")
+    assert council_position(Position.AVSTYRKER, overturned) == (Position.TILLSTYRKER, True)
+    sent_back = classify_decision("Beslut\nÄrendet återremitteras till förvaltningen.")
+    assert council_position(Position.TILLSTYRKER, sent_back) == (Position.OKLART, True)
+    assert council_position(Position.NEUTRAL, None) == (Position.NEUTRAL, False)
 
 
 # ---- councils -------------------------------------------------------------------------------
