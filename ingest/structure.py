@@ -23,6 +23,7 @@ from remissvar.records import (
     Evidence,
     MotionInfo,
     PageText,
+    Position,
     RemissInfo,
     Section,
     Yttrande,
@@ -177,6 +178,8 @@ _SUBJECT_BODY = re.compile(r"^((?:[A-ZÅÄÖ][\wåäö]*- och [\wåäö]*|[A-ZÅ
 _DECISION_SECTIONS = ("Förvaltningens förslag till beslut", "Förslag till beslut",
                       "Förslag till beslut i kommunfullmäktige")
 _VIEW = VIEW_SECTIONS + ("Förslag till beslut i kommunfullmäktige",)
+_ANSWER_KINDS = (DocumentKind.TJANSTEUTLATANDE, DocumentKind.TJANSTESKRIVELSE, DocumentKind.YTTRANDE,
+                 DocumentKind.OKAND)
 _KIND_WORDS = {"yttrande", "protokoll", "tjansteskrivelse", "tjansteutlatande", "protokollsutdrag", "motion"}
 
 
@@ -324,7 +327,11 @@ def _read_document(pages: list[PageText], full_text: str, council: str | None, k
     preamble = [ln for _, ln in preamble_pairs]
     head = "\n".join(first_lines[: header.end] + preamble)
 
-    remiss_title = _remiss_title(preamble, full_text) if title is None else _answered_title(title)
+    if kind in _ANSWER_KINDS:
+        remiss_title = _remiss_title(preamble, full_text) if title is None else _answered_title(title)
+    else:  # the document is itself what is answered (a motion, the remiss material)
+        title = title or next((squash(ln) for ln in preamble if len(squash(ln)) >= 12), None)
+        remiss_title = title
     if title is None:
         title = remiss_title
     body = dnr = None
@@ -358,7 +365,11 @@ def _read_document(pages: list[PageText], full_text: str, council: str | None, k
     slug, admin = detect_council(letterhead, source=council)
     if admin is None:
         admin = _administration(pages, header.extra, "\n".join(s.text for s in sections if s.name in _VIEW))
-    evidence = _evidence(sections, full_text, slug, tuple(x for x in (own_body, admin) if x))
+    if kind in _ANSWER_KINDS:
+        evidence = _evidence(sections, full_text, slug, tuple(x for x in (own_body, admin) if x))
+    else:
+        # a motion, the remiss material or an attachment states no answering body's position
+        evidence = Evidence(position=Position.OKLART)
     return base.model_copy(update=dict(
         council=slug,
         administration=admin,

@@ -41,3 +41,16 @@ def test_parse_structure_uses_page_heading_cues():
     assert y.title == "Svar på motion om cykelparkering" and y.diarienummer == "2025.446 KS"
     assert [s.name for s in y.sections] == ["Ärendebeskrivning", "Uppföljning och utvärdering", "Förslag till beslut"]
     assert y.remiss.title == "Motion om cykelparkering"
+
+
+def test_a_motion_states_no_answering_bodys_position():
+    from remissvar.records import DocumentKind, Position
+
+    page = PageText(number=1, text="Motion om fler laddplatser för cyklar\n\nVi föreslår att kommunfullmäktige "
+                    "beslutar att införa laddplatser. Vi tillstyrker alla förslag om cykelparkering.\n"
+                    "Amanda Andersson (MP)")
+    y = parse_structure([page], link_text="Motion (2025:12) om fler laddplatser")
+    assert y.kind == DocumentKind.MOTION
+    assert y.position.position == Position.OKLART
+    assert y.remiss.title == "Motion om fler laddplatser för cyklar"
+    assert y.remiss.motion is not None and y.remiss.motion.parties == ["MP"]
