@@ -1,8 +1,17 @@
-"""From page texts to a structured yttrande: metadata, remiss, sections, position.
+"""From page texts to a structured record: kind, header fields, remiss, sections, position.
 
 A pure function over text (``parse_structure``). Every field is optional and filled only
 from what the text says; patterns work on diacritic-folded text so that OCR-damaged
 documents ("forvaltningens forslag") parse like clean ones.
+
+The kind (``ingest.kinds``) picks the reader: protocols and extracts (paragraphs with
+their decisions and party statements, attendance: ``ingest.protocol``); answers
+(tjänsteutlåtande, tjänsteskrivelse, yttrande: header block ``ingest.header_block``,
+title from the PDF's heading cues, sections ``ingest.sections``, the position from the
+administration's view, whose-view filtered ``ingest.whose_view``, read by
+``remissvar.positions``); and documents that are answered or attached (motion, remiss
+material, bilaga: no position). The council comes from provenance (``council``), the
+letterhead only for loose files.
 """
 from __future__ import annotations
 
