@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 
+from ingest.crawl import safezip
 from ingest.crawl.model import AgendaItem
 from remissvar.textnorm import fold
 
@@ -15,21 +15,14 @@ class ApiFormatError(ValueError):
     """An API response that is not JSON, or a zip that is not a zip of PDFs."""
 
 
-def zip_members(data: bytes, *, max_members: int = 500, max_total: int = 500 * 1024 * 1024) -> list[tuple[str, bytes]]:
-    """(name, bytes) of each file in a protocol zip. Refuses what is not a zip, too many
-    members, or more uncompressed bytes than ``max_total`` (checked before inflating)."""
-    if data[:4] != b"PK\x03\x04":
-        raise ApiFormatError(f"inte en zip-fil (börjar {data[:8]!r})")
+def zip_members(data: bytes, *, max_members: int = safezip.MAX_MEMBERS,
+                max_total: int = safezip.MAX_TOTAL_BYTES) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each file in a protocol zip (``ingest.crawl.safezip``: member count and
+    inflated sizes capped while streaming); anything unreadable is an ``ApiFormatError``."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        infos = [i for i in zf.infolist() if not i.is_dir()]
-        if len(infos) > max_members:
-            raise ApiFormatError(f"{len(infos)} filer i zip-filen (högst {max_members})")
-        if sum(i.file_size for i in infos) > max_total:
-            raise ApiFormatError(f"zip-filen packas upp till mer än {max_total} byte")
-        return [(i.filename, zf.read(i)) for i in infos]
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, NotImplementedError) as e:
-        raise ApiFormatError(f"trasig zip-fil: {e}") from e
+        return safezip.read_members(data, max_members=max_members, max_total=max_total)
+    except safezip.BadZip as e:
+        raise ApiFormatError(str(e)) from e
 
 
 def match_member(name: str, first_text: str, items: list[AgendaItem]) -> AgendaItem | None:
