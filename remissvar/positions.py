@@ -118,13 +118,13 @@ _COST_IF = _any([
     r"\b(?:bifalls|avslås|tillstyrks|avstyrks|genomförs)\s+(?:motionen|förslaget)",
     r"\b(?:motionen|förslaget)\s+(?:bifalls|avslås|tillstyrks|avstyrks|genomförs)\b",
     r"\bett\s+(?:bifall|avslag|genomförande)\b", r"\bvid\s+(?:bifall|avslag|ett\s+genomförande)\b",
-    r"\b(?:innebär|medför|ryms|kostar|bedöms\s+medföra)\b",
 ])
 _NO_STANCE_SCOPE = _rx(
     r"(?:tar\s+(?:\w+\s+){0,3}inte\s+(?:\w+\s+)?ställning\s+till|politisk\w*\s+fråga\s+(?:om|huruvida))"
     r"[^,;]*?(?=\s+(?:men|dock|däremot)\b|[,;]|$)")
 _COURTESY = _any([
     r"välkomnar\s+(?:\w+\s+){0,2}(?:möjligheten|att\s+(?:frågan|ämnet|motionär\w*|man|det)\s+(?:\w+\s+)?(?:lyft|uppmärksamma|tas\s+upp|väck))",
+    r"(?:positivt|bra)\s+att\s+(?:frågan|ämnet|motionär\w*)\s+(?:\w+\s+)?(?:lyft|uppmärksamma|tas\s+upp|väck)\w*",
     r"tackar\s+för\s+(?:möjligheten|remissen|att)",
     r"positiv\w*\s+till\s+att\s+(?:ha\s+)?(?:fått|få)\s+(?:möjlighet|yttra)",
 ])
@@ -183,7 +183,8 @@ _POS_WEAK = _any([
     r"\bpositivt\s+inställd", r"\bvälkomna\w*", r"\bser\s+(?:\w+\s+){0,2}(?:fördelar|stora\s+möjligheter)",
     r"\b(?:bra|gott|värdefullt|angeläget)\s+(?:\w+\s+){0,1}(?:förslag|initiativ)",
     r"\b(?:förslaget|motionen|initiativet)\s+(?:\w+\s+){0,2}(?:är|vore)\s+(?:mycket\s+)?(?:bra|angeläget|välkommet|värdefullt)",
-    r"\bstöder\b", r"\b(?:är|vore)\s+(?:\w+\s+)?positivt\s+att\b",
+    r"\bstöder\b", r"\b(?:är|vore)\s+(?:\w+\s+)?positivt\s+att\b", r"\b(?:är|vore)\s+(?:mycket\s+)?bra\s+att\b",
+    r"\bser\s+(?:\w+\s+){0,2}som\s+(?:mycket\s+)?positivt\b",
     r"\b(?:är|utgör)\s+(?:ett\s+)?(?:mycket\s+)?(?:bra|gott|viktigt|värdefullt)\s+(?:verktyg|underlag|styrdokument|förslag|initiativ)",
 ])
 _NEG_STRONG = _any([
@@ -192,8 +193,8 @@ _NEG_STRONG = _any([
 ])
 _NEG_WEAK = _any([
     r"\b(?:är|vara)\s+(?:\w+\s+){0,2}negativ\w*", r"\bser\s+(?:\w+\s+){0,2}negativt\s+på",
-    r"\binte\s+(?:\w+\s+){0,2}(?:är|vara|vore)\s+(?:av\s+)?(?:intresse|motiverat|lämplig\w*|nödvändig\w*|rimlig\w*|ändamålsenlig\w*)",
-    r"\b(?:är|vara|vore)\s+(?:\w+\s+){0,2}inte\s+(?:av\s+)?(?:intresse|motiverat|lämplig\w*|nödvändig\w*|rimlig\w*|ändamålsenlig\w*)",
+    r"\binte\s+(?:\w+\s+){0,2}(?:är|vara|vore)\s+(?:av\s+)?(?:intresse|motiverat|lämplig\w*|nödvändig\w*|rimlig\w*|ändamålsenlig\w*|förenlig\w*|genomförbar\w*|realistisk\w*|försvarbar\w*)",
+    r"\b(?:är|vara|vore)\s+(?:\w+\s+){0,2}inte\s+(?:av\s+)?(?:intresse|motiverat|lämplig\w*|nödvändig\w*|rimlig\w*|ändamålsenlig\w*|förenlig\w*|genomförbar\w*|realistisk\w*|försvarbar\w*)",
     r"\b(?:inte|inget|ingen)\s+(?:\w+\s+){0,2}(?:finns|föreligger)\s+(?:\w+\s+){0,2}(?:skäl|anledning|behov)",
     r"\b(?:finns|föreligger)\s+(?:\w+\s+){0,3}(?:inte|inga|inget|ingen)\s+(?:\w+\s+){0,2}(?:skäl|anledning|behov)",
     r"\bser\s+(?:\w+\s+){0,2}(?:inte|inget|inga|ingen)\s+(?:\w+\s+){0,2}(?:behov|anledning|skäl|mervärde|nytta)",
@@ -201,16 +202,16 @@ _NEG_WEAK = _any([
     r"\binte\s+(?:är|vara)\s+(?:\w+\s+){0,2}stad\w*\s+(?:uppgift|uppdrag)",
     r"\bbör\s+inte\s+(?:\w+\s+){0,3}(?:genomföras|införas|antas|bifallas)",
     r"\bkan\s+inte\s+(?:\w+\s+){0,2}(?:tillstyrka|ställa\s+sig\s+bakom|stödja|rekommendera)",
-    r"\b(?:anser|bedömer|menar|tycker)\s+(?:\w+\s+)?inte\s+att\s+(?:\S+\s+){0,10}?(?:är|vore|blir|skulle\s+vara)\s+"
+    r"\b(?:anser|bedömer|menar|tycker)\s+(?:\w+\s+)?inte\s+att\s+(?:[^\s,;]+\s+){0,10}?(?:är|vore|blir|skulle\s+vara)\s+"
     r"(?:av\s+)?(?:\w+\s+)?(?:intresse|motiverat|lämplig\w*|nödvändig\w*|rimlig\w*|ändamålsenlig\w*|angelägen\w*|relevant\w*|meningsfull\w*)",
-    r"\b(?:anser|bedömer|menar)\s+(?:\w+\s+)?inte\s+att\s+(?:\S+\s+){0,8}?(?:ska|bör|behöver|borde|behövs)\b",
-    r"\bser\s+inte\s+att\s+(?:\S+\s+){0,6}?(?:skulle\s+)?(?:tillföra|bidra|behövas|förbättra|underlätta)",
+    r"\b(?:anser|bedömer|menar)\s+(?:\w+\s+)?inte\s+att\s+(?:[^\s,;]+\s+){0,8}?(?:ska|bör|behöver|borde|behövs)\b",
+    r"\bser\s+inte\s+att\s+(?:[^\s,;]+\s+){0,6}?(?:skulle\s+)?(?:tillföra|bidra|behövas|förbättra|underlätta)",
     r"\butan\s+(?:att\s+)?(?:\w+\s+){0,2}(?:mervärde|nytta)\b", r"\b(?:tveksam|kritisk)\w*\s+till\b",
     r"\b(?:befintliga|nuvarande)\s+(?:\w+\s+){0,3}(?:är|bedöms\s+vara)\s+tillräckliga\b",
     r"\bavråder\b", r"\bolämplig\w*", r"\b(?:för|mot)\s+(?:\w+\s+){0,1}avslag\b", r"\bavslag\b",
 ])
 _OWN_SUBJECT = _rx(r"\b(?:förvaltningen|nämnden|stadsdelsnämnden|stadsdelsförvaltningen)\b")
-_CLAUSE_START = re.compile(r"[,;:]|\b(?:men|dock|däremot|samtidigt|medan|eftersom|då|och\s+att)\b")
+_CLAUSE_START = re.compile(r"[,;:]|\b(?:men|dock|daremot|samtidigt|medan|eftersom|da|och\s+att)\b")  # folded
 
 
 def _prepare(text: str) -> str:
@@ -261,11 +262,16 @@ def _polar(f: str) -> tuple[bool, bool, bool, bool]:
     return ps, pw, ns, nw
 
 
+_COUNCIL_SUBJECT = _rx(r"^(?:även\s+|också\s+)?(.{3,60}?)\s+stadsdels(?:nämnd|förvaltning)\w*\b")
+_OWN_VERDICT = _rx(r"\b(?:förvaltningen|nämnden|stadsdelsnämnden|stadsdelsförvaltningen)\s+(?:\w+\s+){0,3}"
+                   r"(?:tillstyrker|avstyrker|ställer\s+sig|föreslår\s+att\s+(?:\w+\s+){0,3}(?:avslås|bifalls|tillstyrks|avstyrks))\b")
+
+
 def _other_council(f: str, council: str | None) -> bool:
     """The sentence's subject is a district council other than ``council``."""
     if council is None:
         return False
-    m = re.match(r"^(?:även\s+|också\s+)?(.{3,60}?)\s+stadsdels(?:n\w{0,2}mnd|f\w{0,2}rvaltning)\w*\b", f)
+    m = _COUNCIL_SUBJECT.match(f)
     if not m:
         return False
     named = council_from_name(m.group(0))
@@ -320,8 +326,7 @@ def classify_sentence(sentence: str, *, council: str | None = None, decision: bo
 def _explicit_own_verdict(f: str) -> bool:
     """A cost sentence that nonetheless states the answering body's verdict:
     "Förvaltningen avstyrker motionen eftersom den medför kostnader"."""
-    return re.search(r"\b(?:förvaltningen|nämnden|stadsdelsnämnden|stadsdelsförvaltningen)\s+(?:\w+\s+){0,2}"
-                     r"(?:tillstyrker|avstyrker)\b", f) is not None
+    return _OWN_VERDICT.search(f) is not None
 
 
 def classify_position(text: str, *, council: str | None = None) -> PositionResult:
