@@ -6,7 +6,12 @@ from pathlib import Path
 import pytest
 
 from ingest.extract import (
-    CorruptPdfError, EmptyDocumentError, EncryptedPdfError, NotAPdfError, TooLargeError, extract,
+    CorruptPdfError,
+    EmptyDocumentError,
+    EncryptedPdfError,
+    NotAPdfError,
+    TooLargeError,
+    extract,
     join_hyphenation,
 )
 from tests.conftest import FIXTURES
@@ -64,3 +69,24 @@ def test_missing_file():
 
     with pytest.raises(ExtractError):
         extract(Path("/nonexistent/x.pdf"))
+
+
+def test_layout_cues_and_letterhead_footer_on_a_real_yttrande():
+    name = "bygg-och-miljonamnden_2026-06-16_bilagor_yttrande-samrad-ravattenuttag-.pdf"
+    pages = extract(FIXTURES / "real-documents" / name)
+    p1 = pages[0]
+    # bold/larger lines: the kind word, the three title lines, the section headings
+    assert p1.headings[:4] == ["Yttrande", "Yttrande över avgränsningssamråd enligt 6 kap. miljöbalken",
+                               "inför ansökan om tillstånd för uttag av råvatten från sjön", "Mjörn"]
+    assert "Motivering till yttrande" in p1.headings
+    text = "\n".join(p.text for p in pages)
+    assert "Postadress" not in text and "1(2)" not in text  # footer and page counter by position
+    assert any("Samhällsbyggnadsförvaltningen" in ln for ln in p1.running_lines)  # kept aside, not lost
+    assert "Sanna Olsson\nKommunekolog" in pages[1].text  # the signature is body text
+
+
+def test_running_heads_of_a_protocol_are_removed_and_kept_aside():
+    pages = extract(FIXTURES / "real-documents" / "kommunfullmaktige_2026-06-10_protokoll.pdf")
+    assert all("Utdragsbestyrkande" not in p.text for p in pages)
+    assert pages[3].running_lines == ["4", "Kommunfullmäktige", "Protokoll", "2026-06-10", "Utdragsbestyrkande"]
+    assert pages[3].text.splitlines()[0] == "§ 116 2020.008 KS"
