@@ -370,7 +370,7 @@ def _read_document(pages: list[PageText], full_text: str, council: str | None, k
     own_body = _body_from(header.extra) or (squash(header.fields["till"]) if "till" in header.fields else None) \
         or (sm.group(1) if sm else None)
     # council: provenance first; the letterhead (head, addressee, the proposal's subject) for loose files
-    letterhead = "\n".join([head] + ([decision] if decision else []))
+    letterhead = "\n".join((pages[0].running_lines if pages else []) + [head] + ([decision] if decision else []))
     slug, admin = detect_council(letterhead, source=council)
     if admin is None:
         admin = _administration(pages, header.extra, "\n".join(s.text for s in sections if s.name in _VIEW))

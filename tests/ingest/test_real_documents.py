@@ -206,3 +206,18 @@ def test_kind_from_link_text_when_content_is_silent(tmp_path):
                       encoding="utf-8")
     assert parse_file(letter).kind == DocumentKind.REMISSMATERIAL
     assert parse_file(letter, link_text="Bilaga 2").kind == DocumentKind.REMISSMATERIAL  # content first
+
+
+def test_loose_file_council_from_a_running_letterhead():
+    """A letterhead repeated on every page is removed from the text as a running head; it still names the council."""
+    from ingest.structure import parse_structure
+    from remissvar.records import PageText
+
+    body = ("Förvaltningens förslag till beslut\nStadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som svar "
+            "på remissen.\nFörvaltningens synpunkter och förslag\nÄrendet har även remitterats till Farsta "
+            "stadsdelsnämnd.\n")
+    pages = [PageText(number=i, text=body, running_lines=["Hägersten-Älvsjö stadsdelsförvaltning"]) for i in (1, 2, 3)]
+    assert parse_structure(pages).council == "hagersten-alvsjo"
+    assert parse_structure(pages, council="skarholmen").council == "skarholmen"
+    bare = [p.model_copy(update={"running_lines": []}) for p in pages]
+    assert parse_structure(bare).council is None  # Farsta is only named in the body
