@@ -11,18 +11,23 @@ which answers answer the same remiss:
    identifiers (SOU numbers, plan numbers), document class (state report / city document),
    and the folded, stemmed content words of its title(s) with the boilerplate removed;
 2. **block** (``candidate_pairs``): only answers within ``LinkConfig.window_days`` of each
-   other are compared, plus any two sharing a remitting dnr, motion number, identifier or
-   attachment hash (those may be further apart);
+   other whose titles share a word beginning or ending are compared, plus any two sharing
+   a remitting dnr, motion number, identifier or attachment hash (those may be further
+   apart);
 3. **score** each pair (``score_pair``): title similarity (soft TF-IDF over stems, so
    typos and compounds still meet), optionally the e5 title embeddings, body agreement,
    date distance; dnr, motion number and a shared attachment are strong positives; a
-   conflicting dnr, motion number, year, stage (samråd/utställning/granskning), identifier
-   or document class, or two items of one council at one meeting, is a *cannot-link*;
-4. **cluster** (``link_answers``): merge the best pairs first while no cannot-link (found
-   or given by a human) separates the two groups; human must-links are applied first.
+   conflicting dnr, motion number, motion party, year, stage (samråd/utställning/
+   granskning), identifier, document class (state report vs city document) or permit
+   applicant, or two items of one council at one meeting, is a *cannot-link*;
+4. **cluster** (``link_answers``): human corrections first (a merge outranks a scored
+   cannot-link), then the best pairs down to the merge threshold (``LinkConfig``) while no
+   cannot-link separates the two groups.
 
 Integration points (the pipeline, the index and the web call these; all take
-``AnswerRef``, a plain dataclass built from what the crawler and parser found):
+``AnswerRef``, a plain dataclass built from what the crawler and parser found - the
+agenda item's title and other lines, the answer document's text, the sha256 of the item's
+attachments, and the remitting body/dnr and motion number where the parser has them):
 
 - ``remissvar.remiss_keys.RemissKeyStore(path)`` - the stable keys, stored in SQLite
   under ``settings.data_dir`` (``default_store_path``), apart from the index:
@@ -37,7 +42,13 @@ Integration points (the pipeline, the index and the web call these; all take
   the store and ``remissvar link -`` use.
 - ``who_was_asked(text, on_date) -> list[AskedBody]`` - the bodies a remiss was sent
   to ("Ärendet har även remitterats till …", "samtliga stadsdelsnämnder" expanded to the
-  councils that existed on that date); empty means "sändlista okänd".
+  councils that existed on that date), each with the sentence it came from; call it on
+  each answer's text and on the remiss material's text (an attachment) and keep the
+  source; empty from all of them means "sändlista okänd". ``AskedBody.council`` is the
+  archive slug, so asked / answered / not in the archive follow from the group's answers.
+- ``LinkConfig`` - thresholds (``thresholds(embedded)``); ``embed_titles(refs, embed)``
+  with ``remissvar.embedding.get_query_encoder().encode_query`` adds e5 title vectors
+  (the store does this itself when given ``embed=``).
 - ``AnswerRef.from_json(obj)`` - the JSON line shape of ``remissvar link -``:
   ``{"id","council","date","title","lines":[…],"text"?}`` plus the optional
   ``attachment_hashes``, ``remitting_body``, ``remitting_dnr``, ``motion_number``.

@@ -262,3 +262,19 @@ def test_link_command_refuses_bad_lines() -> None:
                          input='{"id": "a"}\n', capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.returncode == 2
     assert json.loads(out.stderr.strip().splitlines()[-1])["error"] == "bad_input"
+
+
+def test_link_command_with_a_store_keeps_keys_across_runs(tmp_path: Path) -> None:
+    store = tmp_path / "keys.sqlite"
+    first = [{"id": "a", "council": "farsta", "date": "2012-03-15", "title": "Remiss av lekplatsprogram", "lines": []}]
+    second = [{"id": "b", "council": "sodermalm", "date": "2012-03-22",
+               "title": "Lekplatsprogram - yttrande till kommunstyrelsen", "lines": []}]
+    keys: dict[str, str] = {}
+    for rows in (first, second):
+        out = subprocess.run([sys.executable, "-m", "remissvar_cli", "link", "-", "--no-embeddings",
+                              "--store", str(store), "--incremental"],
+                             input="\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+                             capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert out.returncode == 0, out.stderr
+        keys.update({g["id"]: g["remiss_key"] for g in map(json.loads, out.stdout.splitlines())})
+    assert keys["a"] == keys["b"]
