@@ -321,15 +321,14 @@ def _died(proc: multiprocessing.process.BaseProcess, name: str, budget: ParseBud
     return ParseCrashedError(f"{name}: tolkningen avslutades utan svar (kod {code})")
 
 
-def parse_file_bounded(path: Path, *, source_url: str | None = None, doc_id: str | None = None,
-                       ocr: str = "auto", text_is_ocr: bool = False, protocol_text: str | None = None,
-                       budget: ParseBudget = DEFAULT_BUDGET) -> Yttrande:
-    """``ingest.parse.parse_file`` under ``budget`` (see the module docstring)."""
+def parse_file_bounded(path: Path, *, ocr: str = "auto", budget: ParseBudget = DEFAULT_BUDGET,
+                       **options: Any) -> Yttrande:
+    """``ingest.parse.parse_file(path, ocr=ocr, **options)`` under ``budget`` (see the module
+    docstring); ``options`` are parse_file's own (source_url, doc_id, text_is_ocr, protocol_text, …)."""
     from ingest.parse import parse_file
 
     check_ocr(ocr)
-    return run_bounded(parse_file, path, paths=[path], budget=budget, source_url=source_url, doc_id=doc_id,
-                       ocr=ocr, text_is_ocr=text_is_ocr, protocol_text=protocol_text)
+    return run_bounded(parse_file, path, paths=[path], budget=budget, ocr=ocr, **options)
 
 
 def with_limits(budget: ParseBudget = DEFAULT_BUDGET, **changes: Any) -> ParseBudget:

@@ -151,3 +151,17 @@ def test_cli_bomb_is_a_budget_error(tmp_path):
     out = cli(str(p))
     assert out.returncode == 2
     assert json.loads(out.stderr.strip().splitlines()[-1])["error"] == "over_budget"
+
+
+def test_the_pipeline_task_parses_bounded_with_its_provenance():
+    from ingest.crawl.to_records import DocumentTask, parse_task
+    from ingest.parse_budget import parse_task_bounded
+
+    path = FIXTURES / "pdf" / "sodermalm_textlayer.pdf"
+    task = DocumentTask(doc_id="d1", path=path, source_url="https://meetingspublic.stockholm.se/x", council="sodermalm",
+                        meeting_date="2024-12-12", item={"title": "Remiss"}, protocol_path=None, sha256="0" * 64)
+    bounded = parse_task_bounded(task)
+    assert bounded.model_dump() == parse_task(task).model_dump()
+    assert bounded.id == "d1" and bounded.council == "sodermalm"
+    with pytest.raises(BudgetExceededError):
+        parse_task_bounded(task, budget=ParseBudget(max_pages=0))
