@@ -2,9 +2,9 @@
 (bounded) and crawl functions — no crash (only the documented errors), no hang (every call
 within its budget), bounded memory (the test process does not grow).
 
-Seeded, so every run feeds the same inputs; the counts are printed and recorded in
-``bench/fuzz_counts.json`` by ``bench/fuzz_counts.py``. Marked ``fuzz`` so that a quick check
-can deselect it; ``make test`` runs it.
+Seeded, so every run feeds the same inputs; the outcomes are printed (``-s``) and counted
+by ``bench/hardening.py --fuzz``. Marked ``fuzz`` so that a quick check can deselect it;
+``make test`` runs it.
 """
 from __future__ import annotations
 
