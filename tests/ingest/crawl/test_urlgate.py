@@ -158,3 +158,27 @@ def test_form_post_has_the_same_gate_and_budgets():
             s.routes["/slow"] = trickle(PDF * 20, 0.2)
             f.post(f"http://127.0.0.1:{s.port}/slow", {"year": "2019"})
     assert other.hits == []
+
+
+def test_browser_scripts_reach_only_the_allow_list():
+    """Headless Chromium renders an allow-listed page whose scripts call another port on the
+    same loopback address and a second name for it: only the allowed origin is reached."""
+    from ingest.crawl.browser import BrowserRenderer
+
+    with Hostile() as other, Hostile() as site:
+        page = f"""<html><body><p id="x">sida</p><script>
+          fetch("/ok").catch(() => 0);
+          fetch("http://127.0.0.1:{other.port}/leak-fetch").catch(() => 0);
+          new Image().src = "http://localhost:{other.port}/leak-img";
+          new Image().src = "http://[::1]:{other.port}/leak-v6";
+          document.getElementById("x").textContent = "renderad";
+        </script></body></html>""".encode()
+        site.routes["/m"] = lambda h: send(h, 200, page, content_type="text/html")
+        site.routes["/ok"] = lambda h: send(h, 200, b"{}", content_type="application/json")
+        f = Fetcher({f"127.0.0.1:{site.port}"}, min_interval=0, respect_robots=False, timeout=10)
+        with BrowserRenderer(f, settle_seconds=0.3) as r:
+            html = r.render(f"http://127.0.0.1:{site.port}/m")
+            time.sleep(0.5)
+    assert "renderad" in html
+    assert "/ok" in site.hits  # the page's scripts ran and reached their own origin
+    assert other.hits == []
