@@ -16,7 +16,10 @@ as ``remiss_id`` and the web puts in URLs. The store keeps it stable:
 
 The file lives at ``default_store_path(settings)`` (``<data_dir>/remiss_keys.sqlite``);
 ``":memory:"`` gives a throw-away store (``remissvar link -`` without ``--store``).
-One process writes at a time (SQLite's lock); readers may run beside it.
+One process writes at a time (SQLite's lock); readers may run beside it. A store object
+holds one SQLite connection: open one per thread (web) or per worker process.
+``link`` keeps a stored answer's key as it is; only ``relink`` (given the whole archive:
+answers missing from ``refs`` are dropped) re-clusters.
 """
 from __future__ import annotations
 
