@@ -137,7 +137,8 @@ _AVSTAR = _any([
     r"väljer\s+att\s+(?:\w+\s+){0,2}inte\s+(?:svara|besvara|yttra|lämna)",
     r"(?:lämnar|avger)\s+(?:\w+\s+){0,2}(?:inget|inte\s+något)\s+(?:yttrande|svar|remissvar)",
     r"besvarar\s+inte\s+remissen", r"\binte\s+(?:att\s+)?yttra[rs]?\s+sig\b",
-    r"(?:lämnar|besvarar|lämna)\s+(?:\w+\s+){0,3}utan\s+(?:yttrande|svar)", r"\binte\s+(?:att\s+)?(?:besvara|svara\s+på)\s+remissen",
+    r"(?:lämnar|besvarar|lämna)\s+(?:\w+\s+){0,3}utan\s+(?:yttrande|svar)",
+    r"\binte\s+(?:att\s+)?(?:besvara|svara\s+på)\s+remissen",
     r"(?:inga\s+synpunkter|inte\s+yttra\s+sig)\s+(?:\w+\s+){0,6}(?:inte\s+berör|berör\s+inte)",
     r"(?:inte\s+berör|berör\s+inte)\s+(?:\w+\s+){0,8}(?:inga\s+synpunkter|inte\s+yttra|avstår)",
 ])
@@ -157,7 +158,8 @@ _DELVIS = _any([
     r"\bdelar\s+(?:\w+\s+){0,4}(?:intention|ambition|syfte|grundtank|målsättning|bakomliggande|avsikt|utgångspunkt|viljan|tanken|engagemang)\w*",
     r"\bdelvis\s+(?:\w+\s+){0,3}(?:tillstyrk|positiv|bakom|instämm|bifall|stöd)",
     r"(?:tillstyrk\w*|positiv\w*|bakom|instämmer|bifalla\w*|stöder)\s+(?:\w+\s+){0,6}delvis",
-    r"\btill\s+(?:vissa\s+)?delar\b", r"\bdelar\s+av\s+(?:motionen|förslaget|förslagen|remissen)\s+(?:\w+\s+){0,3}(?:tillstyrk|bifall|stöd)",
+    r"\btill\s+(?:vissa\s+)?delar\b",
+    r"\bdelar\s+av\s+(?:motionen|förslaget|förslagen|remissen)\s+(?:\w+\s+){0,3}(?:tillstyrk|bifall|stöd)",
     r"(?:tillstyrk\w*|positiv\w*|bakom)\s+(?:\w+\s+){0,3}(?:delar\s+av|vissa\s+delar|en\s+del\s+av)",
     r"\bi\s+huvudsak\s+(?:\w+\s+){0,2}(?:tillstyrk|positiv|bakom|instämm|delar|stöd)",
     r"(?:tillstyrk\w*|positiv\w*|bakom|stöder)\s+(?:\w+\s+){0,4}i\s+huvudsak",
@@ -179,7 +181,8 @@ _POS_WEAK = _any([
     # agreeing with an assessment is a leaning: "delar samhällsbyggnadsförvaltningens bedömning att
     # förslaget ligger i linje med ..." precedes "föreslår att ... ska avslås" in a real answer
     r"\bdelar\s+(?:\w+\s+){0,3}(?:uppfattning|bedömning|synpunkt|analys)",
-    r"\b(?:är|vara|är\s+\w+)\s+(?:\w+\s+){0,2}positiv\w*\s+(?:till|i\s+sak|inställd)", r"\bser\s+(?:\w+\s+){0,2}positivt\s+på",
+    r"\b(?:är|vara|är\s+\w+)\s+(?:\w+\s+){0,2}positiv\w*\s+(?:till|i\s+sak|inställd)",
+    r"\bser\s+(?:\w+\s+){0,2}positivt\s+på",
     r"\bpositivt\s+inställd", r"\bvälkomna\w*", r"\bser\s+(?:\w+\s+){0,2}(?:fördelar|stora\s+möjligheter)",
     r"\b(?:bra|gott|värdefullt|angeläget)\s+(?:\w+\s+){0,1}(?:förslag|initiativ)",
     r"\b(?:förslaget|motionen|initiativet)\s+(?:\w+\s+){0,2}(?:är|vore)\s+(?:mycket\s+)?(?:bra|angeläget|välkommet|värdefullt)",
@@ -241,9 +244,8 @@ def _negated_closely(f: str, m: re.Match[str]) -> bool:
 
 def _polar(f: str) -> tuple[bool, bool, bool, bool]:
     """(pos_strong, pos_weak, neg_strong, neg_weak) cues of a folded sentence."""
-    ps = pw = ns = nw = False
-    for m in _NEG_WEAK.finditer(f):
-        nw = True
+    ps = pw = ns = False
+    nw = _NEG_WEAK.search(f) is not None
     for m in _NEG_STRONG.finditer(f):
         if _negated_closely(f, m):
             pw = True  # "avstyrker inte": leaning positive
@@ -412,7 +414,8 @@ _HEADING = _rx(
     r"ersättaryttrande\w*|protokollsanteckning\w*|anteckning|justerandes\s+sign\w*|utdragsbestyrkande|expedieras\s+till|"
     r"paragrafen\s+är\s+justerad)\s*:?\s*$")
 _DECISION_HEADING = _rx(r"^\s*(?:beslut|(?:stadsdels)?nämndens\s+beslut)\s*:?\s*$")
-_BORDLAGT = _rx(r"\bbordlä(?:gg|gs)\w*|\bbordlägga\b|\bbordläggs\b|\bbordlagt\s+(?:till|ärende)|\bbordläggning\b|\bär\s+bordlagt\b")
+_BORDLAGT = _rx(r"\bbordlä(?:gg|gs)\w*|\bbordlägga\b|\bbordläggs\b|\bbordlagt\s+(?:till|ärende)|\bbordläggning\b|"
+                r"\bär\s+bordlagt\b")
 _ATERREMISS = _rx(r"\båterremitt(?:era|eras|erar|eringen)\b|\båterremiss\b")
 _CHANGED = _rx(
     r"\bmed\s+(?:\w+\s+){0,2}(?:tillägg|ändring|ändringar|justering)\w*|\btillägg\w*\s+(?:\w+\s+){0,3}(?:bifall|godkän|antas)|"
@@ -542,7 +545,8 @@ def _decision_text(paragraph_text: str) -> str:
             if text:
                 return text
     decides = [s for ln in lines for s in sentences(ln)
-               if re.search(r"\b(?:stadsdels)?n\w{0,2}mnden\s+(?:\w+\s+){0,2}(?:beslut\w*|godk\w+nner|\w{0,2}verl\w{0,2}mnar|"
+               if re.search(r"\b(?:stadsdels)?n\w{0,2}mnden\s+(?:\w+\s+){0,2}"
+                            r"(?:beslut\w*|godk\w+nner|\w{0,2}verl\w{0,2}mnar|"
                             r"tillstyrker|avstyrker|antar|\w{0,2}terremitterar|bordl\w+gger)\b|"
                             r"\b\w{0,2}rendet\s+(?:\w+\s+)?(?:\w{0,2}terremitteras|bordl\w+gs)\b", fold(s))
                and not _kind(s)]
@@ -550,7 +554,8 @@ def _decision_text(paragraph_text: str) -> str:
 
 
 _ADM_PROPOSAL = _rx(r"\bförvaltningens\s+(?:\w+\s+){0,2}(?:förslag|tjänsteutlåtande)\w*")
-_CHAIR_BACKS_ADM = _rx(r"\bordförande\w*\s+(?:\w+\s+){0,6}(?:yrka\w*|föreslog|föreslår)\s+(?:\w+\s+){0,2}bifall\s+till\s+förvaltningens\s+förslag")
+_CHAIR_BACKS_ADM = _rx(r"\bordförande\w*\s+(?:\w+\s+){0,6}(?:yrka\w*|föreslog|föreslår)\s+(?:\w+\s+){0,2}"
+                       r"bifall\s+till\s+förvaltningens\s+förslag")
 
 
 def classify_decision(paragraph_text: str) -> Decision:

@@ -4,16 +4,15 @@ Closed vocabularies (positions, document kinds, councils) live here and nowhere 
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import hashlib
-import datetime as dt
 import re
 from enum import Enum
 
 from pydantic import BaseModel, Field
 
 from remissvar.textnorm import fold
-
 
 MONTHS: tuple[str, ...] = (
     "januari", "februari", "mars", "april", "maj", "juni",
@@ -252,7 +251,8 @@ class Evidence(BaseModel):
 
 class Reservation(BaseModel):
     party: str
-    kind: str  # "reservation" | "särskilt uttalande" | "särskilt yttrande" | "ersättaryttrande" | "protokollsanteckning"
+    # "reservation" | "särskilt uttalande" | "särskilt yttrande" | "ersättaryttrande" | "protokollsanteckning"
+    kind: str
     text: str
 
 

@@ -338,7 +338,8 @@ def test_decision_text_leaves_out_the_statements() -> None:
 
 
 def test_council_position_shows_where_decision_and_administration_differ() -> None:
-    adopted = classify_decision("Beslut\nStadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen.")
+    adopted = classify_decision("Beslut\nStadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande "
+                                "som svar på remissen.")
     assert council_position(Position.AVSTYRKER, adopted) == (Position.AVSTYRKER, False)
     overturned = classify_decision("Beslut\nStadsdelsnämnden beslutar i enlighet med förslag från (S) och (V) "
                                    "att tillstyrka motionen.")
