@@ -117,7 +117,7 @@ class YttrandeDoc(FilterFields):
             original_text=y.original_text,
             page_count=len(y.pages),
             content_sha256=y.content_sha256,
-            indexed_at=indexed_at or dt.datetime.now(dt.timezone.utc),
+            indexed_at=indexed_at or dt.datetime.now(dt.UTC),
         )
 
 

@@ -22,6 +22,7 @@ from ingest.crawl.platforms import Client, Platform, platforms
 from ingest.crawl.platforms.common import match_paragraph, split_paragraphs
 from ingest.crawl.protocol_files import ApiFormatError
 from ingest.crawl.store import Provenance, RawStore, item_json, now
+from remissvar.records import DocumentKind
 from remissvar.remiss_fields import filing_class
 
 log = logging.getLogger(__name__)
@@ -199,7 +200,7 @@ class Crawler:
         n_docs = sum(len(i.documents) for i in remiss)
         date = meeting.date.isoformat() if meeting.date else None
         waiting = [i for i in remiss if i.protocol_text is None
-                   and not any(d.kind == "protokollsutdrag" for d in i.documents)]
+                   and not any(d.kind == DocumentKind.PROTOKOLLSUTDRAG for d in i.documents)]
         if waiting and meeting.date and meeting.date <= dt.date.today():
             self._fetch_protocols(src, meeting, platform.protocol_urls(html, url, meeting, src), waiting, stats)
         for item in remiss:
@@ -291,14 +292,15 @@ class Crawler:
                     item = api.match_member(name, text[:3000], items)
                     if item is not None:
                         item.protocol_text = item.protocol_text or match_paragraph(item, paragraphs) or text
-                        self._store_document(src, meeting, item, member_url, body, name, "protokollsutdrag", resp,
-                                             stats)
+                        self._store_document(src, meeting, item, member_url, body, name,
+                                             DocumentKind.PROTOKOLLSUTDRAG, resp, stats)
                     else:
                         log.info("%s: %s hör inte till något remissärende", purl, name)
                     continue
                 for item in items:
                     item.protocol_text = item.protocol_text or match_paragraph(item, paragraphs)
-                self._store_document(src, meeting, None, member_url, body, "Protokoll", "protokoll", resp, stats)
+                self._store_document(src, meeting, None, member_url, body, "Protokoll", DocumentKind.PROTOKOLL,
+                                     resp, stats)
             self.store.save_page(purl, sha, resp.etag, resp.last_modified)
             if all(i.protocol_text for i in items):
                 return
@@ -308,7 +310,7 @@ class Crawler:
             row = c.execute("SELECT count(*) FROM failures WHERE meeting_url = ?", (meeting_url,)).fetchone()
         return bool(row[0])
 
-    def _fetch_document(self, src: Source, meeting: Meeting, item: AgendaItem, url: str, title: str, kind: str,
+    def _fetch_document(self, src: Source, meeting: Meeting, item: AgendaItem, url: str, title: str, kind: DocumentKind,
                         stats: CouncilStats) -> None:
         prev = None if self.full else self.store.provenance(url)
         try:
@@ -324,7 +326,7 @@ class Crawler:
         self._store_document(src, meeting, item, url, resp.content, title, kind, resp, stats)
 
     def _store_document(self, src: Source, meeting: Meeting, item: AgendaItem | None, url: str, data: bytes,
-                        title: str, kind: str, resp: Response, stats: CouncilStats) -> None:
+                        title: str, kind: DocumentKind, resp: Response, stats: CouncilStats) -> None:
         """A checked PDF: stored once by content, with its provenance under ``url``."""
         sha, new = self.store.put(data, "application/pdf")
         if new:

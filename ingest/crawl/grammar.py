@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from ingest.crawl.model import AgendaItem
+from remissvar.records import DocumentKind
 from remissvar.remiss_fields import (
     answer_to,
     council_dnr,
@@ -95,13 +97,19 @@ def is_protocol_attachments(text: str) -> bool:
     return fold(squash(text)).rstrip(" :") in ("bilagor till protokoll", "bilagor till protokollet")
 
 
-def document_kind(url: str, label: str) -> str:
-    f = fold(label + " " + url.rsplit("/", 1)[-1])
-    if "/protocol/" in url.lower() or "protokoll" in f or re.search(r"§\s?\d", label):
-        return "protokollsutdrag"
-    if "tjansteutlatande" in f or "las dokument" in f or "arendedokument" in f:
-        return "tjansteutlatande"
-    return "bilaga"
+def document_kind(url: str, label: str) -> DocumentKind:
+    """The answer (tjänsteutlåtande), a protocol extract, or other material: by link text and the
+    attachment's file name (``…/agenda/tjansteutlatande-remiss-av-…pdf-19038``)."""
+    f = fold(label)
+    name = fold(urlsplit(url).path.rsplit("/", 1)[-1]).replace("-", " ")
+    if "/protocol/" in url.lower() or "protokoll" in f or "protokoll" in name or re.search(r"§\s?\d", label):
+        return DocumentKind.PROTOKOLLSUTDRAG
+    if ("tjansteutlatande" in f or "tjansteutlatande" in name or "las dokument" in f or "arendedokument" in f
+            or "svar pa remiss" in f
+            or re.match(r"^(yttrande|remissvar)\b", f)
+            or re.match(r"^(tjansteutlatande|tju|svar pa remiss|remissvar)\b", name)):
+        return DocumentKind.TJANSTEUTLATANDE
+    return DocumentKind.BILAGA
 
 
 def item_line(text: str) -> tuple[str, str] | None:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from remissvar.records import DocumentKind
+
 
 @dataclass(frozen=True)
 class Source:
@@ -30,7 +32,7 @@ class Source:
 class DocumentLink:
     url: str
     label: str
-    kind: str = "bilaga"  # "tjansteutlatande" | "bilaga" | "protokollsutdrag"
+    kind: DocumentKind = DocumentKind.BILAGA
 
 
 @dataclass

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from remissvar.records import DocumentKind
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS blobs (sha256 TEXT PRIMARY KEY, size INTEGER, content_type TEXT, first_seen TEXT);
 CREATE TABLE IF NOT EXISTS provenance (
@@ -52,7 +54,7 @@ class Provenance:
     item_title: str
     item_json: str
     doc_title: str
-    doc_kind: str
+    doc_kind: DocumentKind
     fetched_at: str
     etag: str | None
     last_modified: str | None
@@ -102,7 +104,7 @@ class RawStore:
         with self.db() as c:
             c.execute("INSERT OR REPLACE INTO provenance VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (
                 p.url, p.sha256, p.source, p.council, p.meeting_url, p.meeting_date, p.item_number, p.item_title,
-                p.item_json, p.doc_title, p.doc_kind, p.fetched_at, p.etag, p.last_modified))
+                p.item_json, p.doc_title, p.doc_kind.value, p.fetched_at, p.etag, p.last_modified))
             c.execute("DELETE FROM failures WHERE url = ?", (p.url,))
 
     def provenance(self, url: str) -> sqlite3.Row | None:

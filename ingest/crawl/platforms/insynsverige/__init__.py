@@ -28,6 +28,7 @@ from ingest.crawl.platforms.common import (
     url_date,
     year_postbacks,
 )
+from remissvar.records import DocumentKind
 from remissvar.textnorm import fold, squash
 
 _KINDS = ("protokoll", "dagordning")
@@ -106,7 +107,7 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
             continue
         if state == "attachments":
             for lk in ln.links:
-                meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, "bilaga"))
+                meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, DocumentKind.BILAGA))
             if not ln.links:
                 meeting.unmatched.append(t)
             continue

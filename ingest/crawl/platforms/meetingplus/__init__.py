@@ -26,6 +26,7 @@ from ingest.crawl.model import AgendaItem, DocumentLink, Meeting, MeetingRef, So
 from ingest.crawl.platforms import Client
 from ingest.crawl.platforms.common import canonical, council_path, label_date, read_date, url_date
 from ingest.crawl.platforms.meetingplus import api
+from remissvar.records import DocumentKind
 from remissvar.textnorm import fold, squash
 
 HOSTS = ("edokmeetings.stockholm.se", "meetingspublic.stockholm.se")
@@ -98,7 +99,8 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
         if current is not None:
             current.summary = squash(" ".join(summary)) or None
             if not current.title:  # header not in the text: the attachment's link text, else the summary
-                first = next((d.label for d in current.documents if d.kind != "protokollsutdrag" and d.label), None)
+                first = next((d.label for d in current.documents
+                              if d.kind != DocumentKind.PROTOKOLLSUTDRAG and d.label), None)
                 current.title = first or (current.summary or "")[:160]
             if current.number is None and not current.documents and not items:
                 meeting.unmatched.append(current.title)  # before the agenda: navigation, notices
@@ -125,7 +127,7 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
         if state == "protocol":
             for lk in ln.links:
                 if _is_attachment(lk.url):
-                    meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, "protokoll"))
+                    meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, DocumentKind.PROTOKOLL))
             continue
         h = grammar.heading(t)
         if h and not ln.links:
@@ -161,9 +163,10 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
                 if not _is_attachment(lk.url):
                     continue
                 if _full_protocol(lk.url, lk.label):
-                    meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, "protokoll"))
+                    meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, DocumentKind.PROTOKOLL))
                 elif lk.url not in [d.url for d in current.documents]:
-                    current.documents.append(DocumentLink(lk.url, lk.label or t, _kind(lk.url, lk.label or t)))
+                    label = lk.label or t
+                    current.documents.append(DocumentLink(lk.url, label, grammar.document_kind(lk.url, label)))
             continue
         if not t:
             continue
@@ -188,19 +191,6 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
         grammar.classify(item, page_has_headings=meeting.has_headings, council=council, hints=hints)
     meeting.items = items
     return meeting
-
-
-def _kind(url: str, label: str) -> str:
-    """The answer (tjänsteutlåtande) or other material, by link text and the attachment's file name
-    (``…/agenda/tjansteutlatande-remiss-av-…pdf-19038``)."""
-    f = fold(label)
-    name = fold(urlsplit(url).path.rsplit("/", 1)[-1]).replace("-", " ")
-    if "/protocol/" in url.lower() or "protokoll" in f:
-        return "protokollsutdrag"
-    if ("tjansteutlatande" in f or "svar pa remiss" in f or re.match(r"^(yttrande|remissvar)\b", f)
-            or re.match(r"^(tjansteutlatande|tju|svar pa remiss|remissvar)\b", name)):
-        return "tjansteutlatande"
-    return "bilaga"
 
 
 class MeetingPlus:

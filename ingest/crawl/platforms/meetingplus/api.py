@@ -115,10 +115,7 @@ def _documents(obj: Any, base_url: str, title: str = "") -> list[DocumentLink]:
 
 
 def _link(url: str, title: str) -> DocumentLink:
-    f = fold(title)
-    kind = ("protokollsutdrag" if "/protocol/" in url.lower() or "protokoll" in f
-            else "tjansteutlatande" if "tjansteutlatande" in f else "bilaga")
-    return DocumentLink(url, title, kind)
+    return DocumentLink(url, title, grammar.document_kind(url, title))
 
 
 def _as_item(obj: dict[str, Any]) -> tuple[str | None, str] | None:
