@@ -309,9 +309,10 @@ def classify_sentence(sentence: str, *, council: str | None = None, decision: bo
     rest = _COURTESY.sub(" ", rest)
     # what no stance is taken on is no stance: "tar inte ställning till om avgiften bör införas"
     rest = _NO_STANCE_SCOPE.sub(" tar inte stallning ", rest)
-    if _AVSTAR.search(rest):
-        return SentencePosition(Position.AVSTAR, strong=True, reason="avstår")
     ps, pw, ns, nw = _polar(rest)
+    # a verdict beside a decline wins: "behöver inte yttra sig om detaljerna men tillstyrker"
+    if _AVSTAR.search(rest) and not (ps or ns):
+        return SentencePosition(Position.AVSTAR, strong=True, reason="avstår")
     if _DELVIS.search(rest):
         return SentencePosition(Position.DELVIS, strong=True, reason="delvis")
     if (ps or pw) and (ns or nw):

@@ -130,6 +130,13 @@ def test_verdict_outweighs_leaning_and_verdicts_both_ways_make_delvis() -> None:
     assert len(both.evidence) == 2
 
 
+def test_a_verdict_beside_a_decline_wins() -> None:
+    r = classify_position("Nämnden behöver inte yttra sig över detaljerna men tillstyrker förslaget.")
+    assert r.position is Position.TILLSTYRKER
+    assert classify_position("Förvaltningen ser inget behov av att yttra sig och avstår därför från att svara "
+                             "på remissen.").position is Position.AVSTAR
+
+
 def test_negated_support_is_rejection() -> None:
     assert classify_position("Förvaltningen ställer sig inte bakom förslaget.").position is Position.AVSTYRKER
     assert classify_position("Förvaltningen anser inte att förslaget bör genomföras.").position is Position.AVSTYRKER
