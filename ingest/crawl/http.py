@@ -237,7 +237,6 @@ class Fetcher:
                              retry_after_max=int(retry_after_cap), raise_on_status=False, redirect=False)
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
-        self.session.trust_env = False  # no proxies or .netrc from the environment
         adapter = _WatchedAdapter(max_retries=retry)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
