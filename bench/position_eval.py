@@ -5,7 +5,7 @@ shared/README "How positions are worded": each class, the procedural decision se
 other bodies' decisions, cost consequences, what the motion proposes, background, and
 OCR-damaged variants (å/ä/ö lost or misread). ``split`` is "dev" (written together with
 the rules), "holdout" (written afterwards; the rules' first run on it, before the fixes it
-led to, is in runs.json's note) or "holdout2" (written after the rules' last change).
+led to, is in runs.json's note) or "holdout2" (written after the holdout fixes; read 30/30 on its first run).
 
 Three methods, per-class precision/recall/F1 each:
 - rules: ``remissvar.positions.classify_position`` (nothing is trained on the set);
