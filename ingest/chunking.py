@@ -1,8 +1,8 @@
 """Section-aware passages: a few sentences each, never across a section boundary."""
 from __future__ import annotations
 
-from remissvar.textnorm import sentences
 from remissvar.records import Passage, Yttrande, stable_id
+from remissvar.textnorm import sentences
 
 MAX_CHARS = 700  # ~150-200 tokens: well inside e5's 512-token window
 MIN_CHARS = 120
@@ -10,7 +10,7 @@ MIN_CHARS = 120
 
 def chunk_yttrande(y: Yttrande, max_chars: int = MAX_CHARS) -> list[Passage]:
     """Cut the sections (or the whole text when none were found) into passages."""
-    parts = [(s.name, s.page, s.text) for s in y.sections if s.text.strip()]
+    parts: list[tuple[str | None, int | None, str]] = [(s.name, s.page, s.text) for s in y.sections if s.text.strip()]
     if not parts:
         parts = [(None, p.number, p.text) for p in y.pages if p.text.strip()]
     out: list[Passage] = []

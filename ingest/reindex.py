@@ -1,6 +1,7 @@
 """Rebuild the index into a new version from stored parsed records, then swap the aliases.
 
-Search keeps working on the old version until the swap (one atomic alias update).
+Search keeps working on the old version until the swap (one atomic alias update). The remiss
+keys are re-linked first (``remissvar.remiss_keys``: stable keys, corrections applied).
 """
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from tqdm import tqdm
 
 from ingest.indexing import index_yttrande
 from ingest.parsed_store import ParsedStore
+from ingest.remiss_linking import key_store, relink
 from remissvar.embedding import get_embedder
 from remissvar.settings import Settings, get_settings
 from search_api.index import create_version, current_version, es_client, swap_aliases
@@ -20,9 +22,14 @@ def reindex_all(settings: Settings | None = None, progress: bool = False) -> tup
     old = current_version(es, s)
     new = (old or 0) + 1
     create_version(es, s, new, emb.dims, emb.model_id)
-    store = ParsedStore(s.data_dir)
+    records = list(ParsedStore(s.data_dir).records())
+    keys = key_store(s)
+    try:
+        relink(keys, records)  # the index is rebuilt from the key store's keys (corrections applied)
+    finally:
+        keys.close()
     n = 0
-    for y in tqdm(store.records(), total=store.count(), desc=f"Bygger v{new}", unit="dok", disable=not progress):
+    for y in tqdm(records, desc=f"Bygger v{new}", unit="dok", disable=not progress):
         index_yttrande(y, es, s, emb, version=new)
         n += 1
     es.indices.refresh(index=f"{s.index_prefix}-*-v{new}")

@@ -19,6 +19,7 @@ from ingest.extract import ExtractError
 from ingest.indexing import index_yttrande
 from ingest.parse import PARSER_VERSION
 from ingest.parsed_store import ParsedStore
+from ingest.remiss_linking import correct, key_store, link_record, relink, sync_index
 from remissvar import crawl_status, failures
 from remissvar.embedding import get_embedder
 from remissvar.settings import Settings
@@ -91,9 +92,42 @@ def parse_answer(s: Settings, source_url: str) -> str:
 
 
 def index_answer(s: Settings, doc_id: str) -> int:
-    """Chunk, embed and write one parsed record (idempotent: deterministic ids)."""
+    """Link one parsed record to its remiss (stable key), then chunk, embed and write it
+    (idempotent: deterministic ids); answers of its group whose key changed are moved in place."""
     record = ParsedStore(s.data_dir).load(doc_id)
-    return index_yttrande(record, es_client(s), s, get_embedder(s), refresh=False)
+    es = es_client(s)
+    store = key_store(s)
+    try:
+        key = link_record(store, record)
+        n = index_yttrande(record, es, s, get_embedder(s), refresh=False)
+        sync_index(es, s, {m: key for m in store.members(key) if m != record.id})
+    finally:
+        store.close()
+    return n
+
+
+def relink_archive(s: Settings) -> tuple[int, int]:
+    """The full re-link (``remissvar relink``): every parsed answer re-clustered with the human
+    corrections applied; the index gets the changed keys in place. Returns (answers, moved)."""
+    records = list(ParsedStore(s.data_dir).records())
+    store = key_store(s)
+    try:
+        keys = relink(store, records)
+    finally:
+        store.close()
+    return len(keys), sync_index(es_client(s), s, keys)
+
+
+def correct_remiss(s: Settings, action: str, key: str, other: str | None = None,
+                   answer_ids: list[str] | None = None) -> int:
+    """Apply an admin's merge or split (stored apart from the index, kept across re-link and
+    reindex) and move the affected answers in the index. Returns answers moved."""
+    store = key_store(s, embed_titles=False)
+    try:
+        keys = correct(store, action, key, other, answer_ids or [])
+    finally:
+        store.close()
+    return sync_index(es_client(s), s, keys)
 
 
 def publish_crawl_status(s: Settings, store: RawStore) -> None:

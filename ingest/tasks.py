@@ -113,3 +113,19 @@ def reindex() -> dict[str, int | None]:
             raise ReindexBusyError("en omindexering pågår redan")
         old, new, n = reindex_all(get_settings())
     return {"old": old, "new": new, "documents": n}
+
+
+@dramatiq.actor(queue_name=ACTOR_QUEUES["relink"], max_retries=0, time_limit=3_600_000)
+def relink() -> dict[str, int]:
+    """The full re-link of the archive's remiss keys (one at a time, as reindex)."""
+    with named_lock("reindex", ttl=3600) as got:
+        if not got:
+            raise ReindexBusyError("en omindexering eller omlänkning pågår redan")
+        answers, moved = stages.relink_archive(get_settings())
+    return {"answers": answers, "moved": moved}
+
+
+@dramatiq.actor(queue_name=ACTOR_QUEUES["correct_remiss"], **RETRY)
+def correct_remiss(action: str, key: str, other: str | None = None, answer_ids: list[str] | None = None) -> int:
+    """An admin's merge or split of remiss groups (from the web, through the queue)."""
+    return stages.correct_remiss(get_settings(), action, key, other, answer_ids)

@@ -20,6 +20,8 @@ ACTOR_QUEUES: dict[str, str] = {
     "process_document": "parse",
     "index_document": "index",
     "reindex": "admin",
+    "relink": "admin",
+    "correct_remiss": "admin",
 }
 """Actor name -> queue name, for every actor the worker declares."""
 

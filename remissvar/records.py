@@ -230,6 +230,16 @@ class RemissInfo(BaseModel):
     also_sent_to: list[str] = Field(default_factory=list)
 
 
+class AgendaRef(BaseModel):
+    """The agenda item an answer was listed under, as the council's page printed it: what the
+    remiss linker compares across councils (``remissvar.linking.AnswerRef``)."""
+
+    title: str
+    lines: list[str] = Field(default_factory=list)  # its own lines: remittent, dnr, summary
+    meeting_date: dt.date | None = None
+    attachment_sha256: list[str] = Field(default_factory=list)  # the item's other files (remiss material)
+
+
 class Section(BaseModel):
     name: str
     text: str
@@ -365,6 +375,7 @@ class Yttrande(BaseModel):
     body: str | None = None  # the body whose document this is, as printed ("Kommunstyrelsen")
     paragraphs: list[ProtocolParagraph] = Field(default_factory=list)  # protocols
     attendance: Attendance | None = None  # protocols
+    agenda: AgendaRef | None = None  # the agenda item it was listed under (crawled answers)
 
 
 class Passage(BaseModel):

@@ -353,6 +353,17 @@ def reindex(verbose: bool = False) -> None:
     typer.echo(f"Klart: {n} yttranden i version {new} (förut {old}); aliasen pekar nu på v{new}.")
 
 
+@app.command("relink")
+def relink_cmd(verbose: bool = False) -> None:
+    """Re-link every parsed answer to its remiss (stable keys, corrections kept); the index follows."""
+    _logging(verbose)
+    from ingest.stages import relink_archive
+    from remissvar.settings import get_settings
+
+    answers, moved = relink_archive(get_settings())
+    typer.echo(f"Klart: {answers} svar omlänkade; {moved} fick en annan remissnyckel i indexet.")
+
+
 @app.command("serve")
 def serve() -> None:
     """Serve the web UI and the API (Flask, threaded)."""

@@ -34,7 +34,7 @@ def es_client(settings: Settings | None = None, **kw: Any) -> Elasticsearch:
 
 
 def _load(name: str) -> dict[str, Any]:
-    data = json.loads((MAPPINGS_DIR / name).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((MAPPINGS_DIR / name).read_text(encoding="utf-8"))
     data.pop("_comment", None)
     return data
 
@@ -74,7 +74,8 @@ def current_version(es: Elasticsearch, settings: Settings) -> int | None:
 def index_model(es: Elasticsearch, index: str) -> str | None:
     m = es.indices.get_mapping(index=index)
     for body in m.values():
-        return body["mappings"].get("_meta", {}).get("model")
+        model = body["mappings"].get("_meta", {}).get("model")
+        return str(model) if model is not None else None
     return None
 
 
@@ -145,7 +146,7 @@ def write_yttrande(es: Elasticsearch, settings: Settings, y: Yttrande, passages:
         actions.append({"_op_type": "index", "_index": ps_index, "_id": p.id, "_source": passage_doc(y, p, v, model_id)})
     ok, errors = helpers.bulk(es, actions, raise_on_error=False, refresh=False)
     if errors:
-        raise RuntimeError(f"bulk errors for {y.id}: {errors[:3]}")
+        raise RuntimeError(f"bulk errors for {y.id}: {str(errors)[:1000]}")
     # Drop passages of a previous version of this yttrande (changed content). This
     # distribution has no reindex module (no _delete_by_query): find them, bulk-delete.
     es.indices.refresh(index=ps_index)
@@ -159,6 +160,31 @@ def write_yttrande(es: Elasticsearch, settings: Settings, y: Yttrande, passages:
     if refresh:
         es.indices.refresh(index=[yt_index, ps_index])
     return ok
+
+
+def indexed_remiss_ids(es: Elasticsearch, settings: Settings, yttrande_ids: list[str]) -> dict[str, str]:
+    """The remiss key each of these answers has in the live index (answers not indexed are left out)."""
+    if not yttrande_ids:
+        return {}
+    try:
+        res = es.mget(index=alias_name(settings, "yttranden"), ids=yttrande_ids, source=["remiss_id"])
+    except NotFoundError:
+        return {}
+    return {d["_id"]: d["_source"]["remiss_id"] for d in res["docs"] if d.get("found")}
+
+
+def set_remiss_id(es: Elasticsearch, settings: Settings, yttrande_id: str, remiss_id: str) -> None:
+    """Move one indexed answer (and its passages) to another remiss key, in place: the linker
+    merged or split groups; nothing is re-embedded."""
+    yt, ps = alias_name(settings, "yttranden"), alias_name(settings, "passager")
+    es.indices.refresh(index=ps)
+    passage_ids = [h["_id"] for h in helpers.scan(es, index=ps, _source=False,
+                                                  query={"query": {"term": {"yttrande_id": yttrande_id}}})]
+    actions = [{"_op_type": "update", "_index": yt, "_id": yttrande_id, "doc": {"remiss_id": remiss_id}}]
+    actions += [{"_op_type": "update", "_index": ps, "_id": i, "doc": {"remiss_id": remiss_id}} for i in passage_ids]
+    _, errors = helpers.bulk(es, actions, raise_on_error=False, refresh=True)
+    if errors:
+        raise RuntimeError(f"kunde inte flytta {yttrande_id} till {remiss_id}: {str(errors)[:1000]}")
 
 
 def delete_all(es: Elasticsearch, settings: Settings) -> None:

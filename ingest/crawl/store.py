@@ -112,6 +112,13 @@ class RawStore:
             row: sqlite3.Row | None = c.execute("SELECT * FROM provenance WHERE url = ?", (url,)).fetchone()
             return row
 
+    def item_attachments(self, meeting_url: str, item_number: str | None) -> list[str]:
+        """sha256 of one agenda item's other files (bilagor), sorted."""
+        with self.db() as c:
+            rows = c.execute("SELECT DISTINCT sha256 FROM provenance WHERE doc_kind = 'bilaga' AND meeting_url = ? "
+                             "AND item_number IS ? ORDER BY sha256", (meeting_url, item_number)).fetchall()
+        return [str(r[0]) for r in rows]
+
     def protocol_extract(self, meeting_url: str, item_number: str | None) -> sqlite3.Row | None:
         """The protocol extract stored for one agenda item, if any."""
         with self.db() as c:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,7 +14,7 @@ from ingest.crawl.store import RawStore
 from ingest.extract import extract
 from ingest.parse import parse_file
 from ingest.structure import remiss_identity
-from remissvar.records import MotionInfo, Section, Yttrande, stable_id
+from remissvar.records import AgendaRef, DocumentKind, MotionInfo, Section, Yttrande, stable_id
 
 AGENDA_SUMMARY = "Sammanfattning i dagordningen"
 Row = Mapping[str, Any] | sqlite3.Row  # a provenance row, from the store or as a dict
@@ -32,6 +32,7 @@ class DocumentTask:
     item: dict[str, Any]
     protocol_path: Path | None
     sha256: str
+    attachments: list[str] = field(default_factory=list)  # sha256 of the item's other files (remiss material)
 
 
 def document_id(url: str) -> str:
@@ -40,25 +41,37 @@ def document_id(url: str) -> str:
     return "doc-" + stable_id(parts.path + ("?" + parts.query if parts.query else ""))
 
 
-def _task(store: RawStore, d: Row, prot: Row | None) -> DocumentTask:
+def _task(store: RawStore, d: Row, prot: Row | None, attachments: list[str]) -> DocumentTask:
     return DocumentTask(
         doc_id=document_id(d["url"]), path=store.path_of(d["sha256"]), source_url=d["url"],
         council=d["council"], meeting_date=d["meeting_date"], item=json.loads(d["item_json"] or "{}"),
         protocol_path=store.path_of(prot["sha256"]) if prot else None, sha256=d["sha256"],
+        attachments=attachments,
     )
+
+
+def _attachments(docs: Sequence[Row]) -> dict[tuple[str, str | None], list[str]]:
+    """The other files (bilagor: the motion, the remiss letter, the draft) of each item, by content."""
+    out: dict[tuple[str, str | None], list[str]] = {}
+    for d in docs:
+        if d["doc_kind"] == DocumentKind.BILAGA.value:
+            out.setdefault((d["meeting_url"], d["item_number"]), []).append(d["sha256"])
+    return {k: sorted(set(v)) for k, v in out.items()}
 
 
 def answer_documents(store: RawStore) -> list[DocumentTask]:
     """Every stored tjänsteutlåtande, with the protocol extract of its item when there is one."""
     docs = store.documents()
     protocols = {(d["meeting_url"], d["item_number"]): d for d in docs if d["doc_kind"] == "protokollsutdrag"}
+    attachments = _attachments(docs)
     out = []
     seen: set[str] = set()
     for d in docs:
         if d["doc_kind"] != "tjansteutlatande" or d["sha256"] in seen:
             continue  # the same bytes under two URLs are one document
         seen.add(d["sha256"])
-        out.append(_task(store, d, protocols.get((d["meeting_url"], d["item_number"]))))
+        key = (d["meeting_url"], d["item_number"])
+        out.append(_task(store, d, protocols.get(key), attachments.get(key, [])))
     return out
 
 
@@ -67,7 +80,8 @@ def document_task(store: RawStore, url: str) -> DocumentTask | None:
     d = store.provenance(url)
     if d is None or d["doc_kind"] != "tjansteutlatande":
         return None
-    return _task(store, d, store.protocol_extract(d["meeting_url"], d["item_number"]))
+    return _task(store, d, store.protocol_extract(d["meeting_url"], d["item_number"]),
+                 store.item_attachments(d["meeting_url"], d["item_number"]))
 
 
 def parse_task(task: DocumentTask) -> Yttrande:
@@ -91,6 +105,10 @@ def parse_task(task: DocumentTask) -> Yttrande:
     if r.dnr is None and item.get("remitting_dnr"):
         r.dnr = item["remitting_dnr"]
     r.id = remiss_identity(r.dnr, r.motion, r.title)
+    if item.get("title"):
+        own = [ln for ln in (item.get("lines") or []) if ln] + ([item["summary"]] if item.get("summary") else [])
+        y.agenda = AgendaRef(title=item["title"], lines=own, attachment_sha256=task.attachments,
+                             meeting_date=dt.date.fromisoformat(task.meeting_date) if task.meeting_date else None)
     summary = (item.get("summary") or "").strip()
     if summary and summary not in y.text:
         # the agenda's summary of the item (often the administration's view): searchable with the answer

@@ -1,0 +1,80 @@
+"""Remiss keys in the pipeline: answers of one remiss share a key in the index; an admin's
+merge and split (stored apart from the index) survive a reindex; merged-away keys redirect."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from remissvar.records import AgendaRef
+
+pytestmark = pytest.mark.services
+
+
+@pytest.fixture()
+def linked(tmp_path, es, embedder, seed_records):  # type: ignore[no-untyped-def]
+    from ingest.parsed_store import ParsedStore
+    from remissvar.settings import Settings
+    from search_api.index import delete_all
+
+    s = Settings(data_dir=tmp_path / "data", index_prefix="remissvar-link")
+    delete_all(es, s)
+    sod = seed_records["sodermalm"].model_copy(deep=True)
+    sod.agenda = AgendaRef(title="Remiss av motion om att ge stadsdelsnämnder i uppdrag att driva lokala "
+                                 "facebookgrupper", lines=["Remiss från kommunstyrelsen"],
+                           meeting_date=dt.date(2025, 1, 16))
+    far = sod.model_copy(deep=True)
+    far.id, far.council = "farsta-fb", "farsta"
+    far.agenda = AgendaRef(title="Motion om att ge stadsdelsnämnder i uppdrag att driva lokala facebookgrupper "
+                                 "- yttrande till kommunstyrelsen", meeting_date=dt.date(2025, 1, 23))
+    ska = seed_records["skarholmen"].model_copy(deep=True)
+    store = ParsedStore(s.data_dir)
+    for y in (sod, far, ska):
+        store.save(y, {"test": True})
+    yield s, sod.id, far.id, ska.id
+    delete_all(es, s)
+
+
+def _keys(es, s):  # type: ignore[no-untyped-def]
+    from search_api.index import alias_name
+
+    es.indices.refresh(index=[alias_name(s, "passager"), alias_name(s, "yttranden")])
+    yt = {h["_id"]: h["_source"]["remiss_id"] for h in es.search(index=alias_name(s, "yttranden"), size=50,
+                                                                  source=["remiss_id"])["hits"]["hits"]}
+    passages = es.search(index=alias_name(s, "passager"), size=1000, source=["yttrande_id", "remiss_id"])
+    for h in passages["hits"]["hits"]:  # every passage carries its answer's key
+        assert h["_source"]["remiss_id"] == yt[h["_source"]["yttrande_id"]]
+    return yt
+
+
+def test_corrections_survive_reindex_and_old_keys_redirect(es, linked):  # type: ignore[no-untyped-def]
+    from ingest import stages
+    from ingest.reindex import reindex_all
+    from remissvar.remiss_keys import RemissKeyStore, default_store_path
+
+    s, sod, far, ska = linked
+    for doc_id in (sod, far, ska):
+        stages.index_answer(s, doc_id)
+    keys = _keys(es, s)
+    assert keys[sod] == keys[far] != keys[ska]  # two councils, one remiss; another remiss apart
+    fb, policy = keys[sod], keys[ska]
+
+    # an admin says Farsta's answer belongs to another remiss: it moves, in place
+    assert stages.correct_remiss(s, "split", fb, answer_ids=[far]) == 1
+    keys = _keys(es, s)
+    assert keys[sod] == fb and keys[far] not in (fb, policy)
+    reindex_all(s)  # re-link + rebuild: the split stays, Södermalm keeps its key
+    after = _keys(es, s)
+    assert after[sod] == fb and after[far] == keys[far]
+
+    # an admin merges the policy remiss into the facebook one: the older key survives
+    stages.correct_remiss(s, "merge", fb, policy)
+    keys = _keys(es, s)
+    assert keys[ska] == keys[sod] == fb
+    reindex_all(s)
+    assert _keys(es, s)[ska] == fb
+    store = RemissKeyStore(default_store_path(s))
+    try:
+        assert store.resolve(policy) == fb  # the old URL's key redirects
+    finally:
+        store.close()
