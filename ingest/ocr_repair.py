@@ -48,7 +48,7 @@ FORCED = {"for": "för", "For": "För", "dr": "är", "i1": "i", "1i": "i"}
 # Very frequent words: the tie-breaker when several candidates are words.
 FREQUENT = {
     "är", "för", "på", "när", "så", "också", "både", "även", "över", "från", "får", "två", "år", "än",
-    "då", "nå", "gå", "stå", "så", "hur", "mål", "sätt", "säga", "gäller", "gälla", "bör", "kräver",
+    "då", "nå", "gå", "stå", "hur", "mål", "sätt", "säga", "gäller", "gälla", "bör", "kräver",
     "krävs", "nämnd", "nämnder", "nämnden", "förslag", "förslaget", "förvaltningen", "förvaltningens",
     "ärendet", "ärendets", "bedömer", "ställer", "möjlighet", "därför", "här", "där", "övriga",
     "öppen", "öka", "ökar", "följa", "följer", "följs", "använder", "användning", "användandet",
@@ -118,7 +118,7 @@ def _candidates(word: str, edits: int) -> list[str]:
     for chosen in itertools.combinations(positions, edits):
         for repl in itertools.product(*(slots[i][1:] for i in chosen)):
             chars = [s[0] for s in slots]
-            for i, r in zip(chosen, repl):
+            for i, r in zip(chosen, repl, strict=True):
                 chars[i] = r
             out.append("".join(chars))
             if len(out) >= MAX_CANDIDATES:

@@ -8,14 +8,16 @@ index whose key changed get the new key written in place (no re-embedding).
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
 
 from elasticsearch import Elasticsearch
 
+from ingest.crawl.to_records import DocumentTask, agenda_ref
 from remissvar.embedding import get_query_encoder
 from remissvar.linking import AnswerRef
-from remissvar.records import Yttrande
+from remissvar.records import AgendaRef, Yttrande
 from remissvar.remiss_keys import RemissKeyStore, default_store_path
 from remissvar.settings import Settings
 from search_api.index import indexed_remiss_ids, set_remiss_id
@@ -26,16 +28,32 @@ TEXT_CHARS = 4000  # the answer's opening: who sent the remiss, its dnr, the bod
 
 def answer_ref(y: Yttrande) -> AnswerRef:
     """What the linker compares: the agenda item's own wording first, the document's second."""
-    a, r = y.agenda, y.remiss
-    title = (a.title if a else None) or r.title or y.title or ""
-    lines = list(a.lines) if a else []
-    if a and r.title and r.title != title:
-        lines.append(r.title)  # the document's own statement of what it answers
+    r = y.remiss
+    return ref_of(y.id, y.council, y.date, y.agenda, r.title or y.title, r.body, r.dnr,
+                  r.motion.number if r.motion else None, y.text[:TEXT_CHARS])
+
+
+def task_ref(task: DocumentTask) -> AnswerRef:
+    """The same from a crawled answer before it is parsed (its agenda item only)."""
+    item = task.item
+    date = dt.date.fromisoformat(task.meeting_date) if task.meeting_date else None
+    motion = item.get("motion") or {}
+    return ref_of(task.doc_id, task.council, date, agenda_ref(task), None, item.get("remitting_body"),
+                  item.get("remitting_dnr"), motion.get("number"))
+
+
+def ref_of(answer_id: str, council: str | None, date: dt.date | None, agenda: AgendaRef | None,
+           document_title: str | None, body: str | None, dnr: str | None, motion_number: str | None,
+           text: str = "") -> AnswerRef:
+    title = (agenda.title if agenda else None) or document_title or ""
+    lines = list(agenda.lines) if agenda else []
+    if document_title and document_title != title:
+        lines.append(document_title)  # the document's own statement of what it answers
     return AnswerRef(
-        id=y.id, council=y.council, date=(a.meeting_date if a and a.meeting_date else y.date), title=title,
-        lines=tuple(lines), text=y.text[:TEXT_CHARS],
-        attachment_hashes=frozenset(a.attachment_sha256 if a else ()),
-        remitting_body=r.body, remitting_dnr=r.dnr, motion_number=r.motion.number if r.motion else None,
+        id=answer_id, council=council, date=(agenda.meeting_date if agenda and agenda.meeting_date else date),
+        title=title, lines=tuple(lines), text=text,
+        attachment_hashes=frozenset(agenda.attachment_sha256 if agenda else ()),
+        remitting_body=body, remitting_dnr=dnr, motion_number=motion_number,
     )
 
 

@@ -14,10 +14,11 @@ from ingest.crawl.http import Fetcher
 from ingest.crawl.model import Source, load_sources
 from ingest.crawl.runner import open_crawler
 from ingest.crawl.store import RawStore
-from ingest.crawl.to_records import DocumentTask, answer_documents, document_task, parse_task
+from ingest.crawl.to_records import DocumentTask, answer_documents, document_task
 from ingest.extract import ExtractError
 from ingest.indexing import index_yttrande
 from ingest.parse import PARSER_VERSION
+from ingest.parse_budget import parse_task_bounded
 from ingest.parsed_store import ParsedStore
 from ingest.remiss_linking import correct, key_store, link_record, relink, sync_index
 from remissvar import crawl_status, failures
@@ -87,7 +88,7 @@ def parse_answer(s: Settings, source_url: str) -> str:
     parsed = ParsedStore(s.data_dir)
     key = parse_key(task)
     if parsed.key(task.doc_id) != key:
-        parsed.save(parse_task(task), key)
+        parsed.save(parse_task_bounded(task), key)  # a child process with time and memory limits
     return task.doc_id
 
 

@@ -25,7 +25,7 @@ from ingest import stages
 from ingest.crawl.model import load_sources
 from ingest.deadletters import PERMANENT_ERRORS, DeadLetters, council_lock, named_lock
 from ingest.indexing import index_yttrande
-from ingest.parse import parse_file
+from ingest.parse_budget import parse_file_bounded
 from ingest.reindex import reindex_all
 from remissvar.embedding import get_embedder
 from remissvar.queue import ACTOR_QUEUES, get_broker
@@ -101,7 +101,7 @@ def index_document(doc_id: str) -> int:
 def process_document(path: str, doc_id: str, source_url: str | None = None, text_is_ocr: bool = False) -> int:
     """A loose file (sample corpus): parse, embed and index in one step."""
     s = get_settings()
-    y = parse_file(Path(path), source_url=source_url, doc_id=doc_id, text_is_ocr=text_is_ocr)
+    y = parse_file_bounded(Path(path), source_url=source_url, doc_id=doc_id, text_is_ocr=text_is_ocr)
     return index_yttrande(y, es_client(s), s, get_embedder(s), refresh=True)
 
 

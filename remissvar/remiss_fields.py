@@ -169,7 +169,8 @@ _FROM = re.compile(
     rf"\bremiss(?:en)?\s+fr(?:a|å)n\s+(?P<body>(?:[\wåäöéÅÄÖÉ-]+\s){{0,4}}?{_BODY_WORD}|[\wåäöéÅÄÖÉ-]+)", re.I)
 _COMPOUND = r"(?:[\wåäöéÅÄÖÉ]+-\s+(?:och|samt)\s+)?"  # "Gatu- och fastighetsnämnden"
 _HAS_REMITTED = re.compile(
-    rf"(?P<body>{_COMPOUND}{_BODY_WORD})\s+har\s+(?:till\s+[\wåäö\s]{{0,40}}?\s+)?remitterat\b", re.I)
+    # \b: a body starts at a word boundary, so one long word is tried once, not from each letter
+    rf"(?P<body>\b{_COMPOUND}{_BODY_WORD})\s+har\s+(?:till\s+[\wåäö\s]{{0,40}}?\s+)?remitterat\b", re.I)
 _REMITTED_FROM = re.compile(
     rf"har\s+remitterats\s+.{{0,200}}?\bfr(?:a|å)n\s+(?P<body>(?:[\wåäöéÅÄÖÉ-]+\s){{0,4}}?{_BODY_WORD})", re.I)
 

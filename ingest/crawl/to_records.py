@@ -84,6 +84,16 @@ def document_task(store: RawStore, url: str) -> DocumentTask | None:
                  store.item_attachments(d["meeting_url"], d["item_number"]))
 
 
+def agenda_ref(task: DocumentTask) -> AgendaRef | None:
+    """The agenda item the answer was listed under, as printed (what the remiss linker compares)."""
+    item = task.item
+    if not item.get("title"):
+        return None
+    own = [ln for ln in (item.get("lines") or []) if ln] + ([item["summary"]] if item.get("summary") else [])
+    return AgendaRef(title=item["title"], lines=own, attachment_sha256=task.attachments,
+                     meeting_date=dt.date.fromisoformat(task.meeting_date) if task.meeting_date else None)
+
+
 def parse_task(task: DocumentTask) -> Yttrande:
     """Parse one document; the crawl's provenance fills what the document leaves out."""
     protocol_text = task.item.get("protocol_text")
@@ -105,10 +115,7 @@ def parse_task(task: DocumentTask) -> Yttrande:
     if r.dnr is None and item.get("remitting_dnr"):
         r.dnr = item["remitting_dnr"]
     r.id = remiss_identity(r.dnr, r.motion, r.title)
-    if item.get("title"):
-        own = [ln for ln in (item.get("lines") or []) if ln] + ([item["summary"]] if item.get("summary") else [])
-        y.agenda = AgendaRef(title=item["title"], lines=own, attachment_sha256=task.attachments,
-                             meeting_date=dt.date.fromisoformat(task.meeting_date) if task.meeting_date else None)
+    y.agenda = agenda_ref(task)
     summary = (item.get("summary") or "").strip()
     if summary and summary not in y.text:
         # the agenda's summary of the item (often the administration's view): searchable with the answer

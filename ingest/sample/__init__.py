@@ -20,5 +20,5 @@ class SampleDocument:
 
 def sample_documents() -> list[SampleDocument]:
     items = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    return [SampleDocument(ROOT / i["path"], i["id"], i.get("source_url"), i.get("note", ""), bool(i.get("text_is_ocr")))
-            for i in items]
+    return [SampleDocument(ROOT / i["path"], i["id"], i.get("source_url"), i.get("note", ""),
+                           bool(i.get("text_is_ocr"))) for i in items]

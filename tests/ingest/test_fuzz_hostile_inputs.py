@@ -295,8 +295,6 @@ def test_fuzz_zips_through_the_safe_reader_and_the_crawler():
     assert grown < 200 * 1024
 
 
-@pytest.mark.xfail(strict=True, reason="remissvar.remiss_fields.remittent: _HAS_REMITTED backtracks quadratically on "
-                   "one long word (5,000 letters: 14 s); reported to the lead, owner of remiss_fields")
 def test_one_long_word_in_an_agenda_title_is_read_in_linear_time():
     """Found by this fuzz test: an agenda entry titled with one 5,000-letter word stalled the
     crawl for 14 s in ``remittent`` (quadratic; 20,000 letters: minutes)."""
