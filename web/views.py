@@ -186,7 +186,7 @@ def search_page() -> ResponseReturnValue:
     return render_template("search.html", req=req, result=result, error=error, modes=MODES, sorts=SORTS, args=args,
                            selected=selected, url_with=url_with, pages_total=pages_total, facets=facets,
                            chips=_chips(args), feed_url=feed_url, csv_url=csv_url,
-                           similar_floor=get_service().semantic_floor or 0.0), (400 if error else 200)
+                           similar_floor=get_service().similar_floor), (400 if error else 200)
 
 
 @pages.get("/sok.csv")
