@@ -23,6 +23,7 @@ from ingest.kinds import detect_kind
 from ingest.protocol import parse_attendance, split_pages
 from ingest.sections import VIEW_SECTIONS, join_lines, match_heading, split_sections
 from ingest.whose_view import own_view_text
+from remissvar.linking import who_was_asked
 from remissvar.positions import classify_position
 from remissvar.records import (
     COUNCILS,
@@ -131,15 +132,10 @@ def _motion(text: str) -> MotionInfo | None:
     return None
 
 
-def _also_sent_to(text: str) -> list[str]:
-    m = re.search(r"har [a-z]ven remitterats till ([^.]+)\.", fold(text))
-    if not m:
-        return []
-    # fold() keeps every offset, so the span in the folded text is the span in the original
-    start, end = m.span(1)
-    parts = re.split(r",\s*|\s+och\s+", text[start:end])
-    # OCR reads the en dash of "Hägersten – Älvsjö" as a hyphen
-    return [re.sub(r"\s+-\s+", " – ", squash(p)) for p in parts if p.strip()]
+def _also_sent_to(text: str, on_date: date | None) -> list[str]:
+    """The other bodies the remiss was sent to, as the answer lists them ("Ärendet har även
+    remitterats till …", "samtliga stadsdelsnämnder" expanded to the councils of that date)."""
+    return [COUNCILS[b.council].name if b.council in COUNCILS else b.name for b in who_was_asked(text, on_date)]
 
 
 def _remiss_title(preamble: list[str], text: str) -> str | None:
@@ -359,7 +355,7 @@ def _read_document(pages: list[PageText], full_text: str, council: str | None, k
     remiss = RemissInfo(
         id=remiss_identity(dnr, motion, remiss_title),
         title=remiss_title, body=body, dnr=dnr, deadline=_deadline(full_text), motion=motion,
-        also_sent_to=_also_sent_to(full_text),
+        also_sent_to=_also_sent_to(full_text, _iso(header.fields.get("datum")) or _parse_date(head)),
     )
     if head.strip() and preamble_pairs and any(ln.strip() for ln in preamble):
         sections.insert(0, Section(name="Inledning", text=_join(preamble), page=preamble_pairs[0][0]))

@@ -20,7 +20,8 @@ def test_sodermalm_seed_fields(seed_records):
     assert r.deadline == dt.date(2025, 1, 21)
     assert r.motion is not None and r.motion.authors == ["Gabriel Kroon"] and r.motion.parties == ["SD"]
     assert r.motion.number is None  # the document does not state one: never invented
-    assert r.also_sent_to == ["stadsledningskontoret", "Farsta stadsdelsnämnd", "Hägersten – Älvsjö stadsdelsnämnd"]
+    # the council names as the archive spells them (the text has "Hägersten – Älvsjö")
+    assert r.also_sent_to == ["Stadsledningskontoret", "Farsta stadsdelsnämnd", "Hägersten–Älvsjö stadsdelsnämnd"]
     assert [s.name for s in y.sections] == [
         "Inledning", "Förvaltningens förslag till beslut", "Sammanfattning", "Bakgrund", "Ärendet",
         "Ärendets beredning", "Förvaltningens synpunkter och förslag", "Barnrättsanalys",
