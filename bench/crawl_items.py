@@ -30,10 +30,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.crawl.grammar import FilingHints  # noqa: E402
-from ingest.crawl.model import AgendaItem  # noqa: E402
-from ingest.crawl.platforms import insynsverige, meetingplus  # noqa: E402
-from remissvar.remiss_fields import stage  # noqa: E402
+from ingest.crawl.grammar import FilingHints
+from ingest.crawl.model import AgendaItem
+from ingest.crawl.platforms import insynsverige, meetingplus
+from remissvar.remiss_fields import stage
 
 DEV = ROOT / "bench/data/agenda_items_dev.jsonl"
 SITES = ROOT / "tests/fixtures/sites"

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +36,7 @@ def queries() -> list[str]:
     return [q["q"] for q in data["queries"]]
 
 
-def time_encoder(encode, qs: list[str], passes: int = 3) -> list[float]:  # type: ignore[no-untyped-def]
+def time_encoder(encode: Callable[[str], object], qs: list[str], passes: int = 3) -> list[float]:
     for q in qs:
         encode(q)
     ms = []
@@ -60,7 +61,7 @@ def search_ndcg(encoder: str) -> dict[str, float]:
     return got
 
 
-def cached_cost(encode, stream: list[str], size: int = 1024) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def cached_cost(encode: Callable[[str], object], stream: list[str], size: int = 1024) -> tuple[float, float]:
     """(hit rate, mean ms per request) of an LRU of query vectors in front of ``encode``."""
     cache: OrderedDict[str, object] = OrderedDict()
     hits = 0
@@ -109,7 +110,7 @@ def main() -> None:
     ref = {q: engine.encode_query(q) for q in qs}
     rows = []
     for name in names:
-        enc = get_query_encoder(Settings(query_encoder=name))  # type: ignore[arg-type]
+        enc = get_query_encoder(Settings.model_validate({"query_encoder": name}))
         ms = time_encoder(enc.encode_query, qs)
         cos = [float(enc.encode_query(q) @ ref[q]) for q in qs]
         nd = search_ndcg(name)
@@ -126,7 +127,8 @@ def main() -> None:
                      f"{r.get('ndcg_keyword', float('nan')):.3f} | {r.get('ndcg_semantic', float('nan')):.3f} | "
                      f"{r.get('ndcg_hybrid', float('nan')):.3f} |")
     lines += ["", f"Query-vector cache (LRU 1024) in front of the engine, stream of 2000 requests of which "
-              f"{args.repeat_share:.0%} repeat a recent query: hit rate {hit:.1%}, mean {cached_ms:.2f} ms per request."]
+              f"{args.repeat_share:.0%} repeat a recent query: hit rate {hit:.1%}, "
+              f"mean {cached_ms:.2f} ms per request."]
     report = "\n".join(lines) + "\n"
     Path(args.out).write_text(report, encoding="utf-8")
     print(report)

@@ -23,18 +23,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.crawl.http import (  # noqa: E402
+from ingest.crawl.http import (
     DeadlineExceededError,
     Fetcher,
     RobotsDisallowedError,
     RobotsUnavailableError,
     UnsafeUrlError,
 )
-from ingest.crawl.safezip import BadZip, read_members  # noqa: E402
-from ingest.parse_budget import DEFAULT_BUDGET, BudgetExceededError, ParseBudget, parse_file_bounded  # noqa: E402
-from tests.ingest.crawl.hostile import Hostile, endless, send, trickle  # noqa: E402
-from tests.ingest.crawl.test_safezip import PDF, bomb, make_zip, set_encrypted_flag  # noqa: E402
-from tests.ingest.hostile_pdfs import inflating_pdf, many_operators  # noqa: E402
+from ingest.crawl.safezip import BadZip, read_members
+from ingest.parse_budget import DEFAULT_BUDGET, BudgetExceededError, ParseBudget, parse_file_bounded
+from tests.ingest.crawl.hostile import Hostile, endless, send, trickle
+from tests.ingest.crawl.test_safezip import PDF, bomb, make_zip, set_encrypted_flag
+from tests.ingest.hostile_pdfs import inflating_pdf, many_operators
 
 Case = Callable[[], dict[str, float | str]]
 

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from remissvar.settings import Settings  # noqa: E402
+from remissvar.settings import Settings
 
 
 def main() -> None:
@@ -97,7 +97,8 @@ def main() -> None:
         if not r:
             continue
         m = {k: statistics.mean(v) for k, v in r.items()}
-        lines.append(f"| {'scanned (OCR)' if kind == 'ocr' else 'text layer'} | {len(r['total'])} | {m['extract']:.3f} | "
+        label = "scanned (OCR)" if kind == "ocr" else "text layer"
+        lines.append(f"| {label} | {len(r['total'])} | {m['extract']:.3f} | "
                      f"{m.get('ocr', 0):.2f} | {m['parse']:.3f} | {m['embed']:.3f} | {m['index']:.3f} | "
                      f"{m['total']:.2f} | {60 / m['total']:.0f} |")
     allt = rows["text"].get("total", []) + rows["ocr"].get("total", [])

@@ -33,11 +33,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.extract import extract, join_hyphenation, ocr_page  # noqa: E402
-from ingest.ocr_repair import repair_text, word_accuracy  # noqa: E402
-from ingest.parse import parse_file  # noqa: E402
-from ingest.structure import parse_structure  # noqa: E402
-from remissvar.records import PageText, Yttrande  # noqa: E402
+from ingest.extract import extract, join_hyphenation, ocr_page
+from ingest.ocr_repair import repair_text, word_accuracy
+from ingest.parse import parse_file
+from ingest.structure import parse_structure
+from remissvar.records import PageText, Yttrande
 
 SEED = ROOT / "tests/fixtures/seeds/000_799dd45ed89de956.txt"
 LABELS = ROOT / "bench/labels.json"

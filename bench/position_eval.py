@@ -28,8 +28,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from remissvar.positions import classify_position  # noqa: E402
-from remissvar.records import Position  # noqa: E402
+from remissvar.positions import classify_position
+from remissvar.records import Position
 
 DEV = ROOT / "bench/data/positions_dev.jsonl"
 CLASSES = [p.value for p in (Position.TILLSTYRKER, Position.AVSTYRKER, Position.DELVIS, Position.NEUTRAL,

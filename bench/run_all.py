@@ -20,7 +20,8 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.search_eval import pct  # noqa: E402
+from bench.search_eval import pct
+
 REPORTS = ROOT / "bench" / "reports"
 MODES = ("keyword", "semantic", "hybrid")
 CLIENTS = (1, 5, 20)
@@ -42,25 +43,26 @@ def rss_mb(pid: int) -> float:
 
 def line_svg(series: dict[str, list[tuple[float, float]]], title: str, xlabel: str, ylabel: str) -> str:
     """A small line chart (no dependencies)."""
-    w, h, l, b, t, r = 560, 320, 60, 40, 30, 120
+    w, h, left, b, t, r = 560, 320, 60, 40, 30, 120  # width, height and the four margins
     xs = sorted({x for s in series.values() for x, _ in s})
     ymax = max((y for s in series.values() for _, y in s), default=1) * 1.1 or 1
     def px(x: float) -> float:
-        return l + (xs.index(x) / max(1, len(xs) - 1)) * (w - l - r)
+        return left + (xs.index(x) / max(1, len(xs) - 1)) * (w - left - r)
     def py(y: float) -> float:
         return t + (1 - y / ymax) * (h - t - b)
     colours = ["#005595", "#b3261e", "#1b7f3b", "#8a5a00"]
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img">',
-           f'<title>{title}</title><text x="{l}" y="18" font-size="13">{title}</text>',
-           f'<line x1="{l}" y1="{h - b}" x2="{w - r}" y2="{h - b}" stroke="#333"/>',
-           f'<line x1="{l}" y1="{t}" x2="{l}" y2="{h - b}" stroke="#333"/>',
-           f'<text x="{(l + w - r) / 2}" y="{h - 8}" font-size="11" text-anchor="middle">{xlabel}</text>',
-           f'<text x="14" y="{(t + h - b) / 2}" font-size="11" transform="rotate(-90 14 {(t + h - b) / 2})" text-anchor="middle">{ylabel}</text>']
+           f'<title>{title}</title><text x="{left}" y="18" font-size="13">{title}</text>',
+           f'<line x1="{left}" y1="{h - b}" x2="{w - r}" y2="{h - b}" stroke="#333"/>',
+           f'<line x1="{left}" y1="{t}" x2="{left}" y2="{h - b}" stroke="#333"/>',
+           f'<text x="{(left + w - r) / 2}" y="{h - 8}" font-size="11" text-anchor="middle">{xlabel}</text>',
+           f'<text x="14" y="{(t + h - b) / 2}" font-size="11" transform="rotate(-90 14 {(t + h - b) / 2})" '
+           f'text-anchor="middle">{ylabel}</text>']
     for x in xs:
         out.append(f'<text x="{px(x)}" y="{h - b + 14}" font-size="10" text-anchor="middle">{x:g}</text>')
     for i in range(5):
         yv = ymax * i / 4
-        out.append(f'<text x="{l - 6}" y="{py(yv) + 3}" font-size="10" text-anchor="end">{yv:.0f}</text>')
+        out.append(f'<text x="{left - 6}" y="{py(yv) + 3}" font-size="10" text-anchor="end">{yv:.0f}</text>')
     for k, (name, pts) in enumerate(series.items()):
         c = colours[k % len(colours)]
         path = " ".join(f"{'M' if j == 0 else 'L'}{px(x):.1f},{py(y):.1f}" for j, (x, y) in enumerate(sorted(pts)))
@@ -105,7 +107,7 @@ def summarize_profile(raw: str, top: int = 8) -> tuple[list[tuple[str, float]], 
         leaves[leaf] = leaves.get(leaf, 0) + k
     if not total:
         return [], []
-    share = lambda d: [(f, 100 * n / total) for f, n in sorted(d.items(), key=lambda kv: -kv[1])]  # noqa: E731
+    share = lambda d: [(f, 100 * n / total) for f, n in sorted(d.items(), key=lambda kv: -kv[1])]
     return share(parts), share(leaves)[:top]
 
 
@@ -188,10 +190,11 @@ def load_benchmark() -> tuple[list[str], dict]:
     for c in CLIENTS:
         for m in MODES:
             r = results[(m, c)]
-            lines.append(f"| {c} | {m} | {r['n']} | {r['rps']:.1f} | {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['errors']} |")
+            lines.append(f"| {c} | {m} | {r['n']} | {r['rps']:.1f} | {r['p50']:.1f} | {r['p95']:.1f} | "
+                         f"{r['p99']:.1f} | {r['errors']} |")
     lines += ["", "Hybrid p95 / keyword p95 (same run): " + ", ".join(
         f"{c} clients {results[('hybrid', c)]['p95'] / results[('keyword', c)]['p95']:.2f}×" for c in CLIENTS),
-        f"", f"Web process RSS after the load: {web_rss:.0f} MB.", ""]
+        "", f"Web process RSS after the load: {web_rss:.0f} MB.", ""]
     lines += profile_lines
     svg = line_svg({m: [(c, results[(m, c)]["p95"]) for c in CLIENTS] for m in MODES},
                    "p95 latency vs concurrent clients", "clients", "p95 ms")
@@ -206,7 +209,8 @@ def main() -> None:
     load_lines, _ = load_benchmark()
     subprocess.run([sys.executable, str(ROOT / "bench/ingest_throughput.py"), "--rounds", "2"], check=True, cwd=ROOT,
                    stdout=subprocess.DEVNULL)
-    subprocess.run([sys.executable, str(ROOT / "bench/search_eval.py")], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    subprocess.run([sys.executable, str(ROOT / "bench/search_eval.py")], check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)
     subprocess.run([sys.executable, str(ROOT / "bench/embed_throughput.py"), "--texts", "256"], check=True, cwd=ROOT,
                    stdout=subprocess.DEVNULL)
     parts = ["# Remissvar benchmarks", "", f"`make bench`, {time.strftime('%Y-%m-%d %H:%M')}, this machine "

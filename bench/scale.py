@@ -19,24 +19,24 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.loadgen import closed_loop  # noqa: E402
-from bench.search_eval import pct  # noqa: E402
-from remissvar.settings import Settings  # noqa: E402
+from bench.loadgen import closed_loop
+from bench.search_eval import pct
+from remissvar.settings import Settings
 
 ES_HEAP = next(iter((ROOT / "var").glob("elasticsearch-*/config/jvm.options.d/heap.options")), None)
 ES_HEAP = ES_HEAP.read_text().split()[-1].removeprefix("-Xmx") if ES_HEAP else "?"
 
 
 def real_sentences() -> list[str]:
-    from ingest.extract import extract
+    from ingest.extract import ExtractError, extract
     from ingest.ocr_repair import repair_text
     from remissvar.textnorm import sentences
 
@@ -48,7 +48,7 @@ def real_sentences() -> list[str]:
         if f.is_file() and f.read_bytes()[:5] == b"%PDF-":
             try:
                 pages = extract(f, ocr="never")
-            except Exception:  # noqa: BLE001 - the scan has no text layer
+            except ExtractError:
                 continue
             for p in pages:
                 out += sentences(p.text)
@@ -81,9 +81,9 @@ def main() -> None:
 
     from remissvar.embedding import get_embedder, get_query_encoder
     from remissvar.records import Passage, RemissInfo, Yttrande
-    from search_api.schema import PassageDoc, source
     from search_api.index import create_version, delete_all, es_client, index_name, swap_aliases
     from search_api.queries import Filters, SearchService
+    from search_api.schema import PassageDoc, source
 
     s = Settings(index_prefix="remissvar-scale", query_cache_size=0)  # every query embedded: the cold cost
     es, emb = es_client(s, request_timeout=120), get_embedder(s)
@@ -137,7 +137,8 @@ def main() -> None:
         enc = svc.embedder
         for c in clients:
             for mode in ("keyword", "semantic", "hybrid"):
-                ms, el = under_load(lambda q, m=mode: svc.passages_ranked(q, m, everything, k=20), all_queries,
+                ms, el = under_load(lambda q, m=mode, svc=svc, f=everything: svc.passages_ranked(q, m, f, k=20),
+                                    all_queries,
                                     c, args.seconds)
                 load.setdefault(mode, {})[c] = (pct(ms, 50), pct(ms, 95), len(ms) / el)
             ms, el = under_load(enc.encode_query, all_queries, c, args.seconds / 2)
@@ -151,14 +152,16 @@ def main() -> None:
              f"force-merged; ES heap from setup ({ES_HEAP}); {os.cpu_count()} cores. Query vectors: "
              f"{type(svc.embedder).__name__}.", "",
              "## One client", "",
-             "| passages | indexing s (this step) | store MB | keyword p50/p95 ms | semantic p50/p95 ms | hybrid p50/p95 ms |",
+             "| passages | indexing s (this step) | store MB | keyword p50/p95 ms | semantic p50/p95 ms "
+             "| hybrid p50/p95 ms |",
              "| ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         lines.append(f"| {r['passages']} | {r['index_s']:.0f} | {r['store_mb']:.0f} | " + " | ".join(
             f"{r['lat'][m][0]:.1f} / {r['lat'][m][1]:.1f}" for m in ("keyword", "semantic", "hybrid")) + " |")
     lines += ["", "## Under load", "",
               f"Closed loop, {args.seconds:g} s per cell, threads in one process calling the search logic "
-              "(query vector + Elasticsearch + fusion; no HTTP layer, which `make bench` measures on the small corpus), "
+              "(query vector + Elasticsearch + fusion; no HTTP layer, which `make bench` measures on the "
+              "small corpus), "
               f"all {len(all_queries)} evaluation queries in turn. \"embed\" is the query encoder alone: the floor "
               "a semantic or hybrid query cannot beat.", "",
               "| passages | clients | keyword p50/p95 ms | semantic p50/p95 ms | hybrid p50/p95 ms | embed p50/p95 ms "
@@ -172,7 +175,8 @@ def main() -> None:
                 + f" | {ld['hybrid'][c][2]:.0f} | {ld['hybrid'][c][1] / ld['keyword'][c][1]:.2f}× |")
     from bench.run_all import line_svg
 
-    series = {f"{m}, 1 client": [(r["passages"], r["lat"][m][1]) for r in rows] for m in ("keyword", "semantic", "hybrid")}
+    series = {f"{m}, 1 client": [(r["passages"], r["lat"][m][1]) for r in rows]
+              for m in ("keyword", "semantic", "hybrid")}
     top = max(clients)
     series[f"hybrid, {top} clients"] = [(r["passages"], r["load"]["hybrid"][top][1]) for r in rows]
     svg = line_svg(series, "p95 latency vs passages", "passages", "p95 ms")
@@ -182,7 +186,7 @@ def main() -> None:
               f"Growth: store ≈ {last['store_mb'] * 1000 / last['passages']:.1f} KB per passage (text, folded text, "
               "384-d float vector + HNSW graph); indexing "
               + ", ".join(f"{r['index_s'] * 1000 / max(1, r['passages'] - prev):.2f} ms/passage up to {r['passages']}"
-                          for r, prev in zip(rows, [0] + [x['passages'] for x in rows[:-1]]))
+                          for r, prev in zip(rows, [0] + [x['passages'] for x in rows[:-1]], strict=True))
               + ". Latency per corpus size: the tables above."]
     report = "\n".join(lines) + "\n"
     Path(args.out).write_text(report, encoding="utf-8")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from elasticsearch import Elasticsearch
 
 from ingest.crawl.to_records import DocumentTask, agenda_ref
-from remissvar.embedding import get_query_encoder
+from remissvar.embedding import title_embedder
 from remissvar.linking import AnswerRef
 from remissvar.records import AgendaRef, Yttrande
 from remissvar.remiss_keys import RemissKeyStore, default_store_path
@@ -59,14 +59,7 @@ def ref_of(answer_id: str, council: str | None, date: dt.date | None, agenda: Ag
 
 def key_store(s: Settings, embed_titles: bool = True) -> RemissKeyStore:
     """The store of this data folder; titles embedded with the query engine (cheap, no torch)."""
-    if not embed_titles:
-        return RemissKeyStore(default_store_path(s))
-    encoder = get_query_encoder(s)
-
-    def embed(title: str) -> list[float]:
-        return [float(x) for x in encoder.encode_query(title)]
-
-    return RemissKeyStore(default_store_path(s), embed=embed)
+    return RemissKeyStore(default_store_path(s), embed=title_embedder(s) if embed_titles else None)
 
 
 def link_record(store: RemissKeyStore, y: Yttrande) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -28,8 +29,8 @@ class Embedder:
     def __init__(self, path: Path, batch_size: int = 32, device: str = "auto") -> None:
         if not (path / "modules.json").exists():
             raise ModelMissingError(f"ingen modell i {path}: kör scripts/setup.sh")
-        from sentence_transformers import SentenceTransformer
         import torch
+        from sentence_transformers import SentenceTransformer
 
         if device == "auto":
             device = "cuda" if torch.cuda.is_available() else "cpu"
@@ -162,3 +163,14 @@ def _load_static(path: str) -> QueryEncoder:
     from remissvar.query_encoders import StaticQueryEncoder
 
     return StaticQueryEncoder(Path(path), fallback=_load_engine(path))
+
+
+def title_embedder(settings: Settings | None = None) -> Callable[[str], list[float]]:
+    """Titles to vectors with the query encoder (cheap, no torch by default): what the remiss
+    linker compares titles with."""
+    encoder = get_query_encoder(settings)
+
+    def embed(title: str) -> list[float]:
+        return [float(x) for x in encoder.encode_query(title)]
+
+    return embed

@@ -41,7 +41,7 @@ def client() -> redis.Redis:
 
 
 def now_utc() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def put(record: Failure) -> None:

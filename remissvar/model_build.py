@@ -163,11 +163,12 @@ def read_packed_model(path: Path) -> PackedModel:
 
 def build_tokenizer_json(model: PackedModel) -> str:
     """A `tokenizers` Unigram tokenizer equal to the engine's (checked by test)."""
-    from tokenizers import Regex, Tokenizer, decoders, normalizers, pre_tokenizers, processors
-    from tokenizers.models import Unigram
     import unicodedata
 
-    vocab = [(piece, float(score)) for piece, score in zip(model.pieces, model.scores)]
+    from tokenizers import Regex, Tokenizer, decoders, normalizers, pre_tokenizers, processors
+    from tokenizers.models import Unigram
+
+    vocab = [(piece, float(score)) for piece, score in zip(model.pieces, model.scores, strict=True)]
     tok = Tokenizer(Unigram(vocab, unk_id=model.unk, byte_fallback=False))
     # The engine maps code points one by one; the map equals NFKC except for control
     # characters (dropped, or turned into a space). Those go first, then NFKC.
@@ -248,7 +249,8 @@ def build(out_dir: Path, weights: Path | None = None) -> Path:
     save_file(tensors, str(tmp / "model.safetensors"), metadata={"format": "pt"})
     (tmp / "config.json").write_text(json.dumps(config, indent=2))
     (tmp / "tokenizer.json").write_text(build_tokenizer_json(m))
-    specials = {name: m.pieces[i] for name, i in (("bos_token", m.bos), ("eos_token", m.eos), ("unk_token", m.unk), ("pad_token", m.pad))}
+    specials = {name: m.pieces[i] for name, i in
+                (("bos_token", m.bos), ("eos_token", m.eos), ("unk_token", m.unk), ("pad_token", m.pad))}
     (tmp / "tokenizer_config.json").write_text(
         json.dumps(
             {

@@ -302,7 +302,8 @@ class Decision(BaseModel):
 class PartyStatement(BaseModel):
     """A member's or party's statement in a protocol paragraph, as printed."""
 
-    # "yrkande" | "reservation" | "särskilt yttrande" | "särskilt uttalande" | "protokollsanteckning" | "ersättaryttrande"
+    # "yrkande" | "reservation" | "särskilt yttrande" | "särskilt uttalande" | "protokollsanteckning"
+    # | "ersättaryttrande"
     kind: str
     parties: list[str] = Field(default_factory=list)  # "S", "V"; "-" for members without party
     members: list[str] = Field(default_factory=list)

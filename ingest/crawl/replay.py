@@ -52,12 +52,12 @@ class ReplayServer:
             def log_message(self, *args: object) -> None:  # quiet
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 status = server.handle(self)
                 with server._lock:
                     server.log.append((self.path, status))
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 size = int(self.headers.get("Content-Length") or 0)
                 form = parse_qs(self.rfile.read(size).decode("utf-8", errors="replace")) if size else {}
                 status = server.handle(self, form)

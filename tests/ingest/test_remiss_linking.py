@@ -12,7 +12,7 @@ pytestmark = pytest.mark.services
 
 
 @pytest.fixture()
-def linked(tmp_path, es, embedder, seed_records):  # type: ignore[no-untyped-def]
+def linked(tmp_path, es, embedder, seed_records):
     from ingest.parsed_store import ParsedStore
     from remissvar.settings import Settings
     from search_api.index import delete_all
@@ -35,7 +35,7 @@ def linked(tmp_path, es, embedder, seed_records):  # type: ignore[no-untyped-def
     delete_all(es, s)
 
 
-def _keys(es, s):  # type: ignore[no-untyped-def]
+def _keys(es, s):
     from search_api.index import alias_name
 
     es.indices.refresh(index=[alias_name(s, "passager"), alias_name(s, "yttranden")])
@@ -47,7 +47,7 @@ def _keys(es, s):  # type: ignore[no-untyped-def]
     return yt
 
 
-def test_corrections_survive_reindex_and_old_keys_redirect(es, linked):  # type: ignore[no-untyped-def]
+def test_corrections_survive_reindex_and_old_keys_redirect(es, linked):
     from ingest import stages
     from ingest.reindex import reindex_all
     from remissvar.remiss_keys import RemissKeyStore, default_store_path

@@ -18,7 +18,7 @@ SAME_REMISS = [
 ]
 
 
-def test_recorded_answers_link_into_their_remisser(tmp_path):  # type: ignore[no-untyped-def]
+def test_recorded_answers_link_into_their_remisser(tmp_path):
     s = Settings(data_dir=tmp_path / "data")
     with ExitStack() as stack:
         sources, hosts = recorded_sources(s, stack)

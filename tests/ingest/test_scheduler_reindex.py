@@ -2,20 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import threading
 
 from ingest.crawl.model import Source
 from ingest.deadletters import council_lock, lock_held
 from ingest.scheduler import due_sources
 
-SRC = [Source("meetingplus", "sodermalm", "http://x", "/c/s", "S"), Source("meetingplus", "farsta", "http://x", "/c/f", "F")]
+SRC = [Source("meetingplus", "sodermalm", "http://x", "/c/s", "S"),
+       Source("meetingplus", "farsta", "http://x", "/c/f", "F")]
 
 
 def test_due_sources_follow_the_cron_schedule():
     now = dt.datetime(2026, 11, 24, 3, 30)
     assert due_sources(SRC, "0 3 * * *", {}, now) == SRC  # never run: due
-    last = {"meetingplus:sodermalm": dt.datetime(2026, 11, 24, 3, 0), "meetingplus:farsta": dt.datetime(2026, 11, 23, 2, 0)}
+    last = {"meetingplus:sodermalm": dt.datetime(2026, 11, 24, 3, 0),
+            "meetingplus:farsta": dt.datetime(2026, 11, 23, 2, 0)}
     assert [s.council for s in due_sources(SRC, "0 3 * * *", last, now)] == ["farsta"]
 
 
@@ -52,7 +53,7 @@ def test_reindex_builds_a_new_version_and_swaps_while_search_works(tmp_path, es,
                 try:
                     r = svc.search(SearchRequest(q="facebookgrupper", mode="keyword"))
                     assert r.groups and r.groups[0].answers[0].council == "sodermalm"
-                except Exception as e:  # noqa: BLE001
+                except Exception as e:
                     errors.append(e)
 
         t = threading.Thread(target=keep_searching)

@@ -1,10 +1,9 @@
 """A dramatiq message goes through the real Redis broker and is processed by a worker."""
 from __future__ import annotations
 
+import pytest
 import redis
 from dramatiq import Worker
-
-import pytest
 
 from tests.conftest import SODERMALM_SEED
 

