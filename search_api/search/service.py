@@ -339,7 +339,11 @@ class SearchService:
             if words:
                 text = " ".join(words)
                 must.append({"bool": {"should": [
-                    {"match": {"motion_authors.text": {"query": fold(text), "operator": "and", "boost": 3}}},
+                    # the authors field is lowercased, not folded: the words as typed ("Rågsjö"),
+                    # and folded with fuzziness for a name typed without å/ä/ö ("Ragsjo")
+                    {"match": {"motion_authors.text": {"query": text, "operator": "and", "boost": 3}}},
+                    {"match": {"motion_authors.text": {"query": fold(text), "operator": "and", "fuzziness": "AUTO",
+                                                       "prefix_length": 1, "boost": 2}}},
                     {"match": {"remiss_title": {"query": text, "operator": "and", "boost": 2}}},
                     {"match": {"remiss_title_folded": {"query": fold(text), "operator": "and"}}},
                 ], "minimum_should_match": 1}})

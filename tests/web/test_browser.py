@@ -1,8 +1,11 @@
 """The UI as a person uses it: headless Chromium (Debian's chromium + chromedriver) against
 the app served on 127.0.0.1 with the real index holding the recorded sites' documents.
 
-Screenshots of each main page go to test-artifacts/screenshots/. axe-core (from npm,
-installed by scripts/setup.sh) runs in each page: no serious or critical violations.
+The three journeys (journalist, comparison/SLK, case officer) end to end. Every page and
+state is checked at desktop width and on a 390 px phone (and the navigation at 320 px):
+axe-core (from npm, installed by scripts/setup.sh) finds no serious or critical violation,
+nothing scrolls sideways, and a screenshot of each goes to test-artifacts/screenshots/
+(<name>-desktop.png, <name>-390.png).
 """
 from __future__ import annotations
 
@@ -15,7 +18,9 @@ from urllib.request import urlopen
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 from werkzeug.serving import make_server
@@ -30,7 +35,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.services]
 
 
 @pytest.fixture(scope="module")
-def corpus_settings(tmp_path_factory, es, embedder):
+def corpus_settings(tmp_path_factory, es, embedder, settings):
     """Crawl the recorded sites and index every answer into a UI test index."""
     from ingest.crawl.runner import crawl_sources, recorded_sources
     from ingest.crawl.store import RawStore
@@ -38,8 +43,9 @@ def corpus_settings(tmp_path_factory, es, embedder):
     from ingest.indexing import index_yttrande
     from search_api.index import delete_all
 
-    s = Settings(data_dir=tmp_path_factory.mktemp("ui") / "data", index_prefix="remissvar-ui",
-                 recorded_port=free_port(), admin_token="hemlig-token")
+    s = Settings(data_dir=tmp_path_factory.mktemp("ui") / "data", index_prefix=f"{settings.index_prefix}-browser",
+                 recorded_port=free_port(), admin_token="hemlig-token-minst-24-tecken",
+                 public_base_url="https://remissvar.example.se")
     delete_all(es, s)
     with ExitStack() as stack:
         sources, hosts = recorded_sources(s, stack, ports=(s.recorded_port, free_port()))
@@ -104,7 +110,43 @@ def wait_for(drv, css: str):
     return WebDriverWait(drv, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
-def test_search_filter_and_compare(browser, base_url):
+def viewport(drv, width: int | None) -> None:
+    """Emulate a phone's viewport (None: back to the desktop window)."""
+    if width is None:
+        drv.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    else:
+        drv.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+
+
+def overflow(drv) -> int:
+    """Pixels the page is wider than the viewport (0: nothing scrolls sideways)."""
+    return drv.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+
+
+def check(drv, url: str, name: str, ready: str) -> None:
+    """Load a page at desktop width and at 390 px: axe clean, no horizontal overflow, screenshots."""
+    for width, label in ((None, "desktop"), (390, "390")):
+        viewport(drv, width)
+        drv.get(url)
+        wait_for(drv, ready)
+        assert overflow(drv) <= 0, f"{name} at {label}: {overflow(drv)} px horizontal overflow"
+        shot(drv, f"{name}-{label}")
+        assert axe(drv) == [], f"{name} at {label}"
+    viewport(drv, None)
+
+
+def contrast(rgb1: tuple[int, int, int], rgb2: tuple[int, int, int]) -> float:
+    def lum(rgb: tuple[int, int, int]) -> float:
+        c = [x / 255 for x in rgb]
+        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    a, b = sorted((lum(rgb1), lum(rgb2)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def test_journalist_search_filter_and_compare(browser, base_url):
     d = browser
     d.get(base_url + "/")
     box = wait_for(d, "#q")
@@ -112,20 +154,48 @@ def test_search_filter_and_compare(browser, base_url):
     box.send_keys("facebookgrupper")
     d.find_element(By.CSS_SELECTOR, "form[role=search] button[type=submit]").click()
     wait_for(d, "article.group")
-    first = d.find_elements(By.CSS_SELECTOR, "article.group")[0]
+    assert "med träffar på orden" in d.find_element(By.ID, "traffar-h").text
+    first = d.find_elements(By.CSS_SELECTOR, "#traffar article.group")[0]
     councils = [e.text for e in first.find_elements(By.CSS_SELECTOR, ".council")]
     assert {"Södermalms stadsdelsnämnd", "Farsta stadsdelsnämnd", "Hägersten–Älvsjö stadsdelsnämnd"} <= set(councils)
-    shot(d, "sok-facebookgrupper")
-    assert axe(d) == []
-    # filter: only Farsta
+    # the jump link is among the first tab stops and lands on the results
+    skip = d.find_element(By.CSS_SELECTOR, "a.skip[href='#traffar']")
+    assert skip.get_attribute("href").endswith("#traffar")
+    check(d, d.current_url, "sok-facebookgrupper", "article.group")
+    # multi-select: choose Farsta; the other councils stay selectable, a chip shows the filter
+    d.get(base_url + "/?q=facebookgrupper")
+    first = wait_for(d, "article.group")
+    assert d.find_element(By.ID, "filter").get_attribute("open") is not None  # open on a wide screen
     d.find_element(By.CSS_SELECTOR, "input[name=council][value=farsta]").click()
-    d.find_element(By.CSS_SELECTOR, ".facets button").click()
+    d.find_element(By.CSS_SELECTOR, ".facets-box button").click()
     WebDriverWait(d, 30).until(EC.staleness_of(first))  # the filtered page has replaced the old one
     wait_for(d, "article.group")
-    all_councils = {e.text for e in d.find_elements(By.CSS_SELECTOR, ".answers .council")}
+    all_councils = {e.text for e in d.find_elements(By.CSS_SELECTOR, "#traffar .answers .council")}
     assert all_councils == {"Farsta stadsdelsnämnd"}
     assert "council=farsta" in d.current_url  # the URL captures the state
-    # back to all and open the comparison of the remiss
+    assert d.find_elements(By.CSS_SELECTOR, "input[name=council][value=sodermalm]")
+    chip = d.find_element(By.CSS_SELECTOR, ".chips a.chip:not(.clear)")
+    assert "Farsta" in chip.text
+    shot(d, "sok-filter-desktop")
+    d.find_element(By.CSS_SELECTOR, "input[name=council][value=sodermalm]").click()
+    old = d.find_element(By.CSS_SELECTOR, "article.group")
+    d.find_element(By.CSS_SELECTOR, ".facets-box button").click()
+    WebDriverWait(d, 30).until(EC.staleness_of(old))
+    wait_for(d, "article.group")
+    assert {e.text for e in d.find_elements(By.CSS_SELECTOR, "#traffar .answers .council")} == {
+        "Farsta stadsdelsnämnd", "Södermalms stadsdelsnämnd"}
+    old = d.find_element(By.CSS_SELECTOR, "article.group")
+    d.find_element(By.LINK_TEXT, "Rensa alla").click()
+    WebDriverWait(d, 30).until(EC.staleness_of(old))
+    wait_for(d, "article.group")
+    assert "council=" not in d.current_url and not d.find_elements(By.CSS_SELECTOR, ".chips")
+    # on a phone the facets are collapsed: the results come first
+    viewport(d, 390)
+    d.get(base_url + "/?q=facebookgrupper")
+    wait_for(d, "article.group")
+    assert d.find_element(By.ID, "filter").get_attribute("open") is None
+    viewport(d, None)
+    # open the comparison of the remiss
     d.get(base_url + "/?q=facebookgrupper")
     d.find_elements(By.CSS_SELECTOR, "article.group h3 a")[0].click()
     wait_for(d, "table.compare")
@@ -134,38 +204,104 @@ def test_search_filter_and_compare(browser, base_url):
     assert "Avstyrker" in rows["Södermalms stadsdelsnämnd"]
     assert "Delvis" in rows["Hägersten–Älvsjö stadsdelsnämnd"]
     assert "SD (reservation)" in rows["Södermalms stadsdelsnämnd"]
-    shot(d, "remiss-jamforelse")
-    assert axe(d) == []
-    csv_href = d.find_element(By.PARTIAL_LINK_TEXT, "CSV").get_attribute("href")
+    remiss_url = d.current_url
+    check(d, remiss_url, "remiss-jamforelse", "table.compare")
+    # 390 px: one card per council (rows become blocks, each cell labelled)
+    viewport(d, 390)
+    d.get(remiss_url)
+    row = wait_for(d, "table.compare tbody tr")
+    assert d.execute_script("return getComputedStyle(arguments[0]).display", row) == "block"
+    label = d.execute_script("return getComputedStyle(arguments[0], '::before').content",
+                             row.find_element(By.CSS_SELECTOR, "td"))
+    assert "Förvaltningens ställning" in label
+    viewport(d, 320)
+    d.get(remiss_url)
+    wait_for(d, "table.compare")
+    assert overflow(d) <= 0
+    viewport(d, None)
+    d.get(remiss_url)
+    csv_href = wait_for(d, "a[href$='.csv']").get_attribute("href")
     body = urlopen(csv_href).read().decode("utf-8-sig")
-    assert body.splitlines()[0].startswith("Nämnd;Datum;Ställning")
+    lines = body.splitlines()
+    assert lines[0].startswith("Remiss;") and "KS 2024/951" in body and "Exporterad;" in body
+    assert any(line.startswith("Nämnd;Datum;Förvaltningens ställning") for line in lines)
     assert "Farsta stadsdelsnämnd" in body
+    feed_href = d.find_element(By.PARTIAL_LINK_TEXT, "Följ nya svar på remissen").get_attribute("href")
+    feed = ET.fromstring(urlopen(feed_href).read())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    links = [e.find("a:link", ns).get("href") for e in feed.findall("a:entry", ns)]
+    assert len(links) == 3 and all(x.startswith("https://remissvar.example.se/dokument/") for x in links)
 
 
-def test_motion_page(browser, base_url):
+def test_identifier_query_goes_to_the_remiss(browser, base_url):
+    d = browser
+    d.get(base_url + "/?q=Motion+(2012%3A6)")
+    wait_for(d, "table.compare")
+    assert "/remiss/dnr-316-259-2012" in d.current_url
+    # a dnr two remisser share (the hostile test document copies KS 2024/951) is a search, not a jump
+    d.get(base_url + "/?q=KS+2024%2F951")
+    wait_for(d, "#traffar-h")
+    assert "/remiss/" not in d.current_url
+
+
+def test_motions_by_number_author_and_party(browser, base_url):
     d = browser
     d.get(base_url + "/motion?q=2012:6")
     wait_for(d, "article.group")
     text = d.find_element(By.TAG_NAME, "main").text
     for c in ("Södermalms", "Hägersten–Liljeholmens", "Älvsjö"):
         assert c in text
-    shot(d, "motion")
-    assert axe(d) == []
+    check(d, d.current_url, "motion", "article.group")
+    for q, title in (("Rågsjö", "kombolägenheter"), ("rågsjö V", "kombolägenheter"), ("Ragsjo", "kombolägenheter"),
+                     ("Kroon", "facebookgrupper"),
+                     ("SD", "facebookgrupper"), ("2024 SD", "facebookgrupper")):
+        d.get(base_url + "/motion?q=" + q)
+        wait_for(d, "main h2")
+        titles = " ".join(e.text for e in d.find_elements(By.CSS_SELECTOR, "article.group h3"))
+        assert title in titles.lower(), q
+    check(d, base_url + "/motion?q=Narnia", "motion-inga", "main h2")
+    assert "Inga motioner hittades" in d.find_element(By.TAG_NAME, "main").text
+    check(d, base_url + "/motion", "motion-tom", "#mq")
 
 
-def test_precedent_copy_citation(browser, base_url):
+def test_case_officer_precedent_copy_and_deep_link(browser, base_url):
     d = browser
     d.get(base_url + "/prejudikat")
     wait_for(d, "#text").send_keys("Att driva grupper i sociala medier är inte stadens uppdrag och kräver resurser.")
     d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     wait_for(d, "ol.hits li")
+    assert "text=" in d.current_url  # a shareable GET URL
+    items = d.find_elements(By.CSS_SELECTOR, "ol.hits > li")
+    per_doc: dict[str, int] = {}
+    for li in items:
+        assert "Likhet" in li.find_element(By.CSS_SELECTOR, ".similarity").text
+        assert li.find_element(By.CSS_SELECTOR, ".hit-title a").text  # the remiss title
+        doc = li.find_element(By.PARTIAL_LINK_TEXT, "Visa stycket").get_attribute("href").split("?")[0]
+        per_doc[doc] = per_doc.get(doc, 0) + 1
+        assert "godkänner förvaltningens tjänsteutlåtande som svar" not in li.text
+    assert max(per_doc.values()) <= 2
     cite = d.find_element(By.ID, "cite-1").get_attribute("value")
-    assert "stadsdelsnämnd" in cite and "http" in cite
+    assert cite.startswith("”") and "stadsdelsnämnd" in cite and "http" in cite
     d.find_element(By.CSS_SELECTOR, "button.copy").click()
     WebDriverWait(d, 10).until(lambda x: x.find_element(By.CSS_SELECTOR, ".copied").text)
-    assert d.find_element(By.CSS_SELECTOR, ".copied").text == "Källhänvisningen är kopierad."
-    shot(d, "prejudikat")
-    assert axe(d) == []
+    assert d.find_element(By.CSS_SELECTOR, ".copied").text == "Citatet med källhänvisning är kopierat."
+    results_url = d.current_url
+    check(d, results_url, "prejudikat", "ol.hits li")
+    d.get(results_url)
+    wait_for(d, "ol.hits li")
+    # filters: one council
+    d.get(results_url + "&council=skarholmen")
+    wait_for(d, "#prejudikat-h")
+    assert {e.text for e in d.find_elements(By.CSS_SELECTOR, "ol.hits .meta strong")} <= {"Skärholmens stadsdelsnämnd"}
+    # the deep link opens the document at the passage, highlighted
+    d.get(results_url)
+    d.find_element(By.PARTIAL_LINK_TEXT, "Visa stycket").click()
+    chosen = wait_for(d, "#stycke mark")
+    assert chosen.text and d.current_url.endswith("#stycke")
+    check(d, d.current_url, "dokument-stycke", "#stycke mark")
+    # empty form submitted: a Swedish message, not a crash
+    check(d, base_url + "/prejudikat?text=", "prejudikat-tom", ".error")
+    assert "Klistra in" in d.find_element(By.CSS_SELECTOR, ".error").text
 
 
 def test_feed_link(browser, base_url):
@@ -178,27 +314,60 @@ def test_feed_link(browser, base_url):
     assert len(titles) == 3 and all("kombolägenheter" in t for t in titles)
 
 
-def test_document_overview_status_pages(browser, base_url):
+def test_every_state_at_desktop_and_phone(browser, base_url):
     d = browser
+    check(d, base_url + "/", "start", "#q")
+    check(d, base_url + "/?q=xqzv+blorfgh", "sok-inga-traffar", "#traffar-h")
+    assert "Inga träffar" in d.find_element(By.ID, "traffar-h").text
+    assert not d.find_elements(By.CSS_SELECTOR, "article.group")
+    check(d, base_url + "/?q=sociala+medier&date_from=ig%C3%A5r", "sok-fel", ".error")
+    assert "ogiltigt datum" in d.find_element(By.CSS_SELECTOR, ".error").text
+    check(d, base_url + "/finns-inte?fbclid=x", "404", "main h1")
+    assert d.find_element(By.CSS_SELECTOR, "main h1").text == "Sidan finns inte"
+    check(d, base_url + "/?q=sociala+medier&utm_source=nyhetsbrev&fbclid=abc", "sok-sparningsparametrar",
+          "article.group")
+    # text and OCR documents
     d.get(base_url + "/?q=sociala+medier+policy")
     wait_for(d, "article.group")
     href = next(a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, ".answers li a")
                 if "/dokument/" in a.get_attribute("href") and "Skärholmens" in a.find_element(By.XPATH, "./..").text)
-    d.get(href)
-    wait_for(d, ".notice")
+    check(d, href, "dokument-ocr", ".notice")
     assert "OCR" in d.find_element(By.CSS_SELECTOR, ".notice").text
     assert d.find_elements(By.CSS_SELECTOR, "mark")  # hits highlighted
-    shot(d, "dokument-ocr")
-    assert axe(d) == []
-    d.get(base_url + "/oversikt")
-    wait_for(d, "figure.chart svg")
-    shot(d, "oversikt")
-    assert axe(d) == []
-    d.get(base_url + "/status")
-    wait_for(d, "dl.facts")
+    assert d.title.startswith("Skärholmens stadsdelsnämnd – yttrande över")
+    d.get(base_url + "/?q=facebookgrupper")
+    wait_for(d, "article.group")
+    href = next(a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, ".answers li a")
+                if "/dokument/" in a.get_attribute("href") and "Farsta" in a.find_element(By.XPATH, "./..").text)
+    check(d, href, "dokument-text", "h1")
+    assert d.title.startswith("Farsta stadsdelsnämnd – yttrande över")
+    check(d, base_url + "/oversikt", "oversikt", "figure.chart svg")
+    check(d, base_url + "/status", "status", "dl.facts")
     assert "Yttranden i indexet" in d.find_element(By.TAG_NAME, "main").text
-    shot(d, "status")
-    assert axe(d) == []
+
+
+def test_navigation_reflows_at_320px_and_focus_is_visible(browser, base_url):
+    d = browser
+    viewport(d, 320)
+    d.get(base_url + "/")
+    wait_for(d, "nav ul")
+    width = d.execute_script("return window.innerWidth")
+    for a in d.find_elements(By.CSS_SELECTOR, "header nav a"):
+        rect = d.execute_script("return arguments[0].getBoundingClientRect().toJSON()", a)
+        assert rect["left"] >= 0 and rect["right"] <= width, a.text
+    assert overflow(d) <= 0
+    shot(d, "navigering-320")
+    viewport(d, None)
+    d.get(base_url + "/")
+    link = wait_for(d, "header nav a")
+    ActionChains(d).send_keys(Keys.TAB).send_keys(Keys.TAB).perform()
+    focused = d.switch_to.active_element
+    colour = d.execute_script("return getComputedStyle(arguments[0]).outlineColor", focused)
+    width_px = d.execute_script("return getComputedStyle(arguments[0]).outlineWidth", focused)
+    rgb = tuple(int(x) for x in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3])
+    assert float(width_px.rstrip("px")) >= 2 and contrast(rgb, (255, 255, 255)) >= 3
+    assert contrast(rgb, (242, 242, 242)) >= 3  # the header's grey
+    assert link is not None
 
 
 def test_hostile_text_is_escaped(browser, base_url):
