@@ -25,7 +25,8 @@ def test_500_in_the_site_layout_and_json_under_api(dead_client):
     assert r.status_code == 500 and '<html lang="sv">' in html and "Något gick fel" in html
     assert "Traceback" not in html and "ConnectionError" not in html
     r = dead_client.get("/api/search?q=sociala+medier&mode=keyword")
-    assert r.status_code == 500 and r.get_json() == {"error": "Ett oväntat fel uppstod hos oss. Försök igen om en stund."}
+    assert r.status_code == 500
+    assert r.get_json() == {"error": "Ett oväntat fel uppstod hos oss. Försök igen om en stund."}
 
 
 def test_bad_input_is_answered_before_elasticsearch(dead_client):
