@@ -8,9 +8,10 @@ from ingest.extract import extract
 from ingest.ocr_repair import repair_text
 from ingest.protocol import parse_protocol_paragraph
 from ingest.structure import parse_structure
+from remissvar.positions import classify_decision
 from remissvar.records import Yttrande
 
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"  # 3: the council's decision (outcome, stance) from the protocol
 
 
 def parse_file(path: Path, *, source_url: str | None = None, doc_id: str | None = None,
@@ -44,4 +45,6 @@ def parse_file(path: Path, *, source_url: str | None = None, doc_id: str | None 
         para = parse_protocol_paragraph(protocol_text)
         y.decision = para.decision or y.decision
         y.reservations = para.reservations
+        decided = classify_decision(protocol_text)  # outcome and the stance the decision states
+        y.council_decision = decided.model_copy(update={"reservations": para.reservations})
     return y

@@ -377,6 +377,7 @@ class Yttrande(BaseModel):
     paragraphs: list[ProtocolParagraph] = Field(default_factory=list)  # protocols
     attendance: Attendance | None = None  # protocols
     agenda: AgendaRef | None = None  # the agenda item it was listed under (crawled answers)
+    council_decision: Decision | None = None  # the protocol's decision: outcome, stance, reservations
 
 
 class Passage(BaseModel):

@@ -6,12 +6,14 @@ import json
 import re
 from typing import Any
 
-from flask import Blueprint, Flask, Response, current_app, jsonify, request
+from flask import Blueprint, Flask, Response, current_app, jsonify, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 from pydantic import ValidationError
 
 from remissvar.settings import Settings, get_settings
 from search_api.index import count, es_client
 from search_api.openapi import OPENAPI
+from search_api.remiss_links import live_key, suggestions
 from search_api.search.models import (
     FIELD_NAMES,
     MAX_ID_CHARS,
@@ -220,12 +222,17 @@ def remisser() -> Response:
 
 
 @api.get("/remisser/<rid>")
-def remiss(rid: str) -> Response | tuple[Response, int]:
+def remiss(rid: str) -> ResponseReturnValue:
     if not valid_id(rid):
         raise QueryError("ogiltigt remiss-id")
+    settings: Settings = current_app.config.get("REMISSVAR_SETTINGS") or get_settings()
+    live = live_key(settings, rid)
+    if live != rid:  # merged into an older remiss: its key survives, this one redirects
+        return redirect(url_for("api.remiss", rid=live), 301)
     doc = get_service().get_remiss(rid)
     if doc is None:
         return not_found("remissen finns inte")
+    doc["maybe_same"] = [{"remiss_id": k, "score": round(v, 3)} for k, v in suggestions(settings, rid)]
     return jsonify(doc)
 
 

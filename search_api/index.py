@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from elasticsearch import Elasticsearch, NotFoundError, helpers
+from elasticsearch import BadRequestError, Elasticsearch, NotFoundError, helpers
 
 from remissvar.embedding import ModelMismatchError as ModelMismatchError  # raised here too
 from remissvar.records import Passage, Yttrande
@@ -114,7 +114,30 @@ def ensure_indices(es: Elasticsearch, settings: Settings, dims: int, model_id: s
             f"indexet {alias_name(settings, 'passager')} har vektorer från {live_model!r}, "
             f"inte {model_id!r}: bygg om med 'remissvar reindex'"
         )
+    for kind in ("yttranden", "passager"):
+        upgrade_mapping(es, settings, kind, version, dims, model_id)
     return version
+
+
+class MappingConflictError(RuntimeError):
+    """The live index's mapping cannot take the current one in place (a field changed type)."""
+
+
+def upgrade_mapping(es: Elasticsearch, settings: Settings, kind: str, version: int, dims: int, model_id: str) -> bool:
+    """Bring a live index up to mappings/ when fields were added (checked by the mapping digest in
+    ``_meta``); a change ES cannot make in place asks for ``remissvar reindex``. True when updated."""
+    name = index_name(settings, kind, version)
+    want = index_body(kind, dims, model_id)["mappings"]
+    have = es.indices.get_mapping(index=name)[name]["mappings"].get("_meta", {})
+    if have.get("mapping_sha") == want["_meta"]["mapping_sha"]:
+        return False
+    try:
+        es.indices.put_mapping(index=name, properties=want["properties"], meta=want["_meta"])
+    except BadRequestError as e:
+        raise MappingConflictError(f"{name}: mappningen har ändrats så att indexet måste byggas om "
+                                   f"('remissvar reindex'): {e}") from e
+    log.info("mapping of %s updated in place (new fields)", name)
+    return True
 
 
 def yttrande_doc(y: Yttrande) -> dict[str, Any]:

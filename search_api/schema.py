@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
+from remissvar.positions import council_position
 from remissvar.records import COUNCILS, Passage, Reservation, Yttrande, council_keys
 from remissvar.textnorm import fold
 
@@ -72,6 +73,15 @@ class FilterFields(BaseModel):
         }
 
 
+def decision_fields(y: Yttrande) -> dict[str, Any]:
+    """The protocol's decision beside the administration's position (both shown when they differ)."""
+    d = y.council_decision
+    if d is None:
+        return {"decision_outcome": None, "council_position": None, "position_differs": False}
+    own, differs = council_position(y.position.position, d)
+    return {"decision_outcome": d.outcome.value, "council_position": own.value, "position_differs": differs}
+
+
 class YttrandeDoc(FilterFields):
     """One document per yttrande (a council's answer) in ``<prefix>-yttranden``."""
 
@@ -85,6 +95,9 @@ class YttrandeDoc(FilterFields):
     also_sent_to: list[str] = []
     position_sentences: list[str] = []
     decision: str | None = None
+    decision_outcome: str | None = None  # DecisionOutcome: as proposed, changed, återremitterat, bordlagt
+    council_position: str | None = None  # the council's own stance after its decision
+    position_differs: bool = False  # the decision's stance is not the administration's
     reservations: list[Reservation] = []
     sections: list[SectionDoc] = []
     text: str = ""
@@ -110,6 +123,7 @@ class YttrandeDoc(FilterFields):
             also_sent_to=y.remiss.also_sent_to,
             position_sentences=y.position.sentences,
             decision=y.decision,
+            **decision_fields(y),
             reservations=y.reservations,
             sections=[SectionDoc(name=s.name, page=s.page, text=s.text) for s in y.sections],
             text=y.text,

@@ -12,9 +12,10 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from remissvar.records import COUNCILS, MONTHS, POSITION_LABELS, Position
+from remissvar.records import COUNCILS, DECISION_OUTCOME_LABELS, MONTHS, POSITION_LABELS, DecisionOutcome, Position
 from remissvar.settings import Settings
 from search_api.blueprint import clean_text, get_service, parse_search_args, valid_id
+from search_api.remiss_links import live_key, suggestions
 from search_api.search.models import Filters, QueryError, swedish_errors
 from search_api.status import status_report
 from web.charts import positions_chart, year_axis
@@ -38,6 +39,15 @@ def position_label(value: str | None) -> str:
         return POSITION_LABELS[Position(value)] if value else "Okänd"
     except ValueError:
         return value or "Okänd"
+
+
+@pages.app_template_filter("decision_label")
+def decision_label(value: str | None) -> str:
+    """The council's decision in Swedish ('enligt_forslag' -> 'Enligt förvaltningens förslag')."""
+    try:
+        return DECISION_OUTCOME_LABELS[DecisionOutcome(value)] if value else "Inget beslut hittat"
+    except ValueError:
+        return value or "Inget beslut hittat"
 
 
 @pages.app_template_filter("position_class")
@@ -223,11 +233,17 @@ def _remiss_or_404(rid: str) -> dict[str, Any]:
 
 @pages.get("/remiss/<rid>")
 def remiss_page(rid: str) -> ResponseReturnValue:
+    if valid_id(rid) and (live := live_key(_settings(), rid)) != rid:
+        return redirect(url_for("pages.remiss_page", rid=live), 301)  # merged: the older key survives
     doc = _remiss_or_404(rid)
-    return render_template("remiss.html", r=doc,
-                           feed_url=url_for("pages.feed", remiss_id=rid),
-                           # issue 14 (remiss linking) fills these: "Kanske samma remiss" and admin merge/split
-                           suggestions=current_app.config.get("REMISSVAR_REMISS_SUGGESTIONS"))
+    maybe = []
+    for key, score in suggestions(_settings(), rid):
+        other = get_service().get_remiss(key)
+        if other:
+            maybe.append({"remiss_id": key, "title": other.get("title"), "score": score,
+                          "councils": [a.get("council") for a in other["answers"]]})
+    return render_template("remiss.html", r=doc, feed_url=url_for("pages.feed", remiss_id=rid), maybe=maybe,
+                           admin=bool(_settings().admin_token))
 
 
 @pages.get("/remiss/<rid>.csv")
@@ -452,8 +468,10 @@ def coverage_by_year(completeness: list[dict[str, Any]], indexed: dict[str, Any]
 
 
 def _require_admin() -> None:
+    """The admin token, from the ``X-Admin-Token`` header only (the pages' admin forms send it
+    from web/static/app.js); never from a form field or the URL."""
     token = _settings().admin_token
-    given = request.headers.get("X-Admin-Token") or request.form.get("token") or ""
+    given = request.headers.get("X-Admin-Token") or ""
     if not token:
         abort(404)  # admin actions are off unless a token is configured
     if not hmac.compare_digest(token.encode(), given.encode()):
@@ -461,9 +479,7 @@ def _require_admin() -> None:
 
 
 def _queued(what: str, message_id: str) -> ResponseReturnValue:
-    """JSON for API callers; back to the status page ("köad") for the page's forms."""
-    if request.form.get("token") and not request.headers.get("X-Admin-Token"):
-        return redirect(url_for("pages.status_page", koad=what), 303)
+    """202 with what was queued (the pages' admin script shows "köad")."""
     return {"status": "köad", "what": what, "message_id": message_id}, 202
 
 
@@ -501,3 +517,27 @@ def admin_retry() -> ResponseReturnValue:
     failures.clear_failure(mid)
     return _queued("nytt försök", new_id)
 
+
+
+@pages.post("/admin/remiss/merge")
+def admin_remiss_merge() -> ResponseReturnValue:
+    """An admin says two remiss keys are one remiss (kept across re-link and reindex)."""
+    _require_admin()
+    from remissvar.queue import enqueue
+
+    key, other = request.form.get("key", ""), request.form.get("other", "")
+    if not (valid_id(key) and valid_id(other)) or key == other:
+        return {"error": "ange två olika remissnycklar"}, 400
+    return _queued("sammanslagning", enqueue("correct_remiss", "merge", key, other))
+
+
+@pages.post("/admin/remiss/split")
+def admin_remiss_split() -> ResponseReturnValue:
+    """An admin says these answers answer another remiss: they get a key of their own."""
+    _require_admin()
+    from remissvar.queue import enqueue
+
+    key, ids = request.form.get("key", ""), request.form.getlist("answer")
+    if not valid_id(key) or not ids or not all(valid_id(i) for i in ids):
+        return {"error": "välj minst ett svar att bryta ut"}, 400
+    return _queued("uppdelning", enqueue("correct_remiss", "split", key, None, ids))

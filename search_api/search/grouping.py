@@ -21,15 +21,6 @@ def position_label(value: str | None) -> str | None:
         return None
 
 
-def council_slug_from_name(name: str) -> str | None:
-    f = fold(name).replace(" ", "").replace("–", "-")
-    for slug, c in COUNCILS.items():
-        short = fold(c.short).replace(" ", "").replace("–", "-")
-        if f.startswith(short):
-            return slug
-    return None
-
-
 def hit_from_source(src: dict[str, Any], score: float, hl: dict[str, Any] | None,
                     similarity: float | None = None) -> PassageHit:
     council = COUNCILS.get(src.get("council") or "")

@@ -12,7 +12,7 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from remissvar.embedding import QueryEncoder
-from remissvar.records import COUNCILS, PARTIES
+from remissvar.records import COUNCILS, PARTIES, council_from_name
 from remissvar.settings import Settings
 from remissvar.textnorm import fold
 from search_api.index import alias_name
@@ -30,7 +30,6 @@ from search_api.search.grouping import (
     Ranked,
     answer_from_yttrande,
     collapse_near_duplicates,
-    council_slug_from_name,
     facets_from_aggs,
     group_from_yttrande,
     group_passages,
@@ -384,15 +383,7 @@ class SearchService:
         if not hits:
             return None
         first = hits[0]
-        answered = {h["council"] for h in hits if h.get("council")}
-        asked: list[dict[str, str | None]] = []
-        for h in hits:
-            for name in h.get("also_sent_to", []):
-                slug = council_slug_from_name(name)
-                if slug and slug not in answered and slug not in [a["council"] for a in asked]:
-                    asked.append({"council": slug, "name": COUNCILS[slug].name})
-                elif not slug and name not in [a["name"] for a in asked]:
-                    asked.append({"council": None, "name": name})
+        asked = who_was_asked(hits)
         return {
             "remiss_id": remiss_id,
             "title": first.get("remiss_title"),
@@ -403,7 +394,9 @@ class SearchService:
             "motion_authors": first.get("motion_authors", []),
             "motion_parties": first.get("motion_parties", []),
             "answers": hits,
-            "not_answered": asked,
+            "asked": asked,  # every body the answers say was asked, with which answers say so
+            "sendlist_known": bool(asked),  # False: no answer lists the bodies asked ("sändlista okänd")
+            "not_answered": [a for a in asked if a["council"] and not a["answered"]],
         }
 
     def answers_by_arrival(self, remiss_id: str | None = None, motion: str | None = None,
@@ -525,3 +518,21 @@ class SearchService:
         deadlines = {d["_id"]: d["_source"].get("remiss_deadline") for d in docs["docs"] if d.get("found")}
         for g in groups:
             g.deadline = next((deadlines.get(a.yttrande_id) for a in g.answers if deadlines.get(a.yttrande_id)), None)
+
+
+def who_was_asked(answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The bodies a remiss was sent to, from its answers' lists ("Ärendet har även remitterats
+    till …"), each with the answers that say so and whether it answered (a council's answer
+    counts for its successors: Älvsjö's for Hägersten–Älvsjö)."""
+    answered = {k for h in answers for k in (h.get("council_keys") or [h.get("council")]) if k}
+    out: dict[str, dict[str, Any]] = {}
+    for h in answers:
+        source = COUNCILS[h["council"]].name if h.get("council") in COUNCILS else h.get("council") or "?"
+        for name in h.get("also_sent_to", []):
+            slug = council_from_name(name)
+            key = slug or fold(name)
+            entry = out.setdefault(key, {"council": slug, "name": COUNCILS[slug].name if slug else name,
+                                         "answered": bool(slug and slug in answered), "sources": []})
+            if source not in entry["sources"]:
+                entry["sources"].append(source)
+    return sorted(out.values(), key=lambda a: (a["council"] is None, a["name"]))

@@ -34,7 +34,8 @@ def test_reindex_builds_a_new_version_and_swaps_while_search_works(tmp_path, es,
     from ingest.reindex import reindex_all
     from remissvar.settings import Settings
     from search_api.index import alias_name, current_version, delete_all
-    from search_api.queries import SearchRequest, SearchService
+    from search_api.search.models import SearchRequest
+    from search_api.search.service import SearchService
 
     s = Settings(data_dir=tmp_path / "data", index_prefix="remissvar-reidx")
     parsed = ParsedStore(s.data_dir)

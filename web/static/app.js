@@ -28,3 +28,25 @@ document.addEventListener("input", (ev) => {
     label.hidden = !checked && needle !== "" && !label.textContent.toLocaleLowerCase("sv").includes(needle);
   }
 });
+
+// Admin forms (status and remiss pages): the token goes in the X-Admin-Token header, never in
+// the form body or the URL; the server answers 202 with what was queued.
+document.addEventListener("submit", async (ev) => {
+  const form = ev.target.closest("form[data-admin]");
+  if (!form) return;
+  ev.preventDefault();
+  const token = form.querySelector("input[data-admin-token]");
+  const status = document.getElementById("admin-status");
+  const body = new URLSearchParams(new FormData(form));
+  let text;
+  try {
+    const res = await fetch(form.action, { method: "POST", body, headers: { "X-Admin-Token": token.value } });
+    const answer = await res.json().catch(() => ({}));
+    if (res.ok) text = `Köad: ${answer.what}. Sidan visar ändringen när arbetet är klart.`;
+    else if (res.status === 403) text = "Fel administratörsnyckel.";
+    else text = answer.error || `Det gick inte (HTTP ${res.status}).`;
+  } catch (e) {
+    text = "Kunde inte nå servern.";
+  }
+  if (status) status.textContent = text;
+});

@@ -1,0 +1,63 @@
+"""A live index made from older mappings gains the new fields in place (no reindex needed for
+additive changes); a change ES cannot make in place asks for a reindex."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from remissvar.settings import Settings
+from search_api.index import (
+    MappingConflictError,
+    alias_name,
+    delete_all,
+    ensure_indices,
+    index_body,
+    index_name,
+    swap_aliases,
+    upgrade_mapping,
+)
+
+pytestmark = pytest.mark.services
+
+
+def _old_version(es, s, kind_edit):
+    for kind in ("yttranden", "passager"):
+        body = copy.deepcopy(index_body(kind, 384, "m"))
+        kind_edit(kind, body["mappings"])
+        body["mappings"]["_meta"]["mapping_sha"] = "older"
+        es.indices.create(index=index_name(s, kind, 1), **body)
+    swap_aliases(es, s, 1)
+
+
+def test_added_fields_reach_a_live_index(es):
+    s = Settings(index_prefix="remissvar-upgrade")
+    delete_all(es, s)
+    try:
+        def drop_new_fields(kind, mapping):
+            if kind == "yttranden":
+                for f in ("decision_outcome", "council_position", "position_differs"):
+                    mapping["properties"].pop(f)
+        _old_version(es, s, drop_new_fields)
+        ensure_indices(es, s, 384, "m")
+        props = es.indices.get_mapping(index=alias_name(s, "yttranden"))
+        (mapping,) = [v["mappings"] for v in props.values()]
+        assert mapping["properties"]["position_differs"]["type"] == "boolean"
+        assert mapping["_meta"]["mapping_sha"] == index_body("yttranden", 384, "m")["mappings"]["_meta"]["mapping_sha"]
+        assert not upgrade_mapping(es, s, "yttranden", 1, 384, "m")  # second call: nothing to do
+    finally:
+        delete_all(es, s)
+
+
+def test_a_changed_field_type_asks_for_reindex(es):
+    s = Settings(index_prefix="remissvar-upgrade2")
+    delete_all(es, s)
+    try:
+        def retype(kind, mapping):
+            if kind == "yttranden":
+                mapping["properties"]["position_differs"] = {"type": "keyword"}
+        _old_version(es, s, retype)
+        with pytest.raises(MappingConflictError, match="remissvar reindex"):
+            ensure_indices(es, s, 384, "m")
+    finally:
+        delete_all(es, s)
