@@ -82,9 +82,9 @@ def main() -> None:
     from remissvar.embedding import get_embedder, get_query_encoder
     from remissvar.records import Passage, RemissInfo, Yttrande
     from search_api.index import create_version, delete_all, es_client, index_name, swap_aliases
+    from search_api.schema import PassageDoc, source
     from search_api.search.models import Filters
     from search_api.search.service import SearchService
-    from search_api.schema import PassageDoc, source
 
     s = Settings(index_prefix="remissvar-scale", query_cache_size=0)  # every query embedded: the cold cost
     es, emb = es_client(s, request_timeout=120), get_embedder(s)

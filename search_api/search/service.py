@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,6 +87,9 @@ def cosine_from_score(score: float) -> float:
     return 2.0 * score - 1.0
 
 
+_POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="bm25")  # keyword halves of hybrid queries
+
+
 class SearchService:
     """The search logic behind /api: hybrid, grouped per remiss, facets, lookups."""
 
@@ -123,6 +128,21 @@ class SearchService:
                         self._vectors.popitem(last=False)
         return v, (time.perf_counter() - t0) * 1000
 
+    def _has_vector(self, text: str) -> bool:
+        """The query's vector is in the cache (no embedding to overlap with)."""
+        with self._cache_lock:
+            return " ".join(text.split()) in self._vectors
+
+    def _msearch(self, searches: list[tuple[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+        """One round trip for several searches on the passage index; responses by kind."""
+        if not searches:
+            return {}
+        body: list[dict[str, Any]] = []
+        for _, search in searches:
+            body += [{"index": self.passages}, search]
+        res = self.es.msearch(searches=body)
+        return {kind: r for (kind, _), r in zip(searches, res["responses"], strict=True)}
+
     def _knn(self, vector: list[float], k: int, filters: list[dict[str, Any]]) -> dict[str, Any]:
         knn: dict[str, Any] = {"field": "embedding", "query_vector": vector, "k": k,
                                "num_candidates": max(2 * k, 100), "filter": filters}
@@ -140,8 +160,9 @@ class SearchService:
                   with_facets: bool = False) -> Retrieval:
         fclauses = filters.clauses()
         base = filters.clauses(skip=FACETS)
-        searches: list[dict[str, Any]] = []
-        kinds: list[str] = []
+        # searches that need no query vector, and those built once the vector is there
+        plain: list[tuple[str, dict[str, Any]]] = []
+        with_vector: list[tuple[str, Callable[[list[float]], dict[str, Any]]]] = []
         embed_ms = 0.0
         has_q = bool(q.strip())
         kq = KeywordQuery(q)
@@ -152,48 +173,55 @@ class SearchService:
                    if has_q and mode in ("hybrid", "keyword") else None)
         exact = ({"bool": {"must": [kq.exact_clause()], "filter": fclauses}} if keyword is not None else None)
         browse = None if has_q else {"bool": {"filter": fclauses}}
-        knn = None
-        vector: list[float] | None = None
+        needs_vector = has_q and mode in ("hybrid", "semantic")
         if keyword is not None:
-            searches += [{"index": self.passages}, {
-                "size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
-                "query": keyword, "highlight": kq.highlight(),
-            }]
-            kinds.append("bm25")
-            searches += [{"index": self.passages}, {
-                "size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
-                "query": exact, "highlight": kq.highlight(), "aggs": counts,
-            }]
-            kinds.append("exact")
-        if has_q and mode in ("hybrid", "semantic"):
-            vector, embed_ms = self._embed(q)
-            knn = self._knn(vector, k, fclauses)
-            searches += [{"index": self.passages}, {"size": k, "_source": PASSAGE_SOURCE, "knn": knn}]
-            kinds.append("knn")
+            plain.append(("bm25", {"size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
+                                   "query": keyword, "highlight": kq.highlight()}))
+            plain.append(("exact", {"size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
+                                    "query": exact, "highlight": kq.highlight(), "aggs": counts}))
+        if needs_vector:
+            with_vector.append(("knn", lambda v: {"size": k, "_source": PASSAGE_SOURCE,
+                                                  "knn": self._knn(v, k, fclauses)}))
         if browse is not None:
-            searches += [{"index": self.passages}, {
+            plain.append(("browse", {
                 "size": k, "_source": PASSAGE_SOURCE, "query": browse, "aggs": counts,
                 "sort": [{"date": {"order": "desc", "missing": "_last"}}, {"ordinal": "asc"}],
-            }]
-            kinds.append("browse")
+            }))
         if with_facets:
             per_facet = {f: filters.clauses(skip=frozenset({f})) for f in FACETS}
-            body: dict[str, Any] = {"size": 0, "aggs": multiselect_facet_aggs(per_facet)}
+            facet_aggs = multiselect_facet_aggs(per_facet)
             if exact is not None:
-                body["query"] = {"bool": {"must": [kq.exact_clause()], "filter": base}}
+                plain.append(("facets", {"size": 0, "aggs": facet_aggs,
+                                         "query": {"bool": {"must": [kq.exact_clause()], "filter": base}}}))
             elif browse is not None:
-                body["query"] = {"bool": {"filter": base}}
-            elif vector is not None:
-                body["knn"] = self._knn(vector, k, base)
-            searches += [{"index": self.passages}, body]
-            kinds.append("facets")
-        res = self.es.msearch(searches=searches)
+                plain.append(("facets", {"size": 0, "aggs": facet_aggs, "query": {"bool": {"filter": base}}}))
+            elif needs_vector:
+                with_vector.append(("facets", lambda v: {"size": 0, "aggs": facet_aggs,
+                                                         "knn": self._knn(v, k, base)}))
+            else:
+                plain.append(("facets", {"size": 0, "aggs": facet_aggs}))
+        responses: dict[str, dict[str, Any]] = {}
+        if needs_vector and plain and not self._has_vector(q):
+            # the keyword half goes to Elasticsearch while the query is embedded (the engine
+            # releases the GIL); the kNN half follows with the vector
+            pending = _POOL.submit(self._msearch, plain)
+            vector, embed_ms = self._embed(q)
+            responses.update(self._msearch([(kind, build(vector)) for kind, build in with_vector]))
+            responses.update(pending.result())
+        else:
+            if needs_vector:
+                vector, embed_ms = self._embed(q)
+                plain += [(kind, build(vector)) for kind, build in with_vector]
+            responses.update(self._msearch(plain))
         rankings: list[list[str]] = []
         sources: dict[str, dict[str, Any]] = {}
         highlights: dict[str, dict[str, Any]] = {}
         out = Retrieval(ranked=[], aggs={}, embed_ms=embed_ms)
         exact_hits: list[dict[str, Any]] = []
-        for kind, r in zip(kinds, res["responses"], strict=True):
+        for kind in ("bm25", "exact", "knn", "browse", "facets"):  # the order the rankings are fused in
+            if kind not in responses:
+                continue
+            r = responses[kind]
             if "error" in r:
                 raise RuntimeError(f"Elasticsearch: {r['error']}")
             if kind == "facets":

@@ -265,3 +265,20 @@ def test_precedent_skips_boilerplate_and_caps_documents(service):
     only = service.precedent("Det är inte stadens uppdrag att driva grupper i sociala medier.",
                              filters=Filters(council=["skarholmen"]))
     assert {h.council for h in only} <= {"skarholmen"}
+
+
+def test_hybrid_overlapping_embedding_ranks_as_one_request(seeded_index, settings, query_encoder):
+    """The keyword half sent while the query is embedded (no vector cached) and the single
+    request (vector cached) give the same ranking, facets and exact block."""
+    from search_api.search.models import Filters
+    from search_api.search.service import SearchService
+
+    svc = SearchService(seeded_index, settings.model_copy(update={"query_cache_size": 8}), query_encoder)
+    q = "lokala facebookgrupper i stadsdelarna"
+    assert not svc._has_vector(q)
+    first = svc._retrieve(q, "hybrid", Filters(), with_facets=True)  # overlapped
+    assert svc._has_vector(q)
+    second = svc._retrieve(q, "hybrid", Filters(), with_facets=True)  # one msearch
+    assert [s["id"] for s, _, _ in first.ranked] == [s["id"] for s, _, _ in second.ranked]
+    assert first.ranked and first.knn_ids and first.exact_ids == second.exact_ids
+    assert first.aggs == second.aggs and first.aggs
