@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.sections import join_lines
 from remissvar.records import PARTIES, Attendance, Attendee, PartyStatement, ProtocolParagraph, Section
 from remissvar.textnorm import fold, squash
 
@@ -136,21 +137,6 @@ def _blocks(text: str) -> tuple[list[str], list[tuple[str, list[str], list[str]]
     return head, blocks
 
 
-def _join(lines: list[str]) -> str:
-    """Lines to text: blank lines separate paragraphs, a line break inside one becomes a space."""
-    paras: list[str] = []
-    cur: list[str] = []
-    for ln in lines:
-        if ln.strip():
-            cur.append(ln.strip())
-        elif cur:
-            paras.append(" ".join(cur))
-            cur = []
-    if cur:
-        paras.append(" ".join(cur))
-    return "\n\n".join(paras)
-
-
 def _statements(kind: str, heading_parties: list[str], lines: list[str]) -> list[PartyStatement]:
     """Split a statement block at each "<members> lämnar/reserverar/föreslår ..." opening."""
     text = squash(" ".join(ln.strip() for ln in lines if ln.strip()))
@@ -234,13 +220,13 @@ def parse_protocol_paragraph(text: str) -> ProtocolParagraph:
     sections: list[Section] = []
     for name, hparties, lines in blocks:
         if name == "Beslut" and decision is None:
-            decision = _join(lines) or None
+            decision = join_lines(lines) or None
             if decision:
                 decision = squash(decision) if "\n\n" not in decision else decision
         kind = _STATEMENT_KIND.get(name)
         if kind:
             statements.extend(_statements(kind, hparties, lines))
-        sections.append(Section(name=name, text=_join(lines)))
+        sections.append(Section(name=name, text=join_lines(lines)))
     if decision is None:
         # a paragraph without a "Beslut" heading: "Nämnden beslutar ..." sentences, if any
         decision = None

@@ -61,7 +61,7 @@ REMISS_FROM = re.compile(
     re.I,
 )
 
-_join = join_lines
+
 
 def _parse_date(text: str) -> date | None:
     f = fold(text)
@@ -358,7 +358,7 @@ def _read_document(pages: list[PageText], full_text: str, council: str | None, k
         also_sent_to=_also_sent_to(full_text, _iso(header.fields.get("datum")) or _parse_date(head)),
     )
     if head.strip() and preamble_pairs and any(ln.strip() for ln in preamble):
-        sections.insert(0, Section(name="Inledning", text=_join(preamble), page=preamble_pairs[0][0]))
+        sections.insert(0, Section(name="Inledning", text=join_lines(preamble), page=preamble_pairs[0][0]))
     decision = next((s.text for name in _DECISION_SECTIONS for s in sections if s.name == name and s.text), None)
     # the answering body: the header's right column, the addressee, or the view's subject
     view_first = next((s.text for s in sections if s.name in _VIEW and s.text), "")
