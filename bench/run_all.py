@@ -79,7 +79,8 @@ PROFILE_BUCKETS = (  # leaf first: the deepest frame that matches decides where 
     ("Elasticsearch client (HTTP, JSON)", ("elastic_transport/", "elasticsearch/", "urllib3/", "http/client.py")),
     ("JSON and pydantic (responses)", ("json/", "pydantic", "flask/json")),
     ("search logic (fusion, grouping)", ("search_api/",)),
-    ("Flask, Werkzeug, sockets", ("flask/", "werkzeug/", "socketserver.py", "http/server.py", "socket.py")),
+    ("Flask, Werkzeug, gunicorn, sockets", ("flask/", "werkzeug/", "gunicorn/", "socketserver.py", "http/server.py",
+                                            "socket.py", "selectors.py")),
 )
 
 
@@ -121,10 +122,11 @@ def profile_hybrid(pid: int, url: str, seconds: float = 8.0) -> list[str]:
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         time.sleep(1)
-        out = subprocess.run([str(spy), "record", "--pid", str(pid), "--duration", str(int(seconds)), "--rate", "200",
-                              "--format", "raw", "--output", str(raw)], capture_output=True, text=True)
+        # --subprocesses: gunicorn's workers are children of the process started
+        out = subprocess.run([str(spy), "record", "--pid", str(pid), "--subprocesses", "--duration", str(int(seconds)),
+                              "--rate", "200", "--format", "raw", "--output", str(raw)], capture_output=True, text=True)
         if out.returncode == 0:
-            subprocess.run([str(spy), "record", "--pid", str(pid), "--duration", "3", "--rate", "200",
+            subprocess.run([str(spy), "record", "--pid", str(pid), "--subprocesses", "--duration", "3", "--rate", "200",
                             "--format", "flamegraph", "--output", str(REPORTS / "profile_hybrid_20.svg")],
                            capture_output=True, text=True)
     finally:
@@ -183,7 +185,8 @@ def load_benchmark() -> tuple[list[str], dict]:
         from search_api.index import delete_all, es_client
         delete_all(es_client(s), s)
     lines = ["## Search latency under load", "",
-             f"Corpus: the recorded sites' 8 answers ({SECONDS:g} s per cell, Flask threaded server, load generator in "
+             f"Corpus: the recorded sites' answers ({SECONDS:g} s per cell, gunicorn with "
+             "REMISSVAR_WEB_WORKERS x _THREADS, load generator in "
              "a separate process on loopback, queries from bench/relevance.json).", "",
              "| clients | mode | requests | req/s | p50 ms | p95 ms | p99 ms | errors |",
              "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]

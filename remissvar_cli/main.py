@@ -367,11 +367,17 @@ def relink_cmd(verbose: bool = False) -> None:
 
 
 @app.command("serve")
-def serve() -> None:
-    """Serve the web UI and the API (Flask, threaded)."""
-    from web.app import main
+def serve(dev: bool = typer.Option(False, help="Flask's development server instead of gunicorn")) -> None:
+    """Serve the web UI and the API: gunicorn with REMISSVAR_WEB_WORKERS x _THREADS (web/gunicorn_conf.py)."""
+    if dev:
+        from web.app import main
 
-    main()
+        main()
+        return
+    import os
+
+    conf = Path(__file__).resolve().parent.parent / "web" / "gunicorn_conf.py"
+    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "-c", str(conf), "web.wsgi:app"])
 
 
 def main() -> None:  # pragma: no cover
