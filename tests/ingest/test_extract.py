@@ -90,3 +90,24 @@ def test_running_heads_of_a_protocol_are_removed_and_kept_aside():
     assert all("Utdragsbestyrkande" not in p.text for p in pages)
     assert pages[3].running_lines == ["4", "Kommunfullmäktige", "Protokoll", "2026-06-10", "Utdragsbestyrkande"]
     assert pages[3].text.splitlines()[0] == "§ 116 2020.008 KS"
+
+
+def test_scans_render_at_their_own_resolution(tmp_path):
+    """OCR renders a scanned page at the scan's resolution (200-300 dpi), not always at 300."""
+    import subprocess
+
+    import img2pdf
+    import pdfplumber
+
+    from ingest.extract import render_dpi
+
+    png = tmp_path / "p.png"
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", "-singlefile",
+                    str(FIXTURES / "pdf/sodermalm_scanned_p1.pdf"), str(tmp_path / "p")], check=True)
+    for dpi, expected in ((150, 200), (240, 250), (400, 300)):
+        pdf = tmp_path / f"scan{dpi}.pdf"
+        pdf.write_bytes(img2pdf.convert([str(png)], layout_fun=img2pdf.get_fixed_dpi_layout_fun((dpi, dpi))))
+        with pdfplumber.open(pdf) as doc:
+            assert render_dpi(doc.pages[0]) == expected
+    with pdfplumber.open(FIXTURES / "pdf/sodermalm_textlayer.pdf") as doc:
+        assert render_dpi(doc.pages[0]) == 300  # no image: the default
