@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     public_base_url: str = Field("", description="Absolute base URL of the site in feeds and exports "
                                                  "(e.g. https://remissvar.example.se); empty: http://web_host:web_port")
     # the production server (gunicorn, web/gunicorn_conf.py); 2 cores: 2 processes x 4 threads
+    search_concurrency: int = Field(2, ge=1, le=64, description="Searches that embed a query (semantic, hybrid, "
+                                                             "precedent) at once per web process; more wait")
+    search_wait_s: float = Field(3.0, ge=0, description="Seconds such a search waits for a slot before a 503 "
+                                                        "with Retry-After")
     web_workers: int = Field(2, ge=1, le=64, description="gunicorn worker processes")
     web_threads: int = Field(4, ge=1, le=64, description="Threads per gunicorn worker")
     web_timeout: int = Field(60, ge=5, description="Seconds before gunicorn restarts a stuck worker")

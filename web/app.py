@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, jsonify, make_response, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
 from remissvar.settings import Settings, get_settings
 from search_api.blueprint import api
+from search_api.search.models import BusyError
 from web.security import install as install_security
 from web.views import pages
 
@@ -46,6 +47,16 @@ def create_app(settings: Settings | None = None) -> Flask:
     @app.errorhandler(HTTPException)
     def _http_error(e: HTTPException) -> ResponseReturnValue:
         return _error(e.code or 500)
+
+    @app.errorhandler(BusyError)
+    def _busy(e: BusyError) -> ResponseReturnValue:
+        if request.path.startswith("/api/"):
+            resp: Response = jsonify({"error": str(e)})
+        else:
+            resp = make_response(render_template("error.html", heading="Många sökningar just nu", message=str(e)))
+        resp.status_code = 503
+        resp.headers["Retry-After"] = str(e.retry_after)
+        return resp
 
     @app.errorhandler(Exception)
     def _server_error(e: Exception) -> ResponseReturnValue:

@@ -21,6 +21,12 @@ class QueryError(ValueError):
     """Invalid user input (400). The message is Swedish and shown to the user."""
 
 
+class BusyError(RuntimeError):
+    """Every slot for expensive searches is taken (503 with Retry-After): load is shed, not queued."""
+
+    retry_after = 5
+
+
 # ---- request models ------------------------------------------------------------
 class Filters(BaseModel):
     council: list[str] = Field(default_factory=list, max_length=10)

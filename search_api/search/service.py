@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +42,7 @@ from search_api.search.models import (
     CANDIDATES,
     MAX_PARAGRAPH_CHARS,
     MAX_QUERY_CHARS,
+    BusyError,
     CouncilAnswer,
     Filters,
     Mode,
@@ -104,6 +106,9 @@ class SearchService:
         self.similar_floor = similar_floor
         self._vectors: OrderedDict[str, list[float]] = OrderedDict()
         self._cache_lock = threading.Lock()
+        # a bound on searches that embed a query (CPU): a burst of long precedent texts waits a
+        # moment, then gets 503 + Retry-After, instead of queueing without end
+        self._slots = threading.BoundedSemaphore(settings.search_concurrency)
         self.passages = alias_name(settings, "passager")
         self.yttranden = alias_name(settings, "yttranden")
 
@@ -127,6 +132,35 @@ class SearchService:
                     while len(self._vectors) > self.settings.query_cache_size:
                         self._vectors.popitem(last=False)
         return v, (time.perf_counter() - t0) * 1000
+
+    def _send(self, q: str, plain: list[tuple[str, dict[str, Any]]],
+              with_vector: list[tuple[str, Callable[[list[float]], dict[str, Any]]]],
+              needs_vector: bool) -> tuple[dict[str, dict[str, Any]], float]:
+        """Responses by kind, and the ms the query embedding took."""
+        embed_ms = 0.0
+        responses: dict[str, dict[str, Any]] = {}
+        if needs_vector and plain and not self._has_vector(q):
+            # the keyword half goes to Elasticsearch while the query is embedded (the engine
+            # releases the GIL); the kNN half follows with the vector
+            pending = _POOL.submit(self._msearch, plain)
+            vector, embed_ms = self._embed(q)
+            responses.update(self._msearch([(kind, build(vector)) for kind, build in with_vector]))
+            responses.update(pending.result())
+        else:
+            if needs_vector:
+                vector, embed_ms = self._embed(q)
+                plain = plain + [(kind, build(vector)) for kind, build in with_vector]
+            responses.update(self._msearch(plain))
+        return responses, embed_ms
+
+    @contextmanager
+    def _expensive(self) -> Iterator[None]:
+        if not self._slots.acquire(timeout=self.settings.search_wait_s):
+            raise BusyError("Många sökningar just nu: försök igen om några sekunder.")
+        try:
+            yield
+        finally:
+            self._slots.release()
 
     def _has_vector(self, text: str) -> bool:
         """The query's vector is in the cache (no embedding to overlap with)."""
@@ -200,19 +234,8 @@ class SearchService:
                                                          "knn": self._knn(v, k, base)}))
             else:
                 plain.append(("facets", {"size": 0, "aggs": facet_aggs}))
-        responses: dict[str, dict[str, Any]] = {}
-        if needs_vector and plain and not self._has_vector(q):
-            # the keyword half goes to Elasticsearch while the query is embedded (the engine
-            # releases the GIL); the kNN half follows with the vector
-            pending = _POOL.submit(self._msearch, plain)
-            vector, embed_ms = self._embed(q)
-            responses.update(self._msearch([(kind, build(vector)) for kind, build in with_vector]))
-            responses.update(pending.result())
-        else:
-            if needs_vector:
-                vector, embed_ms = self._embed(q)
-                plain += [(kind, build(vector)) for kind, build in with_vector]
-            responses.update(self._msearch(plain))
+        with self._expensive() if needs_vector else nullcontext():
+            responses, embed_ms = self._send(q, plain, with_vector, needs_vector)
         rankings: list[list[str]] = []
         sources: dict[str, dict[str, Any]] = {}
         highlights: dict[str, dict[str, Any]] = {}
@@ -307,11 +330,12 @@ class SearchService:
             raise QueryError("klistra in ett stycke text")
         if len(paragraph) > MAX_PARAGRAPH_CHARS:
             raise QueryError(f"stycket är för långt (högst {MAX_PARAGRAPH_CHARS} tecken)")
-        vector, _ = self._embed(paragraph)
         fclauses = (filters or Filters()).clauses()
         pool = min(max(5 * k, 50), 200)
-        res = self.es.search(index=self.passages, size=pool, source=PASSAGE_SOURCE,
-                             knn=self._knn(vector, pool, fclauses))
+        with self._expensive():
+            vector, _ = self._embed(paragraph)
+            res = self.es.options(request_timeout=10).search(index=self.passages, size=pool, source=PASSAGE_SOURCE,
+                                                             knn=self._knn(vector, pool, fclauses))
         skip_boiler = not include_boilerplate and not is_boilerplate(paragraph)
         hits = []
         for h in res["hits"]["hits"]:

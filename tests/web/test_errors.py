@@ -39,3 +39,26 @@ def test_bad_input_is_answered_before_elasticsearch(dead_client):
     assert r.status_code == 400
     r = dead_client.get("/finns-inte")
     assert r.status_code == 404 and "Sidan finns inte" in r.get_data(as_text=True)
+
+
+def test_expensive_searches_are_bounded_with_a_swedish_503(seeded_index, settings):
+    """When every slot for query-embedding searches is taken, a precedent or hybrid search waits
+    briefly, then answers 503 with Retry-After (load shed, not queued without end)."""
+    from search_api.blueprint import get_service
+    from web.app import create_app
+
+    app = create_app(settings.model_copy(update={"search_concurrency": 1, "search_wait_s": 0.05}))
+    client = app.test_client()
+    with app.app_context():
+        svc = get_service(app)
+    assert client.post("/api/precedent", json={"text": "lokala facebookgrupper"}).status_code == 200
+    svc._slots.acquire()  # the one slot is busy
+    try:
+        r = client.post("/api/precedent", json={"text": "lokala facebookgrupper"})
+        assert r.status_code == 503 and r.headers["Retry-After"] == "5"
+        assert "försök igen" in r.get_json()["error"]
+        page = client.get("/?q=facebookgrupper&mode=hybrid")
+        assert page.status_code == 503 and "Många sökningar just nu" in page.get_data(as_text=True)
+        assert client.get("/?q=facebookgrupper&mode=keyword").status_code == 200  # keyword needs no slot
+    finally:
+        svc._slots.release()
