@@ -54,9 +54,12 @@ def enqueue(actor_name: str, *args: object, **kwargs: object) -> str:
 
 
 def queue_depths() -> dict[str, int]:
-    """Messages waiting or delayed per queue."""
+    """Messages per queue that are waiting, delayed (retry backoff) or being worked on (a worker
+    has them and has not acknowledged them yet): zero everywhere means the pipeline is idle."""
     client = get_broker().client
     out: dict[str, int] = {}
     for q in sorted(set(ACTOR_QUEUES.values())):
-        out[q] = int(client.hlen(f"dramatiq:{q}.msgs")) + int(client.hlen(f"dramatiq:{q}.DQ.msgs"))
+        waiting = int(client.hlen(f"dramatiq:{q}.msgs")) + int(client.hlen(f"dramatiq:{q}.DQ.msgs"))
+        working = sum(int(client.scard(k)) for k in client.scan_iter(f"dramatiq:__acks__.*.{q}"))
+        out[q] = waiting + working
     return out

@@ -94,10 +94,11 @@ class Pipeline:
         subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=self.env, check=True)
 
     def depth(self) -> int:
+        """Messages waiting, delayed (retry backoff) or being worked on (not yet acknowledged)."""
         n = 0
         for q in ("crawl", "parse", "index"):
             n += self.r.hlen(f"dramatiq:{q}.msgs") + self.r.hlen(f"dramatiq:{q}.DQ.msgs")
-        return n
+        return n + sum(self.r.scard(k) for k in self.r.scan_iter("dramatiq:__acks__.*"))
 
     def wait_idle(self, timeout: float = 600) -> None:
         t0, quiet = time.time(), 0
