@@ -60,11 +60,18 @@ def _lock_key(name: str) -> str:
 
 
 @contextmanager
-def named_lock(name: str, ttl: int = 3600) -> Iterator[bool]:
-    """A Redis lock with a time-to-live; yields whether it was taken."""
+def named_lock(name: str, ttl: int = 3600, owner: str | None = None) -> Iterator[bool]:
+    """A Redis lock with a time-to-live; yields whether it was taken.
+
+    ``owner`` (a dramatiq message id) lets a retry of the same message take back a lock it left
+    behind: when Redis went away mid-run the release failed, and the lock would otherwise
+    block that council until its time-to-live ran out (every retry "busy", then given up)."""
     key = _lock_key(name)
-    token = uuid.uuid4().hex
-    got = bool(failures.client().set(key, token, nx=True, ex=ttl))
+    token = owner or uuid.uuid4().hex
+    client = failures.client()
+    got = bool(client.set(key, token, nx=True, ex=ttl))
+    if not got and owner is not None and client.get(key) == token.encode():
+        got = bool(client.set(key, token, xx=True, ex=ttl))  # ours, from an earlier attempt
     try:
         yield got
     finally:
@@ -72,9 +79,9 @@ def named_lock(name: str, ttl: int = 3600) -> Iterator[bool]:
             failures.client().delete(key)
 
 
-def council_lock(council: str, ttl: int = 3600) -> Any:
+def council_lock(council: str, ttl: int = 3600, owner: str | None = None) -> Any:
     """Never two crawls of one council at once."""
-    return named_lock(f"crawl:{council}", ttl)
+    return named_lock(f"crawl:{council}", ttl, owner)
 
 
 def lock_held(council: str) -> bool:

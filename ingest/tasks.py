@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import dramatiq
+from dramatiq.middleware import CurrentMessage
 
 from ingest import stages
 from ingest.crawl.model import load_sources
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 
 broker = get_broker()  # dramatiq's global broker before any actor is declared (no connection yet)
 broker.add_middleware(DeadLetters())
+broker.add_middleware(CurrentMessage())  # a retried crawl knows its own lock (ingest.deadletters.named_lock)
 
 RETRY: dict[str, Any] = {"max_retries": 8, "min_backoff": 1_000, "max_backoff": 30_000}
 
@@ -52,7 +54,8 @@ class ReindexBusyError(RuntimeError):
 def crawl_council(platform: str, council: str, base_url: str | None = None, full: bool = False) -> dict[str, int]:
     """Crawl one council on one platform, then enqueue parsing of its new or changed answers."""
     s = get_settings()
-    with council_lock(council) as got:
+    current = CurrentMessage.get_current_message()
+    with council_lock(council, owner=current.message_id if current else None) as got:
         if not got:
             # never two crawls of one council at once: try again later (retried with backoff)
             raise CrawlBusyError(f"genomsökning av {council} pågår redan")

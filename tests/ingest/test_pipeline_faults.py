@@ -172,7 +172,7 @@ def test_elasticsearch_down_60s_during_indexing(tmp_path, undisturbed):
         finally:
             subprocess.run(["bash", str(ROOT / "scripts/services.sh"), "start-es"], check=True)
         p.wait_idle()
-        assert p.state() == undisturbed
+        assert p.state() == undisturbed, p.dead_letters()
 
 
 def test_redis_restart_during_crawl(tmp_path, undisturbed):
@@ -186,7 +186,7 @@ def test_redis_restart_during_crawl(tmp_path, undisturbed):
         subprocess.run(["bash", str(ROOT / "scripts/services.sh"), "start-redis"], check=True)
         p.r = redis.Redis.from_url(p.settings.redis_url)
         p.wait_idle()
-        assert p.state() == undisturbed
+        assert p.state() == undisturbed, p.dead_letters()
 
 
 FAULTS = {
@@ -222,4 +222,4 @@ def test_crawler_fault_mode_through_the_pipeline(tmp_path, undisturbed):
         p.stack.enter_context(ReplayServer(sites / "insynsverige", port=p.port2))
         subprocess.run([sys.executable, "-m", "remissvar_cli", "retry-failed"], cwd=ROOT, env=p.env, check=True)
         p.wait_idle()
-        assert p.state() == undisturbed
+        assert p.state() == undisturbed, p.dead_letters()
