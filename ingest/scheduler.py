@@ -14,6 +14,7 @@ from croniter import croniter
 from ingest.crawl.model import Source
 from ingest.deadletters import lock_held
 from remissvar.queue import enqueue
+from remissvar.settings import get_settings
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +31,10 @@ def due_sources(sources: list[Source], schedule: str, last: dict[str, dt.datetim
 
 
 def run(sources: list[Source], schedule: str, *, base_urls: dict[str, str] | None = None,
-        iterations: int | None = None, tick: float = 30.0) -> int:
-    """Loop: enqueue due crawls. ``iterations`` bounds the loop (tests); returns crawls sent."""
+        iterations: int | None = None, tick: float = 30.0, reconcile_every: int = 20) -> int:
+    """Loop: enqueue due crawls, and every ``reconcile_every`` ticks send again what the stores
+    say is unfinished (``ingest.stages.reconcile``). ``iterations`` bounds the loop (tests);
+    returns crawls sent."""
     last: dict[str, dt.datetime] = {}
     sent = 0
     i = 0
@@ -45,6 +48,15 @@ def run(sources: list[Source], schedule: str, *, base_urls: dict[str, str] | Non
             enqueue("crawl_council", src.platform, src.council, (base_urls or {}).get(src.platform))
             last[key] = now
             sent += 1
+        if reconcile_every and i % reconcile_every == reconcile_every - 1:
+            from ingest.stages import reconcile
+
+            try:
+                parse, index = reconcile(get_settings())
+                if parse or index:
+                    log.info("reconcile: %d to parse, %d to index sent again", parse, index)
+            except Exception:  # a sweep that fails is tried again next time; crawls go on
+                log.exception("reconcile failed")
         i += 1
         if iterations is None or i < iterations:
             time.sleep(tick)

@@ -23,8 +23,9 @@ from ingest.parsed_store import ParsedStore
 from ingest.remiss_linking import correct, key_store, link_record, relink, sync_index
 from remissvar import crawl_status, failures
 from remissvar.embedding import get_embedder
+from remissvar.queue import enqueue
 from remissvar.settings import Settings
-from search_api.index import es_client
+from search_api.index import es_client, indexed_remiss_ids
 
 
 @dataclass
@@ -146,3 +147,19 @@ def publish_crawl_status(s: Settings, store: RawStore) -> None:
         "written_at": failures.now_utc(), "sources": sources, "councils": councils,
         "completeness": store.completeness(), "failures": store.failures(),
     })
+
+
+def reconcile(s: Settings) -> tuple[int, int]:
+    """Send again what the stores say is unfinished: stored answers without a current parsed
+    record, parsed records missing from the index. Messages can be lost when the broker goes
+    away mid-send (Redis restarted while an actor was enqueuing); this sweep, run by the
+    scheduler and by ``remissvar reconcile``, makes that a delay, never a loss. Idempotent."""
+    to_parse = stale_answers(s, RawStore(s.data_dir))
+    parsed = [y.id for y in ParsedStore(s.data_dir).records()]
+    indexed = indexed_remiss_ids(es_client(s), s, parsed) if parsed else {}
+    to_index = [doc_id for doc_id in parsed if doc_id not in indexed]
+    for url in to_parse:
+        enqueue("parse_document", url)
+    for doc_id in to_index:
+        enqueue("index_document", doc_id)
+    return len(to_parse), len(to_index)

@@ -355,6 +355,16 @@ def reindex(verbose: bool = False) -> None:
     typer.echo(f"Klart: {n} yttranden i version {new} (förut {old}); aliasen pekar nu på v{new}.")
 
 
+@app.command("reconcile")
+def reconcile_cmd() -> None:
+    """Send again what is unfinished: stored answers not parsed, parsed answers not indexed."""
+    from ingest.stages import reconcile
+    from remissvar.settings import get_settings
+
+    parse, index = reconcile(get_settings())
+    typer.echo(f"{parse} att tolka och {index} att indexera skickade igen.")
+
+
 @app.command("relink")
 def relink_cmd(verbose: bool = False) -> None:
     """Re-link every parsed answer to its remiss (stable keys, corrections kept); the index follows."""

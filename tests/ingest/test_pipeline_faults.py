@@ -186,7 +186,12 @@ def test_redis_restart_during_crawl(tmp_path, undisturbed):
         subprocess.run(["bash", str(ROOT / "scripts/services.sh"), "start-redis"], check=True)
         p.r = redis.Redis.from_url(p.settings.redis_url)
         p.wait_idle()
-        assert p.state() == undisturbed, p.dead_letters()
+        # messages an actor was sending while Redis was down are gone from the broker; the
+        # stores still say what is unfinished, and the sweep (the scheduler runs it every ten
+        # minutes) sends it again: a delay, never a loss
+        subprocess.run([sys.executable, "-m", "remissvar_cli", "reconcile"], cwd=ROOT, env=p.env, check=True)
+        p.wait_idle()
+        assert p.state() == undisturbed
 
 
 FAULTS = {

@@ -78,3 +78,22 @@ def test_corrections_survive_reindex_and_old_keys_redirect(es, linked):
         assert store.resolve(policy) == fb  # the old URL's key redirects
     finally:
         store.close()
+
+
+def test_reconcile_sends_again_what_is_unfinished(tmp_path, es, seed_records):
+    """A parsed record missing from the index (its index message was lost) is sent again."""
+    import redis
+
+    from ingest.parsed_store import ParsedStore
+    from ingest.stages import reconcile
+    from remissvar.settings import Settings
+    from search_api.index import delete_all
+
+    s = Settings(data_dir=tmp_path / "data", index_prefix="remissvar-reconcile")
+    delete_all(es, s)
+    ParsedStore(s.data_dir).save(seed_records["skarholmen"], {"test": True})
+    r = redis.Redis.from_url(s.redis_url)
+    r.delete("dramatiq:index.msgs")
+    assert reconcile(s) == (0, 1)
+    assert r.hlen("dramatiq:index.msgs") == 1
+    r.delete("dramatiq:index.msgs")
