@@ -205,7 +205,7 @@ def main() -> None:
             build_corpus(s)
         r = evaluate(s, args.rrf_k, floor)
     lines = ["# Search evaluation", "", f"{r['n_queries']} queries (bench/relevance.json), corpus: the recorded sites' "
-             "8 answers; RRF k = " + str(args.rrf_k) + f"; semantic floor (cosine) = {floor}.", "",
+             "answers; RRF k = " + str(args.rrf_k) + f"; semantic floor (cosine) = {floor}.", "",
              "| mode | nDCG@10 | recall@20 | p50 ms | p95 ms |", "| --- | ---: | ---: | ---: | ---: |"]
     summary = {}
     for m in MODES:
