@@ -21,7 +21,7 @@ lint:
 	$(VENV)/bin/mypy
 
 check: setup lint
-	$(PY) -m pytest -m "not services and not fuzz" -q -p no:cacheprovider
+	$(PY) -m pytest -m "not services and not fuzz and not slow" -q -p no:cacheprovider
 
 test: services lint
 	$(PY) -m pytest

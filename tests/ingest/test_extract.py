@@ -36,6 +36,7 @@ def test_hyphenation_keeps_real_dashes():
     assert join_hyphenation("stab-\nOch") == "stab-\nOch"
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_image_only_page_is_ocrd_in_swedish():
     pages = extract(PDF / "sodermalm_scanned_p1.pdf")
     assert len(pages) == 1 and pages[0].ocr

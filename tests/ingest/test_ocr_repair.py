@@ -1,10 +1,13 @@
 """OCR repair against the Swedish lexicon, on the real OCR seed."""
 from __future__ import annotations
 
+import pytest
+
 from ingest.ocr_repair import repair_text, word_accuracy
 from tests.conftest import SKARHOLMEN_SEED
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_repairs_the_seed_phrase():
     r = repair_text("Skérholmens stadsdelsndmnd godkinner forvaltningens forslag till svar pa remissen.")
     assert r.text == "Skärholmens stadsdelsnämnd godkänner förvaltningens förslag till svar på remissen."
@@ -20,6 +23,7 @@ def test_leaves_valid_words_urls_and_ambiguity_alone():
     assert "mén" in r.ambiguous
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_repair_improves_word_accuracy_on_the_seed():
     damaged = SKARHOLMEN_SEED.read_text(encoding="utf-8")
     repaired = repair_text(damaged).text

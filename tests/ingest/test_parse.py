@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from ingest.parse import parse_file
 from remissvar.records import Position
 from tests.conftest import FIXTURES
@@ -24,6 +26,7 @@ def test_text_layer_pdf_parses_like_the_seed():
     assert y.content_sha256 and len(y.content_sha256) == 64
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_scanned_pdf_is_ocrd_and_marked():
     y = parse_file(FIXTURES / "pdf" / "sodermalm_scanned_p1.pdf")
     assert y.ocr and y.original_text is not None
@@ -31,6 +34,7 @@ def test_scanned_pdf_is_ocrd_and_marked():
     assert y.remiss.dnr == "KS 2024/951"
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_cli_prints_json_and_errors_cleanly():
     out = subprocess.run([sys.executable, "-m", "remissvar_cli", "parse",
                           str(FIXTURES / "pdf" / "sodermalm_textlayer.pdf")], capture_output=True, text=True)

@@ -35,6 +35,7 @@ def test_over_budget_is_permanent():
     assert BudgetExceededError.reason == "over_budget"
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_real_document_parses_the_same_bounded():
     path = FIXTURES / "pdf" / "sodermalm_textlayer.pdf"
     bounded, direct = parse_file_bounded(path), parse_file(path)
@@ -42,6 +43,7 @@ def test_real_document_parses_the_same_bounded():
     assert bounded.remiss.dnr == "KS 2024/951"
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_two_million_text_operators_stop_at_the_budget(tmp_path):
     p = tmp_path / "operatorer.pdf"
     p.write_bytes(many_operators(2_000_000))
@@ -145,6 +147,7 @@ def test_cli_rejects_bad_ocr_value():
     assert json.loads(out.stderr.strip())["error"] == "bad_argument"
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_cli_bomb_is_a_budget_error(tmp_path):
     p = tmp_path / "bomb.pdf"
     p.write_bytes(inflating_pdf(1 << 30))

@@ -113,6 +113,7 @@ def test_text_pages_are_not_ocrd():
     assert len(y.pages) == 18 and not any(p.ocr for p in y.pages) and not y.ocr
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_image_page_in_a_text_pdf_is_ocrd(tmp_path):
     from pypdf import PdfReader, PdfWriter
 

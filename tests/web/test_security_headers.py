@@ -102,6 +102,7 @@ def test_worker_memory_ceiling():
     assert what == "MemoryError" and limit >= 300 * 1024 * 1024
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_gunicorn_serves_with_workers_and_threads_from_settings():
     port = free_port()
     env = {**os.environ, "REMISSVAR_WEB_PORT": str(port), "REMISSVAR_WEB_WORKERS": "2", "REMISSVAR_WEB_THREADS": "3",

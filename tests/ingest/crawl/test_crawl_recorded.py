@@ -70,6 +70,7 @@ def test_full_crawl_counts(crawl_settings, ports):
         assert d["council"] and d["meeting_url"] and d["fetched_at"] and d["etag"]
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_second_crawl_fetches_nothing_new(crawl_settings, ports):
     run(crawl_settings, ports)
     blobs = crawl_settings.data_dir.joinpath("raw")
@@ -106,6 +107,7 @@ FAULTS = {
 }
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_fault_mode(crawl_settings, ports):
     stats, store = run(crawl_settings, ports, faults=FAULTS, timeout=1.0)
     reasons = sorted((f["council"], f["reason"]) for f in store.failures())

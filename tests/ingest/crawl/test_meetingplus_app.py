@@ -75,6 +75,7 @@ def test_second_crawl_fetches_nothing_new(crawl_settings, port):
     assert len(store.documents()) == 3
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_browser_fallback_reads_the_script_built_agenda(crawl_settings, port):
     st, store, _ = run(crawl_settings, port, browser=True)
     assert (st.meetings_crawled, st.remiss_items, len(st.failures)) == (3, 3, 0)
@@ -85,6 +86,7 @@ def test_browser_fallback_reads_the_script_built_agenda(crawl_settings, port):
     assert store.path_of(doc["sha256"]).read_bytes()[:5] == b"%PDF-"
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_api_and_zip_faults_are_recorded_and_retried(crawl_settings, port):
     faults = {"/api/v2.0/meetings/4802/agenda": "500", ZIP: "truncate"}
     st, store, _ = run(crawl_settings, port, faults=faults)

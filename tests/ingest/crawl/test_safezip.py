@@ -88,6 +88,7 @@ def test_too_many_members():
         read_members(z, max_members=20)
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_zip_bomb_is_refused_quickly_without_inflating():
     z = bomb()
     assert len(z) < 1024 * 1024  # about 0.5 MB

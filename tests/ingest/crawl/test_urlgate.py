@@ -89,6 +89,7 @@ def test_allowed_and_normalised():
         assert e.value.reason == "host_not_allowed"
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_a_trickling_download_is_cut_off_at_the_deadline():
     """A server sending one byte every 0.2 s never hits the 2 s per-read timeout; the
     overall deadline (3 s here) ends it."""
