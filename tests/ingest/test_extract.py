@@ -86,6 +86,7 @@ def test_layout_cues_and_letterhead_footer_on_a_real_yttrande():
     assert "Sanna Olsson\nKommunekolog" in pages[1].text  # the signature is body text
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_running_heads_of_a_protocol_are_removed_and_kept_aside():
     pages = extract(FIXTURES / "real-documents" / "kommunfullmaktige_2026-06-10_protokoll.pdf")
     assert all("Utdragsbestyrkande" not in p.text for p in pages)

@@ -156,6 +156,7 @@ def test_cli_bomb_is_a_budget_error(tmp_path):
     assert json.loads(out.stderr.strip().splitlines()[-1])["error"] == "over_budget"
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_the_pipeline_task_parses_bounded_with_its_provenance():
     from ingest.crawl.to_records import DocumentTask, parse_task
     from ingest.parse_budget import parse_task_bounded

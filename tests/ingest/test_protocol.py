@@ -1,6 +1,8 @@
 """The protocol paragraph reader (structure fixture, see tests/fixtures/protocol/README.md)."""
 from __future__ import annotations
 
+import pytest
+
 from ingest.protocol import parse_protocol_paragraph
 from tests.conftest import FIXTURES
 
@@ -35,6 +37,7 @@ def _protocol_text(name: str) -> str:
     return "\n".join(p.text for p in extract(FIXTURES / "real-documents" / name))
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_split_paragraphs_on_a_full_protocol_skips_the_table_of_contents():
     from ingest.protocol import split_paragraphs
 
@@ -47,6 +50,7 @@ def test_split_paragraphs_on_a_full_protocol_skips_the_table_of_contents():
     assert paras[8].decision is None  # "Meddelanden": no decision printed, none invented
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_split_paragraphs_title_wrapped_around_its_number_in_the_contents():
     from ingest.protocol import split_paragraphs
 

@@ -37,6 +37,7 @@ def test_every_real_document_has_expected_values():
     assert real == listed and len(real) == 7
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 @pytest.mark.parametrize("exp", EXPECTED, ids=IDS)
 def test_document_fields(exp):
     y = parsed(exp["file"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 
+import pytest
+
 from ingest.crawl.runner import crawl_sources, recorded_sources
 from ingest.crawl.to_records import answer_documents
 from ingest.remiss_linking import task_ref
@@ -18,6 +20,7 @@ SAME_REMISS = [
 ]
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_recorded_answers_link_into_their_remisser(tmp_path):
     s = Settings(data_dir=tmp_path / "data")
     with ExitStack() as stack:

@@ -237,6 +237,7 @@ def test_who_was_asked_reads_folded_ocr_text() -> None:
 
 
 # ---- the command ----------------------------------------------------------------------------------
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_link_command_prints_one_key_per_answer() -> None:
     rows = [
         {"id": "a", "council": "farsta", "date": "2012-03-15", "title": "Remiss av program för lekplatser",
@@ -257,6 +258,7 @@ def test_link_command_prints_one_key_per_answer() -> None:
     assert keys["a"] == keys["b"] != keys["c"]
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_link_command_refuses_bad_lines() -> None:
     out = subprocess.run([sys.executable, "-m", "remissvar_cli", "link", "-", "--no-embeddings"],
                          input='{"id": "a"}\n', capture_output=True, text=True, cwd=ROOT, timeout=120)
@@ -264,6 +266,7 @@ def test_link_command_refuses_bad_lines() -> None:
     assert json.loads(out.stderr.strip().splitlines()[-1])["error"] == "bad_input"
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_link_command_with_a_store_keeps_keys_across_runs(tmp_path: Path) -> None:
     store = tmp_path / "keys.sqlite"
     first = [{"id": "a", "council": "farsta", "date": "2012-03-15", "title": "Remiss av lekplatsprogram", "lines": []}]

@@ -34,6 +34,7 @@ def run(settings, ports, faults=None, full=False, timeout=20.0):
         return crawl_sources(settings, sources, hosts, full=full, min_interval=0, timeout=timeout)
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_full_crawl_counts(crawl_settings, ports):
     stats, store = run(crawl_settings, ports)
     summary = {c: (s.meetings_listed, s.meetings_crawled, s.remiss_items, s.documents_new, len(s.failures))

@@ -42,6 +42,7 @@ def run(settings, port, *, browser=False, faults=None):
         return stats["farsta"], store, srv
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_json_endpoints_and_protocol_zip_without_a_browser(crawl_settings, port):
     st, store, srv = run(crawl_settings, port)
     assert (st.meetings_listed, st.meetings_crawled, st.remiss_items) == (3, 2, 2)
@@ -66,6 +67,7 @@ def test_json_endpoints_and_protocol_zip_without_a_browser(crawl_settings, port)
     assert "godkänner förvaltningens förslag" in (y.decision or "")
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_second_crawl_fetches_nothing_new(crawl_settings, port):
     run(crawl_settings, port)
     st, store, srv = run(crawl_settings, port)

@@ -49,6 +49,7 @@ def test_client_error_means_no_rules(status):
         assert fetcher(s).get(f"http://127.0.0.1:{s.port}/private/x").content == PAGE
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_timeout_means_try_later():
     with site(trickle(RULES, 0.5)) as s:
         f = fetcher(s, timeout=1, deadline=2)  # robots.txt gets min(deadline, 3 x timeout)
@@ -70,6 +71,7 @@ def test_huge_robots_is_read_only_to_the_cap():
         assert time.monotonic() - t0 < 5
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_redirect_to_another_host_is_not_followed():
     with Hostile({"/robots.txt": lambda h: send(h, 200, b"User-agent: *\nAllow: /\n")}) as other:
         with site(lambda h: send(h, 301, headers={"Location": f"http://127.0.0.1:{other.port}/robots.txt"})) as s:
@@ -80,6 +82,7 @@ def test_redirect_to_another_host_is_not_followed():
     assert other.hits == []
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_backslash_redirect_is_refused():
     with Hostile() as internal:
         loc = f"http://127.0.0.1:{internal.port}\\@localhost/robots.txt"

@@ -4,6 +4,8 @@ from __future__ import annotations
 from contextlib import ExitStack
 from dataclasses import replace
 
+import pytest
+
 from ingest.crawl.model import load_sources
 from ingest.crawl.replay import ReplayServer
 from ingest.crawl.runner import crawl_sources
@@ -12,6 +14,7 @@ from remissvar.settings import Settings
 from tests.conftest import free_port
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_records_carry_council_date_item_fields_summary_and_protocol(tmp_path):
     s = Settings(data_dir=tmp_path / "data")
     with ExitStack() as stack:

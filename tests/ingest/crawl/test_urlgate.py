@@ -103,6 +103,7 @@ def test_a_trickling_download_is_cut_off_at_the_deadline():
     assert 2.5 < took < 6
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_retry_after_is_capped_and_recorded():
     calls: list[float] = []
 
@@ -145,6 +146,7 @@ def test_size_checked_while_streaming_without_content_length():
             f.get(f"http://127.0.0.1:{s.port}/declared")
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_form_post_has_the_same_gate_and_budgets():
     def form(h):
         n = int(h.headers["Content-Length"])
@@ -161,6 +163,7 @@ def test_form_post_has_the_same_gate_and_budgets():
     assert other.hits == []
 
 
+@pytest.mark.slow  # make check leaves it out; make test runs it
 def test_browser_scripts_reach_only_the_allow_list():
     """Headless Chromium renders an allow-listed page whose scripts call another port on the
     same loopback address and a second name for it: only the allowed origin is reached."""
