@@ -119,6 +119,9 @@ def ensure_indices(es: Elasticsearch, settings: Settings, dims: int, model_id: s
     return version
 
 
+_CURRENT: set[tuple[str, str, str]] = set()  # (cluster, index, mapping digest) known to be up to date
+
+
 class MappingConflictError(RuntimeError):
     """The live index's mapping cannot take the current one in place (a field changed type)."""
 
@@ -128,8 +131,12 @@ def upgrade_mapping(es: Elasticsearch, settings: Settings, kind: str, version: i
     ``_meta``); a change ES cannot make in place asks for ``remissvar reindex``. True when updated."""
     name = index_name(settings, kind, version)
     want = index_body(kind, dims, model_id)["mappings"]
+    checked = (settings.es_url, name, want["_meta"]["mapping_sha"])
+    if checked in _CURRENT:  # the pipeline calls this per document: ask Elasticsearch once per process
+        return False
     have = es.indices.get_mapping(index=name)[name]["mappings"].get("_meta", {})
     if have.get("mapping_sha") == want["_meta"]["mapping_sha"]:
+        _CURRENT.add(checked)
         return False
     try:
         es.indices.put_mapping(index=name, properties=want["properties"], meta=want["_meta"])
@@ -137,6 +144,7 @@ def upgrade_mapping(es: Elasticsearch, settings: Settings, kind: str, version: i
         raise MappingConflictError(f"{name}: mappningen har ändrats så att indexet måste byggas om "
                                    f"('remissvar reindex'): {e}") from e
     log.info("mapping of %s updated in place (new fields)", name)
+    _CURRENT.add(checked)
     return True
 
 
