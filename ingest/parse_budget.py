@@ -5,10 +5,10 @@ and a 1 MB PDF inflating to 1 GiB taking 17.5 s and 2.1 GB, inside the worker. H
 
 1. before anything is read (in the calling process, from ``stat``): the file exists, is a
    regular file, and is at most ``max_bytes`` (PDF) or ``max_text_bytes`` (``.txt``);
-2. in a forked child process with ``RLIMIT_AS`` (``memory_bytes`` of address space on top
-   of what the parent already maps), ``RLIMIT_CPU`` and no core files, its own process group
-   (so OCR's ``pdftoppm``/``tesseract`` go with it), and a wall-clock deadline after
-   which the whole group is killed:
+2. in a child process from a fork server (see ``_context``) with ``RLIMIT_AS``
+   (``memory_bytes`` of address space on top of what the child maps at start), ``RLIMIT_CPU``
+   and no core files, its own process group (so OCR's ``pdftoppm``/``tesseract`` go with
+   it), and a wall-clock deadline after which the whole group is killed:
    - a scan of the PDF's streams, inflating every non-image Flate stream incrementally
      (never more than ``_STEP`` at a time) and stopping at ``max_stream_bytes`` per
      stream or ``max_inflated_bytes`` in all; then the page count (``max_pages``);
@@ -22,7 +22,6 @@ The wall budget grows with the page count (OCR takes seconds a page):
 """
 from __future__ import annotations
 
-import importlib
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -199,7 +198,7 @@ def _child(conn: multiprocessing.connection.Connection, func: Callable[..., Any]
            kwargs: dict[str, Any], budget: ParseBudget, paths: list[Path]) -> None:
     os.setpgid(0, 0)  # own process group: OCR's subprocesses are killed with it
     _limit(resource.RLIMIT_CORE, 0)
-    # the budget comes on top of what the forked process already maps (a worker with torch maps GBs)
+    # the budget comes on top of what the child already maps (the fork server's imports)
     _limit(resource.RLIMIT_AS, _vm_size() + budget.memory_bytes)
     _limit(resource.RLIMIT_CPU, int(budget.wall_max_s) + 1)  # lowered once the pages are counted
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings on damaged files are the parser's to judge
@@ -227,22 +226,24 @@ def _child(conn: multiprocessing.connection.Connection, func: Callable[..., Any]
     conn.close()
 
 
-# imported once in the parent, so that each forked child starts with them (else every
-# child imports pdfplumber anew: 0.8 s instead of 0.1 s for a small document)
+# imported once in the fork server, so that each child starts with them (else every child
+# imports pdfplumber anew: 0.8 s instead of 0.1 s for a small document)
 PRELOAD = ("pdfplumber", "pypdf", "pdfminer.high_level", "ingest.parse", "ingest.crawl.to_records")
-_preloaded = False
 
 
-def _context() -> multiprocessing.context.ForkContext:
-    # fork: cheap (the fuzz test forks hundreds of times), nothing to pickle on the way in,
-    # and no re-import of the caller's main module (forkserver/spawn would run scripts again)
-    global _preloaded
-    if not _preloaded:
-        for name in PRELOAD:
-            importlib.import_module(name)
-        _preloaded = True
-    ctx = multiprocessing.get_context("fork")
-    assert isinstance(ctx, multiprocessing.context.ForkContext)
+def _context() -> multiprocessing.context.ForkServerContext:
+    """Children come from a fork server: a single-threaded process started once, with
+    ``PRELOAD`` imported, that forks one child per document.
+
+    Not a plain fork of the caller: the dramatiq worker has several threads (and the
+    embedding model's), and a fork copies whatever lock another thread holds at that moment
+    (a stream being logged to, a module being imported) into a child that then waits on it
+    forever - a sound document parked until its wall budget ran out and dead-lettered as
+    "over_budget" (seen once in about four runs of the pipeline fault test). Only
+    ``PRELOAD`` is imported there, never the caller's ``__main__`` (scripts are not run twice)."""
+    ctx = multiprocessing.get_context("forkserver")
+    assert isinstance(ctx, multiprocessing.context.ForkServerContext)
+    ctx.set_forkserver_preload(list(PRELOAD))
     return ctx
 
 

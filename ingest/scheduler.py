@@ -52,9 +52,9 @@ def run(sources: list[Source], schedule: str, *, base_urls: dict[str, str] | Non
             from ingest.stages import reconcile
 
             try:
-                parse, index = reconcile(get_settings())
-                if parse or index:
-                    log.info("reconcile: %d to parse, %d to index sent again", parse, index)
+                parse, index, crawl = reconcile(get_settings())
+                if parse or index or crawl:
+                    log.info("reconcile: %d to parse, %d to index, %d crawls sent again", parse, index, crawl)
             except Exception:  # a sweep that fails is tried again next time; crawls go on
                 log.exception("reconcile failed")
         i += 1

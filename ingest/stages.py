@@ -15,6 +15,7 @@ from ingest.crawl.model import Source, load_sources
 from ingest.crawl.runner import open_crawler
 from ingest.crawl.store import RawStore
 from ingest.crawl.to_records import DocumentTask, answer_documents, document_task
+from ingest.deadletters import lock_held
 from ingest.extract import ExtractError
 from ingest.indexing import index_yttrande
 from ingest.parse import PARSER_VERSION
@@ -23,7 +24,7 @@ from ingest.parsed_store import ParsedStore
 from ingest.remiss_linking import correct, key_store, link_record, relink, sync_index
 from remissvar import crawl_status, failures
 from remissvar.embedding import get_embedder
-from remissvar.queue import enqueue
+from remissvar.queue import enqueue, in_broker
 from remissvar.settings import Settings
 from search_api.index import es_client, indexed_remiss_ids
 
@@ -47,13 +48,16 @@ def allowed_hosts(s: Settings, src: Source) -> set[str]:
     return hosts
 
 
-def crawl_council(s: Settings, platform: str, council: str, base_url: str | None = None) -> CrawlResult:
-    """Crawl one council on one platform; record its failures; list the answers to parse."""
+def crawl_council(s: Settings, platform: str, council: str, base_url: str | None = None,
+                  full: bool = False) -> CrawlResult:
+    """Crawl one council on one platform (``full``: ignore the validators of earlier crawls
+    and fetch everything again); record its failures; list the answers to parse."""
     src = find_source(s, platform, council)
     if base_url:
         src = replace(src, base_url=base_url)
     store = RawStore(s.data_dir)
-    with open_crawler(s, store, Fetcher(allowed_hosts(s, src), min_interval=s.crawl_min_interval)) as crawler:
+    with open_crawler(s, store, Fetcher(allowed_hosts(s, src), min_interval=s.crawl_min_interval),
+                      full=full) as crawler:
         stats = crawler.crawl([src])[council]
     # each bad document or page of this crawl is a dead letter with its reason;
     # retrying it means crawling the council again (the failed items are refetched)
@@ -149,17 +153,32 @@ def publish_crawl_status(s: Settings, store: RawStore) -> None:
     })
 
 
-def reconcile(s: Settings) -> tuple[int, int]:
+def reconcile(s: Settings) -> tuple[int, int, int]:
     """Send again what the stores say is unfinished: stored answers without a current parsed
-    record, parsed records missing from the index. Messages can be lost when the broker goes
+    record, parsed records missing from the index, crawls begun and never finished; returns
+    how many of each were sent. Messages can be lost when the broker goes
     away mid-send (Redis restarted while an actor was enqueuing); this sweep, run by the
     scheduler and by ``remissvar reconcile``, makes that a delay, never a loss. Idempotent."""
-    to_parse = stale_answers(s, RawStore(s.data_dir))
+    store = RawStore(s.data_dir)
+    # what failed for good stays with the dead letters (``remissvar retry-failed`` sends it
+    # again): sent by every sweep it would fail again and again, one more dead letter each time
+    dead = {(d["actor"], json.dumps(d["args"][:1])) for d in failures.dead_letters()}
+    to_parse = [u for u in stale_answers(s, store) if ("parse_document", json.dumps([u])) not in dead]
     parsed = [y.id for y in ParsedStore(s.data_dir).records()]
     indexed = indexed_remiss_ids(es_client(s), s, parsed) if parsed else {}
-    to_index = [doc_id for doc_id in parsed if doc_id not in indexed]
+    to_index = [i for i in parsed if i not in indexed and ("index_document", json.dumps([i])) not in dead]
     for url in to_parse:
         enqueue("parse_document", url)
     for doc_id in to_index:
         enqueue("index_document", doc_id)
-    return len(to_parse), len(to_index)
+    # a crawl that began and never finished, whose message is neither waiting, retrying nor
+    # dead-lettered: the broker lost it (Redis went away while its retry was being sent)
+    to_crawl = 0
+    for run in store.unfinished_crawls():
+        mid = run["message_id"]
+        if in_broker("crawl_council", mid) or failures.is_dead(mid) or lock_held(run["council"]):
+            continue
+        new_id = enqueue("crawl_council", run["source"], run["council"], run["base_url"], bool(run["full"]))
+        store.crawl_begun(run["source"], run["council"], run["base_url"], bool(run["full"]), new_id)
+        to_crawl += 1
+    return len(to_parse), len(to_index), to_crawl

@@ -16,6 +16,7 @@ Actor and queue names come from ``remissvar.queue.ACTOR_QUEUES`` (what the web e
 from __future__ import annotations
 
 import logging
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from dramatiq.middleware import CurrentMessage
 
 from ingest import stages
 from ingest.crawl.model import load_sources
+from ingest.crawl.store import RawStore
 from ingest.deadletters import PERMANENT_ERRORS, DeadLetters, council_lock, named_lock
 from ingest.indexing import index_yttrande
 from ingest.parse_budget import parse_file_bounded
@@ -55,6 +57,11 @@ def crawl_council(platform: str, council: str, base_url: str | None = None, full
     """Crawl one council on one platform, then enqueue parsing of its new or changed answers."""
     s = get_settings()
     current = CurrentMessage.get_current_message()
+    message_id = current.message_id if current else uuid.uuid4().hex
+    # recorded before anything touches Redis: a crawl whose message the broker loses (Redis
+    # gone while its retry was being sent) is sent again by the reconcile sweep
+    runs = RawStore(s.data_dir)
+    runs.crawl_begun(platform, council, base_url, full, message_id)
     with council_lock(council, owner=current.message_id if current else None) as got:
         if not got:
             # never two crawls of one council at once: try again later (retried with backoff)
@@ -62,6 +69,7 @@ def crawl_council(platform: str, council: str, base_url: str | None = None, full
         result = stages.crawl_council(s, platform, council, base_url)
         for url in result.to_parse:
             parse_document.send(url)
+    runs.crawl_done(platform, council, message_id)
     st = result.stats
     return {"meetings": st.meetings_crawled, "documents_new": st.documents_new, "failures": len(st.failures)}
 

@@ -58,6 +58,11 @@ def clear_failure(key: str) -> None:
     client().hdel(KEY, key)
 
 
+def is_dead(message_id: str) -> bool:
+    """A dead letter is recorded under this message id."""
+    return bool(client().hexists(KEY, message_id))
+
+
 def dead_letters() -> list[Failure]:
     """Every recorded failure, oldest first."""
     records: list[Failure] = [json.loads(v) for v in client().hvals(KEY)]

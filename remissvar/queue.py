@@ -6,6 +6,7 @@ is the one contract between sender and worker. Nothing connects at import time.
 """
 from __future__ import annotations
 
+import json
 import threading
 
 import dramatiq
@@ -51,6 +52,23 @@ def enqueue(actor_name: str, *args: object, **kwargs: object) -> str:
         queue_name=ACTOR_QUEUES[actor_name], actor_name=actor_name, args=args, kwargs=kwargs, options={})
     broker.enqueue(message)
     return str(message.message_id)
+
+
+def in_broker(actor_name: str, message_id: str) -> bool:
+    """The message waits, waits for a retry, or is being worked on: Redis keeps a message in
+    its queue's hash until it is acknowledged, and a retry is the same message in the delay
+    queue. The hashes are keyed by a per-send id, so the payloads are read (meant for the
+    crawl queue: a message per council)."""
+    client = get_broker().client
+    q = ACTOR_QUEUES[actor_name]
+    for key in (f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs"):
+        for raw in client.hvals(key):
+            try:
+                if json.loads(raw).get("message_id") == message_id:
+                    return True
+            except (ValueError, AttributeError):
+                continue
+    return False
 
 
 def queue_depths() -> dict[str, int]:

@@ -357,12 +357,13 @@ def reindex(verbose: bool = False) -> None:
 
 @app.command("reconcile")
 def reconcile_cmd() -> None:
-    """Send again what is unfinished: stored answers not parsed, parsed answers not indexed."""
+    """Send again what is unfinished: stored answers not parsed, parsed answers not indexed,
+    crawls begun and never finished."""
     from ingest.stages import reconcile
     from remissvar.settings import get_settings
 
-    parse, index = reconcile(get_settings())
-    typer.echo(f"{parse} att tolka och {index} att indexera skickade igen.")
+    parse, index, crawl = reconcile(get_settings())
+    typer.echo(f"{parse} att tolka, {index} att indexera och {crawl} avbrutna genomsökningar skickade igen.")
 
 
 @app.command("relink")

@@ -35,6 +35,9 @@ CREATE TABLE IF NOT EXISTS filing_examples (
   PRIMARY KEY (meeting_url, item_number));
 CREATE TABLE IF NOT EXISTS failures (
   url TEXT, source TEXT, council TEXT, reason TEXT, detail TEXT, at TEXT, meeting_url TEXT, PRIMARY KEY (url, reason));
+CREATE TABLE IF NOT EXISTS crawl_runs (
+  source TEXT, council TEXT, base_url TEXT, full INTEGER, message_id TEXT, started_at TEXT,
+  PRIMARY KEY (source, council));
 """
 
 
@@ -178,6 +181,23 @@ class RawStore:
     def clear_failures(self, url: str) -> None:
         with self.db() as c:
             c.execute("DELETE FROM failures WHERE url = ?", (url,))
+
+    # -- crawls begun and not finished (the broker can lose a message; this store keeps it) --
+    def crawl_begun(self, source: str, council: str, base_url: str | None, full: bool, message_id: str) -> None:
+        """A crawl of ``council`` on ``source`` is under way (or sent again) as ``message_id``."""
+        with self.db() as c:
+            c.execute("INSERT OR REPLACE INTO crawl_runs VALUES (?,?,?,?,?,?)",
+                      (source, council, base_url, int(full), message_id, now()))
+
+    def crawl_done(self, source: str, council: str, message_id: str) -> None:
+        """That crawl finished (a later one, sent meanwhile, stays recorded)."""
+        with self.db() as c:
+            c.execute("DELETE FROM crawl_runs WHERE source = ? AND council = ? AND message_id = ?",
+                      (source, council, message_id))
+
+    def unfinished_crawls(self) -> list[dict[str, Any]]:
+        with self.db() as c:
+            return [dict(r) for r in c.execute("SELECT * FROM crawl_runs ORDER BY source, council")]
 
     def failures(self) -> list[dict[str, Any]]:
         with self.db() as c:

@@ -94,6 +94,49 @@ def test_reconcile_sends_again_what_is_unfinished(tmp_path, es, seed_records):
     ParsedStore(s.data_dir).save(seed_records["skarholmen"], {"test": True})
     r = redis.Redis.from_url(s.redis_url)
     r.delete("dramatiq:index.msgs")
-    assert reconcile(s) == (0, 1)
+    assert reconcile(s) == (0, 1, 0)
     assert r.hlen("dramatiq:index.msgs") == 1
     r.delete("dramatiq:index.msgs")
+
+
+def test_reconcile_sends_again_a_lost_crawl_once_and_leaves_dead_letters(tmp_path, es, seed_records):
+    """A crawl that began and whose message the broker lost (Redis went away while its retry was
+    being sent) is sent again, once; what is dead-lettered is left to retry-failed."""
+    import json
+
+    import redis
+
+    from ingest.crawl.store import RawStore
+    from ingest.parsed_store import ParsedStore
+    from ingest.stages import reconcile
+    from remissvar import failures
+    from remissvar.settings import Settings
+    from search_api.index import delete_all
+
+    s = Settings(data_dir=tmp_path / "data", index_prefix="remissvar-reconcile")
+    delete_all(es, s)
+    r = redis.Redis.from_url(s.redis_url)
+    for q in ("crawl", "index"):
+        r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
+    store = RawStore(s.data_dir)
+    store.crawl_begun("insynsverige", "farsta", "http://127.0.0.1:1", False, "lost-message")
+    store.crawl_begun("meetingplus", "skarholmen", None, True, "dead-message")
+    failures.record_failure("dead-message", "crawl_council", ["meetingplus", "skarholmen", None], "http_500", "x")
+    ParsedStore(s.data_dir).save(seed_records["skarholmen"], {"test": True})
+    failures.record_failure("dead-index", "index_document", [seed_records["skarholmen"].id], "boom", "x")
+    try:
+        assert reconcile(s) == (0, 0, 1)
+        sent = [json.loads(v) for v in r.hvals("dramatiq:crawl.msgs")]
+        assert [(m["actor_name"], m["args"]) for m in sent] == [
+            ("crawl_council", ["insynsverige", "farsta", "http://127.0.0.1:1", False])]
+        # the store now names the new message, which waits in the queue: not sent twice
+        assert [c["message_id"] for c in store.unfinished_crawls() if c["council"] == "farsta"] == [
+            sent[0]["message_id"]]
+        assert reconcile(s) == (0, 0, 0)
+        store.crawl_done("insynsverige", "farsta", sent[0]["message_id"])
+        assert [c["council"] for c in store.unfinished_crawls()] == ["skarholmen"]
+    finally:
+        failures.clear_failure("dead-message")
+        failures.clear_failure("dead-index")
+        for q in ("crawl", "index"):
+            r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
