@@ -26,12 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.search_eval import _has_corpus, build_corpus
-from remissvar.query_encoders import get_query_encoder
+from remissvar.embedding import get_query_encoder
 from remissvar.settings import Settings
 from search_api.index import es_client
 from search_api.search.builders import PASSAGE_SOURCE, KeywordQuery, multiselect_facet_aggs
-from search_api.search.models import FACETS, Filters, SearchRequest
-from search_api.search.service import SearchService
+from search_api.search.models import Filters, SearchRequest
+from search_api.search.service import FACETS, SearchService
 
 REPORT = ROOT / "bench" / "reports" / "request_cost.md"
 
@@ -48,6 +48,7 @@ def timed(fn: Callable[[], Any], rounds: int) -> tuple[float, float, float]:
         t0 = time.perf_counter()
         r = fn()
         walls.append((time.perf_counter() - t0) * 1000)
+        r = getattr(r, "body", r)  # the client's response object
         if isinstance(r, dict) and "took" in r:
             tooks.append(float(r["took"]))
         elif isinstance(r, dict) and "responses" in r:

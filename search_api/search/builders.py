@@ -16,6 +16,11 @@ YEAR_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
 PASSAGE_SOURCE = {"excludes": ["embedding", "text_folded", "remiss_title_folded"]}
 # how many of the query's words an exact match must contain: all of up to three, 75% of more
 EXACT_MINIMUM_SHOULD_MATCH = "3<75%"
+# the OCR clause: one edit for words of five letters or more, the first two letters as typed.
+# Building two-edit automata was most of a keyword search's time (bench/request_cost.py and
+# bench/scale.py: Elasticsearch took 8 ms of which the fuzzy clause 6 on the small corpus;
+# 3 ms with one edit) and grows with the term dictionary (keyword p95 110 ms at 1M passages)
+OCR_FUZZY: dict[str, Any] = {"fuzziness": "AUTO:5,20", "prefix_length": 2, "max_expansions": 20}
 
 
 def motion_number(q: str) -> str | None:
@@ -54,8 +59,7 @@ class KeywordQuery:
         should: list[dict[str, Any]] = [
             {"multi_match": {"query": q, "fields": self.STEMMED_FIELDS, "type": "best_fields"}},
             {"multi_match": {"query": fq, "fields": self.FOLDED_FIELDS, "type": "best_fields"}},
-            {"match": {"text_folded": {"query": fq, "fuzziness": "AUTO", "prefix_length": 1,
-                                        "max_expansions": 20, "boost": 0.3}}},
+            {"match": {"text_folded": {"query": fq, **OCR_FUZZY, "boost": 0.3}}},
         ]
         should += self._identifiers(q)
         return {"bool": {"should": should, "minimum_should_match": 1}}
@@ -70,8 +74,7 @@ class KeywordQuery:
                              "minimum_should_match": msm}},
             {"multi_match": {"query": fq, "fields": self.FOLDED_FIELDS, "type": "best_fields",
                              "minimum_should_match": msm}},
-            {"match": {"text_folded": {"query": fq, "fuzziness": "AUTO", "prefix_length": 2,
-                                        "max_expansions": 20, "minimum_should_match": msm}}},
+            {"match": {"text_folded": {"query": fq, **OCR_FUZZY, "minimum_should_match": msm}}},
         ]
         should += self._identifiers(q)
         return {"bool": {"should": should, "minimum_should_match": 1}}

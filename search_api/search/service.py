@@ -187,53 +187,60 @@ class SearchService:
     def retrieve(self, q: str, mode: Mode, filters: Filters, k: int = CANDIDATES,
                  with_facets: bool = False) -> tuple[Ranked, dict[str, Any], float]:
         """Fused passage ranking: list of (source, score, highlight), facet aggs, embed ms."""
-        r = self._retrieve(q, mode, filters, k, with_facets)
+        r = self._retrieve(q, mode, filters, k, with_facets, exact_block=with_facets)
         return r.ranked, r.aggs, r.embed_ms
 
     def _retrieve(self, q: str, mode: Mode, filters: Filters, k: int = CANDIDATES,
-                  with_facets: bool = False) -> Retrieval:
+                  with_facets: bool = False, exact_block: bool = True) -> Retrieval:
+        """One round trip (two for hybrid with a query to embed) for everything a result page
+        needs. With words: the ranking list (BM25, any word), and - for ``exact_block`` - the
+        exact matches with their highlights, counts and (``with_facets``) the facets in the
+        same search: the query filtered by the non-facet filters, the facet filters as
+        ``post_filter``, each facet counted without its own filter (multi-select). Without
+        words: the same on the newest passages. The exact clause and the highlighter run once
+        (measured in bench/request_cost.py: they are most of a keyword request)."""
         fclauses = filters.clauses()
         base = filters.clauses(skip=FACETS)
+        facet_only = [c for c in fclauses if c not in base]
         # searches that need no query vector, and those built once the vector is there
         plain: list[tuple[str, dict[str, Any]]] = []
         with_vector: list[tuple[str, Callable[[list[float]], dict[str, Any]]]] = []
         embed_ms = 0.0
         has_q = bool(q.strip())
         kq = KeywordQuery(q)
-        counts = {"answers": {"cardinality": {"field": "yttrande_id"}},
-                  "remisser": {"cardinality": {"field": "remiss_id"}}}
-        # each clause built once; the facet request reuses the ranking requests' clauses
-        keyword = ({"bool": {"must": [kq.clause()], "filter": fclauses}}
-                   if has_q and mode in ("hybrid", "keyword") else None)
-        exact = ({"bool": {"must": [kq.exact_clause()], "filter": fclauses}} if keyword is not None else None)
-        browse = None if has_q else {"bool": {"filter": fclauses}}
+        counts: dict[str, Any] = {"answers": {"cardinality": {"field": "yttrande_id"}},
+                                  "remisser": {"cardinality": {"field": "remiss_id"}}}
+        page_aggs: dict[str, Any] = {"filtered": {"filter": {"bool": {"filter": facet_only}}, "aggs": counts}}
+        if with_facets:
+            page_aggs.update(multiselect_facet_aggs({f: filters.clauses(skip=frozenset({f})) for f in FACETS}))
+        uses_keyword = has_q and mode in ("hybrid", "keyword")
         needs_vector = has_q and mode in ("hybrid", "semantic")
-        if keyword is not None:
-            plain.append(("bm25", {"size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
-                                   "query": keyword, "highlight": kq.highlight()}))
-            plain.append(("exact", {"size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
-                                    "query": exact, "highlight": kq.highlight(), "aggs": counts}))
+        if uses_keyword:
+            keyword = {"bool": {"must": [kq.clause()], "filter": fclauses}}
+            bm25: dict[str, Any] = {"size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
+                                    "query": keyword}
+            if not exact_block:  # the page's highlights come with the exact matches
+                bm25["highlight"] = kq.highlight()
+            plain.append(("bm25", bm25))
+            if exact_block:
+                plain.append(("exact", {
+                    "size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
+                    "query": {"bool": {"must": [kq.exact_clause()], "filter": base}},
+                    "post_filter": {"bool": {"filter": facet_only}},
+                    "highlight": kq.highlight(), "aggs": page_aggs}))
         if needs_vector:
             with_vector.append(("knn", lambda v: {"size": k, "_source": PASSAGE_SOURCE,
                                                   "knn": self._knn(v, k, fclauses)}))
-        if browse is not None:
-            plain.append(("browse", {
-                "size": k, "_source": PASSAGE_SOURCE, "query": browse, "aggs": counts,
-                "sort": [{"date": {"order": "desc", "missing": "_last"}}, {"ordinal": "asc"}],
-            }))
-        if with_facets:
-            per_facet = {f: filters.clauses(skip=frozenset({f})) for f in FACETS}
-            facet_aggs = multiselect_facet_aggs(per_facet)
-            if exact is not None:
-                plain.append(("facets", {"size": 0, "aggs": facet_aggs,
-                                         "query": {"bool": {"must": [kq.exact_clause()], "filter": base}}}))
-            elif browse is not None:
-                plain.append(("facets", {"size": 0, "aggs": facet_aggs, "query": {"bool": {"filter": base}}}))
-            elif needs_vector:
+            if with_facets and not uses_keyword:
+                facet_aggs = multiselect_facet_aggs({f: filters.clauses(skip=frozenset({f})) for f in FACETS})
                 with_vector.append(("facets", lambda v: {"size": 0, "aggs": facet_aggs,
                                                          "knn": self._knn(v, k, base)}))
-            else:
-                plain.append(("facets", {"size": 0, "aggs": facet_aggs}))
+        if not has_q:
+            plain.append(("browse", {
+                "size": k, "_source": PASSAGE_SOURCE, "query": {"bool": {"filter": base}},
+                "post_filter": {"bool": {"filter": facet_only}}, "aggs": page_aggs,
+                "sort": [{"date": {"order": "desc", "missing": "_last"}}, {"ordinal": "asc"}],
+            }))
         with self._expensive() if needs_vector else nullcontext():
             responses, embed_ms = self._send(q, plain, with_vector, needs_vector)
         rankings: list[list[str]] = []
@@ -251,12 +258,18 @@ class SearchService:
                 out.aggs = r.get("aggregations", {})
                 continue
             if kind in ("exact", "browse"):
-                a = r.get("aggregations", {})
-                out.exact_answers = int(a.get("answers", {}).get("value", 0))
-                out.exact_remisser = int(a.get("remisser", {}).get("value", 0))
+                a = dict(r.get("aggregations", {}))
+                c = a.pop("filtered", {})
+                out.exact_answers = int(c.get("answers", {}).get("value", 0))
+                out.exact_remisser = int(c.get("remisser", {}).get("value", 0))
+                if with_facets:
+                    out.aggs = a
             if kind == "exact":
                 exact_hits = r["hits"]["hits"]
                 out.exact_ids = [h["_id"] for h in exact_hits]
+                for h in exact_hits:
+                    if "highlight" in h:
+                        highlights[h["_id"]] = h["highlight"]
                 continue
             ids = []
             for h in r["hits"]["hits"]:

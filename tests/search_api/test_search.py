@@ -56,6 +56,16 @@ def test_clean_query_finds_ocr_text(service):
     assert "skarholmen" in _councils(resp)
 
 
+@pytest.mark.parametrize("word", ["medborgarservise", "stockholmanra", "kommunikationsprogramnet"])
+def test_one_misread_letter_is_found(service, word):
+    """One wrong, missing or swapped letter after the first two - an OCR misreading in the
+    document or a typo in the query, the same edit either way - still finds the word
+    ('medborgarservice', 'stockholmarna', 'Kommunikationsprogrammet' in the Skärholmen
+    answer): the bounded OCR clause allows one edit in words of five letters or more."""
+    resp = service.search(SearchRequest(q=word, mode="keyword"))
+    assert "skarholmen" in _councils(resp)
+
+
 def test_filters_and_facets(service):
     resp = service.search(SearchRequest(q="sociala medier", filters=Filters(council=["skarholmen"])))
     assert _councils(resp) == ["skarholmen"]
