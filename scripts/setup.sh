@@ -87,5 +87,9 @@ fi
 # ---- embedding model ---------------------------------------------------------
 "$PY" -m remissvar.model_build >>"$LOG_DIR/model_build.log" 2>&1 \
   || die "modellkonverteringen misslyckades, se $LOG_DIR/model_build.log"
+# the query encoder the search uses: an int8 ONNX export of the same model (about 30 s once;
+# a second run finds it and does nothing)
+"$PY" -m remissvar.encoder_build onnx >>"$LOG_DIR/model_build.log" 2>&1 \
+  || die "ONNX-exporten av frågekodaren misslyckades, se $LOG_DIR/model_build.log"
 
 log "installationen klar på $(( $(date +%s) - start )) s (miljö: $(du -sh "$VENV" | cut -f1), ES: $(du -sh "$ES_HOME" | cut -f1))"
