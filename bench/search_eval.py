@@ -130,13 +130,14 @@ def evaluate(s: Settings, rrf_k: int, floor: float | None) -> dict:
             out[m]["by_kind"].setdefault(item["kind"], []).append(nd)
         # one retrieval without the floor gives the keyword and kNN lists: hybrid without floor,
         # the calibration and the floor sweep are computed from them (the floor only cuts the kNN list)
-        r = nofloor._retrieve(item["q"], "hybrid", Filters(), k=100)
+        r = nofloor._retrieve(item["q"], "hybrid", Filters(), k=100, exact_block=False)
+        on_page = nofloor._retrieve(item["q"], "hybrid", Filters(), k=100)  # what a result page gets
         doc_of = {i: names.get(src["yttrande_id"], src["yttrande_id"]) for i, src in r.sources.items()}
         ranked = list(dict.fromkeys(doc_of[src["id"]] for src, _, _ in r.ranked))
         out["hybrid_nofloor"]["ndcg"].append(ndcg(ranked, item["rel"]))
         out["hybrid_nofloor"]["recall"].append(recall(ranked, item["rel"]))
-        exact = set(r.exact_ids)
-        exact_groups = group_passages([x for x in r.ranked if x[0]["id"] in exact] + r.exact_extra)
+        exact = set(on_page.exact_ids)
+        exact_groups = group_passages([x for x in on_page.ranked if x[0]["id"] in exact])
         exact_docs = [doc_of.get(a.best.id, a.yttrande_id) for g in exact_groups for a in g.answers]
         for f in floors:
             knn = [i for i in r.rankings.get("knn", []) if r.similarities[i] >= f]

@@ -67,14 +67,15 @@ class KeywordQuery:
     def exact_clause(self) -> dict[str, Any]:
         """What counts as an exact (keyword) match for the "exact" block: the query's words
         (all of up to three, 75% of longer queries) in the stemmed, the folded or - for
-        OCR misreadings - the fuzzy folded text, or the motion number or dnr itself."""
+        OCR misreadings - the fuzzy folded text, or the motion number or dnr itself. Scored
+        as ``clause`` scores (same fields and boosts): a result page ranks by it."""
         q, fq, msm = self.q, fold(self.q), EXACT_MINIMUM_SHOULD_MATCH
         should: list[dict[str, Any]] = [
             {"multi_match": {"query": q, "fields": self.STEMMED_FIELDS, "type": "best_fields",
                              "minimum_should_match": msm}},
             {"multi_match": {"query": fq, "fields": self.FOLDED_FIELDS, "type": "best_fields",
                              "minimum_should_match": msm}},
-            {"match": {"text_folded": {"query": fq, **OCR_FUZZY, "minimum_should_match": msm}}},
+            {"match": {"text_folded": {"query": fq, **OCR_FUZZY, "boost": 0.3, "minimum_should_match": msm}}},
         ]
         should += self._identifiers(q)
         return {"bool": {"should": should, "minimum_should_match": 1}}

@@ -75,7 +75,6 @@ class Retrieval:
     aggs: dict[str, Any]
     embed_ms: float
     exact_ids: list[str] = field(default_factory=list)  # passages matching the exact clause, in its order
-    exact_extra: Ranked = field(default_factory=list)  # exact passages the fused list did not carry
     exact_answers: int = 0
     exact_remisser: int = 0
     knn_ids: set[str] = field(default_factory=set)
@@ -215,19 +214,19 @@ class SearchService:
             page_aggs.update(multiselect_facet_aggs({f: filters.clauses(skip=frozenset({f})) for f in FACETS}))
         uses_keyword = has_q and mode in ("hybrid", "keyword")
         needs_vector = has_q and mode in ("hybrid", "semantic")
-        if uses_keyword:
-            keyword = {"bool": {"must": [kq.clause()], "filter": fclauses}}
-            bm25: dict[str, Any] = {"size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
-                                    "query": keyword}
-            if not exact_block:  # the page's highlights come with the exact matches
-                bm25["highlight"] = kq.highlight()
-            plain.append(("bm25", bm25))
-            if exact_block:
-                plain.append(("exact", {
-                    "size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
-                    "query": {"bool": {"must": [kq.exact_clause()], "filter": base}},
-                    "post_filter": {"bool": {"filter": facet_only}},
-                    "highlight": kq.highlight(), "aggs": page_aggs}))
+        if uses_keyword and not exact_block:
+            plain.append(("bm25", {"size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
+                                   "query": {"bool": {"must": [kq.clause()], "filter": fclauses}},
+                                   "highlight": kq.highlight()}))
+        if uses_keyword and exact_block:
+            # a result page shows only exact matches (and, in hybrid, kNN-only passages): the
+            # exact search is its keyword ranking too - the exact clause scores a passage as the
+            # any-word clause does, so their order is the one the BM25 list would give them
+            plain.append(("exact", {
+                "size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
+                "query": {"bool": {"must": [kq.exact_clause()], "filter": base}},
+                "post_filter": {"bool": {"filter": facet_only}},
+                "highlight": kq.highlight(), "aggs": page_aggs}))
         if needs_vector:
             with_vector.append(("knn", lambda v: {"size": k, "_source": PASSAGE_SOURCE,
                                                   "knn": self._knn(v, k, fclauses)}))
@@ -247,7 +246,6 @@ class SearchService:
         sources: dict[str, dict[str, Any]] = {}
         highlights: dict[str, dict[str, Any]] = {}
         out = Retrieval(ranked=[], aggs={}, embed_ms=embed_ms)
-        exact_hits: list[dict[str, Any]] = []
         for kind in ("bm25", "exact", "knn", "browse", "facets"):  # the order the rankings are fused in
             if kind not in responses:
                 continue
@@ -265,12 +263,7 @@ class SearchService:
                 if with_facets:
                     out.aggs = a
             if kind == "exact":
-                exact_hits = r["hits"]["hits"]
-                out.exact_ids = [h["_id"] for h in exact_hits]
-                for h in exact_hits:
-                    if "highlight" in h:
-                        highlights[h["_id"]] = h["highlight"]
-                continue
+                out.exact_ids = [h["_id"] for h in r["hits"]["hits"]]
             ids = []
             for h in r["hits"]["hits"]:
                 ids.append(h["_id"])
@@ -286,7 +279,6 @@ class SearchService:
         fused = rrf(rankings, k=self.rrf_k)
         order = sorted(fused, key=lambda i: -fused[i])
         out.ranked = [(sources[i], fused[i], highlights.get(i)) for i in order]
-        out.exact_extra = [(h["_source"], 0.0, h.get("highlight")) for h in exact_hits if h["_id"] not in fused]
         return out
 
     # -- public queries -----------------------------------------------------------
@@ -299,7 +291,7 @@ class SearchService:
         similar: list[RemissGroup] = []
         if req.q.strip() and req.mode != "semantic":
             exact = set(r.exact_ids)
-            exact_ranked = [x for x in r.ranked if x[0]["id"] in exact] + r.exact_extra
+            exact_ranked = [x for x in r.ranked if x[0]["id"] in exact]
             groups = group_passages(exact_ranked, r.similarities)
             exact_rids = {g.remiss_id for g in groups}
             if req.mode == "hybrid":
@@ -568,7 +560,7 @@ class SearchService:
         ranked = r.ranked
         if req.q.strip() and mode == "keyword":
             exact = set(r.exact_ids)
-            ranked = [x for x in ranked if x[0]["id"] in exact] + r.exact_extra
+            ranked = [x for x in ranked if x[0]["id"] in exact]
         answers = [a for g in group_passages(ranked) for a in g.answers]
         answers.sort(key=lambda a: a.date or "", reverse=True)
         return answers[:size]
