@@ -66,6 +66,7 @@ SEMANTIC_FLOOR = 0.81
 # every negative query's best neighbour (nonsense and unrelated topics top out at 0.851).
 SIMILAR_FLOOR = 0.86
 SIMILAR_GROUPS = 5  # remisser shown in the "Liknande innehåll" block
+SIMILAR_CANDIDATES = 100  # kNN-only passages fetched for that block, at most
 FACETS = frozenset({"council", "position", "remiss_body", "party", "kind", "year"})
 
 
@@ -227,9 +228,14 @@ class SearchService:
                 "query": {"bool": {"must": [kq.exact_clause()], "filter": base}},
                 "post_filter": {"bool": {"filter": facet_only}},
                 "highlight": kq.highlight(), "aggs": page_aggs}))
+        # a hybrid result page needs the kNN list's ids and scores (fusion) and the sources of
+        # only the few neighbours it may show under "Liknande innehåll": fetched after
+        knn_ids_only = needs_vector and uses_keyword and exact_block
         if needs_vector:
-            with_vector.append(("knn", lambda v: {"size": k, "_source": PASSAGE_SOURCE,
-                                                  "knn": self._knn(v, k, fclauses)}))
+            knn_source: Any = False if knn_ids_only else PASSAGE_SOURCE
+            with_vector.append(("knn", lambda v: {
+                "size": k, "_source": knn_source, "knn": self._knn(v, k, fclauses),
+                **({"docvalue_fields": ["remiss_id", "yttrande_id"]} if knn_ids_only else {})}))
             if with_facets and not uses_keyword:
                 facet_aggs = multiselect_facet_aggs({f: filters.clauses(skip=frozenset({f})) for f in FACETS})
                 with_vector.append(("facets", lambda v: {"size": 0, "aggs": facet_aggs,
@@ -244,6 +250,7 @@ class SearchService:
             responses, embed_ms = self._send(q, plain, with_vector, needs_vector)
         rankings: list[list[str]] = []
         sources: dict[str, dict[str, Any]] = {}
+        group_of: dict[str, str] = {}  # remiss (or answer) of a kNN hit fetched without its source
         highlights: dict[str, dict[str, Any]] = {}
         out = Retrieval(ranked=[], aggs={}, embed_ms=embed_ms)
         for kind in ("bm25", "exact", "knn", "browse", "facets"):  # the order the rankings are fused in
@@ -267,7 +274,10 @@ class SearchService:
             ids = []
             for h in r["hits"]["hits"]:
                 ids.append(h["_id"])
-                sources.setdefault(h["_id"], h["_source"])
+                if "_source" in h:
+                    sources.setdefault(h["_id"], h["_source"])
+                elif "fields" in h:
+                    group_of[h["_id"]] = (h["fields"].get("remiss_id") or h["fields"].get("yttrande_id") or [""])[0]
                 if "highlight" in h:
                     highlights[h["_id"]] = h["highlight"]
                 if kind == "knn":
@@ -275,11 +285,27 @@ class SearchService:
                     out.similarities[h["_id"]] = cosine_from_score(float(h["_score"]))
             rankings.append(ids)
             out.rankings[kind] = ids
+        if knn_ids_only:
+            self._fetch_similar_candidates(out, sources, group_of)
         out.sources = sources
         fused = rrf(rankings, k=self.rrf_k)
         order = sorted(fused, key=lambda i: -fused[i])
-        out.ranked = [(sources[i], fused[i], highlights.get(i)) for i in order]
+        out.ranked = [(sources[i], fused[i], highlights.get(i)) for i in order if i in sources]
         return out
+
+    def _fetch_similar_candidates(self, out: Retrieval, sources: dict[str, dict[str, Any]],
+                                  group_of: dict[str, str]) -> None:
+        """Sources of the kNN-only passages a hybrid page may show (above the display floor, of
+        a remiss not among the exact matches), in one mget - usually none or a few."""
+        exact_groups = {sources[i].get("remiss_id") or sources[i]["yttrande_id"] for i in out.exact_ids if i in sources}
+        want = [i for i in out.rankings.get("knn", []) if i not in sources
+                and out.similarities.get(i, -1.0) >= self.similar_floor and group_of.get(i) not in exact_groups]
+        if want:
+            docs = self.es.mget(index=self.passages, ids=want[:SIMILAR_CANDIDATES],
+                                source_excludes=PASSAGE_SOURCE["excludes"])
+            for d in docs["docs"]:
+                if d.get("found"):
+                    sources[d["_id"]] = d["_source"]
 
     # -- public queries -----------------------------------------------------------
     def search(self, req: SearchRequest) -> SearchResponse:

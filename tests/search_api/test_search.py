@@ -237,6 +237,21 @@ def test_exact_block_then_similar(service):
     assert keyword.similar == [] and [g.remiss_id for g in keyword.groups] == ["dnr-ks-2024-951"]
 
 
+def test_similar_block_same_when_knn_sources_are_fetched_after(seeded_index, settings, query_encoder):
+    """A hybrid page asks kNN for ids and scores only and fetches the sources of the few
+    neighbours it may show: its "Liknande innehåll" is the one full kNN sources give."""
+    from search_api.search.service import SearchService
+
+    svc = SearchService(seeded_index, settings, query_encoder, similar_floor=0.0)  # show any neighbour
+    q = "facebookgrupper"
+    page = svc.search(SearchRequest(q=q, mode="hybrid"))
+    full = svc._retrieve(q, "hybrid", Filters(), exact_block=False)
+    expected = svc.similar_groups(full, {g.remiss_id for g in page.groups})
+    assert page.similar, "the seed index has a remiss found only by meaning"
+    assert [(g.remiss_id, [a.best.id for a in g.answers]) for g in page.similar] == [
+        (g.remiss_id, [a.best.id for a in g.answers]) for g in expected]
+
+
 def test_sort_by_date(service):
     resp = service.search(SearchRequest(q="förvaltningens förslag", mode="keyword", sort="datum"))
     dates = [g.latest or "" for g in resp.groups]
