@@ -29,8 +29,8 @@ from bench.search_eval import _has_corpus, build_corpus
 from remissvar.embedding import get_query_encoder
 from remissvar.settings import Settings
 from search_api.index import es_client
-from search_api.search.builders import PASSAGE_SOURCE, KeywordQuery, multiselect_facet_aggs
-from search_api.search.models import Filters, SearchRequest
+from search_api.search.builders import PASSAGE_SOURCE, KeywordQuery, facet_aggs, multiselect_facet_aggs
+from search_api.search.models import CANDIDATES, Filters, SearchRequest
 from search_api.search.service import FACETS, SearchService
 
 REPORT = ROOT / "bench" / "reports" / "request_cost.md"
@@ -71,7 +71,7 @@ def main() -> None:
     idx = svc.passages
     nf = Filters()
     base = nf.clauses(skip=FACETS)
-    facet_aggs = multiselect_facet_aggs({f: nf.clauses(skip=frozenset({f})) for f in FACETS})
+    multi_facets = multiselect_facet_aggs({f: nf.clauses(skip=frozenset({f})) for f in FACETS})
     counts = {"answers": {"cardinality": {"field": "yttrande_id"}},
               "remisser": {"cardinality": {"field": "remiss_id"}}}
 
@@ -86,7 +86,7 @@ def main() -> None:
 
     def ranking(q: str, highlight: bool = True) -> Any:
         kq = KeywordQuery(q)
-        body: dict[str, Any] = {"size": 50, "_source": PASSAGE_SOURCE, "track_total_hits": False,
+        body: dict[str, Any] = {"size": CANDIDATES, "_source": PASSAGE_SOURCE, "track_total_hits": False,
                                 "query": {"bool": {"must": [kq.clause()], "filter": base}}}
         if highlight:
             body["highlight"] = kq.highlight()
@@ -94,7 +94,7 @@ def main() -> None:
 
     def exact(q: str, highlight: bool = True) -> Any:
         kq = KeywordQuery(q)
-        body: dict[str, Any] = {"size": 50, "_source": PASSAGE_SOURCE, "track_total_hits": False,
+        body: dict[str, Any] = {"size": CANDIDATES, "_source": PASSAGE_SOURCE, "track_total_hits": False,
                                 "query": {"bool": {"must": [kq.exact_clause()], "filter": base}}, "aggs": counts}
         if highlight:
             body["highlight"] = kq.highlight()
@@ -102,10 +102,30 @@ def main() -> None:
 
     def facets(q: str) -> Any:
         kq = KeywordQuery(q)
-        return es.search(index=idx, body={"size": 0, "aggs": facet_aggs,
+        return es.search(index=idx, body={"size": 0, "aggs": multi_facets,
                                           "query": {"bool": {"must": [kq.exact_clause()], "filter": base}}})
 
+    def previous_round(q: str) -> Any:
+        """The keyword page's one search before issue 17: any-word ranking, highlights, six
+        plain facets - no exact block, counts, multi-select facets or deadline lookup."""
+        kq = KeywordQuery(q)
+        return es.search(index=idx, body={"size": CANDIDATES, "_source": PASSAGE_SOURCE, "track_total_hits": False,
+                                          "query": {"bool": {"must": [kq.clause()], "filter": base}},
+                                          "highlight": kq.highlight(), "aggs": facet_aggs()})
+
+    def page_search(q: str) -> Any:
+        """Today's keyword page search alone (what search() sends for the words)."""
+        kq = KeywordQuery(q)
+        return es.search(index=idx, body={
+            "size": CANDIDATES, "_source": PASSAGE_SOURCE, "track_total_hits": False,
+            "query": {"bool": {"must": [kq.exact_clause()], "filter": base}}, "post_filter": {"bool": {"filter": []}},
+            "highlight": kq.highlight(), "aggs": {"filtered": {"filter": {"bool": {"filter": []}}, "aggs": counts},
+                                                  **facet_aggs_ms}})
+
+    facet_aggs_ms = multi_facets
     parts: list[tuple[str, Callable[[], Any]]] = [
+        ("keyword page search alone (exact + highlights + counts + multi-select facets)", each(page_search)),
+        ("previous round's keyword search (any word + highlights + plain facets)", each(previous_round)),
         ("search() keyword, whole", each(lambda q: svc.search(SearchRequest(q=q, mode="keyword")))),
         ("search() hybrid, whole", each(lambda q: svc.search(SearchRequest(q=q, mode="hybrid")))),
         ("ranking search (BM25 + highlight)", each(ranking)),
