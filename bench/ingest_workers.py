@@ -25,6 +25,7 @@ import redis
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import expected, regression_flag
 from remissvar.settings import Settings
 from search_api.index import alias_name, delete_all, es_client
 
@@ -125,12 +126,9 @@ def main() -> None:
     for n, (docs, secs, rate) in results.items():
         lines.append(f"| {n} | {docs} | {secs:.1f} | {rate:.1f} | {rate / base:.2f}× |")
     if 2 in results and 1 in results:
-        import json
-
-        want = json.loads((ROOT / "bench/runs.json").read_text(encoding="utf-8"))["ingest_workers"]["expected"]
+        want = expected("ingest_workers")["speedup_two_workers"]
         got = results[2][2] / results[1][2]
-        flag = "" if got >= want["speedup_two_workers"] else "  **REGRESSION**"
-        lines += ["", f"Two processes against one: {got:.2f}× (expected ≥ {want['speedup_two_workers']}×){flag}"]
+        lines += ["", f"Two processes against one: {got:.2f}× (expected ≥ {want}×){regression_flag(got >= want)}"]
     text = "\n".join(lines) + "\n"
     REPORT.write_text(text, encoding="utf-8")
     print(text)

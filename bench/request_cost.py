@@ -120,9 +120,8 @@ def main() -> None:
             "size": CANDIDATES, "_source": PASSAGE_SOURCE, "track_total_hits": False,
             "query": {"bool": {"must": [kq.exact_clause()], "filter": base}}, "post_filter": {"bool": {"filter": []}},
             "highlight": kq.highlight(), "aggs": {"filtered": {"filter": {"bool": {"filter": []}}, "aggs": counts},
-                                                  **facet_aggs_ms}})
+                                                  **multi_facets}})
 
-    facet_aggs_ms = multi_facets
     parts: list[tuple[str, Callable[[], Any]]] = [
         ("keyword page search alone (exact + highlights + counts + multi-select facets)", each(page_search)),
         ("previous round's keyword search (any word + highlights + plain facets)", each(previous_round)),

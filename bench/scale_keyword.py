@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import expected, regression_flag
 from bench.scale import real_sentences, under_load
 from bench.search_eval import pct
 from remissvar.settings import Settings
@@ -129,12 +130,11 @@ def main() -> None:
               "| result page, clients | p50 ms | p95 ms | req/s |", "| ---: | ---: | ---: | ---: |"]
     for c, p50, p95, rps in load:
         lines.append(f"| {c} | {p50:.1f} | {p95:.1f} | {rps:.1f} |")
-    want = json.loads((ROOT / "bench/runs.json").read_text(encoding="utf-8")).get("scale_keyword", {}).get(
-        "expected", {}).get("ranking_warm_p95_ms_max")
+    want = expected("scale_keyword").get("ranking_warm_p95_ms_max")
     got = rows[0][4]
     if want is not None:
-        flag = "" if got <= want else "  **REGRESSION**"
-        lines += ["", f"Ranking list, warm p95 at one client: {got:.1f} ms (expected ≤ {want} ms){flag}"]
+        lines += ["", f"Ranking list, warm p95 at one client: {got:.1f} ms (expected ≤ {want} ms)"
+                      f"{regression_flag(got <= want)}"]
     text = "\n".join(lines) + "\n"
     REPORT.write_text(text, encoding="utf-8")
     print(text)

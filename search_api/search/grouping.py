@@ -35,12 +35,17 @@ def hit_from_source(src: dict[str, Any], score: float, hl: dict[str, Any] | None
     )
 
 
+def group_key(src: dict[str, Any]) -> str:
+    """The remiss a passage is grouped under: its remiss key, or its own answer when it has none."""
+    return str(src.get("remiss_id") or src["yttrande_id"])
+
+
 def group_passages(ranked: Ranked, similarities: dict[str, float] | None = None) -> list[RemissGroup]:
     """Passages in rank order -> remisser in rank order, each council's best passage once."""
     sims = similarities or {}
     groups: dict[str, RemissGroup] = {}
     for src, score, hl in ranked:
-        rid = src.get("remiss_id") or src["yttrande_id"]
+        rid = group_key(src)
         g = groups.get(rid)
         if g is None:
             g = groups[rid] = RemissGroup(

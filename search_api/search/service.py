@@ -35,6 +35,7 @@ from search_api.search.grouping import (
     collapse_near_duplicates,
     facets_from_aggs,
     group_from_yttrande,
+    group_key,
     group_passages,
     hit_from_source,
 )
@@ -210,9 +211,10 @@ class SearchService:
         kq = KeywordQuery(q)
         counts: dict[str, Any] = {"answers": {"cardinality": {"field": "yttrande_id"}},
                                   "remisser": {"cardinality": {"field": "remiss_id"}}}
-        page_aggs: dict[str, Any] = {"filtered": {"filter": {"bool": {"filter": facet_only}}, "aggs": counts}}
-        if with_facets:
-            page_aggs.update(multiselect_facet_aggs({f: filters.clauses(skip=frozenset({f})) for f in FACETS}))
+        facet_aggs = (multiselect_facet_aggs({f: filters.clauses(skip=frozenset({f})) for f in FACETS})
+                      if with_facets else {})
+        page_aggs: dict[str, Any] = {"filtered": {"filter": {"bool": {"filter": facet_only}}, "aggs": counts},
+                                     **facet_aggs}
         uses_keyword = has_q and mode in ("hybrid", "keyword")
         needs_vector = has_q and mode in ("hybrid", "semantic")
         if uses_keyword and not exact_block:
@@ -237,7 +239,6 @@ class SearchService:
                 "size": k, "_source": knn_source, "knn": self._knn(v, k, fclauses),
                 **({"docvalue_fields": ["remiss_id", "yttrande_id"]} if knn_ids_only else {})}))
             if with_facets and not uses_keyword:
-                facet_aggs = multiselect_facet_aggs({f: filters.clauses(skip=frozenset({f})) for f in FACETS})
                 with_vector.append(("facets", lambda v: {"size": 0, "aggs": facet_aggs,
                                                          "knn": self._knn(v, k, base)}))
         if not has_q:
@@ -277,7 +278,7 @@ class SearchService:
                 if "_source" in h:
                     sources.setdefault(h["_id"], h["_source"])
                 elif "fields" in h:
-                    group_of[h["_id"]] = (h["fields"].get("remiss_id") or h["fields"].get("yttrande_id") or [""])[0]
+                    group_of[h["_id"]] = group_key({k: v[0] for k, v in h["fields"].items() if v})
                 if "highlight" in h:
                     highlights[h["_id"]] = h["highlight"]
                 if kind == "knn":
@@ -297,7 +298,7 @@ class SearchService:
                                   group_of: dict[str, str]) -> None:
         """Sources of the kNN-only passages a hybrid page may show (above the display floor, of
         a remiss not among the exact matches), in one mget - usually none or a few."""
-        exact_groups = {sources[i].get("remiss_id") or sources[i]["yttrande_id"] for i in out.exact_ids if i in sources}
+        exact_groups = {group_key(sources[i]) for i in out.exact_ids if i in sources}
         want = [i for i in out.rankings.get("knn", []) if i not in sources
                 and out.similarities.get(i, -1.0) >= self.similar_floor and group_of.get(i) not in exact_groups]
         if want:
@@ -343,7 +344,7 @@ class SearchService:
         """"Liknande innehåll": remisser found only by meaning, above the display floor."""
         only_knn = [x for x in r.ranked if x[0]["id"] in r.knn_ids
                     and r.similarities.get(x[0]["id"], -1.0) >= self.similar_floor
-                    and (x[0].get("remiss_id") or x[0]["yttrande_id"]) not in exact_rids]
+                    and group_key(x[0]) not in exact_rids]
         return group_passages(only_knn, r.similarities)[:SIMILAR_GROUPS]
 
     def passages_ranked(self, q: str, mode: Mode, filters: Filters | None = None, k: int = 20) -> list[PassageHit]:
