@@ -62,7 +62,7 @@ def crawl_council(platform: str, council: str, base_url: str | None = None, full
     # gone while its retry was being sent) is sent again by the reconcile sweep
     runs = RawStore(s.data_dir)
     runs.crawl_begun(platform, council, base_url, full, message_id)
-    with council_lock(council, owner=current.message_id if current else None) as got:
+    with council_lock(council, owner=message_id) as got:
         if not got:
             # never two crawls of one council at once: try again later (retried with backoff)
             raise CrawlBusyError(f"genomsökning av {council} pågår redan")
