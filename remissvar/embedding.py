@@ -147,17 +147,17 @@ def get_query_encoder(settings: Settings | None = None) -> QueryEncoder:
         return get_embedder(s)
     with _lock:
         if s.query_encoder == "onnx":
-            return _load_onnx(str(s.model_path))
+            return _load_onnx(str(s.model_path), s.query_encoder_threads)
         if s.query_encoder == "static":
             return _load_static(str(s.model_path))
         return _load_engine(str(s.model_path))
 
 
 @lru_cache(maxsize=2)
-def _load_onnx(path: str) -> QueryEncoder:
+def _load_onnx(path: str, threads: int = 1) -> QueryEncoder:
     from remissvar.query_encoders import OnnxQueryEncoder
 
-    return OnnxQueryEncoder(Path(path))
+    return OnnxQueryEncoder(Path(path), intra_threads=threads)
 
 
 @lru_cache(maxsize=2)

@@ -54,6 +54,9 @@ class OnnxQueryEncoder:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = intra_threads
         opts.inter_op_num_threads = 1
+        # idle pool threads sleep instead of spinning: under load the cores belong to the
+        # other requests and to Elasticsearch
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(onnx_file), opts, providers=["CPUExecutionProvider"])
         self.tokenizer = _tokenizer(model_path)
         self.model_id: str = meta["name"]

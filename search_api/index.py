@@ -162,18 +162,48 @@ def upgrade_mapping(es: Elasticsearch, settings: Settings, kind: str, version: i
     checked = (settings.es_url, name, want["_meta"]["mapping_sha"])
     if checked in _CURRENT:  # the pipeline calls this per document: ask Elasticsearch once per process
         return False
-    have = es.indices.get_mapping(index=name)[name]["mappings"].get("_meta", {})
-    if have.get("mapping_sha") == want["_meta"]["mapping_sha"]:
+    live = es.indices.get_mapping(index=name)[name]["mappings"]
+    if live.get("_meta", {}).get("mapping_sha") == want["_meta"]["mapping_sha"]:
         _CURRENT.add(checked)
         return False
+    props, stale = _keep_live_analyzers(want["properties"], live.get("properties", {}))
+    # a field whose analysis changed keeps the live analyzer until a reindex builds the next
+    # version with the new one: writes and searches go on meanwhile; its digest stays the old
+    # one, so each process says so once
+    meta = want["_meta"] if not stale else {**want["_meta"], "mapping_sha": live.get("_meta", {}).get("mapping_sha")}
     try:
-        es.indices.put_mapping(index=name, properties=want["properties"], meta=want["_meta"])
+        es.indices.put_mapping(index=name, properties=props, meta=meta)
     except BadRequestError as e:
         raise MappingConflictError(f"{name}: mappningen har ändrats så att indexet måste byggas om "
                                    f"('remissvar reindex'): {e}") from e
-    log.info("mapping of %s updated in place (new fields)", name)
+    if stale:
+        log.warning("%s: analysis of %s changed; kept until 'remissvar reindex' builds the next version",
+                    name, ", ".join(stale))
+    else:
+        log.info("mapping of %s updated in place (new fields)", name)
     _CURRENT.add(checked)
     return True
+
+
+def _keep_live_analyzers(want: dict[str, Any], live: dict[str, Any], prefix: str = "") -> tuple[dict[str, Any], list[str]]:
+    """``want``'s properties with the live index's analyzer on every text field that exists
+    there with another one (Elasticsearch cannot change a field's analyzer in place), and
+    the names of those fields."""
+    out: dict[str, Any] = {}
+    stale: list[str] = []
+    for field, spec in want.items():
+        spec = dict(spec)
+        have = live.get(field, {})
+        if have.get("type") == spec.get("type") == "text" and have.get("analyzer", "standard") != spec.get(
+                "analyzer", "standard"):
+            spec["analyzer"] = have.get("analyzer", "standard")
+            stale.append(prefix + field)
+        for nested in ("fields", "properties"):
+            if nested in spec:
+                spec[nested], more = _keep_live_analyzers(spec[nested], have.get(nested, {}), f"{prefix}{field}.")
+                stale += more
+        out[field] = spec
+    return out, stale
 
 
 def yttrande_doc(y: Yttrande) -> dict[str, Any]:

@@ -2,7 +2,10 @@
 queries, never as query_string syntax."""
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from remissvar.textnorm import fold
@@ -16,11 +19,35 @@ YEAR_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
 PASSAGE_SOURCE = {"excludes": ["embedding", "text_folded", "remiss_title_folded"]}
 # how many of the query's words an exact match must contain: all of up to three, 75% of more
 EXACT_MINIMUM_SHOULD_MATCH = "3<75%"
+ANALYSIS_FILE = Path(__file__).resolve().parents[2] / "mappings" / "analysis.json"
+_WORD = re.compile(r"\w+")
 # the OCR clause: one edit for words of five letters or more, the first two letters as typed.
 # Building two-edit automata was most of a keyword search's time (bench/request_cost.py and
 # bench/scale.py: Elasticsearch took 8 ms of which the fuzzy clause 6 on the small corpus;
 # 3 ms with one edit) and grows with the term dictionary (keyword p95 110 ms at 1M passages)
 OCR_FUZZY: dict[str, Any] = {"fuzziness": "AUTO:5,20", "prefix_length": 2, "max_expansions": 20}
+
+
+@lru_cache(maxsize=1)
+def folded_stopwords() -> frozenset[str]:
+    """The stop words the folded fields drop (mappings/analysis.json, ``sv_stop_folded``)."""
+    analysis = json.loads(ANALYSIS_FILE.read_text(encoding="utf-8"))["analysis"]
+    return frozenset(analysis["filter"]["sv_stop_folded"]["stopwords"])
+
+
+def exact_minimum_should_match(q: str) -> str | int:
+    """``EXACT_MINIMUM_SHOULD_MATCH`` counted over the words as typed, stop words counted as
+    present. The text fields drop stop words (the folded ones too, since 2026-11-30), so a
+    query's stop words are not clauses; before, the folded field kept them and found them in
+    nearly every passage: 'Miljöpartiets motion om cykelbanor' asked for 3 of its 4 words, in effect
+    2 of its 3 content words. This keeps that meaning without the stop words' posting lists."""
+    words = _WORD.findall(fold(q))
+    stop = sum(1 for w in words if w in folded_stopwords())
+    if not stop:
+        return EXACT_MINIMUM_SHOULD_MATCH
+    n = len(words)
+    need = n if n <= 3 else int(0.75 * n)
+    return max(1, min(n - stop, need - stop))
 
 
 def motion_number(q: str) -> str | None:
@@ -69,7 +96,7 @@ class KeywordQuery:
         (all of up to three, 75% of longer queries) in the stemmed, the folded or - for
         OCR misreadings - the fuzzy folded text, or the motion number or dnr itself. Scored
         as ``clause`` scores (same fields and boosts): a result page ranks by it."""
-        q, fq, msm = self.q, fold(self.q), EXACT_MINIMUM_SHOULD_MATCH
+        q, fq, msm = self.q, fold(self.q), exact_minimum_should_match(self.q)
         should: list[dict[str, Any]] = [
             {"multi_match": {"query": q, "fields": self.STEMMED_FIELDS, "type": "best_fields",
                              "minimum_should_match": msm}},

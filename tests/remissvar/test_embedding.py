@@ -71,6 +71,13 @@ def test_concurrent_queries_give_the_serial_vectors(settings, which):
         np.testing.assert_allclose(v, serial[i % len(QUERIES)], atol=1e-6)
 
 
+def test_more_onnx_threads_give_the_same_vectors(settings, query_encoder):
+    two = get_query_encoder(settings.model_copy(update={"query_encoder_threads": 2}))
+    assert two is not query_encoder and two.session.get_session_options().intra_op_num_threads == 2
+    for q in QUERIES:
+        np.testing.assert_allclose(two.encode_query(q), query_encoder.encode_query(q), atol=1e-4)
+
+
 def test_engine_refuses_a_model_built_from_other_weights(settings, tmp_path):
     folder = tmp_path / settings.model_name
     folder.mkdir()

@@ -61,3 +61,32 @@ def test_a_changed_field_type_asks_for_reindex(es):
             ensure_indices(es, s, 384, "m")
     finally:
         delete_all(es, s)
+
+
+def test_a_changed_analyzer_keeps_the_live_one_until_reindex(es, caplog):
+    """An index made when the folded fields kept stop words (sv_exact) takes the new mappings
+    without stopping the pipeline: the field keeps its live analyzer, writes go on, the log
+    asks for a reindex (which builds the next version with the new analysis)."""
+    s = Settings(index_prefix="remissvar-upgrade3")
+    delete_all(es, s)
+    try:
+        def old_analysis(kind, mapping):
+            for f in ("text_folded", "remiss_title_folded", "title_folded"):
+                if f in mapping["properties"]:
+                    mapping["properties"][f]["analyzer"] = "sv_exact"
+            if kind == "yttranden":
+                mapping["properties"].pop("position_differs")
+        _old_version(es, s, old_analysis)
+        with caplog.at_level("WARNING", logger="search_api.index"):
+            ensure_indices(es, s, 384, "m")
+        props = es.indices.get_mapping(index=alias_name(s, "passager"))
+        (mapping,) = [v["mappings"] for v in props.values()]
+        assert mapping["properties"]["text_folded"]["analyzer"] == "sv_exact"
+        yt = es.indices.get_mapping(index=alias_name(s, "yttranden"))
+        (ymapping,) = [v["mappings"] for v in yt.values()]
+        assert ymapping["properties"]["position_differs"]["type"] == "boolean"  # added fields still arrive
+        assert "remissvar reindex" in caplog.text and "text_folded" in caplog.text
+        analyzed = es.indices.analyze(index=alias_name(s, "passager"), field="text_folded", text="svar pa remissen")
+        assert [t["token"] for t in analyzed["tokens"]] == ["svar", "pa", "remissen"]  # old analysis, as live
+    finally:
+        delete_all(es, s)

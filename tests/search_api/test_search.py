@@ -11,7 +11,7 @@ from search_api.index import (
     index_name,
     write_yttrande,
 )
-from search_api.search.builders import dnr, motion_number
+from search_api.search.builders import dnr, exact_minimum_should_match, folded_stopwords, motion_number
 from search_api.search.fusion import rrf
 from search_api.search.grouping import collapse_near_duplicates
 from search_api.search.models import Filters, PassageHit, SearchRequest, swedish_errors
@@ -48,6 +48,29 @@ def test_folded_query_finds_clean_text(service):
     assert "sodermalm" in _councils(resp)
     hit = next(a for g in resp.groups for a in g.answers if a.council == "sodermalm")
     assert any(f"<mark>{w}</mark>" in hit.best.snippet_html for w in ("Förvaltningens", "förvaltningens"))
+
+
+def test_folded_fields_drop_the_swedish_stop_words_folded(seeded_index, settings):
+    """The folded analyzer drops every _swedish_ stop word in its folded spelling ('för' is 'for'
+    there), as the stemmed analyzer drops them unfolded; content words stay."""
+    idx = alias_name(settings, "passager")
+
+    def tokens(analyzer: str, text: str) -> list[str]:
+        return [t["token"] for t in seeded_index.indices.analyze(index=idx, analyzer=analyzer, text=text)["tokens"]]
+
+    assert tokens("sv_folded", "forvaltningen anser att det ar for tidigt pa grund av nagra skal") == [
+        "forvaltningen", "anser", "tidigt", "grund", "skal"]
+    stemmed_stops = {w for w in folded_stopwords() if not tokens("sv_text", w)}
+    assert len(stemmed_stops) > 80  # the unfolded ones the stemmed field drops as well
+    assert all(not tokens("sv_folded", w) for w in folded_stopwords())
+
+
+def test_exact_matches_count_stop_words_as_present():
+    assert exact_minimum_should_match("kombolägenheter uppvärmning") == "3<75%"
+    # 4 words, 'om' a stop word: 3 of 4 as typed -> 2 of the 3 content words
+    assert exact_minimum_should_match("Sverigedemokraternas motion om facebookgrupper") == 2
+    assert exact_minimum_should_match("svar på remissen") == 2  # 'på' drops; both content words
+    assert exact_minimum_should_match("det är") == 1  # nothing left to match: no exact match
 
 
 def test_clean_query_finds_ocr_text(service):
