@@ -185,7 +185,8 @@ def upgrade_mapping(es: Elasticsearch, settings: Settings, kind: str, version: i
     return True
 
 
-def _keep_live_analyzers(want: dict[str, Any], live: dict[str, Any], prefix: str = "") -> tuple[dict[str, Any], list[str]]:
+def _keep_live_analyzers(want: dict[str, Any], live: dict[str, Any],
+                         prefix: str = "") -> tuple[dict[str, Any], list[str]]:
     """``want``'s properties with the live index's analyzer on every text field that exists
     there with another one (Elasticsearch cannot change a field's analyzer in place), and
     the names of those fields."""
