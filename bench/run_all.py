@@ -20,6 +20,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import expected, regression_flag
 from bench.search_eval import pct
 
 REPORTS = ROOT / "bench" / "reports"
@@ -159,6 +160,21 @@ def profile_hybrid(pid: int, url: str, seconds: float = 8.0) -> list[str]:
     return lines + [""]
 
 
+def load_targets(results: dict) -> list[str]:
+    """Issue 18's targets (bench/runs.json, run "load"), each with its figure of this run."""
+    want = expected("load")
+    out = []
+    for c, limit in want.get("hybrid_keyword_p95_ratio_max", {}).items():
+        got = results[("hybrid", int(c))]["p95"] / results[("keyword", int(c))]["p95"]
+        out.append(f"- hybrid p95 / keyword p95 at {c} clients: {got:.2f}× (expected ≤ {limit}×)"
+                   f"{regression_flag(got <= limit)}")
+    for c, floor in want.get("hybrid_keyword_rps_ratio_min", {}).items():
+        got = results[("hybrid", int(c))]["rps"] / results[("keyword", int(c))]["rps"]
+        out.append(f"- hybrid req/s / keyword req/s at {c} clients: {got:.2f}× (expected ≥ {floor}×)"
+                   f"{regression_flag(got >= floor)}")
+    return out
+
+
 def load_benchmark() -> tuple[list[str], dict]:
     from bench.search_eval import build_corpus
     from remissvar.settings import Settings
@@ -216,7 +232,10 @@ def load_benchmark() -> tuple[list[str], dict]:
                          f"{r['p99']:.1f} | {r['errors']} |")
     lines += ["", "Hybrid p95 / keyword p95 (same run): " + ", ".join(
         f"{c} clients {results[('hybrid', c)]['p95'] / results[('keyword', c)]['p95']:.2f}×" for c in CLIENTS),
-        "", f"Web process RSS after the load: {web_rss:.0f} MB.", ""]
+        "", "Hybrid req/s / keyword req/s (same run): " + ", ".join(
+        f"{c} clients {results[('hybrid', c)]['rps'] / results[('keyword', c)]['rps']:.2f}×" for c in CLIENTS), ""]
+    lines += load_targets(results)
+    lines += ["", f"Web process RSS after the load: {web_rss:.0f} MB.", ""]
     lines += profile_lines
     svg = line_svg({m: [(c, results[(m, c)]["p95"]) for c in CLIENTS] for m in MODES},
                    "p95 latency vs concurrent clients", "clients", "p95 ms")
