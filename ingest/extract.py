@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from remissvar.records import PageText
+from remissvar.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 
@@ -168,9 +169,9 @@ def extract_text_file(path: Path) -> list[PageText]:
     ]
 
 
-def ocr_jobs() -> int:
-    """Pages OCR'd at once: one per core (REMISSVAR_OCR_JOBS overrides)."""
-    return max(1, int(os.environ.get("REMISSVAR_OCR_JOBS") or os.cpu_count() or 1))
+def ocr_jobs(settings: Settings | None = None) -> int:
+    """Pages OCR'd at once: the settings' ``ocr_jobs`` (REMISSVAR_OCR_JOBS), 0 meaning one per core."""
+    return max(1, (settings or get_settings()).ocr_jobs or os.cpu_count() or 1)
 
 
 def render_dpi(page: Any) -> int:
@@ -203,8 +204,9 @@ def ocr_page(pdf: Path, page_no: int, dpi: int = 300, lang: str = "swe") -> str:
         return res.stdout.decode("utf-8", errors="replace")
 
 
-def extract_pdf(path: Path, *, ocr: str = "auto") -> list[PageText]:
-    """Pages of a PDF. ``ocr``: 'auto' (pages without text layer), 'always' or 'never'."""
+def extract_pdf(path: Path, *, ocr: str = "auto", jobs: int | None = None) -> list[PageText]:
+    """Pages of a PDF. ``ocr``: 'auto' (pages without text layer), 'always' or 'never';
+    ``jobs``: scanned pages OCR'd at once (default ``ocr_jobs()``)."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -259,7 +261,7 @@ def extract_pdf(path: Path, *, ocr: str = "auto") -> list[PageText]:
     if wanted:
         # the scanned pages in parallel (tesseract and pdftoppm are processes: one per core),
         # each rendered at a resolution chosen by its scan
-        with ThreadPoolExecutor(max_workers=min(len(wanted), ocr_jobs())) as pool:
+        with ThreadPoolExecutor(max_workers=min(len(wanted), jobs or ocr_jobs())) as pool:
             done = pool.map(lambda i: ocr_page(path, i + 1, dpi=dpis[i]), wanted)
             for i, t in zip(wanted, done, strict=True):
                 layer[i] = t
@@ -275,10 +277,10 @@ def extract_pdf(path: Path, *, ocr: str = "auto") -> list[PageText]:
     return pages
 
 
-def extract(path: Path, *, ocr: str = "auto") -> list[PageText]:
+def extract(path: Path, *, ocr: str = "auto", jobs: int | None = None) -> list[PageText]:
     """Dispatch on content: PDFs by their magic bytes, .txt as UTF-8 text."""
     if not path.exists():
         raise ExtractError(f"{path}: finns inte")
     if path.suffix.lower() == ".txt":
         return extract_text_file(path)
-    return extract_pdf(path, ocr=ocr)
+    return extract_pdf(path, ocr=ocr, jobs=jobs)

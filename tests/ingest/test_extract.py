@@ -113,3 +113,15 @@ def test_scans_render_at_their_own_resolution(tmp_path):
             assert render_dpi(doc.pages[0]) == expected
     with pdfplumber.open(FIXTURES / "pdf/sodermalm_textlayer.pdf") as doc:
         assert render_dpi(doc.pages[0]) == 300  # no image: the default
+
+
+def test_ocr_jobs_come_from_the_settings(monkeypatch):
+    import os
+
+    from ingest.extract import ocr_jobs
+    from remissvar.settings import Settings
+
+    assert ocr_jobs(Settings(ocr_jobs=3)) == 3
+    assert ocr_jobs(Settings(ocr_jobs=0)) == (os.cpu_count() or 1)
+    monkeypatch.setenv("REMISSVAR_OCR_JOBS", "1")
+    assert ocr_jobs(Settings()) == 1
