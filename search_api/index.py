@@ -61,7 +61,8 @@ def es_client(settings: Settings | None = None, **kw: Any) -> Elasticsearch:
     return Elasticsearch([u.strip() for u in s.es_url.split(",") if u.strip()], **opts)
 
 
-def _load(name: str) -> dict[str, Any]:
+def load_mapping_file(name: str) -> dict[str, Any]:
+    """One JSON file of mappings/ (the one source of analysis and mappings), its comment dropped."""
     data: dict[str, Any] = json.loads((MAPPINGS_DIR / name).read_text(encoding="utf-8"))
     data.pop("_comment", None)
     return data
@@ -69,8 +70,8 @@ def _load(name: str) -> dict[str, Any]:
 
 def index_body(kind: str, dims: int, model_id: str) -> dict[str, Any]:
     """Settings + mappings of one index kind ('yttranden' or 'passager') from mappings/."""
-    analysis = _load("analysis.json")
-    mapping = _load("yttranden.json" if kind == "yttranden" else "passages.json")
+    analysis = load_mapping_file("analysis.json")
+    mapping = load_mapping_file("yttranden.json" if kind == "yttranden" else "passages.json")
     if kind == "passager":
         mapping = copy.deepcopy(mapping)
         mapping["properties"]["embedding"]["dims"] = dims
@@ -163,14 +164,15 @@ def upgrade_mapping(es: Elasticsearch, settings: Settings, kind: str, version: i
     if checked in _CURRENT:  # the pipeline calls this per document: ask Elasticsearch once per process
         return False
     live = es.indices.get_mapping(index=name)[name]["mappings"]
-    if live.get("_meta", {}).get("mapping_sha") == want["_meta"]["mapping_sha"]:
+    live_sha = live.get("_meta", {}).get("mapping_sha")
+    if live_sha == want["_meta"]["mapping_sha"]:
         _CURRENT.add(checked)
         return False
     props, stale = _keep_live_analyzers(want["properties"], live.get("properties", {}))
     # a field whose analysis changed keeps the live analyzer until a reindex builds the next
     # version with the new one: writes and searches go on meanwhile; its digest stays the old
     # one, so each process says so once
-    meta = want["_meta"] if not stale else {**want["_meta"], "mapping_sha": live.get("_meta", {}).get("mapping_sha")}
+    meta = want["_meta"] if not stale else {**want["_meta"], "mapping_sha": live_sha}
     try:
         es.indices.put_mapping(index=name, properties=props, meta=meta)
     except BadRequestError as e:

@@ -2,13 +2,12 @@
 queries, never as query_string syntax."""
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from remissvar.textnorm import fold
+from search_api.index import load_mapping_file
 from search_api.search.highlight import highlight_request
 
 MOTION_RE = re.compile(r"^\s*(?:motion\s*(?:nr\.?\s*)?)?\(?\s*(\d{4})\s*:\s*(\d{1,3})\s*\)?\s*$", re.I)
@@ -18,8 +17,8 @@ YEAR_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*$")
 
 PASSAGE_SOURCE = {"excludes": ["embedding", "text_folded", "remiss_title_folded"]}
 # how many of the query's words an exact match must contain: all of up to three, 75% of more
-EXACT_MINIMUM_SHOULD_MATCH = "3<75%"
-ANALYSIS_FILE = Path(__file__).resolve().parents[2] / "mappings" / "analysis.json"
+EXACT_ALL_UP_TO, EXACT_PERCENT = 3, 75
+EXACT_MINIMUM_SHOULD_MATCH = f"{EXACT_ALL_UP_TO}<{EXACT_PERCENT}%"
 _WORD = re.compile(r"\w+")
 # the OCR clause: one edit for words of five letters or more, the first two letters as typed.
 # Building two-edit automata was most of a keyword search's time (bench/request_cost.py and
@@ -31,8 +30,7 @@ OCR_FUZZY: dict[str, Any] = {"fuzziness": "AUTO:5,20", "prefix_length": 2, "max_
 @lru_cache(maxsize=1)
 def folded_stopwords() -> frozenset[str]:
     """The stop words the folded fields drop (mappings/analysis.json, ``sv_stop_folded``)."""
-    analysis = json.loads(ANALYSIS_FILE.read_text(encoding="utf-8"))["analysis"]
-    return frozenset(analysis["filter"]["sv_stop_folded"]["stopwords"])
+    return frozenset(load_mapping_file("analysis.json")["analysis"]["filter"]["sv_stop_folded"]["stopwords"])
 
 
 def exact_minimum_should_match(q: str) -> str | int:
@@ -46,7 +44,7 @@ def exact_minimum_should_match(q: str) -> str | int:
     if not stop:
         return EXACT_MINIMUM_SHOULD_MATCH
     n = len(words)
-    need = n if n <= 3 else int(0.75 * n)
+    need = n if n <= EXACT_ALL_UP_TO else n * EXACT_PERCENT // 100  # as Elasticsearch reads the string
     return max(1, min(n - stop, need - stop))
 
 
