@@ -12,7 +12,10 @@ one client, cold (the first pass after the merge) and warm:
 
 then the page under 5 and 20 clients (closed loop, threads in this process).
 
-    python bench/scale_keyword.py [--passages 1000000]
+    python bench/scale_keyword.py [--passages 1000000] [--shards 2] [--keep]
+
+Two shards by default: one per core of the 2-core machine the figures come from, so one search
+uses both (REMISSVAR_INDEX_SHARDS; README, Capacity).
 
 Writes bench/reports/scale_keyword.md; the expected figure is in bench/runs.json.
 """
@@ -43,6 +46,8 @@ def main() -> None:
     ap.add_argument("--passages", type=int, default=1_000_000)
     ap.add_argument("--seconds", type=float, default=6.0, help="seconds per load cell")
     ap.add_argument("--keep", action="store_true", help="keep the index afterwards, and reuse a kept one")
+    ap.add_argument("--shards", type=int, default=2,
+                    help="primary shards of the passage index (REMISSVAR_INDEX_SHARDS): one per core")
     args = ap.parse_args()
     import numpy as np
     from elasticsearch import helpers
@@ -53,7 +58,7 @@ def main() -> None:
     from search_api.search.models import Filters, SearchRequest
     from search_api.search.service import SearchService
 
-    s = Settings(index_prefix="remissvar-scalekw", query_cache_size=0)
+    s = Settings(index_prefix="remissvar-scalekw", query_cache_size=0, index_shards=args.shards)
     es = es_client(s, request_timeout=1800)
     meta = json.loads((s.model_path / "remissvar_model.json").read_text())
     sents = real_sentences()
@@ -61,7 +66,8 @@ def main() -> None:
     councils = ["sodermalm", "skarholmen", "farsta", "hagersten-alvsjo"]
     queries = [q["q"] for q in json.loads((ROOT / "bench/relevance.json").read_text(encoding="utf-8"))["queries"]]
     idx = index_name(s, "passager", 1)
-    reuse = args.keep and es.indices.exists(index=idx) and es.count(index=idx)["count"] == args.passages
+    reuse = (args.keep and es.indices.exists(index=idx) and es.count(index=idx)["count"] == args.passages
+             and int(es.indices.get_settings(index=idx)[idx]["settings"]["index"]["number_of_shards"]) == args.shards)
     if not reuse:
         delete_all(es, s)
         create_version(es, s, 1, int(meta["dimensions"]), meta["name"])
@@ -118,8 +124,10 @@ def main() -> None:
         delete_all(es, s)
     lines = ["# Keyword search at scale", "",
              f"`python bench/scale_keyword.py --passages {args.passages}`: {args.passages:,} synthetic passages "
-             f"({len(sents)} real sentences recombined, three per passage, no vectors), one shard, force-merged; "
-             f"indexed and merged in {index_s:.0f} s, {stats['store']['size_in_bytes'] / 1e6:.0f} MB; "
+             f"({len(sents)} real sentences recombined, three per passage, no vectors), {args.shards} shard(s), "
+             "force-merged; "
+             (f"indexed and merged in {index_s:.0f} s, " if not reuse else "a kept index (--keep), ")
+             + f"{stats['store']['size_in_bytes'] / 1e6:.0f} MB; "
              f"{os.cpu_count()} cores; the {len(queries)} evaluation queries of bench/relevance.json, "
              "all filters open (synthetic passages included).", "",
              "| one client | cold p50 ms | cold p95 ms | warm p50 ms | warm p95 ms |",

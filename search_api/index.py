@@ -68,8 +68,9 @@ def load_mapping_file(name: str) -> dict[str, Any]:
     return data
 
 
-def index_body(kind: str, dims: int, model_id: str) -> dict[str, Any]:
-    """Settings + mappings of one index kind ('yttranden' or 'passager') from mappings/."""
+def index_body(kind: str, dims: int, model_id: str, shards: int = 1) -> dict[str, Any]:
+    """Settings + mappings of one index kind ('yttranden' or 'passager') from mappings/;
+    ``shards``: primary shards of the passage index (the answer index has one)."""
     analysis = load_mapping_file("analysis.json")
     mapping = load_mapping_file("yttranden.json" if kind == "yttranden" else "passages.json")
     if kind == "passager":
@@ -78,7 +79,7 @@ def index_body(kind: str, dims: int, model_id: str) -> dict[str, Any]:
     digest = hashlib.sha256(json.dumps([analysis, mapping], sort_keys=True).encode()).hexdigest()[:12]
     mapping["_meta"] = {"model": model_id, "dims": dims, "mapping_sha": digest}
     return {
-        "settings": {"number_of_shards": 1, "number_of_replicas": 0, **analysis},
+        "settings": {"number_of_shards": shards if kind == "passager" else 1, "number_of_replicas": 0, **analysis},
         "mappings": mapping,
     }
 
@@ -112,7 +113,7 @@ def create_version(es: Elasticsearch, settings: Settings, version: int, dims: in
     for kind in ("yttranden", "passager"):
         name = index_name(settings, kind, version)
         if not es.indices.exists(index=name):
-            es.indices.create(index=name, **index_body(kind, dims, model_id))
+            es.indices.create(index=name, **index_body(kind, dims, model_id, settings.index_shards))
             log.info("created index %s", name)
 
 

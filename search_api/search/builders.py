@@ -24,7 +24,12 @@ _WORD = re.compile(r"\w+")
 # Building two-edit automata was most of a keyword search's time (bench/request_cost.py and
 # bench/scale.py: Elasticsearch took 8 ms of which the fuzzy clause 6 on the small corpus;
 # 3 ms with one edit) and grows with the term dictionary (keyword p95 110 ms at 1M passages)
-OCR_FUZZY: dict[str, Any] = {"fuzziness": "AUTO:5,20", "prefix_length": 2, "max_expansions": 20}
+# Each expansion scores by its boost alone (no per-term statistics to blend): a quarter less
+# of the fuzzy clause's time at a million passages, the OCR queries' ranking kept
+OCR_FUZZY: dict[str, Any] = {"fuzziness": "AUTO:5,20", "prefix_length": 2, "max_expansions": 20,
+                             "fuzzy_rewrite": "top_terms_boost_20"}
+# a title's weight in the flat sum of per-field matches, against its boost in the field lists
+TITLE_WEIGHT_IN_SUM = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +70,7 @@ class KeywordQuery:
     STEMMED_FIELDS = ["text", "remiss_title^2"]
     FOLDED_FIELDS = ["text_folded^0.8", "remiss_title_folded^1.6", "motion_authors.text^2"]
     FUZZY_FIELDS = ["text_folded"]
+    TITLE_FIELDS = frozenset({"remiss_title", "remiss_title_folded"})
 
     def __init__(self, q: str) -> None:
         self.q = q
@@ -78,32 +84,38 @@ class KeywordQuery:
             out.append({"term": {"remiss_dnr": {"value": q.strip(), "boost": 5}}})
         return out
 
+    def _should(self, msm: str | int | None) -> list[dict[str, Any]]:
+        """One ``match`` per field, their scores summed, the fuzzy folded text for OCR
+        misreadings, the identifiers; ``msm``: the words each field must hold.
+
+        A flat disjunction: Lucene skips the passages that cannot reach the top k on it, as it
+        did not on per-group ``dis_max`` (best_fields) clauses - at a million passages the
+        ranking search's p95 fell from 138 to 48 ms on one shard (bench/scale_keyword.py;
+        37 ms through the service on two). A sum counts a title match on top of the text's,
+        where ``dis_max`` took the larger: the titles weigh half of what they did
+        (``TITLE_WEIGHT_IN_SUM``), which kept the search evaluation's totals (one OCR query
+        lower, others higher: bench/runs.json, note of 2026-11-30, session 6)."""
+        q, fq = self.q, fold(self.q)
+        extra: dict[str, Any] = {} if msm is None else {"minimum_should_match": msm}
+        should: list[dict[str, Any]] = []
+        for text, fields in ((q, self.STEMMED_FIELDS), (fq, self.FOLDED_FIELDS)):
+            for spec in fields:
+                name, _, boost = spec.partition("^")
+                weight = float(boost or 1) * (TITLE_WEIGHT_IN_SUM if name in self.TITLE_FIELDS else 1.0)
+                should.append({"match": {name: {"query": text, "boost": weight, **extra}}})
+        should.append({"match": {"text_folded": {"query": fq, **OCR_FUZZY, "boost": 0.3, **extra}}})
+        return should + self._identifiers(q)
+
     def clause(self) -> dict[str, Any]:
         """The ranking clause: any of the words (recall), the fused ranking's keyword list."""
-        q, fq = self.q, fold(self.q)
-        should: list[dict[str, Any]] = [
-            {"multi_match": {"query": q, "fields": self.STEMMED_FIELDS, "type": "best_fields"}},
-            {"multi_match": {"query": fq, "fields": self.FOLDED_FIELDS, "type": "best_fields"}},
-            {"match": {"text_folded": {"query": fq, **OCR_FUZZY, "boost": 0.3}}},
-        ]
-        should += self._identifiers(q)
-        return {"bool": {"should": should, "minimum_should_match": 1}}
+        return {"bool": {"should": self._should(None), "minimum_should_match": 1}}
 
     def exact_clause(self) -> dict[str, Any]:
         """What counts as an exact (keyword) match for the "exact" block: the query's words
         (all of up to three, 75% of longer queries) in the stemmed, the folded or - for
         OCR misreadings - the fuzzy folded text, or the motion number or dnr itself. Scored
         as ``clause`` scores (same fields and boosts): a result page ranks by it."""
-        q, fq, msm = self.q, fold(self.q), exact_minimum_should_match(self.q)
-        should: list[dict[str, Any]] = [
-            {"multi_match": {"query": q, "fields": self.STEMMED_FIELDS, "type": "best_fields",
-                             "minimum_should_match": msm}},
-            {"multi_match": {"query": fq, "fields": self.FOLDED_FIELDS, "type": "best_fields",
-                             "minimum_should_match": msm}},
-            {"match": {"text_folded": {"query": fq, **OCR_FUZZY, "boost": 0.3, "minimum_should_match": msm}}},
-        ]
-        should += self._identifiers(q)
-        return {"bool": {"should": should, "minimum_should_match": 1}}
+        return {"bool": {"should": self._should(exact_minimum_should_match(self.q)), "minimum_should_match": 1}}
 
     def highlight(self) -> dict[str, Any]:
         return highlight_request(self.q)

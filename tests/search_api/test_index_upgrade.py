@@ -90,3 +90,19 @@ def test_a_changed_analyzer_keeps_the_live_one_until_reindex(es, caplog):
         assert [t["token"] for t in analyzed["tokens"]] == ["svar", "pa", "remissen"]  # old analysis, as live
     finally:
         delete_all(es, s)
+
+
+def test_a_new_passage_index_has_the_configured_shards(es):
+    """REMISSVAR_INDEX_SHARDS: the passage index of a new version gets that many primary shards
+    (one search then uses as many cores); the answer index keeps one."""
+    s = Settings(index_prefix="remissvar-shards", index_shards=2)
+    delete_all(es, s)
+    try:
+        ensure_indices(es, s, 384, "m")
+        def shards(kind: str) -> int:
+            name = index_name(s, kind, 1)
+            return int(es.indices.get_settings(index=name)[name]["settings"]["index"]["number_of_shards"])
+        assert shards("passager") == 2
+        assert shards("yttranden") == 1
+    finally:
+        delete_all(es, s)

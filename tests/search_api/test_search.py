@@ -11,7 +11,14 @@ from search_api.index import (
     index_name,
     write_yttrande,
 )
-from search_api.search.builders import dnr, exact_minimum_should_match, folded_stopwords, motion_number
+from search_api.search.builders import (
+    TITLE_WEIGHT_IN_SUM,
+    KeywordQuery,
+    dnr,
+    exact_minimum_should_match,
+    folded_stopwords,
+    motion_number,
+)
 from search_api.search.fusion import rrf
 from search_api.search.grouping import collapse_near_duplicates
 from search_api.search.models import Filters, PassageHit, SearchRequest, swedish_errors
@@ -330,3 +337,17 @@ def test_hybrid_overlapping_embedding_ranks_as_one_request(seeded_index, setting
     assert [s["id"] for s, _, _ in first.ranked] == [s["id"] for s, _, _ in second.ranked]
     assert first.ranked and first.knn_ids and first.exact_ids == second.exact_ids
     assert first.aggs == second.aggs and first.aggs
+
+
+def test_the_exact_rule_holds_in_each_field_of_the_flat_sum():
+    """The ranking is one flat sum of per-field matches (top-k skipping at scale); the exact
+    block's rule still applies within one field - words split between a remiss title and a
+    passage do not make an exact match - and the titles weigh half their list boost in the sum."""
+    clause = KeywordQuery("Sverigedemokraternas motion om facebookgrupper").exact_clause()["bool"]["should"]
+    matches = [c["match"] for c in clause if "match" in c]
+    fields = {f for m in matches for f in m}
+    assert {"text", "remiss_title", "text_folded", "remiss_title_folded", "motion_authors.text"} <= fields
+    assert all(spec["minimum_should_match"] == 2 for m in matches for spec in m.values())
+    assert not any("dis_max" in c or "multi_match" in c for c in clause)
+    boosts = {f: spec["boost"] for m in matches for f, spec in m.items() if "fuzziness" not in spec}
+    assert boosts["remiss_title"] == 2 * TITLE_WEIGHT_IN_SUM and boosts["text"] == 1
