@@ -83,6 +83,15 @@ class Retrieval:
     similarities: dict[str, float] = field(default_factory=dict)
     rankings: dict[str, list[str]] = field(default_factory=dict)  # each fused list by kind (bm25, knn, browse)
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fused: dict[str, float] = field(default_factory=dict)  # RRF score by passage
+    highlights: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # "Liknande innehåll" passages whose sources are still to fetch: (passage id, answer id)
+    similar_pending: list[tuple[str, str]] = field(default_factory=list)
+
+    def rank(self) -> None:
+        """``ranked`` from the fused scores, for every passage whose source is here."""
+        order = sorted(self.fused, key=lambda i: -self.fused[i])
+        self.ranked = [(self.sources[i], self.fused[i], self.highlights.get(i)) for i in order if i in self.sources]
 
 
 def cosine_from_score(score: float) -> float:
@@ -110,6 +119,11 @@ class SearchService:
         # a bound on searches that embed a query (CPU): a burst of long precedent texts waits a
         # moment, then gets 503 + Retry-After, instead of queueing without end
         self._slots = threading.BoundedSemaphore(settings.search_concurrency)
+        # retrievals in progress in this process: alone, a hybrid search overlaps its embedding
+        # with the keyword half (latency); beside others, it sends both halves in one msearch
+        # (a round trip less of CPU, which is then what the others wait for)
+        self._in_flight = 0
+        self._in_flight_lock = threading.Lock()
         self.passages = alias_name(settings, "passager")
         self.yttranden = alias_name(settings, "yttranden")
 
@@ -140,8 +154,8 @@ class SearchService:
         """Responses by kind, and the ms the query embedding took."""
         embed_ms = 0.0
         responses: dict[str, dict[str, Any]] = {}
-        if needs_vector and plain and not self._has_vector(q):
-            # the keyword half goes to Elasticsearch while the query is embedded (the engine
+        if needs_vector and plain and not self._has_vector(q) and not self._busy():
+            # the keyword half goes to Elasticsearch while the query is embedded (the encoder
             # releases the GIL); the kNN half follows with the vector
             pending = _POOL.submit(self._msearch, plain)
             vector, embed_ms = self._embed(q)
@@ -153,6 +167,21 @@ class SearchService:
                 plain = plain + [(kind, build(vector)) for kind, build in with_vector]
             responses.update(self._msearch(plain))
         return responses, embed_ms
+
+    def _busy(self) -> bool:
+        """Another retrieval is in progress in this process (the cores are shared)."""
+        with self._in_flight_lock:
+            return self._in_flight > 1
+
+    @contextmanager
+    def _counted(self) -> Iterator[None]:
+        with self._in_flight_lock:
+            self._in_flight += 1
+        try:
+            yield
+        finally:
+            with self._in_flight_lock:
+                self._in_flight -= 1
 
     @contextmanager
     def _expensive(self) -> Iterator[None]:
@@ -192,7 +221,7 @@ class SearchService:
         return r.ranked, r.aggs, r.embed_ms
 
     def _retrieve(self, q: str, mode: Mode, filters: Filters, k: int = CANDIDATES,
-                  with_facets: bool = False, exact_block: bool = True) -> Retrieval:
+                  with_facets: bool = False, exact_block: bool = True, defer_similar: bool = False) -> Retrieval:
         """One round trip (two for hybrid with a query to embed) for everything a result page
         needs. With words: the ranking list (BM25, any word), and - for ``exact_block`` - the
         exact matches with their highlights, counts and (``with_facets``) the facets in the
@@ -247,11 +276,11 @@ class SearchService:
                 "post_filter": {"bool": {"filter": facet_only}}, "aggs": page_aggs,
                 "sort": [{"date": {"order": "desc", "missing": "_last"}}, {"ordinal": "asc"}],
             }))
-        with self._expensive() if needs_vector else nullcontext():
+        with self._counted(), self._expensive() if needs_vector else nullcontext():
             responses, embed_ms = self._send(q, plain, with_vector, needs_vector)
         rankings: list[list[str]] = []
         sources: dict[str, dict[str, Any]] = {}
-        group_of: dict[str, str] = {}  # remiss (or answer) of a kNN hit fetched without its source
+        group_of: dict[str, tuple[str, str]] = {}  # (remiss or answer, answer) of a kNN hit without its source
         highlights: dict[str, dict[str, Any]] = {}
         out = Retrieval(ranked=[], aggs={}, embed_ms=embed_ms)
         for kind in ("bm25", "exact", "knn", "browse", "facets"):  # the order the rankings are fused in
@@ -278,7 +307,8 @@ class SearchService:
                 if "_source" in h:
                     sources.setdefault(h["_id"], h["_source"])
                 elif "fields" in h:
-                    group_of[h["_id"]] = group_key({k: v[0] for k, v in h["fields"].items() if v})
+                    fields = {k: v[0] for k, v in h["fields"].items() if v}
+                    group_of[h["_id"]] = (group_key(fields), str(fields.get("yttrande_id", "")))
                 if "highlight" in h:
                     highlights[h["_id"]] = h["highlight"]
                 if kind == "knn":
@@ -286,27 +316,54 @@ class SearchService:
                     out.similarities[h["_id"]] = cosine_from_score(float(h["_score"]))
             rankings.append(ids)
             out.rankings[kind] = ids
+        out.sources, out.highlights = sources, highlights
+        out.fused = rrf(rankings, k=self.rrf_k)
         if knn_ids_only:
-            self._fetch_similar_candidates(out, sources, group_of)
-        out.sources = sources
-        fused = rrf(rankings, k=self.rrf_k)
-        order = sorted(fused, key=lambda i: -fused[i])
-        out.ranked = [(sources[i], fused[i], highlights.get(i)) for i in order if i in sources]
+            out.similar_pending = self._similar_candidates(out, group_of)
+            if not defer_similar:
+                self._fetch(out, [])
+        out.rank()
         return out
 
-    def _fetch_similar_candidates(self, out: Retrieval, sources: dict[str, dict[str, Any]],
-                                  group_of: dict[str, str]) -> None:
-        """Sources of the kNN-only passages a hybrid page may show (above the display floor, of
-        a remiss not among the exact matches), in one mget - usually none or a few."""
-        exact_groups = {group_key(sources[i]) for i in out.exact_ids if i in sources}
-        want = [i for i in out.rankings.get("knn", []) if i not in sources
-                and out.similarities.get(i, -1.0) >= self.similar_floor and group_of.get(i) not in exact_groups]
-        if want:
-            docs = self.es.mget(index=self.passages, ids=want[:SIMILAR_CANDIDATES],
-                                source_excludes=PASSAGE_SOURCE["excludes"])
-            for d in docs["docs"]:
-                if d.get("found"):
-                    sources[d["_id"]] = d["_source"]
+    def _similar_candidates(self, out: Retrieval, group_of: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+        """The kNN-only passages a hybrid page may show under "Liknande innehåll" (above the
+        display floor, of a remiss not among the exact matches): in kNN order, those of the
+        first ``SIMILAR_GROUPS`` remisser, each answer's best passage - what ``similar_groups``
+        shows of them (the later passages of an answer and the later remisser are never shown)."""
+        exact_groups = {group_key(out.sources[i]) for i in out.exact_ids if i in out.sources}
+        groups: set[str] = set()
+        seen: set[tuple[str, str]] = set()
+        want: list[tuple[str, str]] = []
+        for i in out.rankings.get("knn", []):
+            if i in out.sources or i not in group_of or out.similarities.get(i, -1.0) < self.similar_floor:
+                continue
+            group, answer = group_of[i]
+            if group in exact_groups or (group not in groups and len(groups) >= SIMILAR_GROUPS):
+                continue
+            groups.add(group)
+            if (group, answer) not in seen:
+                seen.add((group, answer))
+                want.append((i, answer))
+        return want[:SIMILAR_CANDIDATES]
+
+    def _fetch(self, out: Retrieval, answer_ids: list[str]) -> dict[str, Any]:
+        """One mget for the pending "Liknande innehåll" sources (into ``out``) and the
+        deadlines of ``answer_ids`` (returned by answer): one round trip where there were two."""
+        docs: list[dict[str, Any]] = [{"_index": self.passages, "_id": pid, "_source": PASSAGE_SOURCE}
+                                      for pid, _ in out.similar_pending]
+        docs += [{"_index": self.yttranden, "_id": yid, "_source": ["remiss_deadline"]}
+                 for yid in dict.fromkeys(answer_ids)]
+        deadlines: dict[str, Any] = {}
+        if docs:
+            for d in self.es.mget(docs=docs)["docs"]:
+                if not d.get("found"):
+                    continue
+                if d["_index"].startswith(self.passages):
+                    out.sources[d["_id"]] = d["_source"]
+                else:
+                    deadlines[d["_id"]] = d["_source"].get("remiss_deadline")
+        out.similar_pending = []
+        return deadlines
 
     # -- public queries -----------------------------------------------------------
     def search(self, req: SearchRequest) -> SearchResponse:
@@ -314,15 +371,14 @@ class SearchService:
         contain them (their count), and "Liknande innehåll" the few remisser found only by
         meaning above the calibrated floor; semantic mode lists what is above the floor."""
         t0 = time.perf_counter()
-        r = self._retrieve(req.q, req.mode, req.filters, with_facets=True)
+        r = self._retrieve(req.q, req.mode, req.filters, with_facets=True, defer_similar=True)
         similar: list[RemissGroup] = []
+        exact_rids: set[str] = set()
         if req.q.strip() and req.mode != "semantic":
             exact = set(r.exact_ids)
             exact_ranked = [x for x in r.ranked if x[0]["id"] in exact]
             groups = group_passages(exact_ranked, r.similarities)
             exact_rids = {g.remiss_id for g in groups}
-            if req.mode == "hybrid":
-                similar = self.similar_groups(r, exact_rids)
             total, answers = max(r.exact_remisser, len(groups)), r.exact_answers
         else:
             groups = group_passages(r.ranked, r.similarities)
@@ -332,11 +388,24 @@ class SearchService:
             groups.sort(key=lambda g: g.latest or "", reverse=True)
         start = (req.page - 1) * req.size
         page_groups = groups[start : start + req.size]
-        self._decorate(page_groups + similar)
+        # "Liknande innehåll" (hybrid, first page): its passages' sources come in the same mget
+        # as the deadlines of every answer shown (answer ids from the kNN hits' doc values)
+        with_similar = req.mode == "hybrid" and bool(req.q.strip()) and req.page == 1
+        if not with_similar:
+            r.similar_pending = []
+        answer_ids = [a.yttrande_id for g in page_groups for a in g.answers] + [a for _, a in r.similar_pending]
+        fetched_similar = bool(r.similar_pending)
+        deadlines = self._fetch(r, answer_ids)
+        if with_similar:
+            if fetched_similar:
+                r.rank()
+            similar = self.similar_groups(r, exact_rids)
+        for g in page_groups + similar:
+            g.deadline = next((deadlines[a.yttrande_id] for a in g.answers if deadlines.get(a.yttrande_id)), None)
         return SearchResponse(
             query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,
             pages=min(50, (len(groups) - 1) // req.size + 1) if groups else 0,
-            total_answers=answers, similar=similar if req.page == 1 else [], page=req.page, size=req.size,
+            total_answers=answers, similar=similar, page=req.page, size=req.size,
             facets=facets_from_aggs(r.aggs), took_ms=(time.perf_counter() - t0) * 1000, embed_ms=r.embed_ms,
         )
 
@@ -593,15 +662,6 @@ class SearchService:
         return answers[:size]
 
     # -- helpers --------------------------------------------------------------------
-    def _decorate(self, groups: list[RemissGroup]) -> None:
-        """Fill fields only the yttrande index holds (deadline) for the groups on a page."""
-        ids = [a.yttrande_id for g in groups for a in g.answers]
-        if not ids:
-            return
-        docs = self.es.mget(index=self.yttranden, ids=ids, source_includes=["remiss_deadline"])
-        deadlines = {d["_id"]: d["_source"].get("remiss_deadline") for d in docs["docs"] if d.get("found")}
-        for g in groups:
-            g.deadline = next((deadlines.get(a.yttrande_id) for a in g.answers if deadlines.get(a.yttrande_id)), None)
 
 
 def who_was_asked(answers: list[dict[str, Any]]) -> list[dict[str, Any]]:

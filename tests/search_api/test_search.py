@@ -339,6 +339,27 @@ def test_hybrid_overlapping_embedding_ranks_as_one_request(seeded_index, setting
     assert first.aggs == second.aggs and first.aggs
 
 
+def test_a_busy_process_sends_both_halves_in_one_request(seeded_index, settings, query_encoder, monkeypatch):
+    """Beside other searches in the process, a hybrid search embeds first and sends the keyword
+    and kNN halves in one msearch (a round trip less of CPU); alone, it overlaps them. Both
+    give the same result page."""
+    from search_api.search.service import SearchService
+
+    q = "lokala facebookgrupper i stadsdelarna"
+    pages = []
+    for others in (0, 1):
+        svc = SearchService(seeded_index, settings.model_copy(update={"query_cache_size": 0}), query_encoder)
+        calls: list[list[str]] = []
+        msearch = svc._msearch
+        monkeypatch.setattr(svc, "_msearch", lambda searches, m=msearch, c=calls: c.append(
+            [kind for kind, _ in searches]) or m(searches))
+        svc._in_flight = others  # searches already in progress in this process
+        pages.append(svc.search(SearchRequest(q=q, mode="hybrid")).model_dump(exclude={"took_ms", "embed_ms"}))
+        assert sorted(map(len, calls)) == ([1, 1] if others == 0 else [2]), calls
+        assert svc._in_flight == others
+    assert pages[0] == pages[1] and pages[0]["groups"]
+
+
 def test_the_exact_rule_holds_in_each_field_of_the_flat_sum():
     """The ranking is one flat sum of per-field matches (top-k skipping at scale); the exact
     block's rule still applies within one field - words split between a remiss title and a
