@@ -335,9 +335,9 @@ class SearchService:
         seen: set[tuple[str, str]] = set()
         want: list[tuple[str, str]] = []
         for i in out.rankings.get("knn", []):
-            if i in out.sources or i not in group_of or out.similarities.get(i, -1.0) < self.similar_floor:
+            if i in out.sources or out.similarities.get(i, -1.0) < self.similar_floor:
                 continue
-            group, answer = group_of[i]
+            group, answer = group_of.get(i, (i, ""))  # no doc values: a group of its own
             if group in exact_groups or (group not in groups and len(groups) >= SIMILAR_GROUPS):
                 continue
             groups.add(group)
@@ -351,14 +351,16 @@ class SearchService:
         deadlines of ``answer_ids`` (returned by answer): one round trip where there were two."""
         docs: list[dict[str, Any]] = [{"_index": self.passages, "_id": pid, "_source": PASSAGE_SOURCE}
                                       for pid, _ in out.similar_pending]
+        n_passages = len(docs)
         docs += [{"_index": self.yttranden, "_id": yid, "_source": ["remiss_deadline"]}
-                 for yid in dict.fromkeys(answer_ids)]
+                 for yid in dict.fromkeys(a for a in answer_ids if a)]
         deadlines: dict[str, Any] = {}
         if docs:
-            for d in self.es.mget(docs=docs)["docs"]:
+            # mget answers in request order: the passages first, then the answers
+            for n, d in enumerate(self.es.mget(docs=docs)["docs"]):
                 if not d.get("found"):
                     continue
-                if d["_index"].startswith(self.passages):
+                if n < n_passages:
                     out.sources[d["_id"]] = d["_source"]
                 else:
                     deadlines[d["_id"]] = d["_source"].get("remiss_deadline")

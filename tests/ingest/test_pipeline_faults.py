@@ -131,6 +131,18 @@ class Pipeline:
         return [json.loads(v) for v in self.r.hvals("remissvar:deadletters")]
 
 
+def assert_same_state(p: Pipeline, want: tuple[list[str], list[str]]) -> None:
+    """The answers and passages of the undisturbed run, no more, no fewer, none twice; on a
+    difference, which ids and what the broker and the dead letters held."""
+    got = p.state()
+    if got == want:
+        return
+    diff = {kind: {"missing": sorted(set(w) - set(g)), "extra": sorted(set(g) - set(w)),
+                   "duplicates": len(g) - len(set(g))}
+            for kind, g, w in (("yttranden", got[0], want[0]), ("passager", got[1], want[1]))}
+    raise AssertionError(f"state differs: {diff}; depth {p.depth()}; dead letters {p.dead_letters()}")
+
+
 @pytest.fixture(scope="module")
 def undisturbed(tmp_path_factory, es):
     with Pipeline(tmp_path_factory.mktemp("calm"), "calm") as p:
@@ -158,7 +170,7 @@ def test_sigkill_worker_mid_batch(tmp_path, undisturbed):
         p.kill_worker(signal.SIGKILL)
         p.start_worker()
         p.wait_idle()
-        assert p.state() == undisturbed  # same ids, same counts, no duplicates
+        assert_same_state(p, undisturbed)  # same ids, same counts, no duplicates
 
 
 def test_elasticsearch_down_60s_during_indexing(tmp_path, undisturbed):
@@ -172,7 +184,7 @@ def test_elasticsearch_down_60s_during_indexing(tmp_path, undisturbed):
         finally:
             subprocess.run(["bash", str(ROOT / "scripts/services.sh"), "start-es"], check=True)
         p.wait_idle()
-        assert p.state() == undisturbed, p.dead_letters()
+        assert_same_state(p, undisturbed)
 
 
 def test_redis_restart_during_crawl(tmp_path, undisturbed):
@@ -191,7 +203,7 @@ def test_redis_restart_during_crawl(tmp_path, undisturbed):
         # minutes) sends it again: a delay, never a loss
         subprocess.run([sys.executable, "-m", "remissvar_cli", "reconcile"], cwd=ROOT, env=p.env, check=True)
         p.wait_idle()
-        assert p.state() == undisturbed
+        assert_same_state(p, undisturbed)
 
 
 FAULTS = {
@@ -227,4 +239,4 @@ def test_crawler_fault_mode_through_the_pipeline(tmp_path, undisturbed):
         p.stack.enter_context(ReplayServer(sites / "insynsverige", port=p.port2))
         subprocess.run([sys.executable, "-m", "remissvar_cli", "retry-failed"], cwd=ROOT, env=p.env, check=True)
         p.wait_idle()
-        assert p.state() == undisturbed, p.dead_letters()
+        assert_same_state(p, undisturbed)
