@@ -86,3 +86,15 @@ def council_lock(council: str, ttl: int = 3600, owner: str | None = None) -> Any
 
 def lock_held(council: str) -> bool:
     return bool(failures.client().exists(_lock_key(f"crawl:{council}")))
+
+
+# delete the key only if it still holds the token (atomic in Redis: no other owner can slip in)
+_RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
+
+
+def release_orphaned_lock(council: str, owner: str) -> bool:
+    """Free a council's crawl lock that ``owner`` (a crawl message the broker no longer has)
+    left behind: Redis went away mid-crawl, the release failed and the append-only file kept
+    the lock, which would hold off the crawl sent again until its time-to-live ran out.
+    Returns whether it was that owner's."""
+    return bool(failures.client().eval(_RELEASE_IF_OWNER, 1, _lock_key(f"crawl:{council}"), owner))

@@ -15,7 +15,7 @@ from ingest.crawl.model import Source, load_sources
 from ingest.crawl.runner import open_crawler
 from ingest.crawl.store import RawStore
 from ingest.crawl.to_records import DocumentTask, answer_documents, document_task
-from ingest.deadletters import lock_held
+from ingest.deadletters import lock_held, release_orphaned_lock
 from ingest.extract import ExtractError
 from ingest.indexing import index_yttrande
 from ingest.parse import PARSER_VERSION
@@ -176,7 +176,12 @@ def reconcile(s: Settings) -> tuple[int, int, int]:
     to_crawl = 0
     for run in store.unfinished_crawls():
         mid = run["message_id"]
-        if in_broker("crawl_council", mid) or failures.is_dead(mid) or lock_held(run["council"]):
+        if in_broker("crawl_council", mid) or failures.is_dead(mid):
+            continue
+        # a lock its own message left behind is no crawl under way (a running crawl's message
+        # stays in the broker until acknowledged); another message's lock is one
+        release_orphaned_lock(run["council"], mid)
+        if lock_held(run["council"]):
             continue
         new_id = enqueue("crawl_council", run["source"], run["council"], run["base_url"], bool(run["full"]))
         store.crawl_begun(run["source"], run["council"], run["base_url"], bool(run["full"]), new_id)

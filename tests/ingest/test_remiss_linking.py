@@ -140,3 +140,38 @@ def test_reconcile_sends_again_a_lost_crawl_once_and_leaves_dead_letters(tmp_pat
         failures.clear_failure("dead-index")
         for q in ("crawl", "index"):
             r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
+
+
+def test_reconcile_frees_the_lock_a_lost_crawl_left_behind(tmp_path, es):
+    """Redis went away mid-crawl: the lock's release failed, the append-only file kept it, the
+    crawl's message was lost. The sweep frees that lock (its owner is no longer in the broker)
+    and sends the crawl again; a lock held by another crawl of the council is left alone."""
+    import json
+
+    import redis
+
+    from ingest.crawl.store import RawStore
+    from ingest.deadletters import council_lock, lock_held
+    from ingest.stages import reconcile
+    from remissvar.settings import Settings
+
+    s = Settings(data_dir=tmp_path / "data", index_prefix="remissvar-reconcile-lock")
+    r = redis.Redis.from_url(s.redis_url)
+    for q in ("crawl", "index", "parse"):
+        r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
+    store = RawStore(s.data_dir)
+    r.set("remissvar:lock:crawl:farsta", "lost-crawl", ex=3600)  # what the lost crawl left
+    store.crawl_begun("insynsverige", "farsta", "http://127.0.0.1:1", False, "lost-crawl")
+    try:
+        with council_lock("skarholmen", owner="running-crawl") as got:  # another, live crawl
+            assert got
+            store.crawl_begun("meetingplus", "skarholmen", None, False, "older-lost-crawl")
+            assert reconcile(s) == (0, 0, 1)
+            assert lock_held("skarholmen")  # not its lock: left alone, the crawl not sent
+        assert not lock_held("farsta")
+        sent = [json.loads(v) for v in r.hvals("dramatiq:crawl.msgs")]
+        assert [(m["args"][1]) for m in sent] == ["farsta"]
+    finally:
+        r.delete("remissvar:lock:crawl:farsta", "remissvar:lock:crawl:skarholmen")
+        for q in ("crawl", "index", "parse"):
+            r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
