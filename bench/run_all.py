@@ -180,14 +180,13 @@ def load_targets(ratios: dict) -> list[str]:
     per-round ratios (hybrid and keyword of one round ran back to back)."""
     want = expected("load")
     out = []
-    for c, limit in want.get("hybrid_keyword_p95_ratio_max", {}).items():
-        got = statistics.median(ratios[("p95", int(c))])
-        out.append(f"- hybrid p95 / keyword p95 at {c} clients: {spread(ratios[('p95', int(c))])} "
-                   f"(expected ≤ {limit}×){regression_flag(got <= limit)}")
-    for c, floor in want.get("hybrid_keyword_rps_ratio_min", {}).items():
-        got = statistics.median(ratios[("rps", int(c))])
-        out.append(f"- hybrid req/s / keyword req/s at {c} clients: {spread(ratios[('rps', int(c))])} "
-                   f"(expected ≥ {floor}×){regression_flag(got >= floor)}")
+    for key, kind, label, at_most in (("hybrid_keyword_p95_ratio_max", "p95", "hybrid p95 / keyword p95", True),
+                                      ("hybrid_keyword_rps_ratio_min", "rps", "hybrid req/s / keyword req/s", False)):
+        for c, bound in want.get(key, {}).items():
+            xs = ratios[(kind, int(c))]
+            got = statistics.median(xs)
+            out.append(f"- {label} at {c} clients: {spread(xs)} (expected {'≤' if at_most else '≥'} {bound}×)"
+                       f"{regression_flag(got <= bound if at_most else got >= bound)}")
     return out
 
 

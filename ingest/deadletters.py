@@ -59,6 +59,15 @@ def _lock_key(name: str) -> str:
     return f"remissvar:lock:{name}"
 
 
+# delete the key only if it still holds the token (atomic in Redis: no other owner can slip in)
+_RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
+
+
+def _release(key: str, token: str) -> bool:
+    """Delete a lock if ``token`` still holds it; whether it did."""
+    return bool(failures.client().eval(_RELEASE_IF_OWNER, 1, key, token))
+
+
 @contextmanager
 def named_lock(name: str, ttl: int = 3600, owner: str | None = None) -> Iterator[bool]:
     """A Redis lock with a time-to-live; yields whether it was taken.
@@ -75,8 +84,8 @@ def named_lock(name: str, ttl: int = 3600, owner: str | None = None) -> Iterator
     try:
         yield got
     finally:
-        if got and failures.client().get(key) == token.encode():
-            failures.client().delete(key)
+        if got:
+            _release(key, token)
 
 
 def council_lock(council: str, ttl: int = 3600, owner: str | None = None) -> Any:
@@ -88,13 +97,9 @@ def lock_held(council: str) -> bool:
     return bool(failures.client().exists(_lock_key(f"crawl:{council}")))
 
 
-# delete the key only if it still holds the token (atomic in Redis: no other owner can slip in)
-_RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
-
-
 def release_orphaned_lock(council: str, owner: str) -> bool:
     """Free a council's crawl lock that ``owner`` (a crawl message the broker no longer has)
     left behind: Redis went away mid-crawl, the release failed and the append-only file kept
     the lock, which would hold off the crawl sent again until its time-to-live ran out.
     Returns whether it was that owner's."""
-    return bool(failures.client().eval(_RELEASE_IF_OWNER, 1, _lock_key(f"crawl:{council}"), owner))
+    return _release(_lock_key(f"crawl:{council}"), owner)

@@ -103,7 +103,7 @@ class KeywordQuery:
                 name, _, boost = spec.partition("^")
                 weight = float(boost or 1) * (TITLE_WEIGHT_IN_SUM if name in self.TITLE_FIELDS else 1.0)
                 should.append({"match": {name: {"query": text, "boost": weight, **extra}}})
-        should.append({"match": {"text_folded": {"query": fq, **OCR_FUZZY, "boost": 0.3, **extra}}})
+        should += [{"match": {name: {"query": fq, **OCR_FUZZY, "boost": 0.3, **extra}}} for name in self.FUZZY_FIELDS]
         return should + self._identifiers(q)
 
     def clause(self) -> dict[str, Any]:

@@ -222,13 +222,14 @@ class SearchService:
 
     def _retrieve(self, q: str, mode: Mode, filters: Filters, k: int = CANDIDATES,
                   with_facets: bool = False, exact_block: bool = True, defer_similar: bool = False) -> Retrieval:
-        """One round trip (two for hybrid with a query to embed) for everything a result page
-        needs. With words: the ranking list (BM25, any word), and - for ``exact_block`` - the
-        exact matches with their highlights, counts and (``with_facets``) the facets in the
-        same search: the query filtered by the non-facet filters, the facet filters as
-        ``post_filter``, each facet counted without its own filter (multi-select). Without
-        words: the same on the newest passages. The exact clause and the highlighter run once
-        (measured in bench/request_cost.py: they are most of a keyword request)."""
+        """One round trip (two for a hybrid search alone in its process, overlapping the
+        embedding) for everything a result page needs. With words: the ranking list (BM25, any
+        word), and - for ``exact_block`` - the exact matches with their highlights, counts and
+        (``with_facets``) the facets in the same search: the query filtered by the non-facet
+        filters, the facet filters as ``post_filter``, each facet counted without its own filter
+        (multi-select). Without words: the same on the newest passages. The exact clause and the
+        highlighter run once (measured in bench/request_cost.py: they are most of a keyword
+        request)."""
         fclauses = filters.clauses()
         base = filters.clauses(skip=FACETS)
         facet_only = [c for c in fclauses if c not in base]
@@ -396,11 +397,9 @@ class SearchService:
         if not with_similar:
             r.similar_pending = []
         answer_ids = [a.yttrande_id for g in page_groups for a in g.answers] + [a for _, a in r.similar_pending]
-        fetched_similar = bool(r.similar_pending)
         deadlines = self._fetch(r, answer_ids)
         if with_similar:
-            if fetched_similar:
-                r.rank()
+            r.rank()  # with the fetched sources
             similar = self.similar_groups(r, exact_rids)
         for g in page_groups + similar:
             g.deadline = next((deadlines[a.yttrande_id] for a in g.answers if deadlines.get(a.yttrande_id)), None)
