@@ -17,6 +17,7 @@ from urllib.request import urlopen
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -110,6 +111,21 @@ def wait_for(drv, css: str):
     return WebDriverWait(drv, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
+def wait_replaced(drv, element) -> None:
+    """Until ``element`` has left the document (the next page replaced it). Chrome sometimes
+    reports a node of the unloading page as "does not belong to the document" rather than
+    stale: the same fact, which ``EC.staleness_of`` does not catch."""
+    def gone(_drv) -> bool:
+        try:
+            return bool(EC.staleness_of(element)(_drv))
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+
+    WebDriverWait(drv, 30).until(gone)
+
+
 def viewport(drv, width: int | None) -> None:
     """Emulate a phone's viewport (None: back to the desktop window)."""
     if width is None:
@@ -168,7 +184,7 @@ def test_journalist_search_filter_and_compare(browser, base_url):
     assert d.find_element(By.ID, "filter").get_attribute("open") is not None  # open on a wide screen
     d.find_element(By.CSS_SELECTOR, "input[name=council][value=farsta]").click()
     d.find_element(By.CSS_SELECTOR, ".facets-box button").click()
-    WebDriverWait(d, 30).until(EC.staleness_of(first))  # the filtered page has replaced the old one
+    wait_replaced(d, first)  # the filtered page has replaced the old one
     wait_for(d, "article.group")
     all_councils = {e.text for e in d.find_elements(By.CSS_SELECTOR, "#traffar .answers .council")}
     assert all_councils == {"Farsta stadsdelsnämnd"}
@@ -180,13 +196,13 @@ def test_journalist_search_filter_and_compare(browser, base_url):
     d.find_element(By.CSS_SELECTOR, "input[name=council][value=sodermalm]").click()
     old = d.find_element(By.CSS_SELECTOR, "article.group")
     d.find_element(By.CSS_SELECTOR, ".facets-box button").click()
-    WebDriverWait(d, 30).until(EC.staleness_of(old))
+    wait_replaced(d, old)
     wait_for(d, "article.group")
     assert {e.text for e in d.find_elements(By.CSS_SELECTOR, "#traffar .answers .council")} == {
         "Farsta stadsdelsnämnd", "Södermalms stadsdelsnämnd"}
     old = d.find_element(By.CSS_SELECTOR, "article.group")
     d.find_element(By.LINK_TEXT, "Rensa alla").click()
-    WebDriverWait(d, 30).until(EC.staleness_of(old))
+    wait_replaced(d, old)
     wait_for(d, "article.group")
     assert "council=" not in d.current_url and not d.find_elements(By.CSS_SELECTOR, ".chips")
     # on a phone the facets are collapsed: the results come first
