@@ -1,12 +1,15 @@
-"""Query encoder cost against its quality (issue 18): the C engine (default), the int8 ONNX
-export, the distilled static encoder, and the query-vector cache under a realistic repeat rate.
+"""Query encoder cost against its quality (issue 18): the C engine, the int8 ONNX export (the
+default), the distilled static encoder, the 4-layer student (when distilled: ``python -m
+remissvar.encoder_distill``, about an hour; then ``--encoders engine,onnx,static,student``), and
+the query-vector cache under a realistic repeat rate.
 
 For each encoder: ms per query (serial, the relevance queries, after a warm-up), agreement with
 the engine's vectors (cosine), and the search evaluation's nDCG@10 (bench/search_eval.py run
 with REMISSVAR_QUERY_ENCODER=<encoder>, sharing one evaluation index). The cache row replays
 a query stream where a share of requests repeat a recent query (paging, facet clicks, feeds).
 
-Usage: .venv/bin/python bench/encoder_eval.py [--out bench/reports/encoder_eval.md] [--encoders engine,onnx,static]
+Usage: .venv/bin/python bench/encoder_eval.py [--out bench/reports/encoder_eval.md]
+       [--encoders engine,onnx,static,student]
 Builds missing encoders first (python -m remissvar.encoder_build); needs the services.
 """
 from __future__ import annotations
@@ -97,7 +100,7 @@ def main() -> None:
     ap.add_argument("--repeat-share", type=float, default=0.3)
     args = ap.parse_args()
     from remissvar.embedding import get_query_encoder
-    from remissvar.encoder_build import build_onnx, build_static
+    from remissvar.encoder_build import build_onnx, build_static, build_student
 
     base = Settings()
     names = args.encoders.split(",")
@@ -105,6 +108,8 @@ def main() -> None:
         build_onnx(base.model_path)
     if "static" in names:
         build_static(base.model_path)
+    if "student" in names:
+        build_student(base.model_path)  # its weights from remissvar.encoder_distill
     qs = queries()
     engine = get_query_encoder(Settings(query_encoder="engine"))
     ref = {q: engine.encode_query(q) for q in qs}

