@@ -12,6 +12,14 @@ def expected(run: str) -> dict[str, Any]:
     return dict(runs.get(run, {}).get("expected", {}))
 
 
+def meets(value: float, want: float | None, at_most: bool = False, tolerance: float = 0.005) -> bool:
+    """``value`` holds its expected figure (none expected: holds): at least ``want`` less the
+    tolerance (a rounding step of the reports), or with ``at_most`` not above it."""
+    if want is None:
+        return True
+    return value <= want if at_most else value >= want - tolerance
+
+
 def regression_flag(ok: bool) -> str:
     """The marker a report puts after a figure that missed its expected value."""
     return "" if ok else "  **REGRESSION**"

@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import expected, meets, regression_flag
 from ingest.crawl.http import (
     DeadlineExceededError,
     Fetcher,
@@ -195,9 +196,8 @@ def main() -> None:
                                                      "total_bytes": 128 * 2**20}}}
     if args.fuzz:
         report["fuzz"] = fuzz_counts()
-    runs = json.loads((ROOT / "bench/runs.json").read_text(encoding="utf-8"))
-    want = runs.get("hardening", {}).get("expected", {}).get("repros_handled")
-    flag = "" if want is None or handled >= want else "  REGRESSION"
+    want = expected("hardening").get("repros_handled")
+    flag = regression_flag(meets(handled, want, tolerance=0.0))
     text = json.dumps(report, ensure_ascii=False, indent=2)
     print(text)
     print(f"repros_handled: {handled:.3f} (expected {want}){flag}")

@@ -162,6 +162,7 @@ def main() -> int:
             if text not in cache:
                 cache[text] = encoder.encode_query(text)
             return cache[text]
+    from bench import expected, meets, regression_flag
     from remissvar.linking import LinkConfig
 
     default = LinkConfig().thresholds(embed is not None)[0]
@@ -179,15 +180,12 @@ def main() -> int:
         "heldout_A": report("held-out half A (threshold from B)", halves["A"], chosen["B"], embed, lines),
         "all": report("whole set, LinkConfig default", load(), default, embed, lines),
     }
-    runs = json.loads((ROOT / "bench/runs.json").read_text())
-    section = "link_eval_embeddings" if embed else "link_eval"
-    expected = runs.get(section, {}).get("expected", {})
+    want = expected("link_eval_embeddings" if embed else "link_eval")
     lines += ["", "Against bench/runs.json:"]
     for part, figs in results.items():
         for metric, val in figs.items():
-            exp = expected.get(part, {}).get(metric)
-            flag = "" if exp is None or val >= exp - 0.005 else "  **REGRESSION**"
-            lines.append(f"- {part} {metric}: {val:.3f} (expected {exp}){flag}")
+            exp = want.get(part, {}).get(metric)
+            lines.append(f"- {part} {metric}: {val:.3f} (expected {exp}){regression_flag(meets(val, exp))}")
     text = "\n".join(lines)
     print(text)
     print("\nJSON " + json.dumps(results))

@@ -33,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import expected, meets, regression_flag
 from ingest.extract import extract, join_hyphenation, ocr_page
 from ingest.ocr_repair import repair_text, word_accuracy
 from ingest.parse import parse_file
@@ -307,16 +308,13 @@ def real_documents_benchmark() -> tuple[dict[str, float], list[str]]:
 
 
 def real_report(figures: dict[str, float], lines: list[str]) -> list[str]:
-    runs = json.loads((ROOT / "bench/runs.json").read_text(encoding="utf-8"))
-    expected = runs.get("parse_quality_real", {}).get("expected", {})
+    want = expected("parse_quality_real")
     out = [REAL_BEGIN,
            "## Real documents (7 real PDFs and both seeds, tests/fixtures/real-documents/expected.json)",
            "", lines[0] + ".", "", "| figure | value | expected (bench/runs.json) |", "| --- | ---: | ---: |"]
     for k, v in figures.items():
-        exp = expected.get(k)
-        flag = ""
-        if exp is not None and k != "real_pdf_s_per_page" and v < exp - 0.005:
-            flag = " **REGRESSION**"
+        exp = want.get(k)
+        flag = regression_flag(k == "real_pdf_s_per_page" or meets(v, exp))
         out.append(f"| {k} | {v} | {exp if exp is not None else '–'}{flag} |")
     out += ["", "### Per document", ""] + lines[1:] + [REAL_END]
     return out

@@ -28,6 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import expected, meets, regression_flag
 from remissvar.positions import classify_position
 from remissvar.records import Position
 
@@ -189,17 +190,15 @@ def main() -> int:
             lines += [f"- {r['id']} [{r['kind']}] gold {g}, got {p}: {r['text']}"
                       for r, g, p in zip(rows, gold, pred, strict=True) if g != p] + [""]
 
-    runs = json.loads((ROOT / "bench/runs.json").read_text())
-    expected = runs.get("position_eval", {}).get("expected", {})
-    if expected:
+    want = expected("position_eval")
+    if want:
         lines += ["Against bench/runs.json:"]
-        for method, figs in expected.items():
+        for method, figs in want.items():
             for key, exp in figs.items():
                 val = summary.get(method, {}).get(key)
                 if val is None:
                     continue
-                flag = "" if val >= exp - 0.005 else "  **REGRESSION**"
-                lines.append(f"- {method} {key}: {val:.3f} (expected {exp}){flag}")
+                lines.append(f"- {method} {key}: {val:.3f} (expected {exp}){regression_flag(meets(val, exp))}")
     print("\n".join(lines))
     return 0
 

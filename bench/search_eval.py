@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import expected, meets, regression_flag
 from remissvar.settings import Settings
 from search_api.search.models import Filters
 
@@ -257,17 +258,12 @@ def main() -> None:
     for n in neg:
         lines.append(f"| {n['q']} | {n['kind']} | {n['exact']} | {n['similar']} | {n['top_cosine']:.3f} |")
     summary["negatives"] = {"with_exact_block": len(with_exact), "with_similar_block": len(with_similar)}
-    runs = json.loads((ROOT / "bench/runs.json").read_text())
-    expected = runs["search_eval"]["expected"]
+    want = expected("search_eval")
     lines += ["", "Against bench/runs.json:"]
     for m, metrics in summary.items():
         for metric, val in metrics.items():
-            exp = expected.get(m, {}).get(metric)
-            if m == "negatives":
-                flag = "" if exp is None or val <= exp else "  **REGRESSION**"
-            else:
-                flag = "" if exp is None or val >= exp - 0.005 else "  **REGRESSION**"
-            lines.append(f"- {m} {metric}: {val} (expected {exp}){flag}")
+            exp = want.get(m, {}).get(metric)
+            lines.append(f"- {m} {metric}: {val} (expected {exp}){regression_flag(meets(val, exp, m == 'negatives'))}")
     report = "\n".join(lines) + "\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(report, encoding="utf-8")
