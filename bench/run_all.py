@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import requests
@@ -39,18 +40,28 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def tree_rss_mb(pid: int) -> float:
-    """RSS of a process and all its descendants (gunicorn: the master and its workers)."""
+def tree_rss_mb(pid: int, measure: Callable[[int], float] | None = None) -> float:
+    """RSS (or ``measure``) of a process and all its descendants (gunicorn: the master and its
+    workers). RSS counts pages the processes share once in each; ``pss_mb`` splits them."""
+    measure = measure or rss_mb
     total, todo = 0.0, [pid]
     while todo:
         p = todo.pop()
         try:
-            total += rss_mb(p)
+            total += measure(p)
             for t in Path(f"/proc/{p}/task").iterdir():
                 todo += [int(c) for c in (t / "children").read_text().split()]
         except (OSError, ValueError):
             continue
     return total
+
+
+def pss_mb(pid: int) -> float:
+    """Proportional set size: the process's private pages and its share of the shared ones."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def rss_mb(pid: int) -> float:
@@ -236,7 +247,7 @@ def load_benchmark() -> tuple[list[str], dict]:
         ratios = {(kind, c): [h[kind] / k[kind] for h, k in zip(cells[("hybrid", c)], cells[("keyword", c)],
                                                                  strict=True)]
                   for c in CLIENTS for kind in ("p95", "rps")}
-        web_rss = tree_rss_mb(web.pid)
+        web_rss, web_pss = tree_rss_mb(web.pid), tree_rss_mb(web.pid, pss_mb)
         profile_lines = profile_hybrid(web.pid, url)
     finally:
         web.terminate()
@@ -260,7 +271,8 @@ def load_benchmark() -> tuple[list[str], dict]:
               "", "Hybrid req/s / keyword req/s: " + ", ".join(
                   f"{c} clients {spread(ratios[('rps', c)])}" for c in CLIENTS), ""]
     lines += load_targets(ratios)
-    lines += ["", f"Web process RSS after the load: {web_rss:.0f} MB.", ""]
+    lines += ["", f"Web server (gunicorn master and workers) after the load: RSS {web_rss:.0f} MB summed over the "
+              f"processes, {web_pss:.0f} MB counting shared pages once (PSS).", ""]
     lines += profile_lines
     svg = line_svg({m: [(c, results[(m, c)]["p95"]) for c in CLIENTS] for m in MODES},
                    "p95 latency vs concurrent clients", "clients", "p95 ms")

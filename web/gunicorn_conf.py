@@ -6,8 +6,9 @@ both cores for Python work. Each worker is replaced after ``web_max_requests`` r
 (with jitter, so that they do not restart together) and gets an address-space ceiling of
 ``web_memory_mb`` MiB in ``post_fork`` (``web.security.limit_worker_memory``); a worker
 stuck longer than ``web_timeout`` seconds is restarted; a new worker loads the query encoder
-before it takes requests (``post_worker_init``). Request line and header sizes are
-gunicorn's limits, set explicitly here.
+before it takes requests (``post_worker_init``); the query encoders' tokenizer (~285 MB) is
+loaded once in the master before the workers fork (``on_starting``), so that they share its
+pages. Request line and header sizes are gunicorn's limits, set explicitly here.
 """
 from __future__ import annotations
 
@@ -34,6 +35,20 @@ accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = "127.0.0.1"
 proc_name = "remissvar-web"
+
+
+def on_starting(server: Any) -> None:
+    """Load the query encoders' tokenizer in the master: the forked workers share its pages
+    (copy-on-write, never written after loading) instead of loading a copy each - about 190 MB
+    less per worker of 2 (``make bench`` reports the web tree's RSS and PSS)."""
+    if _s.query_encoder not in ("onnx", "student", "static"):
+        return
+    from remissvar.query_encoders import shared_tokenizer
+
+    try:
+        shared_tokenizer(_s.model_path)
+    except Exception:  # no model here yet: each worker loads (and reports) it itself
+        server.log.exception("tokeniseraren kunde inte läsas in före arbetsprocesserna")
 
 
 def post_worker_init(worker: Any) -> None:

@@ -102,6 +102,21 @@ def test_worker_memory_ceiling():
     assert what == "MemoryError" and limit >= 300 * 1024 * 1024
 
 
+def _children(pid: int) -> list[int]:
+    return [int(c) for t in os.listdir(f"/proc/{pid}/task")
+            for c in open(f"/proc/{pid}/task/{t}/children").read().split()]
+
+
+def _smaps(pid: int) -> dict[str, int]:
+    """MB figures of /proc/<pid>/smaps_rollup (Rss, Pss, Shared_Dirty, ...)."""
+    out = {}
+    for line in open(f"/proc/{pid}/smaps_rollup"):
+        key, _, value = line.partition(":")
+        if value.strip().endswith("kB"):
+            out[key] = int(value.split()[0]) // 1024
+    return out
+
+
 @pytest.mark.slow  # make check leaves it out; make test runs it
 def test_gunicorn_serves_with_workers_and_threads_from_settings():
     port = free_port()
@@ -124,6 +139,14 @@ def test_gunicorn_serves_with_workers_and_threads_from_settings():
         assert resp.headers["Content-Security-Policy"] == CSP
         assert resp.headers["X-Content-Type-Options"] == "nosniff"
         assert "gunicorn" in resp.headers.get("Server", "")
+        # the query encoders' tokenizer (~285 MB) is loaded once, in the master: each worker,
+        # once its encoder is loaded and warmed (post_worker_init), still shares those pages
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+        for pid in workers:
+            while _smaps(pid)["Rss"] < _smaps(proc.pid)["Rss"] + 100 and time.monotonic() < deadline + 60:
+                time.sleep(0.5)  # the ONNX session (~140 MB) not loaded yet
+            assert _smaps(pid)["Shared_Dirty"] + _smaps(pid)["Shared_Clean"] >= 200, _smaps(pid)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         out = proc.communicate(timeout=30)[0].decode("utf-8", "replace")
