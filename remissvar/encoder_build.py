@@ -100,13 +100,13 @@ def build_student(model_path: Path, out: Path | None = None, weights: Path | Non
     config = teacher.config
     config.num_hidden_layers = int(recipe["layers"])
     student: Any = BertModel(config, add_pooling_layer=False)
-    state = {k: torch_tensor(v) for k, v in load_student_weights(weights).items()}
+    state = {k: _torch_tensor(v) for k, v in load_student_weights(weights).items()}
     state["embeddings.word_embeddings.weight"] = teacher.embeddings.word_embeddings.weight.detach()
     student.load_state_dict(state)
     return export_int8(student.eval(), out)
 
 
-def torch_tensor(a: np.ndarray) -> Any:
+def _torch_tensor(a: np.ndarray) -> Any:
     import torch
 
     return torch.from_numpy(np.ascontiguousarray(a, dtype=np.float32))
@@ -192,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
         print(build_onnx(path))
     if args.which in ("static", "all"):
         print(build_static(path))
-    if args.which in ("student", "all"):
+    # "all": the student too where its weights have been distilled (an hour's training, not set-up's)
+    if args.which == "student" or (args.which == "all" and student_weights_path(path).exists()):
         print(build_student(path))
     return 0
 
