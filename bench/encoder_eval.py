@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import expected, meets, regression_flag
 from bench.search_eval import pct
 from remissvar.settings import Settings
 
@@ -134,6 +135,15 @@ def main() -> None:
     lines += ["", f"Query-vector cache (LRU 1024) in front of the engine, stream of 2000 requests of which "
               f"{args.repeat_share:.0%} repeat a recent query: hit rate {hit:.1%}, "
               f"mean {cached_ms:.2f} ms per request."]
+    want = expected("encoder_eval")
+    lines += ["", "Against bench/runs.json:"]
+    for r in rows:
+        for key, figure in (("hybrid_ndcg@10", r.get("ndcg_hybrid")), ("cosine_min", r["cos_min"]),
+                            ("cosine_mean", r["cos_mean"])):
+            exp = want.get(r["encoder"], {}).get(key)
+            if exp is not None and figure is not None:
+                flag = regression_flag(meets(figure, exp))
+                lines.append(f"- {r['encoder']} {key}: {figure:.4f} (expected {exp}){flag}")
     report = "\n".join(lines) + "\n"
     Path(args.out).write_text(report, encoding="utf-8")
     print(report)

@@ -153,14 +153,14 @@ def main() -> int:
     args = ap.parse_args()
     embed = None
     if args.embeddings:
-        from remissvar.embedding import get_query_encoder
+        from remissvar.embedding import title_embedder
 
-        encoder = get_query_encoder()
+        encode = title_embedder()  # what the linker embeds titles with
         cache: dict[str, Any] = {}
 
         def embed(text: str) -> Any:  # every run embeds the same titles: once each
             if text not in cache:
-                cache[text] = encoder.encode_query(text)
+                cache[text] = encode(text)
             return cache[text]
     from bench import expected, meets, regression_flag
     from remissvar.linking import LinkConfig

@@ -71,16 +71,20 @@ def es_cpu_ms(es: Any) -> float:
     this machine (exact; the nodes stats figure is refreshed only about once a second), else
     from the nodes stats API."""
     total = 0.0
-    remote = False
-    for node in es.nodes.info(metric="process")["nodes"].values():
-        stat = Path(f"/proc/{node['process']['id']}/stat")
-        if not stat.exists():
-            remote = True
+    remote = []
+    for node_id, node in es.nodes.info(metric="process")["nodes"].items():
+        proc = Path(f"/proc/{node['process']['id']}")
+        try:  # the pid is this machine's Elasticsearch only if its command line says so
+            if b"org.elasticsearch" not in (proc / "cmdline").read_bytes():
+                raise OSError("another process")
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # in a container or on another host
+            remote.append(node_id)
             continue
-        fields = stat.read_text().rsplit(")", 1)[1].split()
         total += (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
     if remote:
-        total += sum(n["process"]["cpu"]["total_in_millis"] for n in es.nodes.stats(metric="process")["nodes"].values())
+        stats = es.nodes.stats(metric="process")["nodes"]
+        total += sum(stats[n]["process"]["cpu"]["total_in_millis"] for n in remote if n in stats)
     return total
 
 
@@ -220,8 +224,8 @@ def cpu_table(svc: SearchService, each: Callable[[Callable[[str], Any]], Callabl
     qs = queries()
     for q in qs:  # the vectors of knn_only, outside the measurement
         knn_only(q)
-    for _, fn in rows:  # warm-up
-        for _ in range(len(qs)):
+    for _, fn in rows:  # warm-up: a freshly started Elasticsearch runs cold (its JIT) for a while
+        for _ in range(3 * len(qs)):
             fn()
     # rows interleaved, one pass over the queries each, ``rounds`` times: medians per row
     passes: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in rows}

@@ -170,9 +170,9 @@ def _load_static(path: str) -> QueryEncoder:
 def title_embedder(settings: Settings | None = None) -> Callable[[str], list[float]]:
     """Titles to vectors with the query encoder (cheap, no torch by default): what the remiss
     linker compares titles with. Always e5 itself (its int8 export where the search uses the
-    student): the linker's thresholds are calibrated on e5's vectors."""
+    student or the static encoder): the linker's thresholds are calibrated on e5's vectors."""
     s = settings or get_settings()
-    if s.query_encoder == "student":
+    if s.query_encoder in ("student", "static"):
         s = s.model_copy(update={"query_encoder": "onnx"})
     encoder = get_query_encoder(s)
 

@@ -88,7 +88,7 @@ def build_student(model_path: Path, out: Path | None = None, weights: Path | Non
     if out.exists():
         return out
     weights = weights or student_weights_path(model_path)
-    if not weights.exists():
+    if not (weights.exists() and weights.with_name(STUDENT_RECIPE).exists()):
         raise EncoderMissingError(f"{weights} saknas: kör python -m remissvar.encoder_distill (ungefär en timme)")
     from transformers import AutoModel, BertModel
 

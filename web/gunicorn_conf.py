@@ -39,8 +39,8 @@ proc_name = "remissvar-web"
 
 def on_starting(server: Any) -> None:
     """Load the query encoders' tokenizer in the master: the forked workers share its pages
-    (copy-on-write, never written after loading) instead of loading a copy each - about 190 MB
-    less per worker of 2 (``make bench`` reports the web tree's RSS and PSS)."""
+    (copy-on-write, never written after loading) instead of loading a copy each: ~285 MB once
+    instead of once per worker (``make bench`` reports the web tree's RSS and PSS)."""
     if _s.query_encoder not in ("onnx", "student", "static"):
         return
     from remissvar.query_encoders import shared_tokenizer

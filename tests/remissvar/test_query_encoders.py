@@ -105,7 +105,7 @@ def test_a_distilled_student_builds_and_lands_near_e5(tmp_path: Path, model_path
         v = student.encode_query(q)
         assert abs(float(np.linalg.norm(v)) - 1) < 1e-4
         # four of e5's twelve layers, barely trained: in e5's space, not yet close (the full
-        # training reaches ~0.98, bench/reports/encoder_eval.md)
+        # training: 0.982 held out against its teacher, 0.970 against the engine - runs.json)
         assert float(v @ engine.encode_query(q)) > 0.75, q
     # the exported student is the trained one: its agreement with the teacher's vectors is
     # what training measured in torch (int8 weights twice over: close, not equal)

@@ -118,6 +118,7 @@ def _smaps(pid: int) -> dict[str, int]:
 
 
 @pytest.mark.slow  # make check leaves it out; make test runs it
+@pytest.mark.services  # the converted model: the workers' shared tokenizer
 def test_gunicorn_serves_with_workers_and_threads_from_settings():
     port = free_port()
     env = {**os.environ, "REMISSVAR_WEB_PORT": str(port), "REMISSVAR_WEB_WORKERS": "2", "REMISSVAR_WEB_THREADS": "3",
