@@ -17,7 +17,7 @@ from dramatiq.middleware import Middleware
 from ingest.crawl.http import FetchError
 from ingest.extract import ExtractError
 from remissvar import failures
-from remissvar.queue import enqueue
+from remissvar.queue import enqueue, in_broker
 
 PERMANENT_ERRORS: tuple[type[Exception], ...] = (ExtractError,)
 
@@ -95,6 +95,20 @@ def council_lock(council: str, ttl: int = 3600, owner: str | None = None) -> Any
 
 def lock_held(council: str) -> bool:
     return bool(failures.client().exists(_lock_key(f"crawl:{council}")))
+
+
+def free_lock_of_lost_crawl(council: str, me: str) -> bool:
+    """Free a council's crawl lock whose owner is a crawl message the broker no longer has (lost
+    while Redis was away; a running crawl's message stays in the broker until acknowledged), so
+    that the next crawl of the council does not find it busy retry after retry until its retries
+    run out. Another live crawl's lock, or this message's own, is left alone. Whether it freed one."""
+    raw = failures.client().get(_lock_key(f"crawl:{council}"))
+    if raw is None:
+        return False
+    owner = raw.decode() if isinstance(raw, bytes) else str(raw)
+    if owner == me or in_broker("crawl_council", owner):
+        return False
+    return release_orphaned_lock(council, owner)
 
 
 def release_orphaned_lock(council: str, owner: str) -> bool:

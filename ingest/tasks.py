@@ -26,7 +26,7 @@ from dramatiq.middleware import CurrentMessage
 from ingest import stages
 from ingest.crawl.model import load_sources
 from ingest.crawl.store import RawStore
-from ingest.deadletters import PERMANENT_ERRORS, DeadLetters, council_lock, named_lock
+from ingest.deadletters import PERMANENT_ERRORS, DeadLetters, council_lock, free_lock_of_lost_crawl, named_lock
 from ingest.indexing import index_yttrande
 from ingest.parse_budget import parse_file_bounded
 from ingest.reindex import reindex_all
@@ -62,6 +62,7 @@ def crawl_council(platform: str, council: str, base_url: str | None = None, full
     # gone while its retry was being sent) is sent again by the reconcile sweep
     runs = RawStore(s.data_dir)
     runs.crawl_begun(platform, council, base_url, full, message_id)
+    free_lock_of_lost_crawl(council, message_id)  # a lock a lost crawl left is no crawl under way
     with council_lock(council, owner=message_id) as got:
         if not got:
             # never two crawls of one council at once: try again later (retried with backoff)

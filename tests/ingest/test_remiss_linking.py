@@ -142,6 +142,33 @@ def test_reconcile_sends_again_a_lost_crawl_once_and_leaves_dead_letters(tmp_pat
             r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
 
 
+def test_a_crawl_frees_the_lock_a_lost_crawl_left_but_waits_for_a_live_one(tmp_path, es):
+    """The crawl of the council's other platform finds the lock a lost crawl left (Redis went
+    away mid-crawl; its message is gone from the broker): it frees it instead of retrying until
+    its retries run out. A lock whose owner's message is in the broker (running) stays."""
+    import json
+
+    import redis
+
+    from ingest.deadletters import free_lock_of_lost_crawl, lock_held
+    from remissvar.settings import Settings
+
+    s = Settings(data_dir=tmp_path / "data", index_prefix="remissvar-lost-lock")
+    r = redis.Redis.from_url(s.redis_url)
+    r.delete("dramatiq:crawl.msgs", "dramatiq:crawl.DQ.msgs")
+    try:
+        r.set("remissvar:lock:crawl:farsta", "lost-crawl", ex=3600)
+        assert not free_lock_of_lost_crawl("farsta", "lost-crawl")  # its own: a retry takes it back
+        assert free_lock_of_lost_crawl("farsta", "next-crawl") and not lock_held("farsta")
+        r.set("remissvar:lock:crawl:farsta", "running-crawl", ex=3600)
+        r.hset("dramatiq:crawl.msgs", "x1", json.dumps({"message_id": "running-crawl", "actor_name": "crawl_council",
+                                                      "args": ["meetingplus", "farsta"]}))
+        assert not free_lock_of_lost_crawl("farsta", "next-crawl") and lock_held("farsta")
+        assert not free_lock_of_lost_crawl("skarholmen", "next-crawl")  # no lock at all
+    finally:
+        r.delete("remissvar:lock:crawl:farsta", "dramatiq:crawl.msgs")
+
+
 def test_reconcile_frees_the_lock_a_lost_crawl_left_behind(tmp_path, es):
     """Redis went away mid-crawl: the lock's release failed, the append-only file kept it, the
     crawl's message was lost. The sweep frees that lock (its owner is no longer in the broker)
