@@ -22,7 +22,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import expected, regression_flag
+from bench import expected, meets, regression_flag
 from bench.search_eval import pct
 
 REPORTS = ROOT / "bench" / "reports"
@@ -56,19 +56,21 @@ def tree_rss_mb(pid: int, measure: Callable[[int], float] | None = None) -> floa
     return total
 
 
-def pss_mb(pid: int) -> float:
-    """Proportional set size: the process's private pages and its share of the shared ones."""
-    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-        if line.startswith("Pss:"):
+def _proc_mb(pid: int, file: str, field: str) -> float:
+    """A kB figure of /proc/<pid>/<file>, in MB (nan when the file lacks it)."""
+    for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+        if line.startswith(field + ":"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def pss_mb(pid: int) -> float:
+    """Proportional set size: the process's private pages and its share of the shared ones."""
+    return _proc_mb(pid, "smaps_rollup", "Pss")
 
 
 def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    return _proc_mb(pid, "status", "VmRSS")
 
 
 def line_svg(series: dict[str, list[tuple[float, float]]], title: str, xlabel: str, ylabel: str) -> str:
@@ -197,7 +199,7 @@ def load_targets(ratios: dict) -> list[str]:
             xs = ratios[(kind, int(c))]
             got = statistics.median(xs)
             out.append(f"- {label} at {c} clients: {spread(xs)} (expected {'≤' if at_most else '≥'} {bound}×)"
-                       f"{regression_flag(got <= bound if at_most else got >= bound)}")
+                       f"{regression_flag(meets(got, bound, at_most, tolerance=0.0))}")
     return out
 
 
