@@ -6,6 +6,7 @@ and the CLI read; retrying sends the same actor and arguments again through the 
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,15 +20,33 @@ from ingest.extract import ExtractError
 from remissvar import failures
 from remissvar.queue import enqueue, in_broker
 
+log = logging.getLogger(__name__)
+
 PERMANENT_ERRORS: tuple[type[Exception], ...] = (ExtractError,)
 
 
+class CrawlBusyError(RuntimeError):
+    """Another crawl of the same council holds the lock: no failure of this crawl. Its retries
+    wait for the other to finish; when they run out, the crawl is still recorded as begun and
+    unfinished (``RawStore.crawl_runs``), and the reconcile sweep sends it again once the lock
+    is free."""
+
+
 class DeadLetters(Middleware):
-    """Records each message that failed for good, with its reason and attempts."""
+    """Records each message that failed for good, with its reason and attempts.
+
+    Must run after ``Retries`` has decided (``message.failed``): dramatiq calls the
+    after-hooks in reverse order of the middleware list, so the broker adds this one *before*
+    ``Retries`` (``broker.add_middleware(DeadLetters(), before=Retries)``); appended after it,
+    it would see every message still unfailed and record nothing."""
 
     def after_process_message(self, broker: dramatiq.Broker, message: Any, *, result: Any = None,
                               exception: BaseException | None = None) -> None:
         if exception is None or not getattr(message, "failed", False):
+            return
+        if isinstance(exception, CrawlBusyError):
+            log.warning("%s: gav upp att vänta på en annan genomsökning (%s); svepet skickar den igen",
+                        message.message_id, exception)
             return
         permanent = isinstance(exception, PERMANENT_ERRORS)
         failures.put(failures.Failure(

@@ -21,12 +21,19 @@ from pathlib import Path
 from typing import Any
 
 import dramatiq
-from dramatiq.middleware import CurrentMessage
+from dramatiq.middleware import CurrentMessage, Retries
 
 from ingest import stages
 from ingest.crawl.model import load_sources
 from ingest.crawl.store import RawStore
-from ingest.deadletters import PERMANENT_ERRORS, DeadLetters, council_lock, free_lock_of_lost_crawl, named_lock
+from ingest.deadletters import (
+    PERMANENT_ERRORS,
+    CrawlBusyError,
+    DeadLetters,
+    council_lock,
+    free_lock_of_lost_crawl,
+    named_lock,
+)
 from ingest.indexing import index_yttrande
 from ingest.parse_budget import parse_file_bounded
 from ingest.reindex import reindex_all
@@ -38,14 +45,10 @@ from search_api.index import es_client
 log = logging.getLogger(__name__)
 
 broker = get_broker()  # dramatiq's global broker before any actor is declared (no connection yet)
-broker.add_middleware(DeadLetters())
+broker.add_middleware(DeadLetters(), before=Retries)  # its after-hook runs once Retries has decided
 broker.add_middleware(CurrentMessage())  # a retried crawl knows its own lock (ingest.deadletters.named_lock)
 
 RETRY: dict[str, Any] = {"max_retries": 8, "min_backoff": 1_000, "max_backoff": 30_000}
-
-
-class CrawlBusyError(RuntimeError):
-    """Another crawl of the same council holds the lock."""
 
 
 class ReindexBusyError(RuntimeError):

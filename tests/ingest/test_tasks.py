@@ -37,3 +37,67 @@ def test_message_through_redis_is_processed(settings, es, seeded_index, sender):
         worker.stop()
     doc = es.get(index=alias_name(settings, "yttranden"), id="seed-000")
     assert doc["_source"]["council"] == "sodermalm"
+
+
+def _work_off(broker, *queues: str) -> None:
+    """A real worker on the real broker until the queues (and their retry queues) are empty."""
+    worker = Worker(broker, worker_threads=1)
+    worker.start()
+    try:
+        for q in queues:
+            broker.join(q, timeout=120_000)
+        worker.join()
+    finally:
+        worker.stop()
+
+
+def test_a_message_that_fails_for_good_in_the_worker_is_a_dead_letter(settings, tmp_path):
+    """A permanent error (a file that is no PDF: ExtractError, thrown without retries) and
+    exhausted retries (a parsed record that is not there) are recorded, with reason and attempts,
+    by the worker's broker as configured in ingest.tasks — fails when the dead-letter middleware
+    runs before Retries has marked the message failed (dramatiq calls after-hooks in reverse)."""
+    from ingest.tasks import broker, index_document, process_document
+    from remissvar import failures
+
+    broker.flush_all()
+    failures.client().delete(failures.KEY)
+    bad = tmp_path / "trasig.pdf"
+    bad.write_bytes(b"inte en pdf, trots namnet")
+    permanent = process_document.send(str(bad), "trasig-000", None)
+    exhausted = index_document.send_with_options(args=("finns-inte-000",), max_retries=1, min_backoff=10,
+                                                 max_backoff=20)
+    try:
+        _work_off(broker, process_document.queue_name, index_document.queue_name)
+        letters = {d["message_id"]: d for d in failures.dead_letters()}
+        assert set(letters) == {permanent.message_id, exhausted.message_id}
+        p, e = letters[permanent.message_id], letters[exhausted.message_id]
+        assert (p["actor"], p["args"], p["reason"], p["attempts"], p["permanent"]) == (
+            "process_document", [str(bad), "trasig-000", None], "not_a_pdf", 1, True)
+        assert (e["actor"], e["args"], e["reason"], e["attempts"], e["permanent"]) == (
+            "index_document", ["finns-inte-000"], "FileNotFoundError", 2, False)
+    finally:
+        failures.client().delete(failures.KEY)
+        broker.flush_all()
+
+
+def test_a_crawl_that_gave_up_waiting_for_a_council_lock_is_no_dead_letter():
+    """Another crawl of the council held the lock through every retry: the crawl is still
+    recorded as begun, and the sweep sends it again when the lock is free (reconcile's tests);
+    a dead letter would hold it back until someone ran retry-failed."""
+    import dramatiq
+    from dramatiq.broker import MessageProxy
+
+    from ingest.deadletters import CrawlBusyError, DeadLetters
+    from ingest.tasks import broker
+    from remissvar import failures
+
+    failures.client().delete(failures.KEY)
+    for exc in (CrawlBusyError("genomsökning av farsta pågår redan"), RuntimeError("något annat")):
+        message = MessageProxy(dramatiq.Message(queue_name="crawl", actor_name="crawl_council",
+                                                args=("meetingplus", "farsta"), kwargs={}, options={"retries": 9}))
+        message.fail()
+        DeadLetters().after_process_message(broker, message, exception=exc)
+    try:
+        assert [d["reason"] for d in failures.dead_letters()] == ["RuntimeError"]
+    finally:
+        failures.client().delete(failures.KEY)
