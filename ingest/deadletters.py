@@ -116,23 +116,18 @@ def lock_held(council: str) -> bool:
     return bool(failures.client().exists(_lock_key(f"crawl:{council}")))
 
 
-def free_lock_of_lost_crawl(council: str, me: str) -> bool:
-    """Free a council's crawl lock whose owner is a crawl message the broker no longer has (lost
-    while Redis was away; a running crawl's message stays in the broker until acknowledged), so
-    that the next crawl of the council does not find it busy retry after retry until its retries
-    run out. Another live crawl's lock, or this message's own, is left alone. Whether it freed one."""
+def free_lock_of_lost_crawl(council: str, me: str | None = None) -> bool:
+    """Free a council's crawl lock whose owner is a crawl message the broker no longer has: Redis
+    went away mid-crawl, the release failed, the append-only file kept the lock, and the
+    message was lost. A running crawl's message stays in the broker until acknowledged, so such
+    a lock is no crawl under way; left alone it would hold off every crawl of the council until
+    its time-to-live ran out. ``me``: the crawl asking (its own lock is its to take back, not to
+    free). Used by the crawl actor before it takes the lock and by the reconcile sweep before
+    it sends a lost crawl again. Whether it freed one."""
     raw = failures.client().get(_lock_key(f"crawl:{council}"))
     if raw is None:
         return False
     owner = raw.decode() if isinstance(raw, bytes) else str(raw)
     if owner == me or in_broker("crawl_council", owner):
         return False
-    return release_orphaned_lock(council, owner)
-
-
-def release_orphaned_lock(council: str, owner: str) -> bool:
-    """Free a council's crawl lock that ``owner`` (a crawl message the broker no longer has)
-    left behind: Redis went away mid-crawl, the release failed and the append-only file kept
-    the lock, which would hold off the crawl sent again until its time-to-live ran out.
-    Returns whether it was that owner's."""
     return _release(_lock_key(f"crawl:{council}"), owner)

@@ -15,7 +15,7 @@ from ingest.crawl.model import Source, load_sources
 from ingest.crawl.runner import open_crawler
 from ingest.crawl.store import RawStore
 from ingest.crawl.to_records import DocumentTask, answer_documents, document_task
-from ingest.deadletters import lock_held, release_orphaned_lock
+from ingest.deadletters import free_lock_of_lost_crawl, lock_held
 from ingest.extract import ExtractError
 from ingest.indexing import index_yttrande
 from ingest.parse import PARSER_VERSION
@@ -178,9 +178,9 @@ def reconcile(s: Settings) -> tuple[int, int, int]:
         mid = run["message_id"]
         if in_broker("crawl_council", mid) or failures.is_dead(mid):
             continue
-        # a lock its own message left behind is no crawl under way (a running crawl's message
-        # stays in the broker until acknowledged); another message's lock is one
-        release_orphaned_lock(run["council"], mid)
+        # a lock whose owner the broker no longer has (this lost message's or another lost
+        # one's) is no crawl under way; a running crawl's message is in the broker until acknowledged
+        free_lock_of_lost_crawl(run["council"])
         if lock_held(run["council"]):
             continue
         new_id = enqueue("crawl_council", run["source"], run["council"], run["base_url"], bool(run["full"]))

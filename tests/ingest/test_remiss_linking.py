@@ -172,7 +172,8 @@ def test_a_crawl_frees_the_lock_a_lost_crawl_left_but_waits_for_a_live_one(tmp_p
 def test_reconcile_frees_the_lock_a_lost_crawl_left_behind(tmp_path, es):
     """Redis went away mid-crawl: the lock's release failed, the append-only file kept it, the
     crawl's message was lost. The sweep frees that lock (its owner is no longer in the broker)
-    and sends the crawl again; a lock held by another crawl of the council is left alone."""
+    and sends the crawl again; a lock held by a running crawl of the council (its message in the
+    broker) is left alone."""
     import json
 
     import redis
@@ -189,16 +190,24 @@ def test_reconcile_frees_the_lock_a_lost_crawl_left_behind(tmp_path, es):
     store = RawStore(s.data_dir)
     r.set("remissvar:lock:crawl:farsta", "lost-crawl", ex=3600)  # what the lost crawl left
     store.crawl_begun("insynsverige", "farsta", "http://127.0.0.1:1", False, "lost-crawl")
+    # a lock another lost crawl left (sent again since, and that one lost too): also no crawl under way
+    r.set("remissvar:lock:crawl:hagersten-alvsjo", "earlier-lost-crawl", ex=3600)
+    store.crawl_begun("meetingplus", "hagersten-alvsjo", None, False, "later-lost-crawl")
     try:
         with council_lock("skarholmen", owner="running-crawl") as got:  # another, live crawl
             assert got
+            # a running crawl's message stays in the broker until the worker acknowledges it
+            r.hset("dramatiq:crawl.msgs", "x1", json.dumps({"message_id": "running-crawl", "actor_name":
+                                                          "crawl_council", "args": ["insynsverige", "skarholmen"]}))
             store.crawl_begun("meetingplus", "skarholmen", None, False, "older-lost-crawl")
-            assert reconcile(s) == (0, 0, 1)
-            assert lock_held("skarholmen")  # not its lock: left alone, the crawl not sent
-        assert not lock_held("farsta")
+            assert reconcile(s) == (0, 0, 2)
+            assert lock_held("skarholmen")  # a live crawl's lock: left alone, the crawl not sent
+        assert not lock_held("farsta") and not lock_held("hagersten-alvsjo")
         sent = [json.loads(v) for v in r.hvals("dramatiq:crawl.msgs")]
-        assert [(m["args"][1]) for m in sent] == ["farsta"]
+        assert sorted(m["args"][1] for m in sent if m["message_id"] != "running-crawl") == [
+            "farsta", "hagersten-alvsjo"]
     finally:
-        r.delete("remissvar:lock:crawl:farsta", "remissvar:lock:crawl:skarholmen")
+        r.delete("remissvar:lock:crawl:farsta", "remissvar:lock:crawl:skarholmen",
+                 "remissvar:lock:crawl:hagersten-alvsjo")
         for q in ("crawl", "index", "parse"):
             r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
