@@ -40,6 +40,7 @@ from remissvar.records import (
     council_from_name,
     stable_id,
 )
+from remissvar.remiss_fields import dnr_key, find_dnrs, remittent
 from remissvar.textnorm import fold, squash
 
 MONTHS = MONTH_NUMBERS
@@ -52,15 +53,6 @@ AUTHOR_PARTY = re.compile(
     rf"([A-ZÅÄÖÉ][a-zåäöéü]+(?:[ -][A-ZÅÄÖÉ][a-zåäöéü]+)+)\s*\(({_PARTY_RE})\)"
 )
 MOTION_NO = re.compile(r"\bmotion\s*\(?\s*(\d{4})\s*:\s*(\d{1,3})\s*\)?", re.I)
-# Remitting body's dnr: "KS 2024/951", "316-259/2012", "TN 2023/1234", "SBN 2019-01234"
-DNR = re.compile(r"\b((?:KS|KF|[A-ZÅÄÖ]{2,5})\s?\d{4}[/-]\d{1,6}|\d{2,4}-\d{1,5}/\d{4})\b")
-REMISS_FROM = re.compile(
-    r"remiss\s+fr\w{1,2}n\s+(?P<body>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ–\- ]*?(?:styrelsen|namnden|nämnden|nämnd|namnd|"
-    r"departementet|kontoret|förvaltningen|forvaltningen|myndigheten|verket|regeringskansliet|Kommunstyrelsen|"
-    r"Kommunfullmäktige))",
-    re.I,
-)
-
 
 
 def _parse_date(text: str) -> date | None:
@@ -339,17 +331,15 @@ def _read_document(pages: list[PageText], full_text: str, council: str | None, k
         remiss_title = title
     if title is None:
         title = remiss_title
-    body = dnr = None
-    m = REMISS_FROM.search(squash(head)) or REMISS_FROM.search(squash(full_text))
-    if m:
-        body = squash(m.group("body"))
-        body = body[0].upper() + body[1:]
-        after = squash(head if REMISS_FROM.search(squash(head)) else full_text)[m.end() : m.end() + 60]
-        dm = DNR.search(after)
-        dnr = dm.group(1) if dm else None
+    # the remitting body and its dnr, by the grammar the crawler reads agenda lines with
+    rem = remittent(head, bare_dnr=False) or remittent(full_text, bare_dnr=False)
+    body, dnr = (rem.body, rem.dnr) if rem else (None, None)
     if not dnr and kind in (DocumentKind.TJANSTEUTLATANDE, DocumentKind.OKAND):
-        dm = re.search(r"\bdnr[:.]?\s*" + DNR.pattern, full_text, re.I)
-        dnr = dm.group(1) if dm else None
+        # a dnr written after the word "dnr" (not any digit run with a prefix: "STAD 2017-2022"),
+        # and not the council's own from the header
+        own = dnr_key(header.fields["dnr"]) if header.fields.get("dnr") else None
+        dnr = next((d[0] for m in re.finditer(r"(?i)\bdnr\b", full_text)
+                    if (d := find_dnrs(full_text[m.start():m.start() + 40])) and dnr_key(d[0]) != own), None)
     intro = "\n".join([head] + [s.text for s in sections[:1]])
     motion = _motion(intro if title_idx else full_text)
     remiss = RemissInfo(

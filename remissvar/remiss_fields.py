@@ -6,7 +6,7 @@ text does not say.
 
 API
 ---
-``remittent(text) -> Remittent | None``
+``remittent(text, bare_dnr=True) -> Remittent | None``
     The remitting body and its dnr from a remittent line or summary sentence:
     "Remiss från kommunstyrelsen, dnr 325-1180/2010." -> ("Kommunstyrelsen", "325-1180/2010");
     "Kommunstyrelsen har till stadsdelsnämnden remitterat …", "Förvaltningen har fått en
@@ -125,7 +125,9 @@ def find_dnrs(text: str) -> list[str]:
     for rx in (_DNR_AFTER_WORD, _DNR_PREFIXED):
         for m in rx.finditer(text):
             cand = m.group(1)
-            if rx is _DNR_PREFIXED and not re.match(r"(?i)(ks|kf|[a-zåäö]{1,5}\s+dnr)\b|[A-ZÅÄÖ]{1,5}\s?\d", cand):
+            # a prefix is capitals ("KS", "SBN"), or any case before "dnr": a word of prose
+            # before a number is no prefix ("stad 2017-2022", "år 2019-2020")
+            if rx is _DNR_PREFIXED and not re.match(r"(?i:ks|kf|[a-zåäö]{1,5}\s+dnr)\b|[A-ZÅÄÖ]{1,5}\s?\d", cand):
                 continue
             if rx is _DNR_PREFIXED and re.match(r"(?i)(nr|dnr|och|om|den|kl|s)\b", cand):
                 continue
@@ -185,7 +187,9 @@ def _nearest_dnr(text: str, start: int) -> str | None:
     return found[0] if found else None
 
 
-def remittent(text: str) -> Remittent | None:
+def remittent(text: str, *, bare_dnr: bool = True) -> Remittent | None:
+    """``bare_dnr``: also a dnr with no named body when the text says "remiss" (an agenda line:
+    "Remiss, dnr KS 2024/951"); off for a whole document, where any dnr of it would do."""
     s = squash(text)
     for rx in (_FROM, _HAS_REMITTED, _REMITTED_FROM):
         m = rx.search(s)
@@ -195,7 +199,7 @@ def remittent(text: str) -> Remittent | None:
                 continue
             return Remittent(body, _nearest_dnr(s, m.end("body")))
     # a bare "dnr" after a remiss word without a named body ("Remiss, dnr KS 2024/951")
-    if re.search(r"(?i)\bremiss", s):
+    if bare_dnr and re.search(r"(?i)\bremiss", s):
         d = find_dnrs(s)
         if d:
             return Remittent(None, d[0])

@@ -43,3 +43,29 @@ def test_skarholmen_ocr_seed_fields(seed_records):
     names = [s.name for s in y.sections]
     assert "Synpunkter och förslag" in names and "Jämställdhetsanalys" in names
     assert "Ärendets beredning" in names  # "Arendets beredning" in the OCR text
+
+
+def test_the_remittent_of_a_document_written_as_has_remitted(tmp_path):
+    """The document parser reads the remitting body and its dnr with the crawler's grammar
+    (remissvar.remiss_fields): "X har remitterat …" as well as "remiss från X"."""
+    from ingest.parse import parse_file
+
+    p = tmp_path / "tu.txt"
+    p.write_text(
+        "Tjänsteutlåtande\nDnr FAR 2025/310\n\nTill\nFarsta stadsdelsnämnd\n3 mars 2025\n\n"
+        "Motion om fler parkbänkar\n\nSammanfattning\n\n"
+        "Kommunstyrelsen har remitterat en motion om fler parkbänkar (dnr KS 2025/118) till "
+        "stadsdelsnämnden för yttrande. Förvaltningen tillstyrker motionen.\n", encoding="utf-8")
+    r = parse_file(p, doc_id="tu-1").remiss
+    assert (r.body, r.dnr) == ("Kommunstyrelsen", "KS 2025/118")
+
+
+def test_a_document_that_names_no_remittent_does_not_take_its_own_dnr_for_the_remiss(tmp_path):
+    from ingest.parse import parse_file
+
+    p = tmp_path / "tu.txt"
+    p.write_text(
+        "Tjänsteutlåtande\nDnr FAR 2025/310\n\nTill\nFarsta stadsdelsnämnd\n3 mars 2025\n\n"
+        "Motion om fler parkbänkar\n\nSammanfattning\n\nFörvaltningen tillstyrker motionen.\n", encoding="utf-8")
+    y = parse_file(p, doc_id="tu-2")
+    assert y.remiss.dnr is None

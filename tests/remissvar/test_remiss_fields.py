@@ -78,6 +78,15 @@ def test_normalize_dnr_display():
     assert find_dnrs("Kommunstyrelsen har remitterat motionen, KS 2024/951, för yttrande") == ["KS 2024/951"]
     # a plan number inside a title is not a dnr of the remiss only when not introduced as one; still found as dnr-like
     assert find_dnrs("Månadsrapport februari 2011") == []
+    # a word of prose before a year range is no dnr prefix; capitals are ("SBN 2019-01234")
+    assert find_dnrs("I policyn för Stockholms stad 2017-2022 anges att år 2019-2020 ...") == []
+    assert find_dnrs("Remiss från stadsbyggnadsnämnden SBN 2019-01234") == ["SBN 2019-01234"]
+
+
+def test_a_whole_document_takes_no_bare_dnr():
+    text = "Dnr SÖD 2024/77\nSvar på remissen om lokala facebookgrupper. Se bilaga KS 2024/951."
+    assert remittent(text) == (None, "SÖD 2024/77")  # read as an agenda line: the first dnr
+    assert remittent(text, bare_dnr=False) is None
 
 
 @pytest.mark.parametrize("line, dnr, cls", [
