@@ -204,8 +204,7 @@ def cpu_table(svc: SearchService, each: Callable[[Callable[[str], Any]], Callabl
     def knn_only(q: str) -> Any:  # the kNN search with the vector already there
         if q not in vectors:
             vectors[q] = svc._embed(q)[0]
-        return svc.es.search(index=svc.passages, size=CANDIDATES, source=False,
-                             knn=svc._knn(vectors[q], CANDIDATES, []), docvalue_fields=["remiss_id", "yttrande_id"])
+        return svc.es.search(index=svc.passages, body=svc._knn_search(vectors[q], CANDIDATES, [], ids_only=True))
 
     rows: list[tuple[str, Callable[[], Any]]] = [
         ("search() keyword, whole", each(lambda q: svc.search(SearchRequest(q=q, mode="keyword")))),

@@ -207,6 +207,15 @@ class SearchService:
         res = self.es.msearch(searches=body)
         return {kind: r for (kind, _), r in zip(searches, res["responses"], strict=True)}
 
+    def _knn_search(self, vector: list[float], k: int, filters: list[dict[str, Any]], *,
+                    ids_only: bool) -> dict[str, Any]:
+        """The kNN search's body: with ``ids_only`` the ids, scores and grouping keys (a hybrid
+        result page fetches the sources of the few neighbours it shows afterwards)."""
+        if ids_only:
+            return {"size": k, "_source": False, "knn": self._knn(vector, k, filters),
+                    "docvalue_fields": ["remiss_id", "yttrande_id"]}
+        return {"size": k, "_source": PASSAGE_SOURCE, "knn": self._knn(vector, k, filters)}
+
     def _knn(self, vector: list[float], k: int, filters: list[dict[str, Any]]) -> dict[str, Any]:
         knn: dict[str, Any] = {"field": "embedding", "query_vector": vector, "k": k,
                                "num_candidates": max(2 * k, 100), "filter": filters}
@@ -264,10 +273,7 @@ class SearchService:
         # only the few neighbours it may show under "Liknande innehåll": fetched after
         knn_ids_only = needs_vector and uses_keyword and exact_block
         if needs_vector:
-            knn_source: Any = False if knn_ids_only else PASSAGE_SOURCE
-            with_vector.append(("knn", lambda v: {
-                "size": k, "_source": knn_source, "knn": self._knn(v, k, fclauses),
-                **({"docvalue_fields": ["remiss_id", "yttrande_id"]} if knn_ids_only else {})}))
+            with_vector.append(("knn", lambda v: self._knn_search(v, k, fclauses, ids_only=knn_ids_only)))
             if with_facets and not uses_keyword:
                 with_vector.append(("facets", lambda v: {"size": 0, "aggs": facet_aggs,
                                                          "knn": self._knn(v, k, base)}))
