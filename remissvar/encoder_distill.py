@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 
 from remissvar.encoder_build import STUDENT_RECIPE, save_student_weights, student_weights_path
-from remissvar.query_encoders import ONNX_DIR, ONNX_FILE, QUERY_PREFIX, _tokenizer
+from remissvar.query_encoders import ONNX_DIR, ONNX_FILE, QUERY_PREFIX, _tokenizer, mean_pooled
 from remissvar.settings import ROOT, get_settings
 
 SHARED = ROOT.parent / "shared"
@@ -100,11 +100,10 @@ def teacher_vectors(model_path: Path, texts: list[str]) -> np.ndarray:
     for b in range(0, len(order), 64):
         rows = order[b:b + 64]
         ids, mask = padded([encs[i] for i in rows])
-        hidden = session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-        pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
+        vectors = mean_pooled(session.run(None, {"input_ids": ids, "attention_mask": mask})[0], mask)
         if out is None:
-            out = np.zeros((len(texts), pooled.shape[1]), np.float32)
-        out[rows] = pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+            out = np.zeros((len(texts), vectors.shape[1]), np.float32)
+        out[rows] = vectors
     assert out is not None, "no texts"
     return out
 

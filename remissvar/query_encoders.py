@@ -59,6 +59,13 @@ def shared_tokenizer(model_path: Path) -> Any:
     return _tokenizer(model_path)
 
 
+def mean_pooled(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """e5's sentence vectors: token states averaged over the attention mask, unit length
+    (rows of a batch: ``hidden`` batch x tokens x dims, ``mask`` batch x tokens)."""
+    pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+    return np.asarray(pooled / np.linalg.norm(pooled, axis=1, keepdims=True), dtype=np.float32)
+
+
 class OnnxQueryEncoder:
     """e5 in ONNX Runtime (int8 weights), or its 4-layer student (``which="student"``);
     ``intra_threads`` per query (the server runs several)."""
@@ -87,8 +94,8 @@ class OnnxQueryEncoder:
         ids = np.asarray([enc.ids], dtype=np.int64)
         mask = np.asarray([enc.attention_mask], dtype=np.int64)
         hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-        pooled = (hidden * mask[..., None]).sum(axis=1)[0] / max(int(mask.sum()), 1)
-        return np.asarray(pooled / np.linalg.norm(pooled), dtype=np.float32)
+        vector: np.ndarray = mean_pooled(hidden, mask)[0]
+        return vector
 
 
 class StaticQueryEncoder:
