@@ -25,11 +25,15 @@ log = logging.getLogger(__name__)
 PERMANENT_ERRORS: tuple[type[Exception], ...] = (ExtractError,)
 
 
-class CrawlBusyError(RuntimeError):
-    """Another crawl of the same council holds the lock: no failure of this crawl. Its retries
-    wait for the other to finish; when they run out, the crawl is still recorded as begun and
-    unfinished (``RawStore.crawl_runs``), and the reconcile sweep sends it again once the lock
-    is free."""
+class LockBusyError(RuntimeError):
+    """Another run holds the lock this work needs: no failure of this message, never a dead
+    letter (see the subclasses for what becomes of the work)."""
+
+
+class CrawlBusyError(LockBusyError):
+    """Another crawl of the same council holds the lock. The crawl's retries wait for the other
+    to finish; when they run out, it is still recorded as begun and unfinished
+    (``RawStore.crawl_runs``), and the reconcile sweep sends it again once the lock is free."""
 
 
 class DeadLetters(Middleware):
@@ -42,11 +46,13 @@ class DeadLetters(Middleware):
 
     def after_process_message(self, broker: dramatiq.Broker, message: Any, *, result: Any = None,
                               exception: BaseException | None = None) -> None:
-        if exception is None or not getattr(message, "failed", False):
+        if exception is None:  # done: an earlier failure of the same work is settled
+            failures.clear_settled(message.actor_name, message.args, message.kwargs)
             return
-        if isinstance(exception, CrawlBusyError):
-            log.warning("%s: gav upp att vänta på en annan genomsökning (%s); svepet skickar den igen",
-                        message.message_id, exception)
+        if not getattr(message, "failed", False):
+            return
+        if isinstance(exception, LockBusyError):
+            log.warning("%s (%s): %s - inte körd, ingen felpost", message.message_id, message.actor_name, exception)
             return
         permanent = isinstance(exception, PERMANENT_ERRORS)
         failures.put(failures.Failure(

@@ -24,7 +24,7 @@ from ingest.parsed_store import ParsedStore
 from ingest.remiss_linking import correct, key_store, link_record, relink, sync_index
 from remissvar import crawl_status, failures
 from remissvar.embedding import get_embedder
-from remissvar.queue import enqueue, in_broker
+from remissvar.queue import enqueue, in_broker, waiting_with_args
 from remissvar.settings import Settings
 from search_api.index import es_client, indexed_remiss_ids
 
@@ -160,9 +160,13 @@ def reconcile(s: Settings) -> tuple[int, int, int]:
     away mid-send (Redis restarted while an actor was enqueuing); this sweep, run by the
     scheduler and by ``remissvar reconcile``, makes that a delay, never a loss. Idempotent."""
     store = RawStore(s.data_dir)
-    # what failed for good stays with the dead letters (``remissvar retry-failed`` sends it
-    # again): sent by every sweep it would fail again and again, one more dead letter each time
-    dead = {(d["actor"], json.dumps(d["args"][:1])) for d in failures.dead_letters()}
+    # what failed for good (a permanent error: a corrupt PDF, a source's 404) stays with the
+    # dead letters until ``remissvar retry-failed``: sent by every sweep it would fail again and
+    # again. What ran out of retries (an outage longer than the backoff) is sent again, and
+    # its dead letter cleared when the work succeeds (``DeadLetters``)
+    letters = [d for d in failures.dead_letters() if d["permanent"]]
+    dead = {(d["actor"], json.dumps(d["args"][:1])) for d in letters}
+    dead_ids = {d["message_id"] for d in letters}
     to_parse = [u for u in stale_answers(s, store) if ("parse_document", json.dumps([u])) not in dead]
     parsed = [y.id for y in ParsedStore(s.data_dir).records()]
     indexed = indexed_remiss_ids(es_client(s), s, parsed) if parsed else {}
@@ -172,12 +176,15 @@ def reconcile(s: Settings) -> tuple[int, int, int]:
     for doc_id in to_index:
         enqueue("index_document", doc_id)
     # a crawl that began and never finished, whose message is neither waiting, retrying nor
-    # dead-lettered: the broker lost it (Redis went away while its retry was being sent)
+    # failed for good: the broker lost it (Redis went away while its retry was being sent), it
+    # ran out of retries (an outage, another crawl's lock) - or it gave up behind a live lock
     to_crawl = 0
     for run in store.unfinished_crawls():
         mid = run["message_id"]
-        if in_broker("crawl_council", mid) or failures.is_dead(mid):
+        if in_broker("crawl_council", mid) or mid in dead_ids:
             continue
+        if waiting_with_args("crawl_council", [run["source"], run["council"]]):
+            continue  # sent again meanwhile (retry-failed, the status page): that one will run
         # a lock whose owner the broker no longer has (this lost message's or another lost
         # one's) is no crawl under way; a running crawl's message is in the broker until acknowledged
         free_lock_of_lost_crawl(run["council"])

@@ -332,14 +332,15 @@ def _read_document(pages: list[PageText], full_text: str, council: str | None, k
     if title is None:
         title = remiss_title
     # the remitting body and its dnr, by the grammar the crawler reads agenda lines with
-    rem = remittent(head, bare_dnr=False) or remittent(full_text, bare_dnr=False)
+    rem = remittent(head, document=True) or remittent(full_text, document=True)
     body, dnr = (rem.body, rem.dnr) if rem else (None, None)
     if not dnr and kind in (DocumentKind.TJANSTEUTLATANDE, DocumentKind.OKAND):
         # a dnr written after the word "dnr" (not any digit run with a prefix: "STAD 2017-2022"),
         # and not the council's own from the header
-        own = dnr_key(header.fields["dnr"]) if header.fields.get("dnr") else None
+        # (its header value may run on: "FAR 2025/310 Sida 1 (3)")
+        own = {dnr_key(d) for d in find_dnrs("dnr " + header.fields["dnr"])} if header.fields.get("dnr") else set()
         dnr = next((d[0] for m in re.finditer(r"(?i)\bdnr\b", full_text)
-                    if (d := find_dnrs(full_text[m.start():m.start() + 40])) and dnr_key(d[0]) != own), None)
+                    if (d := find_dnrs(full_text[m.start():m.start() + 40])) and dnr_key(d[0]) not in own), None)
     intro = "\n".join([head] + [s.text for s in sections[:1]])
     motion = _motion(intro if title_idx else full_text)
     remiss = RemissInfo(

@@ -30,6 +30,7 @@ from ingest.deadletters import (
     PERMANENT_ERRORS,
     CrawlBusyError,
     DeadLetters,
+    LockBusyError,
     council_lock,
     free_lock_of_lost_crawl,
     named_lock,
@@ -51,8 +52,10 @@ broker.add_middleware(CurrentMessage())  # a retried crawl knows its own lock (i
 RETRY: dict[str, Any] = {"max_retries": 8, "min_backoff": 1_000, "max_backoff": 30_000}
 
 
-class ReindexBusyError(RuntimeError):
-    """Another reindex holds the lock."""
+class ReindexBusyError(LockBusyError):
+    """Another reindex or re-link holds the lock: this request is not run (the running one
+    rebuilds from the same stores) and is no dead letter - a retry would start a second
+    rebuild of up to six hours."""
 
 
 @dramatiq.actor(queue_name=ACTOR_QUEUES["crawl_council"], **RETRY, time_limit=3_600_000)

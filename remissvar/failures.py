@@ -58,9 +58,18 @@ def clear_failure(key: str) -> None:
     client().hdel(KEY, key)
 
 
-def is_dead(message_id: str) -> bool:
-    """A dead letter is recorded under this message id."""
-    return bool(client().hexists(KEY, message_id))
+def clear_settled(actor: str, args: list[Any] | tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    """Clear the dead letters of messages with this actor and these arguments: the same work
+    has since succeeded (sent again by the sweep or by hand). Failures found inside an actor
+    (``record_failure``: one bad document of a crawl, no queue) stay: the crawl that found them
+    succeeds as a whole. Returns how many were cleared."""
+    c = client()
+    if not c.hlen(KEY):
+        return 0
+    want = json.loads(json.dumps([actor, list(args), kwargs]))
+    settled = [mid for mid, raw in c.hgetall(KEY).items()
+               if (r := json.loads(raw))["queue"] and [r["actor"], r["args"], r["kwargs"]] == want]
+    return int(c.hdel(KEY, *settled)) if settled else 0
 
 
 def dead_letters() -> list[Failure]:

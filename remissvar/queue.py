@@ -71,6 +71,25 @@ def in_broker(actor_name: str, message_id: str) -> bool:
     return False
 
 
+def waiting_with_args(actor_name: str, args: list[object]) -> bool:
+    """A message of ``actor_name`` whose arguments begin with ``args`` waits, waits for a retry
+    or is being worked on (whoever sent it: a crawl sent again from the status page, the CLI,
+    the sweep)."""
+    client = get_broker().client
+    q = ACTOR_QUEUES[actor_name]
+    for key in (f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs"):
+        for raw in client.hvals(key):
+            try:
+                m = json.loads(raw)
+            except ValueError:
+                continue
+            if not isinstance(m, dict) or m.get("actor_name") != actor_name:
+                continue
+            if list(m.get("args", []))[:len(args)] == args:
+                return True
+    return False
+
+
 def queue_depths() -> dict[str, int]:
     """Messages per queue that are waiting, delayed (retry backoff) or being worked on (a worker
     has them and has not acknowledged them yet): zero everywhere means the pipeline is idle."""

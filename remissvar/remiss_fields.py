@@ -6,7 +6,7 @@ text does not say.
 
 API
 ---
-``remittent(text, bare_dnr=True) -> Remittent | None``
+``remittent(text, document=False) -> Remittent | None``
     The remitting body and its dnr from a remittent line or summary sentence:
     "Remiss från kommunstyrelsen, dnr 325-1180/2010." -> ("Kommunstyrelsen", "325-1180/2010");
     "Kommunstyrelsen har till stadsdelsnämnden remitterat …", "Förvaltningen har fått en
@@ -79,7 +79,7 @@ _PUBLIC = re.compile(
 
 
 def normalize_body(name: str) -> str:
-    s = squash(name).strip(" ,.;:-–")
+    s = re.sub(r"(\w)–\s", r"\1- ", squash(name).strip(" ,.;:-–"))  # "Gatu– och" as "Gatu- och"
     if s.isupper() and len(s) > 4:  # "GATU- OCH FASTIGHETSNÄMNDEN" (not "SL", "KS")
         s = s.lower()
     return s[:1].upper() + s[1:] if s else s
@@ -114,9 +114,15 @@ def dnr_key(dnr: str) -> str:
     return re.sub(r"\d+", lambda m: str(int(m.group(0))), core)
 
 
+_YEAR_SPAN = re.compile(r"(?:[A-ZÅÄÖ]{1,5}\s?)?((?:19|20)\d\d)-((?:19|20)\d\d)")
+
+
 def _is_dnr_like(core: str) -> bool:
     # at least two digit groups and a four-digit year or a two-digit year at the end
     groups = re.findall(r"\d+", core)
+    span = _YEAR_SPAN.fullmatch(core)
+    if span and 0 < int(span.group(2)) - int(span.group(1)) <= 12:  # "2017-2022": a period, not a dnr
+        return False
     return len(groups) >= 2 and any(len(g) in (2, 4) for g in groups)
 
 
@@ -167,14 +173,20 @@ def filing_class(dnr: str) -> str | None:
 
 
 # ---- remittent -------------------------------------------------------------------
+_FRAN = r"fr\w{1,2}n"  # "från", and as scans print it: "fran", "frän"
+_NAME_WORD = r"[\wåäöéÅÄÖÉ–-]+"  # a word of a body's name ("Gatu-", "Gatu–" with an en dash)
 _FROM = re.compile(
-    rf"\bremiss(?:en)?\s+fr(?:a|å)n\s+(?P<body>(?:[\wåäöéÅÄÖÉ-]+\s){{0,4}}?{_BODY_WORD}|[\wåäöéÅÄÖÉ-]+)", re.I)
-_COMPOUND = r"(?:[\wåäöéÅÄÖÉ]+-\s+(?:och|samt)\s+)?"  # "Gatu- och fastighetsnämnden"
+    rf"\bremiss(?:en)?\s+{_FRAN}\s+(?P<body>(?:{_NAME_WORD}\s){{0,4}}?{_BODY_WORD}|{_NAME_WORD})", re.I)
+_COMPOUND = r"(?:[\wåäöéÅÄÖÉ]+[-–]\s+(?:och|samt)\s+)?"  # "Gatu- och fastighetsnämnden"
 _HAS_REMITTED = re.compile(
     # \b: a body starts at a word boundary, so one long word is tried once, not from each letter
     rf"(?P<body>\b{_COMPOUND}{_BODY_WORD})\s+har\s+(?:till\s+[\wåäö\s]{{0,40}}?\s+)?remitterat\b", re.I)
 _REMITTED_FROM = re.compile(
-    rf"har\s+remitterats\s+.{{0,200}}?\bfr(?:a|å)n\s+(?P<body>(?:[\wåäöéÅÄÖÉ-]+\s){{0,4}}?{_BODY_WORD})", re.I)
+    rf"har\s+remitterats\s+.{{0,200}}?\b{_FRAN}\s+(?P<body>(?:{_NAME_WORD}\s){{0,4}}?{_BODY_WORD})", re.I)
+# the answering side (the council, its administration): never the one that remitted
+_OWN_SIDE = re.compile(r"stadsdels|^(?:forvaltningen|namnden)$")
+# a Stockholm dnr without prefix, written right after the body: "Exploateringsnämnden 316-259/2012"
+_BARE_DNR = re.compile(r"(?<![\w/-])(\d{2,4}-\d{1,5}/(?:19|20)\d\d)(?![\w/-])")
 
 
 def _nearest_dnr(text: str, start: int) -> str | None:
@@ -184,22 +196,28 @@ def _nearest_dnr(text: str, start: int) -> str | None:
     if m:
         tail = tail[: m.start() + 1]
     found = find_dnrs(tail)
-    return found[0] if found else None
+    if found:
+        return found[0]
+    bare = _BARE_DNR.search(tail)
+    return bare.group(1) if bare else None
 
 
-def remittent(text: str, *, bare_dnr: bool = True) -> Remittent | None:
-    """``bare_dnr``: also a dnr with no named body when the text says "remiss" (an agenda line:
-    "Remiss, dnr KS 2024/951"); off for a whole document, where any dnr of it would do."""
+def remittent(text: str, *, document: bool = False) -> Remittent | None:
+    """``document``: ``text`` is a whole answer, not an agenda line - a body named by one word
+    after "remiss från" must be a public body ("remiss från den 12 mars" names none), and a
+    dnr without a named body is not taken (any dnr of the document would do)."""
     s = squash(text)
     for rx in (_FROM, _HAS_REMITTED, _REMITTED_FROM):
-        m = rx.search(s)
-        if m:
+        for m in rx.finditer(s):
             body = normalize_body(m.group("body"))
-            if rx is _FROM and not is_public_body(body) and fold(body) in ("om", "av", "angaende", "till"):
+            f = fold(body)
+            if rx is _FROM and not is_public_body(body) and (document or f in ("om", "av", "angaende", "till")):
+                continue
+            if _OWN_SIDE.search(f):  # "Förvaltningen har remitterat ärendet till pensionärsrådet"
                 continue
             return Remittent(body, _nearest_dnr(s, m.end("body")))
     # a bare "dnr" after a remiss word without a named body ("Remiss, dnr KS 2024/951")
-    if bare_dnr and re.search(r"(?i)\bremiss", s):
+    if not document and re.search(r"(?i)\bremiss", s):
         d = find_dnrs(s)
         if d:
             return Remittent(None, d[0])

@@ -142,6 +142,50 @@ def test_reconcile_sends_again_a_lost_crawl_once_and_leaves_dead_letters(tmp_pat
             r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
 
 
+def test_reconcile_sends_again_what_ran_out_of_retries_but_not_what_failed_for_good(tmp_path, es, seed_records):
+    """An index message that ran out of retries (Elasticsearch away longer than the backoff) is
+    sent again by the sweep; a permanent failure is not; a crawl already sent again (by
+    retry-failed or the status page: another message id) is not sent a second time."""
+    import json
+
+    import redis
+
+    from ingest.crawl.store import RawStore
+    from ingest.parsed_store import ParsedStore
+    from ingest.stages import reconcile
+    from remissvar import failures
+    from remissvar.queue import enqueue
+    from remissvar.settings import Settings
+    from search_api.index import delete_all
+
+    s = Settings(data_dir=tmp_path / "data", index_prefix="remissvar-reconcile-transient")
+    delete_all(es, s)
+    r = redis.Redis.from_url(s.redis_url)
+    for q in ("crawl", "index", "parse"):
+        r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
+    parsed = ParsedStore(s.data_dir)
+    parsed.save(seed_records["skarholmen"], {"test": True})
+    parsed.save(seed_records["sodermalm"], {"test": True})
+    letter = dict(queue="index", kwargs={}, error="x", at=failures.now_utc())
+    failures.put(failures.Failure(message_id="outage", actor="index_document", args=[seed_records["skarholmen"].id],
+                                  reason="ConnectionError", attempts=9, permanent=False, **letter))
+    failures.put(failures.Failure(message_id="for-good", actor="index_document", args=[seed_records["sodermalm"].id],
+                                  reason="bad_record", attempts=1, permanent=True, **letter))
+    store = RawStore(s.data_dir)
+    store.crawl_begun("insynsverige", "farsta", "http://127.0.0.1:1", False, "failed-crawl")
+    resent = enqueue("crawl_council", "insynsverige", "farsta", "http://127.0.0.1:1", False)  # retry-failed's
+    try:
+        assert reconcile(s) == (0, 1, 0)
+        sent = [json.loads(v)["args"] for v in r.hvals("dramatiq:index.msgs")]
+        assert sent == [[seed_records["skarholmen"].id]]
+        assert [json.loads(v)["message_id"] for v in r.hvals("dramatiq:crawl.msgs")] == [resent]
+    finally:
+        failures.clear_failure("outage")
+        failures.clear_failure("for-good")
+        for q in ("crawl", "index", "parse"):
+            r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
+
+
 def test_a_crawl_frees_the_lock_a_lost_crawl_left_but_waits_for_a_live_one(tmp_path, es):
     """The crawl of the council's other platform finds the lock a lost crawl left (Redis went
     away mid-crawl; its message is gone from the broker): it frees it instead of retrying until

@@ -65,7 +65,8 @@ def test_a_document_that_names_no_remittent_does_not_take_its_own_dnr_for_the_re
 
     p = tmp_path / "tu.txt"
     p.write_text(
-        "Tjänsteutlåtande\nDnr FAR 2025/310\n\nTill\nFarsta stadsdelsnämnd\n3 mars 2025\n\n"
-        "Motion om fler parkbänkar\n\nSammanfattning\n\nFörvaltningen tillstyrker motionen.\n", encoding="utf-8")
+        "Tjänsteutlåtande\nDnr FAR 2025/310 Sida 1 (3)\n\nTill\nFarsta stadsdelsnämnd\n3 mars 2025\n\n"
+        "Motion om fler parkbänkar\n\nSammanfattning\n\nFörvaltningen tillstyrker motionen. Förvaltningen "
+        "har remitterat ärendet till pensionärsrådet.\n", encoding="utf-8")
     y = parse_file(p, doc_id="tu-2")
-    assert y.remiss.dnr is None
+    assert (y.remiss.body, y.remiss.dnr) == (None, None)

@@ -86,7 +86,39 @@ def test_normalize_dnr_display():
 def test_a_whole_document_takes_no_bare_dnr():
     text = "Dnr SÖD 2024/77\nSvar på remissen om lokala facebookgrupper. Se bilaga KS 2024/951."
     assert remittent(text) == (None, "SÖD 2024/77")  # read as an agenda line: the first dnr
-    assert remittent(text, bare_dnr=False) is None
+    assert remittent(text, document=True) is None
+
+
+@pytest.mark.parametrize("text, want", [
+    # as scans print "från"
+    ("Remiss frän kommunstyrelsen, dnr KS 2024/951.", ("Kommunstyrelsen", "KS 2024/951")),
+    ("REMISS FRAN STADSBYGGNADSNAMNDEN", ("Stadsbyggnadsnamnden", None)),
+    # a compound name with an en dash
+    ("Remiss från Gatu– och fastighetsnämnden om parkering", ("Gatu- och fastighetsnämnden", None)),
+    # a Stockholm dnr without prefix right after the body
+    ("Remiss från Exploateringsnämnden 316-259/2012 om markanvisning", ("Exploateringsnämnden", "316-259/2012")),
+    ("Kommunstyrelsen har remitterat motionen (316-274/2012) till nämnden.", ("Kommunstyrelsen", "316-274/2012")),
+    # the answering side sends on; who remitted comes later in the text
+    ("Förvaltningen har remitterat ärendet till pensionärsrådet. Kommunstyrelsen har remitterat "
+     "motionen till stadsdelsnämnden.", ("Kommunstyrelsen", None)),
+])
+def test_remittent_in_the_wordings_of_scans_and_dashes(text, want):
+    assert tuple(remittent(text, document=True) or (None, None)) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Svar på remiss från den 12 mars om lekplatser",  # a date, no body
+    "Yttrande över remiss från Stockholms stad om ...",  # no body word
+    "Förvaltningen har remitterat ärendet till pensionärsrådet.",  # the council's own side
+])
+def test_a_document_names_no_remittent_where_it_names_no_body(text):
+    assert remittent(text, document=True) is None
+
+
+@pytest.mark.parametrize("text", ["Under perioden I 2019-2020 ökade", "STOCKHOLMS STAD 2017-2022",
+                                  "i planen för 2020-2024"])
+def test_a_year_span_is_no_dnr(text):
+    assert find_dnrs(text) == []
 
 
 @pytest.mark.parametrize("line, dnr, cls", [
