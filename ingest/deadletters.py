@@ -47,7 +47,7 @@ class DeadLetters(Middleware):
     def after_process_message(self, broker: dramatiq.Broker, message: Any, *, result: Any = None,
                               exception: BaseException | None = None) -> None:
         if exception is None:  # done: an earlier failure of the same work is settled
-            failures.clear_settled(message.actor_name, message.args, message.kwargs)
+            failures.clear_letters_of(message.actor_name, message.args, message.kwargs)
             return
         if not getattr(message, "failed", False):
             return
@@ -55,6 +55,9 @@ class DeadLetters(Middleware):
             log.warning("%s (%s): %s - inte körd, ingen felpost", message.message_id, message.actor_name, exception)
             return
         permanent = isinstance(exception, PERMANENT_ERRORS)
+        # the same work failed before under another message id (the sweep sends again what ran
+        # out of retries): its record is replaced, not joined by one more each sweep
+        failures.clear_letters_of(message.actor_name, message.args, message.kwargs)
         failures.put(failures.Failure(
             message_id=message.message_id, actor=message.actor_name, queue=message.queue_name,
             args=list(message.args), kwargs=dict(message.kwargs),

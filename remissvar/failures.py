@@ -58,9 +58,10 @@ def clear_failure(key: str) -> None:
     client().hdel(KEY, key)
 
 
-def clear_settled(actor: str, args: list[Any] | tuple[Any, ...], kwargs: dict[str, Any]) -> int:
-    """Clear the dead letters of messages with this actor and these arguments: the same work
-    has since succeeded (sent again by the sweep or by hand). Failures found inside an actor
+def clear_letters_of(actor: str, args: list[Any] | tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    """Clear the dead letters of messages with this actor and these arguments: the same work has
+    since succeeded, or failed again under a new message id (sent again by the sweep or by
+    hand: one record per piece of work, the latest). Failures found inside an actor
     (``record_failure``: one bad document of a crawl, no queue) stay: the crawl that found them
     succeeds as a whole. Returns how many were cleared."""
     c = client()

@@ -75,6 +75,10 @@ def test_a_message_that_fails_for_good_in_the_worker_is_a_dead_letter(settings, 
             "process_document", [str(bad), "trasig-000", None], "not_a_pdf", 1, True)
         assert (e["actor"], e["args"], e["reason"], e["attempts"], e["permanent"]) == (
             "index_document", ["finns-inte-000"], "FileNotFoundError", 2, False)
+        # the same work failing again under a new message id (the sweep's): one record, the latest
+        again = index_document.send_with_options(args=("finns-inte-000",), max_retries=0)
+        _work_off(broker, index_document.queue_name)
+        assert {d["message_id"] for d in failures.dead_letters()} == {permanent.message_id, again.message_id}
     finally:
         failures.client().delete(failures.KEY)
         broker.flush_all()
