@@ -5,6 +5,7 @@ and the CLI read; retrying sends the same actor and arguments again through the 
 """
 from __future__ import annotations
 
+import inspect
 import json
 import logging
 import uuid
@@ -13,6 +14,9 @@ from contextlib import contextmanager
 from typing import Any
 
 import dramatiq
+import elastic_transport
+import redis.exceptions
+from dramatiq.errors import ActorNotFound
 from dramatiq.middleware import Middleware
 
 from ingest.crawl.http import FetchError
@@ -23,6 +27,35 @@ from remissvar.queue import enqueue, in_broker
 log = logging.getLogger(__name__)
 
 PERMANENT_ERRORS: tuple[type[Exception], ...] = (ExtractError,)
+# a service was away: what ran out of retries on these is sent again by the reconcile sweep
+OUTAGE_ERRORS: tuple[type[BaseException], ...] = (
+    ConnectionError, TimeoutError, elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout,
+    redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+OUTAGE_STATUS = frozenset({429, 502, 503, 504})
+
+
+def is_outage(exc: BaseException) -> bool:
+    """The failure is a service being away (or its cause is), not something that would repeat."""
+    for e in (exc, exc.__cause__):
+        if isinstance(e, OUTAGE_ERRORS):
+            return True
+        if isinstance(e, elastic_transport.ApiError) and getattr(e.meta, "status", None) in OUTAGE_STATUS:
+            return True
+    return False
+
+
+def work_key(actor_name: str, args: list[Any] | tuple[Any, ...], kwargs: dict[str, Any],
+             broker: dramatiq.Broker | None = None) -> str:
+    """One piece of work however it was sent: the actor and its arguments bound to its parameters
+    with their defaults (the scheduler sends a crawl with three arguments, the sweep with four)."""
+    try:
+        fn = (broker or dramatiq.get_broker()).get_actor(actor_name).fn
+        bound = inspect.signature(fn).bind(*args, **kwargs)
+        bound.apply_defaults()
+        named: Any = dict(bound.arguments)
+    except (ActorNotFound, TypeError):  # an actor this process does not declare
+        named = {"args": list(args), "kwargs": dict(kwargs)}
+    return json.dumps([actor_name, named], sort_keys=True, ensure_ascii=False, default=str)
 
 
 class LockBusyError(RuntimeError):
@@ -46,8 +79,9 @@ class DeadLetters(Middleware):
 
     def after_process_message(self, broker: dramatiq.Broker, message: Any, *, result: Any = None,
                               exception: BaseException | None = None) -> None:
+        work = work_key(message.actor_name, message.args, message.kwargs, broker)
         if exception is None:  # done: an earlier failure of the same work is settled
-            failures.clear_letters_of(message.actor_name, message.args, message.kwargs)
+            failures.clear_work(work)
             return
         if not getattr(message, "failed", False):
             return
@@ -57,7 +91,10 @@ class DeadLetters(Middleware):
         permanent = isinstance(exception, PERMANENT_ERRORS)
         # the same work failed before under another message id (the sweep sends again what ran
         # out of retries): its record is replaced, not joined by one more each sweep
-        failures.clear_letters_of(message.actor_name, message.args, message.kwargs)
+        try:
+            failures.clear_work(work)
+        except Exception:  # the new record matters more than the old one's removal
+            log.exception("%s: den tidigare felposten för samma arbete kunde inte tas bort", message.message_id)
         failures.put(failures.Failure(
             message_id=message.message_id, actor=message.actor_name, queue=message.queue_name,
             args=list(message.args), kwargs=dict(message.kwargs),
@@ -65,16 +102,18 @@ class DeadLetters(Middleware):
             error=str(exception)[:2000],
             attempts=1 if permanent else int(message.options.get("retries", 0)),
             permanent=permanent or isinstance(exception, FetchError),
-            at=failures.now_utc(),
+            at=failures.now_utc(), work=work, outage=not permanent and is_outage(exception),
         ))
 
 
 def retry_failed() -> int:
     """Send every dead letter again (same actor and arguments) and clear it."""
+    import ingest.tasks  # noqa: F401  # the actors, for work_key's binding of arguments
+
     n = 0
     sent: set[str] = set()
     for r in failures.dead_letters():
-        key = json.dumps([r["actor"], r["args"], r["kwargs"]], sort_keys=True)
+        key = work_key(r["actor"], r["args"], r["kwargs"])
         if key not in sent:  # several bad documents of one crawl: one new crawl
             enqueue(r["actor"], *r["args"], **r["kwargs"])
             sent.add(key)

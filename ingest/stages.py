@@ -160,11 +160,11 @@ def reconcile(s: Settings) -> tuple[int, int, int]:
     away mid-send (Redis restarted while an actor was enqueuing); this sweep, run by the
     scheduler and by ``remissvar reconcile``, makes that a delay, never a loss. Idempotent."""
     store = RawStore(s.data_dir)
-    # what failed for good (a permanent error: a corrupt PDF, a source's 404) stays with the
-    # dead letters until ``remissvar retry-failed``: sent by every sweep it would fail again and
-    # again. What ran out of retries (an outage longer than the backoff) is sent again, and
-    # its dead letter cleared when the work succeeds (``DeadLetters``)
-    letters = [d for d in failures.dead_letters() if d["permanent"]]
+    # what ran out of retries while a service was away (an outage longer than the backoff) is
+    # sent again, its dead letter cleared when the work succeeds (``DeadLetters``); any other
+    # dead letter (a corrupt PDF, a source's 404, an error that would repeat) waits for
+    # ``remissvar retry-failed``: sent by every sweep it would fail again and again
+    letters = [d for d in failures.dead_letters() if not d.get("outage")]
     dead = {(d["actor"], json.dumps(d["args"][:1])) for d in letters}
     dead_ids = {d["message_id"] for d in letters}
     to_parse = [u for u in stale_answers(s, store) if ("parse_document", json.dumps([u])) not in dead]

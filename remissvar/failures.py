@@ -16,6 +16,7 @@ import redis
 from remissvar.settings import get_settings
 
 KEY = "remissvar:deadletters"
+WORK_KEY = "remissvar:deadletters:work"  # a message's work (actor + bound arguments) -> its dead letter
 _client: redis.Redis | None = None
 
 
@@ -30,6 +31,12 @@ class Failure(TypedDict):
     attempts: int
     permanent: bool
     at: str
+    # the actor and its arguments bound to its parameters (``ingest.deadletters.work_key``):
+    # one piece of work however it was sent; "" for a failure found inside an actor
+    work: str
+    # it ran out of retries while a service was away (connection refused, timeout, 429/503):
+    # the reconcile sweep sends it again; any other failure waits for retry-failed
+    outage: bool
 
 
 def client() -> redis.Redis:
@@ -45,32 +52,33 @@ def now_utc() -> str:
 
 
 def put(record: Failure) -> None:
-    client().hset(KEY, record["message_id"], json.dumps(record, ensure_ascii=False))
+    c = client()
+    c.hset(KEY, record["message_id"], json.dumps(record, ensure_ascii=False))
+    if record["work"]:
+        c.hset(WORK_KEY, record["work"], record["message_id"])
 
 
 def record_failure(key: str, actor: str, args: list[Any], reason: str, error: str, attempts: int = 1) -> None:
     """A failure found inside an actor (e.g. one bad document in a crawl) as a dead letter."""
     put(Failure(message_id=key, actor=actor, queue="", args=args, kwargs={}, reason=reason,
-                error=error[:2000], attempts=attempts, permanent=True, at=now_utc()))
+                error=error[:2000], attempts=attempts, permanent=True, at=now_utc(), work="", outage=False))
 
 
 def clear_failure(key: str) -> None:
     client().hdel(KEY, key)
 
 
-def clear_letters_of(actor: str, args: list[Any] | tuple[Any, ...], kwargs: dict[str, Any]) -> int:
-    """Clear the dead letters of messages with this actor and these arguments: the same work has
-    since succeeded, or failed again under a new message id (sent again by the sweep or by
-    hand: one record per piece of work, the latest). Failures found inside an actor
-    (``record_failure``: one bad document of a crawl, no queue) stay: the crawl that found them
-    succeeds as a whole. Returns how many were cleared."""
+def clear_work(work: str) -> bool:
+    """Clear the dead letter of this piece of work (``Failure.work``): it has since succeeded,
+    or failed again under a new message id (sent again by the sweep or by hand) and is about to
+    be recorded anew. One lookup: a worker calls it after every message. Failures found inside
+    an actor (one bad document of a crawl) have no work key and stay. Whether one was cleared."""
     c = client()
-    if not c.hlen(KEY):
-        return 0
-    want = json.loads(json.dumps([actor, list(args), kwargs]))
-    settled = [mid for mid, raw in c.hgetall(KEY).items()
-               if (r := json.loads(raw))["queue"] and [r["actor"], r["args"], r["kwargs"]] == want]
-    return int(c.hdel(KEY, *settled)) if settled else 0
+    mid = c.hget(WORK_KEY, work)
+    if mid is None:
+        return False
+    c.hdel(WORK_KEY, work)
+    return bool(c.hdel(KEY, mid))
 
 
 def dead_letters() -> list[Failure]:

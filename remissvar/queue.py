@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterator
+from typing import Any
 
 import dramatiq
 from dramatiq.brokers.redis import RedisBroker
@@ -54,40 +56,37 @@ def enqueue(actor_name: str, *args: object, **kwargs: object) -> str:
     return str(message.message_id)
 
 
+def _payloads(actor_name: str) -> Iterator[dict[str, Any]]:
+    """The messages of ``actor_name``'s queue that wait, wait for a retry or are being worked on.
+    The delay queue is read first: dramatiq moves a due retry by adding it to the queue and then
+    removing it from the delay queue, so a message moving between the two reads is seen twice,
+    never missed."""
+    client = get_broker().client
+    q = ACTOR_QUEUES[actor_name]
+    for key in (f"dramatiq:{q}.DQ.msgs", f"dramatiq:{q}.msgs"):
+        for raw in client.hvals(key):
+            try:
+                m = json.loads(raw)
+            except ValueError:
+                continue
+            if isinstance(m, dict):
+                yield m
+
+
 def in_broker(actor_name: str, message_id: str) -> bool:
     """The message waits, waits for a retry, or is being worked on: Redis keeps a message in
     its queue's hash until it is acknowledged, and a retry is the same message in the delay
     queue. The hashes are keyed by a per-send id, so the payloads are read (meant for the
     crawl queue: a message per council)."""
-    client = get_broker().client
-    q = ACTOR_QUEUES[actor_name]
-    for key in (f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs"):
-        for raw in client.hvals(key):
-            try:
-                if json.loads(raw).get("message_id") == message_id:
-                    return True
-            except (ValueError, AttributeError):
-                continue
-    return False
+    return any(m.get("message_id") == message_id for m in _payloads(actor_name))
 
 
 def waiting_with_args(actor_name: str, args: list[object]) -> bool:
     """A message of ``actor_name`` whose arguments begin with ``args`` waits, waits for a retry
     or is being worked on (whoever sent it: a crawl sent again from the status page, the CLI,
     the sweep)."""
-    client = get_broker().client
-    q = ACTOR_QUEUES[actor_name]
-    for key in (f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs"):
-        for raw in client.hvals(key):
-            try:
-                m = json.loads(raw)
-            except ValueError:
-                continue
-            if not isinstance(m, dict) or m.get("actor_name") != actor_name:
-                continue
-            if list(m.get("args", []))[:len(args)] == args:
-                return True
-    return False
+    return any(m.get("actor_name") == actor_name and list(m.get("args", []))[:len(args)] == args
+               for m in _payloads(actor_name))
 
 
 def queue_depths() -> dict[str, int]:

@@ -179,8 +179,9 @@ _FROM = re.compile(
     rf"\bremiss(?:en)?\s+{_FRAN}\s+(?P<body>(?:{_NAME_WORD}\s){{0,4}}?{_BODY_WORD}|{_NAME_WORD})", re.I)
 _COMPOUND = r"(?:[\wåäöéÅÄÖÉ]+[-–]\s+(?:och|samt)\s+)?"  # "Gatu- och fastighetsnämnden"
 _HAS_REMITTED = re.compile(
-    # \b: a body starts at a word boundary, so one long word is tried once, not from each letter
-    rf"(?P<body>\b{_COMPOUND}{_BODY_WORD})\s+har\s+(?:till\s+[\wåäö\s]{{0,40}}?\s+)?remitterat\b", re.I)
+    # a body starts where no word or hyphen precedes it, so one long word - or a run of words
+    # joined by hyphens ("ab-ab-ab…", an OCR'd table rule) - is tried once, not from each part
+    rf"(?P<body>(?<![\w-]){_COMPOUND}{_BODY_WORD})\s+har\s+(?:till\s+[\wåäö\s]{{0,40}}?\s+)?remitterat\b", re.I)
 _REMITTED_FROM = re.compile(
     rf"har\s+remitterats\s+.{{0,200}}?\b{_FRAN}\s+(?P<body>(?:{_NAME_WORD}\s){{0,4}}?{_BODY_WORD})", re.I)
 # the answering side (the council, its administration): never the one that remitted

@@ -142,10 +142,12 @@ def test_reconcile_sends_again_a_lost_crawl_once_and_leaves_dead_letters(tmp_pat
             r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
 
 
-def test_reconcile_sends_again_what_ran_out_of_retries_but_not_what_failed_for_good(tmp_path, es, seed_records):
-    """An index message that ran out of retries (Elasticsearch away longer than the backoff) is
-    sent again by the sweep; a permanent failure is not; a crawl already sent again (by
-    retry-failed or the status page: another message id) is not sent a second time."""
+def test_reconcile_sends_again_what_ran_out_of_retries_in_an_outage_only(tmp_path, es, seed_records):
+    """An index message that ran out of retries while Elasticsearch was away (an outage longer
+    than the backoff) is sent again by the sweep; one that ran out on an error that would repeat
+    (a KeyError: a bug, a bad record) waits for retry-failed, as permanent failures do; a crawl
+    already sent again (by retry-failed or the status page: another message id) is not sent a
+    second time."""
     import json
 
     import redis
@@ -166,11 +168,12 @@ def test_reconcile_sends_again_what_ran_out_of_retries_but_not_what_failed_for_g
     parsed = ParsedStore(s.data_dir)
     parsed.save(seed_records["skarholmen"], {"test": True})
     parsed.save(seed_records["sodermalm"], {"test": True})
-    letter = dict(queue="index", kwargs={}, error="x", at=failures.now_utc())
+    letter = dict(queue="index", kwargs={}, error="x", at=failures.now_utc(), attempts=9, permanent=False)
     failures.put(failures.Failure(message_id="outage", actor="index_document", args=[seed_records["skarholmen"].id],
-                                  reason="ConnectionError", attempts=9, permanent=False, **letter))
-    failures.put(failures.Failure(message_id="for-good", actor="index_document", args=[seed_records["sodermalm"].id],
-                                  reason="bad_record", attempts=1, permanent=True, **letter))
+                                  reason="ConnectionError", work="w1", outage=True, **letter))
+    failures.put(failures.Failure(message_id="would-repeat", actor="index_document",
+                                  args=[seed_records["sodermalm"].id], reason="KeyError", work="w2", outage=False,
+                                  **letter))
     store = RawStore(s.data_dir)
     store.crawl_begun("insynsverige", "farsta", "http://127.0.0.1:1", False, "failed-crawl")
     resent = enqueue("crawl_council", "insynsverige", "farsta", "http://127.0.0.1:1", False)  # retry-failed's
@@ -181,7 +184,8 @@ def test_reconcile_sends_again_what_ran_out_of_retries_but_not_what_failed_for_g
         assert [json.loads(v)["message_id"] for v in r.hvals("dramatiq:crawl.msgs")] == [resent]
     finally:
         failures.clear_failure("outage")
-        failures.clear_failure("for-good")
+        failures.clear_failure("would-repeat")
+        failures.client().hdel(failures.WORK_KEY, "w1", "w2")
         for q in ("crawl", "index", "parse"):
             r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
 

@@ -86,8 +86,10 @@ def test_a_message_that_fails_for_good_in_the_worker_is_a_dead_letter(settings, 
 
 def test_a_dead_letter_is_cleared_when_the_same_work_succeeds(settings, es, seeded_index, tmp_path):
     """The file was missing (a dead letter); sent again once it is there, the work succeeds and
-    its dead letter goes - the failures page shows what is still failing, not what was fixed.
-    A failure found inside an actor (no queue: one bad document of a crawl) stays."""
+    its dead letter goes - the failures page shows what is still failing, not what was fixed -
+    also when the arguments were written out differently (a default given or left out: the
+    scheduler and the sweep send a crawl so). A failure found inside an actor (no queue: one
+    bad document of a crawl) stays."""
     import shutil
 
     from ingest.tasks import broker, process_document
@@ -99,7 +101,7 @@ def test_a_dead_letter_is_cleared_when_the_same_work_succeeds(settings, es, seed
     args = (str(path), "seed-000", None)
     failures.record_failure("crawl:http://x/doc.pdf", "process_document", list(args), "truncated_pdf", "x")
     try:
-        first = process_document.send(*args)
+        first = process_document.send(str(path), "seed-000")  # source_url left to its default
         _work_off(broker, process_document.queue_name)
         assert {d["message_id"] for d in failures.dead_letters()} == {first.message_id, "crawl:http://x/doc.pdf"}
         shutil.copy(SODERMALM_SEED, path)
@@ -133,4 +135,27 @@ def test_a_crawl_that_gave_up_waiting_for_a_council_lock_is_no_dead_letter():
     try:
         assert [d["reason"] for d in failures.dead_letters()] == ["RuntimeError"]
     finally:
-        failures.client().delete(failures.KEY)
+        failures.client().delete(failures.KEY, failures.WORK_KEY)
+
+
+def test_a_failure_in_an_outage_is_told_from_one_that_would_repeat():
+    """What the reconcile sweep sends again (a service away) and what waits for retry-failed."""
+    import elastic_transport
+    import redis.exceptions
+
+    from ingest.deadletters import is_outage
+
+    def raised_from(cause: BaseException) -> BaseException:
+        try:
+            try:
+                raise cause
+            except BaseException as inner:
+                raise RuntimeError("indexering misslyckades") from inner
+        except RuntimeError as outer:
+            return outer
+
+    assert is_outage(elastic_transport.ConnectionError("Connection refused"))
+    assert is_outage(redis.exceptions.ConnectionError("Error 111 connecting"))
+    assert is_outage(TimeoutError()) and is_outage(raised_from(elastic_transport.ConnectionTimeout("timed out")))
+    assert not is_outage(KeyError("remiss_id")) and not is_outage(FileNotFoundError("x.json"))
+    assert not is_outage(raised_from(ValueError("bad record")))
