@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup services run test check lint stop status bench
+.PHONY: setup services run test check lint stop status bench bench-quality
 
 setup:
 	bash scripts/setup.sh
@@ -34,3 +34,6 @@ status:
 
 bench: services
 	$(PY) bench/run_all.py
+
+bench-quality: services
+	$(PY) bench/check_quality.py

@@ -361,8 +361,16 @@ def main() -> None:
     P = tot["tp"] / (tot["tp"] + tot["fp"]) if tot["tp"] + tot["fp"] else 1.0
     R = tot["tp"] / (tot["tp"] + tot["fn"]) if tot["tp"] + tot["fn"] else 1.0
     lines += [f"| **all fields** | **{P:.2f}** | **{R:.2f}** | {tot['tp']} | {tot['fp']} | {tot['fn']} |", "",
-              f"Position accuracy: **{pos_ok}/{len(rows)} = {pos_ok / len(rows):.2f}**", "",
-              "### Errors per case", ""]
+              f"Position accuracy: **{pos_ok}/{len(rows)} = {pos_ok / len(rows):.2f}**", ""]
+    eng = next((r["after"] for r in ocr_rows if r["ocr"] == "tesseract -l eng"), None)
+    figures = {"all_fields_precision": P, "all_fields_recall": R, "position_accuracy": pos_ok / len(rows),
+               "ocr_word_accuracy_eng_after_repair": eng}
+    want = expected("parse_quality")
+    lines += ["Against bench/runs.json:", ""]
+    for k, v in figures.items():
+        ok = v is not None and meets(v, want.get(k))
+        lines.append(f"- {k}: {'-' if v is None else f'{v:.3f}'} (expected {want.get(k)}){regression_flag(ok)}")
+    lines += ["", "### Errors per case", ""]
     for r in rows:
         lines.append(f"- {r['case']}: " + ("all fields right" if not r["wrong"] else "; ".join(r["wrong"])))
     lines += ["", "## Time per page", "", "| path | seconds per page |", "| --- | ---: |",

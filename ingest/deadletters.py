@@ -1,7 +1,7 @@
 """The worker's side of failures: the dead-letter middleware, retries and per-council locks.
 
 Records go to the failure store in the core (``remissvar.failures``), which the status page
-and the CLI read; retrying sends the same actor and arguments again through the queue.
+and the CLI read; ``ingest.tasks.retry_failed`` sends them again (it knows the actors).
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from dramatiq.middleware import Middleware
 from ingest.crawl.http import FetchError
 from ingest.extract import ExtractError
 from remissvar import failures
-from remissvar.queue import enqueue, in_broker
+from remissvar.queue import in_broker
 
 log = logging.getLogger(__name__)
 
@@ -104,22 +104,6 @@ class DeadLetters(Middleware):
             permanent=permanent or isinstance(exception, FetchError),
             at=failures.now_utc(), work=work, outage=not permanent and is_outage(exception),
         ))
-
-
-def retry_failed() -> int:
-    """Send every dead letter again (same actor and arguments) and clear it."""
-    import ingest.tasks  # noqa: F401  # the actors, for work_key's binding of arguments
-
-    n = 0
-    sent: set[str] = set()
-    for r in failures.dead_letters():
-        key = work_key(r["actor"], r["args"], r["kwargs"])
-        if key not in sent:  # several bad documents of one crawl: one new crawl
-            enqueue(r["actor"], *r["args"], **r["kwargs"])
-            sent.add(key)
-            n += 1
-        failures.clear_failure(r["message_id"])
-    return n
 
 
 def _lock_key(name: str) -> str:

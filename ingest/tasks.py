@@ -34,12 +34,14 @@ from ingest.deadletters import (
     council_lock,
     free_lock_of_lost_crawl,
     named_lock,
+    work_key,
 )
 from ingest.indexing import index_yttrande
 from ingest.parse_budget import parse_file_bounded
 from ingest.reindex import reindex_all
+from remissvar import failures
 from remissvar.embedding import get_embedder
-from remissvar.queue import ACTOR_QUEUES, get_broker
+from remissvar.queue import ACTOR_QUEUES, enqueue, get_broker
 from remissvar.settings import get_settings
 from search_api.index import es_client
 
@@ -147,3 +149,17 @@ def relink() -> dict[str, int]:
 def correct_remiss(action: str, key: str, other: str | None = None, answer_ids: list[str] | None = None) -> int:
     """An admin's merge or split of remiss groups (from the web, through the queue)."""
     return stages.correct_remiss(get_settings(), action, key, other, answer_ids)
+
+
+def retry_failed() -> int:
+    """Send every dead letter again (same actor and arguments) and clear it."""
+    n = 0
+    sent: set[str] = set()
+    for r in failures.dead_letters():
+        key = work_key(r["actor"], r["args"], r["kwargs"])
+        if key not in sent:  # several bad documents of one crawl: one new crawl
+            enqueue(r["actor"], *r["args"], **r["kwargs"])
+            sent.add(key)
+            n += 1
+        failures.clear_failure(r["message_id"])
+    return n

@@ -340,7 +340,7 @@ def failures() -> None:
 @app.command("retry-failed")
 def retry_failed_cmd() -> None:
     """Send every dead letter again."""
-    from ingest.deadletters import retry_failed
+    from ingest.tasks import retry_failed
 
     typer.echo(f"{retry_failed()} meddelanden skickade igen.")
 
