@@ -7,7 +7,7 @@ and the JSON a view would write. Elasticsearch's own ``took`` is printed beside 
 so what the engine costs shows apart from the client's round trip.
 
 A second table counts CPU instead of wall time: this process's CPU (all its threads) and
-Elasticsearch's (its own process figure from the nodes stats API) per request, for the keyword
+Elasticsearch's (its process, from /proc for a local node, else the nodes stats API) per request, for the keyword
 and hybrid pages, the kNN search alone and the query embedding. When every core is busy (5 and
 20 clients on 2 cores) latency and throughput follow CPU per request, so this table bounds the
 hybrid/keyword ratios that any request path can reach on this machine (issue 18).

@@ -65,7 +65,13 @@ def record_failure(key: str, actor: str, args: list[Any], reason: str, error: st
 
 
 def clear_failure(key: str) -> None:
-    client().hdel(KEY, key)
+    """Remove one record (retried by hand, or from the status page), and its work's entry."""
+    c = client()
+    raw = c.hget(KEY, key)
+    work = json.loads(raw).get("work") if raw is not None else None
+    if work and c.hget(WORK_KEY, work) == key.encode():
+        c.hdel(WORK_KEY, work)
+    c.hdel(KEY, key)
 
 
 def clear_work(work: str) -> bool:
