@@ -1,6 +1,10 @@
-"""Section-aware passages: a few sentences each, never across a section boundary."""
+"""Section-aware passages: a few sentences each, never across a section boundary; substance
+only: the sections are clean (``ingest.segment``: no running heads, letterhead, contact or
+signature lines) and procedural decision sentences are left out (kept as labelled boilerplate)."""
 from __future__ import annotations
 
+from ingest.segment import is_procedural_sentence, segment_pages
+from remissvar.boilerplate import Template
 from remissvar.records import Passage, Yttrande, stable_id
 from remissvar.textnorm import sentences
 
@@ -8,16 +12,21 @@ MAX_CHARS = 700  # ~150-200 tokens: well inside e5's 512-token window
 MIN_CHARS = 120
 
 
-def chunk_yttrande(y: Yttrande, max_chars: int = MAX_CHARS) -> list[Passage]:
-    """Cut the sections (or the whole text when none were found) into passages."""
+def chunk_yttrande(y: Yttrande, max_chars: int = MAX_CHARS, template: Template | None = None) -> list[Passage]:
+    """Cut the sections (or the whole text when none were found) into passages of substance:
+    procedural sentences (by shape, or repeated as the ``template`` measured) are left out."""
     parts: list[tuple[str | None, int | None, str]] = [(s.name, s.page, s.text) for s in y.sections if s.text.strip()]
     if not parts:
-        parts = [(None, p.number, p.text) for p in y.pages if p.text.strip()]
+        # no sections: the pages, as the segmenter cleans them (a record keeps its pages as extracted)
+        parts = [(None, p.number, p.text) for p in segment_pages(y.pages, template).clean_pages(y.pages)
+                 if p.text.strip()]
     out: list[Passage] = []
     for section, page, text in parts:
         buf: list[str] = []
         size = 0
         for sent in sentences(text):
+            if is_procedural_sentence(sent, template):
+                continue
             if buf and size + len(sent) > max_chars and size >= MIN_CHARS:
                 out.append(_passage(y, len(out), section, page, buf))
                 buf, size = [], 0

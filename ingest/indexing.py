@@ -4,6 +4,8 @@ from __future__ import annotations
 from elasticsearch import Elasticsearch
 
 from ingest.chunking import chunk_yttrande
+from ingest.segment import load_template
+from remissvar.boilerplate import Template
 from remissvar.embedding import Embedder
 from remissvar.records import Yttrande
 from remissvar.settings import Settings
@@ -11,15 +13,17 @@ from search_api.index import ensure_indices, write_yttrande
 
 
 def index_yttrande(y: Yttrande, es: Elasticsearch, settings: Settings, embedder: Embedder,
-                   *, version: int | None = None, refresh: bool = False) -> int:
-    """Chunk, embed and write one yttrande; returns the number of passages.
+                   *, version: int | None = None, refresh: bool = False, template: Template | None = None) -> int:
+    """Chunk, embed and write one yttrande; returns the number of passages (substance only:
+    procedural sentences by shape and by the archive's boilerplate ``template``, by default the
+    one reindex measured).
 
     ``version`` None writes through the live aliases (made on first use); a number writes into
     that index version directly (reindex, before the alias swap).
     """
     if version is None:
         ensure_indices(es, settings, embedder.dims, embedder.model_id)
-    passages = chunk_yttrande(y)
+    passages = chunk_yttrande(y, template=template or load_template(settings.data_dir))
     vectors = embedder.encode_passages([p.text for p in passages])
     write_yttrande(es, settings, y, passages, vectors, embedder.model_id, version=version, refresh=refresh)
     return len(passages)

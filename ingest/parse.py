@@ -7,16 +7,23 @@ from pathlib import Path
 from ingest.extract import extract
 from ingest.ocr_repair import repair_text
 from ingest.protocol import parse_protocol_paragraph
+from ingest.segment import clean_protocol_text, clean_record, load_template
 from ingest.structure import parse_structure
+from remissvar.boilerplate import Template
 from remissvar.positions import classify_decision
 from remissvar.records import Yttrande
+from remissvar.settings import get_settings
 
-PARSER_VERSION = "3"  # 3: the council's decision (outcome, stance) from the protocol
+# 3: the council's decision (outcome, stance) from the protocol; 4: boilerplate segmented
+# (ingest.segment): sections, decision, position and text from the clean pages
+PARSER_VERSION = "4"
+_ARCHIVE_TEMPLATE = object()  # parse_file's default: the archive's measured template, when there is one
 
 
 def parse_file(path: Path, *, source_url: str | None = None, doc_id: str | None = None,
                ocr: str = "auto", text_is_ocr: bool = False, protocol_text: str | None = None,
-               council: str | None = None, link_text: str | None = None) -> Yttrande:
+               council: str | None = None, link_text: str | None = None,
+               template: Template | None | object = _ARCHIVE_TEMPLATE) -> Yttrande:
     """Extract text (OCR where needed), and read the structure of one document.
 
     ``council``: the council (slug or name) whose page listed the document: the record's
@@ -26,6 +33,8 @@ def parse_file(path: Path, *, source_url: str | None = None, doc_id: str | None 
     ``protocol_text``: the council's protocol paragraph for this item, when published:
     its decision and the parties' reservations are added to the record.
     ``text_is_ocr`` marks a plain-text file that is itself OCR output (as a seed is).
+    ``template``: the corpus template of boilerplate lines (``ingest.segment``); by default the
+    archive's (written by ``remissvar reindex`` into the data folder), None for none.
     Raises an ``ingest.extract.ExtractError`` subclass on bad input.
     """
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -41,7 +50,11 @@ def parse_file(path: Path, *, source_url: str | None = None, doc_id: str | None 
                         council=council, link_text=link_text)
     if doc_id:
         y.id = doc_id
+    tmpl = load_template(get_settings().data_dir) if template is _ARCHIVE_TEMPLATE else template
+    assert tmpl is None or isinstance(tmpl, Template)
+    y = clean_record(y, tmpl, link_text=link_text)  # boilerplate labelled; sections, decision, position clean
     if protocol_text:
+        protocol_text = clean_protocol_text(protocol_text, tmpl)
         para = parse_protocol_paragraph(protocol_text)
         y.decision = para.decision or y.decision
         y.reservations = para.reservations

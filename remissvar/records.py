@@ -350,6 +350,14 @@ class Attendance(BaseModel):
     justerare: list[Attendee] = Field(default_factory=list)
 
 
+class BoilerLine(BaseModel):
+    """One boilerplate line of a document and its label (``remissvar.boilerplate.Label``)."""
+
+    label: str
+    text: str
+    page: int | None = None
+
+
 class Yttrande(BaseModel):
     """One council's answer to one remiss: the structured record of a document."""
 
@@ -378,6 +386,9 @@ class Yttrande(BaseModel):
     attendance: Attendance | None = None  # protocols
     agenda: AgendaRef | None = None  # the agenda item it was listed under (crawled answers)
     council_decision: Decision | None = None  # the protocol's decision: outcome, stance, reservations
+    # the document's boilerplate (running heads, page numbers, letterhead, contact, signature,
+    # procedural sentences), labelled by ``ingest.segment``: kept out of text, sections and passages
+    boilerplate: list[BoilerLine] = Field(default_factory=list)
 
 
 class Passage(BaseModel):

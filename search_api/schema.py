@@ -15,7 +15,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from remissvar.positions import council_position
-from remissvar.records import COUNCILS, Passage, Reservation, Yttrande, council_keys
+from remissvar.records import COUNCILS, BoilerLine, Passage, Reservation, Yttrande, council_keys
 from remissvar.textnorm import fold
 
 
@@ -100,6 +100,7 @@ class YttrandeDoc(FilterFields):
     position_differs: bool = False  # the decision's stance is not the administration's
     reservations: list[Reservation] = []
     sections: list[SectionDoc] = []
+    boilerplate: list[BoilerLine] = []  # labelled boilerplate lines (ingest.segment): never in text or passages
     text: str = ""
     text_folded: str = ""
     original_text: str | None = None
@@ -126,6 +127,7 @@ class YttrandeDoc(FilterFields):
             **decision_fields(y),
             reservations=y.reservations,
             sections=[SectionDoc(name=s.name, page=s.page, text=s.text) for s in y.sections],
+            boilerplate=y.boilerplate,
             text=y.text,
             text_folded=fold(y.text),
             original_text=y.original_text,
