@@ -39,6 +39,7 @@ from remissvar.boilerplate import (
     Template,
     classify_line,
     is_contact,
+    is_kind_word,
     is_letterhead_shape,
     is_name,
     is_page_number,
@@ -58,6 +59,16 @@ MIN_REMISSER = 3  # a template line repeats in answers to at least this many dif
 _DECISION_SECTIONS = {"Förvaltningens förslag till beslut", "Förslag till beslut", "Beslut",
                       "Förslag till beslut i kommunfullmäktige"}
 _AGENDA_SUMMARY = "Sammanfattning i dagordningen"
+# headings of procedure (the proposal's heading, the preparation, the distribution list): procedural
+PROCEDURAL_HEADINGS = {"Förvaltningens förslag till beslut", "Förslag till beslut",
+                       "Förslag till beslut i kommunfullmäktige", "Ärendets beredning", "Beslutsunderlag",
+                       "Expedieras till", "Beslutet ska skickas till"}
+# sections whose whole content is procedure (never a passage)
+PROCEDURAL_SECTIONS = {"Ärendets beredning", "Beslutsunderlag", "Expedieras till", "Beslutet ska skickas till"}
+END_SECTIONS = {"Bilagor"}  # the end block after the signature: signature
+_SIGNING = re.compile(r"^(?:sekreterare|ordforande|justerande|justerare|underskrift(?:er)?)\b(?! \()")
+_MEETING_START = re.compile(r"^(?:plats och tid|beslutande|narvarande)\b")
+_ATTENDEE = re.compile(r"^[A-ZÅÄÖÉ][\w'-]+(?: [A-ZÅÄÖÉ][\w'-]+)+\s*\((?:[A-ZÅÄÖ]{1,3}|-|[a-zåäö ,.-]+)\)")
 
 
 @dataclass
@@ -121,8 +132,8 @@ def head_zone(pages: list[PageText]) -> int:
         return 0
     lines = pages[0].text.splitlines()
     for i, ln in enumerate(lines[:HEAD_ZONE_MAX]):
-        if ln.strip() and match_heading(ln):
-            return i
+        if ln.strip() and match_heading(ln) and not (is_kind_word(ln) and len(_nonblank("\n".join(lines[:i]))) < 3):
+            return i  # (a kind word among the first lines, "Yttrande", is the document's kind mark)
     return min(len(lines), HEAD_ZONE_MAX) if len(pages) > 1 or len(lines) > HEAD_ZONE_MAX else min(len(lines), 12)
 
 
@@ -183,6 +194,10 @@ def segment_pages(pages: list[PageText], template: Template | None = None) -> Se
             labels[i] = lab
         _contact_values(lines, labels)
         _procedural_runs(lines, labels)
+        _blocks(lines, labels)
+        _meeting_block(lines, labels)
+        _address_block(lines, labels)
+        _lead_ins(lines, labels)
         _signature_blocks(lines, labels, skip=set(range(zone)) if p is pages[0] else set())
         for i in sorted(labels):
             seg.lines.append(SegLine(p.number, i, lines[i], labels[i]))
@@ -201,6 +216,63 @@ def _contact_values(lines: list[str], labels: dict[int, Label]) -> None:
 def _short(line: str) -> bool:
     s = squash(line)
     return bool(s) and len(s.split()) <= 7 and not s.endswith((".", ":", ";")) and match_heading(s) is None
+
+
+def _blocks(lines: list[str], labels: dict[int, Label]) -> None:
+    """Procedure headings and blocks (``PROCEDURAL_HEADINGS``, ``PROCEDURAL_SECTIONS``) and the end
+    block (``END_SECTIONS``: "Bilagor" and its list, after the signature)."""
+    block: Label | None = None
+    for i in sorted(labels):
+        name = match_heading(lines[i])
+        if name is not None:
+            block = (Label.PROCEDURAL if name in PROCEDURAL_SECTIONS else
+                     Label.SIGNATURE if name in END_SECTIONS else None)
+            if name in PROCEDURAL_HEADINGS and labels[i] is Label.SUBSTANCE:
+                labels[i] = Label.PROCEDURAL
+            elif block is not None and labels[i] is Label.SUBSTANCE:
+                labels[i] = block
+            continue
+        if block is not None and labels[i] is Label.SUBSTANCE:
+            labels[i] = block
+
+
+def _meeting_block(lines: list[str], labels: dict[int, Label]) -> None:
+    """A protocol's meeting block (Plats och tid, Beslutande and the attendance list, Övriga
+    deltagare, Utses att justera, Justeringens plats och tid) is procedural, up to the signing."""
+    inside = False
+    for i in sorted(labels):
+        s = squash(lines[i])
+        f = line_key(s)
+        if not inside:
+            inside = bool(_MEETING_START.match(f))
+        elif (_SIGNING.match(f) or s.startswith("§") or match_heading(s)
+              or (len(s.split()) >= 12 and s.endswith(".") and not _ATTENDEE.match(s))):
+            inside = False
+        if inside and labels[i] in (Label.SUBSTANCE, Label.SIGNATURE):
+            labels[i] = Label.PROCEDURAL
+
+
+def _address_block(lines: list[str], labels: dict[int, Label]) -> None:
+    """The organisation's name lines beside its address and contact lines are letterhead."""
+    order = sorted(labels)
+    for n, i in enumerate(order):
+        if labels[i] is not Label.SUBSTANCE or not is_letterhead_shape(lines[i]) or len(squash(lines[i])) > 60:
+            continue
+        near = order[max(0, n - 3):n] + order[n + 1:n + 4]
+        if sum(labels[j] in (Label.CONTACT, Label.LETTERHEAD) for j in near) >= 2:
+            labels[i] = Label.LETTERHEAD
+
+
+def _lead_ins(lines: list[str], labels: dict[int, Label]) -> None:
+    """A short line ("§ 1", "Beslut", an item title) right before procedural lines is procedural."""
+    order = sorted(labels)
+    for n in range(len(order) - 2, -1, -1):
+        i, nxt = order[n], order[n + 1]
+        s = squash(lines[i])
+        if labels[i] is Label.SUBSTANCE and labels[nxt] is Label.PROCEDURAL and len(s.split()) <= 4 \
+                and not s.endswith(".") and (s.startswith("§") or match_heading(s) or is_procedural(s)
+                                             or re.fullmatch(r"§?\s*\d+", s)):
+            labels[i] = Label.PROCEDURAL
 
 
 def _capitalised(line: str) -> bool:

@@ -67,6 +67,8 @@ PAGE_INLINE = re.compile(r"(?i)\b(?:sida|sid\.?|page)\s*\d{1,3}\s*(?:av|of|/|\()
 def is_page_number(line: str, *, bare: bool = False) -> bool:
     """A page counter in any form ("Sida 2 av 3", "2 (3)", "2/3", "- 2 -"); a bare number only
     with ``bare`` (a line at a page's edge)."""
+    if re.fullmatch(r"[-–—]\s*\d{1,3}\s*[-–—]", squash(line)):
+        return True  # "- 2 -" (line_key strips the dashes)
     k = line_key(line)
     if not k or len(k) > 24:
         return False
@@ -98,7 +100,9 @@ def is_contact(line: str) -> bool:
     words = len(s.split())
     if words > 12:
         return False
-    return bool(_EMAIL.search(s) or (_URL.search(f) and words <= 6) or _PHONE.search(s) or _POSTCODE.search(s))
+    url = _URL.search(f)
+    bare_site = url is not None and "/" not in url.group(0).split("//", 1)[-1].rstrip("/")  # a site, not a page
+    return bool(_EMAIL.search(s) or (bare_site and words <= 6) or _PHONE.search(s) or _POSTCODE.search(s))
 
 
 # -- signatures and attestation -----------------------------------------------------------------
@@ -136,7 +140,8 @@ def is_name(line: str) -> bool:
 
 # -- procedural decision sentences --------------------------------------------------------------
 _PROCEDURAL = [re.compile(p) for p in (
-    r"\b(?:stadsdels)?(?:namnd(?:en)?|styrelsen)\b.{0,40}\b(?:overlamnar|godkanner|antar|beslutar att overlamna)\b"
+    r"\b(?:stadsdels)?(?:n\w{1,2}mnd(?:en)?|styrelsen)\b.{0,40}\b(?:overl\w{1,2}mnar|godk\w{1,2}nner|antar|"
+    r"beslutar att overl\w{1,2}mna)\b"
     r".{0,30}\b(?:tjansteutlatande|forslag|yttrande|svar)\b",
     r"\bsom (?:sitt )?svar pa remissen\b",
     r"\bparagrafen (?:forklaras |ar )?(?:omedelbart )?justerad\b",
@@ -146,6 +151,10 @@ _PROCEDURAL = [re.compile(p) for p in (
     r"\bklicka har for att\b",
     r"\b(?:namnden|stadsdelsnamnden) beslutar (?:i enlighet med|enligt) forvaltningens forslag\b",
     r"^(?:namnden|stadsdelsnamnden) beslutar enligt forslaget\b",
+    # routine items of a protocol
+    r"\btill justerare utses\b|^val av justerare\b|\butses att justera\b|\bprotokollet justeras\b",
+    r"^anmalan av delegationsbeslut|\banmalan(?:en)? laggs till handlingarna\b|\blaggs till handlingarna\b",
+    r"^faststallande av dagordning|\bdagordningen faststalls\b|\bjusteringens plats och tid\b",
 )]
 # a sentence that takes a stand is never procedural ("avstyrker motionen i enlighet med förslaget")
 _STANCE = re.compile(r"\b(?:tillstyrk|avstyrk|bifall|avsla|avslas|positiv|negativ|instammer|ställer sig|staller sig|"
@@ -166,14 +175,21 @@ def is_procedural(sentence: str) -> bool:
 
 # -- letterhead ---------------------------------------------------------------------------------
 _ADMIN = re.compile(
-    r"^(?:[\wåäö-]+ )?(?:[\wåäö-]*(?:forvaltning(?:en)?|kontoret|namnd(?:en)?|styrelsen|fullmaktige)|stockholms stad|"
+    r"^(?:[\wåäö–-]+ ){0,3}(?:[\wåäö–-]*(?:forvaltning(?:en)?|kontoret|namnd(?:en)?|styrelsen|fullmaktige)|"
+    r"stockholms stad|"
     r"[\wåäö]+ kommun|[\wåäö]+ stad|avdelning(?:en)? [\wåäö ,-]+|enhet(?:en)? [\wåäö ,-]+|stab(?:en)?[\wåäö ,-]*)$")
 _KIND_WORD = re.compile(r"^(?:tjansteutlatande|tjansteskrivelse|yttrande|protokoll|protokollsutdrag|"
                         r"skrivelse|missiv|promemoria|pm|beslut|remissvar|bilaga(?: #)?)$")
 _HEAD_LABEL = re.compile(r"^(?:datum|beslutsdatum|sammantradesdatum|diarienr|diarie nr|diarienummer|dnr|"
                          r"var beteckning|er beteckning|beteckning|ert datum|till|kopia till|sida)\b")
-_DATE_LINE = re.compile(r"^(?:datum:? )?(?:#-#-#|# [a-z]+ #)$")
+_DATE_LINE = re.compile(r"^(?:datum:? |sammantrade |sammantradet )?(?:#-#-#|# [a-z]+ #)$")
+_ANSWERS = re.compile(r"^(?:[-–] ?)?svar pa remiss(?: fran\b|$)")  # "Svar på remiss från Kommunstyrelsen KS 2024/951"
 _DNR_LINE = re.compile(r"^(?:dnr|diarienr|diarie ?nr)\b")
+
+
+def is_kind_word(line: str) -> bool:
+    """The document kind printed alone at the top ("Yttrande", "Tjänsteutlåtande", "Protokoll")."""
+    return bool(_KIND_WORD.match(line_key(line)))
 
 
 def is_letterhead_shape(line: str) -> bool:
@@ -183,6 +199,7 @@ def is_letterhead_shape(line: str) -> bool:
     if not k or len(k) > 90:
         return False
     return bool(_KIND_WORD.match(k) or _DATE_LINE.match(k) or _DNR_LINE.match(k) or _HEAD_LABEL.match(k)
+                or _ANSWERS.match(k)
                 or (_ADMIN.match(k) and len(k.split()) <= 6))
 
 
@@ -248,6 +265,8 @@ def classify_line(line: str, *, edge: bool = False, head: bool = False, template
         return Label.PROCEDURAL
     if head and is_letterhead_shape(s):
         return Label.LETTERHEAD
+    if _ANSWERS.match(line_key(s)) and len(s.split()) <= 12:
+        return Label.LETTERHEAD  # "Svar på remiss från Kommunstyrelsen KS 2024/951" under the title
     if edge and PAGE_INLINE.search(s) and len(s.split()) <= 14:
         return Label.RUNNING_HEADER
     return Label.SUBSTANCE

@@ -1,0 +1,154 @@
+"""Boilerplate segmentation quality: precision and recall of "boilerplate vs substance" (and per
+label) on the labelled lines of bench/data/boilerplate_lines.jsonl (issue 29).
+
+Each labelled document is extracted as the set says (``pdftotext`` with or without ``-layout``,
+or the .txt seed as is), split into pages at form feeds and segmented by ``ingest.segment`` with
+nothing set aside beforehand (the running heads must be found by the segmenter's own
+measurement). The corpus template is learned, without labels, from the archive's documents
+(the recorded sites' PDFs, the seeds and the real documents) less the held-out documents, as
+``remissvar reindex`` learns it over an archive. Lines are matched by (document, line number).
+
+Usage: .venv/bin/python bench/boilerplate_eval.py [--split heldout|tune|all] [--out bench/reports/boilerplate_eval.md]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import expected, meets, regression_flag
+from ingest.segment import learn_template, segment_pages
+from remissvar.boilerplate import Label, Template
+from remissvar.records import PageText
+
+DATA = ROOT / "bench/data/boilerplate_lines.jsonl"
+
+
+def extraction(doc: str, mode: str) -> list[str]:
+    """The document's lines as the labelled set numbers them (blank lines and form feeds kept)."""
+    path = ROOT / doc
+    if mode == "txt":
+        return path.read_text(encoding="utf-8").split("\n")
+    args = ["pdftotext"] + (["-layout"] if mode == "pdftotext -layout" else []) + [str(path), "-"]
+    out = subprocess.run(args, capture_output=True, check=True).stdout.decode("utf-8", "replace")
+    return out.split("\n")
+
+
+def pages_of(lines: list[str]) -> tuple[list[PageText], dict[int, tuple[int, int]]]:
+    """Pages split at form feeds, and line number (1-based) -> (page, index in the page's text)."""
+    pages: list[list[str]] = [[]]
+    where: dict[int, tuple[int, int]] = {}
+    for n, raw in enumerate(lines, start=1):
+        if "\f" in raw:
+            for _ in range(raw.count("\f")):
+                pages.append([])
+            raw = raw.replace("\f", "")
+        where[n] = (len(pages), len(pages[-1]))
+        pages[-1].append(raw.rstrip())
+    while len(pages) > 1 and not any(x.strip() for x in pages[-1]):
+        pages.pop()
+    return [PageText(number=i, text="\n".join(p)) for i, p in enumerate(pages, start=1)], where
+
+
+def corpus_template(exclude: set[str]) -> Template:
+    """The template learned (no labels) from the archive's documents, less ``exclude``."""
+    from ingest.extract import ExtractError, extract
+    from ingest.structure import parse_structure
+
+    files = [p for p in (ROOT / "tests/fixtures/sites").rglob("*") if p.is_file() and p.read_bytes()[:4] == b"%PDF"]
+    files += sorted((ROOT / "tests/fixtures/real-documents").glob("*.pdf"))
+    files += sorted((ROOT / "tests/fixtures/seeds").glob("*.txt"))
+    records = []
+    for f in files:
+        rel = str(f.relative_to(ROOT))
+        if rel in exclude:
+            continue
+        try:
+            pages = extract(f, ocr="never")
+        except ExtractError:
+            continue
+        records.append(parse_structure(pages))
+    return learn_template(records)
+
+
+def evaluate(split: str) -> dict[str, Any]:
+    rows = [json.loads(x) for x in DATA.read_text(encoding="utf-8").splitlines() if x.strip()]
+    heldout_docs = {r["doc"] for r in rows if r["split"] == "heldout"}
+    template = corpus_template(heldout_docs)
+    want = [r for r in rows if split == "all" or r["split"] == split]
+    by_doc: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for r in want:
+        by_doc[(r["doc"], r["extract"])].append(r)
+    tp = fp = fn = tn = 0
+    confusion: Counter[tuple[str, str]] = Counter()
+    errors: list[tuple[str, str, str, str]] = []
+    for (doc, mode), labelled in by_doc.items():
+        pages, where = pages_of(extraction(doc, mode))
+        seg = segment_pages(pages, template)
+        got = {(x.page, x.index): x.label for x in seg.lines}
+        for r in labelled:
+            pred = got.get(where.get(r["line_no"], (0, 0)), Label.SUBSTANCE).value
+            gold = r["label"]
+            confusion[(gold, pred)] += 1
+            gb, pb = gold != "substance", pred != "substance"
+            tp += gb and pb
+            fp += pb and not gb
+            fn += gb and not pb
+            tn += not gb and not pb
+            if gb != pb:
+                errors.append((r["id"], gold, pred, r["text"].strip()[:90]))
+    p = tp / (tp + fp) if tp + fp else 1.0
+    rc = tp / (tp + fn) if tp + fn else 1.0
+    per_label = {}
+    for lab in Label:
+        g = sum(n for (a, _), n in confusion.items() if a == lab.value)
+        pr = sum(n for (_, b), n in confusion.items() if b == lab.value)
+        ok = confusion[(lab.value, lab.value)]
+        per_label[lab.value] = {"gold": g, "predicted": pr, "precision": ok / pr if pr else 1.0,
+                                "recall": ok / g if g else 1.0}
+    return {"split": split, "lines": len(want), "documents": len(by_doc), "precision": p, "recall": rc,
+            "tp": tp, "fp": fp, "fn": fn, "tn": tn, "per_label": per_label, "errors": errors,
+            "template_lines": len(template.lines), "template_sentences": len(template.sentences)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="heldout", choices=["heldout", "tune", "all"])
+    ap.add_argument("--out", default=None)
+    ap.add_argument("--errors", action="store_true", help="list every misclassified line")
+    args = ap.parse_args()
+    r = evaluate(args.split)
+    lines = ["# Boilerplate segmentation", "",
+             f"Split `{r['split']}`: {r['lines']} labelled lines of {r['documents']} documents "
+             "(bench/data/boilerplate_lines.jsonl); template learned without labels from the archive "
+             f"less the held-out documents ({r['template_lines']} lines, {r['template_sentences']} sentences).", "",
+             "| boilerplate vs substance | value |", "| --- | ---: |",
+             f"| precision | {r['precision']:.3f} |", f"| recall | {r['recall']:.3f} |",
+             f"| tp / fp / fn / tn | {r['tp']} / {r['fp']} / {r['fn']} / {r['tn']} |", "",
+             "| label | gold | predicted | precision | recall |", "| --- | ---: | ---: | ---: | ---: |"]
+    for lab, v in r["per_label"].items():
+        lines.append(f"| {lab} | {v['gold']} | {v['predicted']} | {v['precision']:.2f} | {v['recall']:.2f} |")
+    if args.errors or len(r["errors"]) <= 30:
+        lines += ["", "Misclassified (boilerplate vs substance):", ""]
+        lines += [f"- {i}: gold {g}, got {p}: `{t}`" for i, g, p, t in r["errors"]]
+    want = expected("boilerplate_eval").get(r["split"], {})
+    lines += ["", "Against bench/runs.json:"]
+    for metric in ("precision", "recall"):
+        lines.append(f"- {r['split']} {metric}: {r[metric]:.3f} (expected {want.get(metric)})"
+                     f"{regression_flag(meets(round(r[metric], 3), want.get(metric)))}")
+    report = "\n".join(lines) + "\n"
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(report, encoding="utf-8")
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
