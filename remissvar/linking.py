@@ -218,6 +218,7 @@ def _doc_types(tokens: Iterable[str]) -> frozenset[str]:
     return frozenset(d for t in tokens for d in _DOC_TYPES if t.endswith(d))
 
 
+@lru_cache(maxsize=1024)
 def _plain(text: str) -> str:
     return squash(fold(text).replace("<br>", " "))
 
@@ -234,7 +235,7 @@ def content_words(title: str, drop: Iterable[str] = ()) -> tuple[str, ...]:
         f = f.replace(fold(name), " ")
     f = _SOU.sub(" ", f)
     f = _PLAN_NO.sub(" ", f)
-    f = re.sub(r"\([^)]*\)", " ", f)  # "(2013:7)", "(fp)", "(S)"
+    f = re.sub(r"\([^()]*\)", " ", f)  # "(2013:7)", "(fp)", "(S)" (innermost: linear on "((((")
     f = _BOILERPLATE.sub(" ", f)
     out: list[str] = []
     for w in _WORD.findall(f):

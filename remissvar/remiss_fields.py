@@ -50,6 +50,7 @@ API
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from remissvar.records import PARTIES, MotionInfo
@@ -67,6 +68,19 @@ class Remittent(NamedTuple):
 
 
 # ---- bodies --------------------------------------------------------------------
+# word endings (folded) that make a word the head of a body's name: "Trafiknämnden",
+# "fastighetskontor", "Kungliga Djurgårdens Förvaltning", "tillståndsenhet", "roteln"
+_HEAD_ENDINGS = (
+    "styrelsen", "styrelse", "fullmaktige", "namnden", "namnd", "kontoret", "kontor", "forvaltningen",
+    "forvaltning", "departementet", "departement", "kansliet", "kansli", "myndigheten", "myndighet", "verket",
+    "inspektionen", "inspektion", "domstolen", "domstol", "ratten", "landstinget", "landsting", "regionen",
+    "kommissionen", "kommission", "utredningen", "utredning", "radet", "bolaget", "bolag", "roteln", "rotel",
+    "enheten", "enhet", "kommun", "kommunen", "stiftelsen", "stiftelse", "forbundet", "forbund", "akademien",
+    "universitetet", "hogskolan", "institutet", "lantmateriet", "polisen", "kollegiet", "ambetet", "arkivet",
+    "museet", "regeringen", "riksdagen", "brandforsvar", "brandforsvaret", "ombudsmannen", "delegationen",
+)
+# heads that come first and are followed by the proper name: "AB Svenska Bostäder", "Region Stockholm"
+_LEADING_HEADS = frozenset({"ab", "region", "kungliga", "kungl", "stiftelsen"})
 _BODY_WORD = (r"(?:[\wåäöéÅÄÖÉ-]*(?:styrelsen|fullmaktige|fullmäktige|namnden|nämnden|nämnd|namnd|kontoret|"
               r"forvaltningen|förvaltningen|departementet|kansliet|myndigheten|verket|inspektionen|domstolen|"
               r"lansstyrelsen|länsstyrelsen|landstinget|regionen|kommissionen|utredningen|radet|rådet|"
@@ -74,8 +88,136 @@ _BODY_WORD = (r"(?:[\wåäöéÅÄÖÉ-]*(?:styrelsen|fullmaktige|fullmäktige|n
 _PUBLIC = re.compile(
     r"(styrelse|fullmaktige|namnd|kontor|forvaltning|departement|kansli|myndighet|verk\b|verket|inspektion|"
     r"domstol|lansstyrelse|landsting|region\b|region |regionen|kommun\b|kommunen|polis|trafikverket|"
-    r"regeringen|utredning|\bsou\b|\bsl\b|stockholm vatten|stockholms stad)"
+    r"regeringen|utredning|\bsou\b|\bsl\b|stockholm vatten|stockholms stad|roteln|rotel\b|enhet\b|enheten|"
+    r"lantmateriet)"
 )
+# words that end a body's name when read forward (the clause goes on) or backward (the clause began)
+_NAME_STOPS = frozenset("""
+om angaende avseende gallande rorande over med till den det dar som och samt i pa for av at enligt inom vid
+under efter infor kring mot utan ang betraffande jamte daterad dnr diarienummer har hade ska skall kommer vill
+remitterat remitterats remiss remissen remisser nu da aven ocksa sedan darefter ett en nytt ny nya detta denna
+att ej inte var sin sitt sina nar tidigare senast bl bland annat
+""".split())
+# one word (letters first; "Gatu-", "Hägersten-Liljeholmens", "Gatu–"), or one other character
+_NEXT_TOKEN = re.compile(r"[^\S\n]*+(?:(?P<w>[^\W\d_][\w'’&–-]*+)|(?P<o>\S))")
+_MAX_NAME_WORDS = 8  # a body's name is a few words: the reader never walks further
+
+
+def _is_head(folded_word: str) -> bool:
+    w = folded_word.strip("-–")
+    return w in _LEADING_HEADS or w.endswith(_HEAD_ENDINGS)
+
+
+def _joins(prev: str, word_folded: str) -> bool:
+    """"och"/"samt" continue a name only after a hyphenated part ("Gatu- och fastighetsnämnden")."""
+    return word_folded in ("och", "samt") and prev.endswith(("-", "–"))
+
+
+def _pick_name(words: list[str]) -> str | None:
+    """The body's name among the words read after "från": up to its last head word (and the
+    proper name after a leading head, "AB Svenska Bostäder"); without a head, a run of
+    capitalised words ("Storstockholms Lokaltrafik") or the first word."""
+    if not words:
+        return None
+    folded = [fold(w).lower() for w in words]
+    heads = [i for i, f in enumerate(folded) if _is_head(f)]
+    # a compound's first part ("Gatu-") is no head even when "-och" words follow
+    heads = [i for i in heads if not words[i].endswith(("-", "–"))]
+    if heads:
+        # the first head ends the name ("Kommunstyrelsen", not "Kommunstyrelsen Beslut Nämnden");
+        # a leading head takes the proper name after it, up to and with a head of its own
+        # ("AB Svenska Bostäder", "Region Stockholm", "Kungliga Djurgårdens Förvaltning")
+        end = heads[0]
+        if folded[end] in _LEADING_HEADS:
+            while end + 1 < len(words) and words[end + 1][:1].isupper():
+                end += 1
+                if _is_head(folded[end]) and folded[end] not in _LEADING_HEADS:
+                    break
+        return " ".join(words[: end + 1])
+    if words[0][:1].isupper() and not words[0].isupper():
+        end = 0
+        while end + 1 < len(words) and words[end + 1][:1].isupper():
+            end += 1
+        return " ".join(words[: end + 1])
+    return words[0]
+
+
+def _read_forward(s: str, pos: int) -> tuple[str | None, int]:
+    """The body's name that starts at ``pos`` (after "remiss från"), and where it ends."""
+    words: list[str] = []
+    ends: list[int] = []
+    while len(words) < _MAX_NAME_WORDS:
+        m = _NEXT_TOKEN.match(s, pos)
+        if not m or m.group("w") is None:
+            break
+        w = m.group("w")
+        f = fold(w).lower()
+        if f in _NAME_STOPS and not (words and _joins(words[-1], f)):
+            break
+        if f == "d" and re.match(r"\s*nr\b", s[m.end():m.end() + 4], re.I):  # "(D nr 123 – 456 / 05)"
+            break
+        words.append(w)
+        ends.append(m.end())
+        pos = m.end()
+    while words and words[-1].endswith(("-", "–")) and len(words) > 1:  # a dangling compound part
+        words.pop()
+        ends.pop()
+    name = _pick_name(words)
+    if not name:
+        return None, pos
+    n = len(name.split(" "))
+    return name, ends[n - 1]
+
+
+_WORD_BACK = re.compile(r"[^\W\d_][\w'’&–-]*")
+
+
+def _read_backward(s: str, end: int) -> str | None:
+    """The body's name that ends at ``end`` (before "har remitterat"): a head word, with the
+    capitalised words, genitives and "- och" parts before it ("Stockholms gatu- och
+    fastighetskontor", "Socialnämndens tillståndsenhet", "AB Svenska Bostäder")."""
+    window_start = max(0, end - 200)  # a name is a few words; the window bounds the walk
+    window = s[window_start:end]
+    toks = list(_WORD_BACK.finditer(window))
+    picked: list[str] = []
+    last_start = len(window)
+    for m in reversed(toks):
+        gap = window[m.end():last_start]
+        if gap.strip() or "\n" in gap:  # punctuation, digits or a line break between: the clause began
+            break
+        w = m.group(0)
+        f = fold(w).lower()
+        if not picked:
+            if not (_is_head(f) or w[:1].isupper()):
+                return None
+        elif f in ("och", "samt"):
+            # only inside a compound: the word before must end with a hyphen
+            prev = window[:m.start()].rstrip()
+            if not prev.endswith(("-", "–")):
+                break
+        elif f in _NAME_STOPS:
+            break
+        elif w.endswith(("-", "–")):  # a compound's first part, only before "och"/"samt"
+            if fold(picked[-1]).lower() not in ("och", "samt"):
+                break
+        elif not (w[:1].isupper() or _is_head(f) or f.endswith("s") and _is_head(f[:-1])):
+            break
+        if m.start() == 0 and window_start > 0 and (s[window_start - 1].isalnum() or s[window_start - 1] in "-–"):
+            break  # a word cut by the window: longer than any name
+        picked.append(w)
+        last_start = m.start()
+        if len(picked) >= _MAX_NAME_WORDS:
+            break
+    picked.reverse()
+    while picked and fold(picked[0]).lower() in ("och", "samt"):
+        picked.pop(0)
+    if not picked:
+        return None
+    folded = [fold(w).lower() for w in picked]
+    if not any(_is_head(f) for f in folded):
+        return None
+    # a sentence's first word before the name is no part of it ("Även Kommunstyrelsen …")
+    return " ".join(picked)
 
 
 def normalize_body(name: str) -> str:
@@ -91,35 +233,52 @@ def is_public_body(name: str) -> bool:
 
 
 # ---- dnr -------------------------------------------------------------------------
-# a remitting dnr: optional letter prefix ("KS", "KS dnr", "T"), then digit groups with - / . separators
-_DNR_CORE = r"\d[\d.]*(?:\s?[-/]\s?\d[\d.]*)+"
+# a remitting dnr: optional letter prefix ("KS", "KS dnr", "T", "S-Dp"), then digit groups with
+# - – / . separators, a space allowed on either side ("06-123/ 456", "123 – 456 / 05").
+# Possessive runs: the separator can never be a digit or a dot, so nothing is given back.
+_SEP = r"\s?[-–/]\s?"
+_DNR_CORE = rf"\d[\d.]*+(?:{_SEP}\d[\d.]*+)++"
+_DNR_WORD = r"(?:d\.?\s?nr|dnr|diarienummer)\.?:?"
 _DNR_PREFIXED = re.compile(rf"\b([A-ZÅÄÖ]{{1,5}}(?:\s+dnr)?:?\s?{_DNR_CORE})", re.I)
-_DNR_AFTER_WORD = re.compile(rf"\bdnr\.?:?\s*((?:[A-ZÅÄÖ]{{1,5}}\s?)?{_DNR_CORE})", re.I)
+# after the word "dnr" (doubled: "Dnr: Dnr 312-456/2003"; spaced: "D nr"), any prefix incl. "S-Dp"
+_DNR_AFTER_WORD = re.compile(
+    rf"\b{_DNR_WORD}\s*+(?:{_DNR_WORD}\s*+)?((?:[A-ZÅÄÖ]{{1,5}}(?:-[A-ZÅÄÖa-zåäö]{{1,3}})?\s?)?{_DNR_CORE})", re.I)
+_PREFIX = re.compile(r"([A-Za-zÅÄÖåäö]{1,5}(?:-[A-Za-zÅÄÖåäö]{1,3})?)(\s?)(\d.*)$")
 
 
 def normalize_dnr(dnr: str) -> str:
-    s = squash(dnr).strip(" .,;:")
-    s = re.sub(r"^dnr\.?:?\s*", "", s, flags=re.I)
-    s = re.sub(r"\s+dnr\.?:?\s*", " ", s, flags=re.I)
-    s = re.sub(r"\s*([-/])\s*", r"\1", s)
-    m = re.match(r"([A-Za-zÅÄÖåäö]{1,5})(\s?)(\d.*)$", s)
-    if m:  # the prefix in capitals, written with or without a space as printed
-        return f"{m.group(1).upper()}{m.group(2)}{m.group(3)}"
+    s = squash(dnr).strip(" .,;:()")
+    s = re.sub(rf"^(?:{_DNR_WORD}\s*)+", "", s, flags=re.I)
+    s = re.sub(rf"\s+{_DNR_WORD}\s*", " ", s, flags=re.I)
+    s = re.sub(r"\s?([-–/])\s?", r"\1", s).replace("–", "-")
+    m = _PREFIX.match(s)
+    if m:  # the prefix in capitals ("ks" -> "KS"; "S-Dp" as printed), with or without a space as printed
+        p = m.group(1)
+        return f"{p if '-' in p else p.upper()}{m.group(2)}{m.group(3)}"
     return s
+
+
+# Stockholm's remitting form <class>-<number>/<year> is also printed <class>-<number>-<year>
+# ("125-1234-2012"): one dnr. Only this shape is merged: a council's "671-2008-103" or
+# "311-245-04" keeps its hyphens.
+_CLASS_NUMBER_YEAR = re.compile(r"(\d{1,4})-(\d{1,6})-((?:19|20)\d\d)")
 
 
 def dnr_key(dnr: str) -> str:
     s = normalize_dnr(dnr)
-    core = re.sub(r"^[A-ZÅÄÖ]{1,5}\s?", "", s)
-    return re.sub(r"\d+", lambda m: str(int(m.group(0))), core)
+    core = re.sub(r"^[A-Za-zÅÄÖåäö]{1,5}(?:-[A-Za-zÅÄÖåäö]{1,3})?\s?", "", s)
+    core = re.sub(r"\d+", lambda m: m.group(0).lstrip("0") or "0", core)
+    m = _CLASS_NUMBER_YEAR.fullmatch(core)
+    return f"{m.group(1)}-{m.group(2)}/{m.group(3)}" if m else core
 
 
 _YEAR_SPAN = re.compile(r"(?:[A-ZÅÄÖ]{1,5}\s?)?((?:19|20)\d\d)-((?:19|20)\d\d)")
+_DIGIT_GROUP = re.compile(r"\d+")
 
 
 def _is_dnr_like(core: str) -> bool:
     # at least two digit groups and a four-digit year or a two-digit year at the end
-    groups = re.findall(r"\d+", core)
+    groups = _DIGIT_GROUP.findall(core)
     span = _YEAR_SPAN.fullmatch(core)
     if span and 0 < int(span.group(2)) - int(span.group(1)) <= 12:  # "2017-2022": a period, not a dnr
         return False
@@ -139,14 +298,18 @@ def find_dnrs(text: str) -> list[str]:
                 continue
             found.append((m.start(1), cand))
     out: list[str] = []
+    keys: set[str] = set()
     for _, cand in sorted(found):  # the earliest start keeps its prefix ("KS dnr 316-274/2012")
         n = normalize_dnr(cand)
-        if _is_dnr_like(n) and not any(dnr_key(n) == dnr_key(o) for o in out):
+        k = dnr_key(n)
+        if _is_dnr_like(n) and k not in keys:
             out.append(n)
+            keys.add(k)
     return out
 
 
-_COUNCIL_DNR = re.compile(r"^\s*dnr\.?\s*:?\s*(\S+(?:\s\d\S*)?)", re.I)
+_COUNCIL_DNR = re.compile(rf"^\s*{_DNR_WORD}\s*+(?:{_DNR_WORD}\s*+)?(?=\S)", re.I)
+_COUNCIL_DNR_VALUE = re.compile(rf"([A-ZÅÄÖ]{{1,5}}\s)?({_DNR_CORE})", re.I)
 
 
 def council_dnr(line: str) -> str | None:
@@ -154,9 +317,15 @@ def council_dnr(line: str) -> str | None:
     m = _COUNCIL_DNR.match(s)
     if not m:
         return None
-    rest = s[m.start(1):]
-    m2 = re.match(rf"([A-ZÅÄÖ]{{1,5}}\s)?({_DNR_CORE})", rest, re.I)
+    m2 = _COUNCIL_DNR_VALUE.match(s, m.end())
     return normalize_dnr(m2.group(0)) if m2 else None
+
+
+def dnr_in_status(line: str) -> str | None:
+    """The council dnr at the end of a status line: "Återremitterat den 12 maj 2012. Dnr 123-2012-2.2.2."."""
+    s = squash(line)
+    m = re.search(rf"(?i)(?<![\w-]){_DNR_WORD}\s", s)
+    return council_dnr(s[m.start():]) if m else None
 
 
 def filing_class(dnr: str) -> str | None:
@@ -174,26 +343,23 @@ def filing_class(dnr: str) -> str | None:
 
 # ---- remittent -------------------------------------------------------------------
 _FRAN = r"fr\w{1,2}n"  # "från", and as scans print it: "fran", "frän"
-_NAME_WORD = r"[\wåäöéÅÄÖÉ–-]+"  # a word of a body's name ("Gatu-", "Gatu–" with an en dash)
-_FROM = re.compile(
-    rf"\bremiss(?:en)?\s+{_FRAN}\s+(?P<body>(?:{_NAME_WORD}\s){{0,4}}?{_BODY_WORD}|{_NAME_WORD})", re.I)
-_COMPOUND = r"(?:[\wåäöéÅÄÖÉ]+[-–]\s+(?:och|samt)\s+)?"  # "Gatu- och fastighetsnämnden"
-_HAS_REMITTED = re.compile(
-    # a body starts where no word or hyphen precedes it, so one long word - or a run of words
-    # joined by hyphens ("ab-ab-ab…", an OCR'd table rule) - is tried once, not from each part
-    rf"(?P<body>(?<![\w-]){_COMPOUND}{_BODY_WORD})\s+har\s+(?:till\s+[\wåäö\s]{{0,40}}?\s+)?remitterat\b", re.I)
-_REMITTED_FROM = re.compile(
-    rf"har\s+remitterats\s+.{{0,200}}?\b{_FRAN}\s+(?P<body>(?:{_NAME_WORD}\s){{0,4}}?{_BODY_WORD})", re.I)
+_FROM = re.compile(rf"\bremiss(?:en)?\s++{_FRAN}\s++", re.I)
+_HAS_REMITTED = re.compile(r"(?<![\w-])har\s++(?:till\s++[\wåäö ]{0,40}?\s)?remitterat\b", re.I)
+_REMITTED = re.compile(r"\bhar\s++remitterats\s", re.I)
+_FRAN_WORD = re.compile(rf"\b{_FRAN}\s++", re.I)
 # the answering side (the council, its administration): never the one that remitted
 _OWN_SIDE = re.compile(r"stadsdels|^(?:forvaltningen|namnden)$")
-# a Stockholm dnr without prefix, written right after the body: "Exploateringsnämnden 316-259/2012"
-_BARE_DNR = re.compile(r"(?<![\w/-])(\d{2,4}-\d{1,5}/(?:19|20)\d\d)(?![\w/-])")
+# a Stockholm dnr without prefix, written right after the body: "Exploateringsnämnden 316-259/2012",
+# or stadsbyggnadskontoret's "2010-12345-53"
+_BARE_DNR = re.compile(r"(?<![\w/-])(\d{2,4}-\d{1,5}/(?:19|20)\d\d|(?:19|20)\d\d-\d{3,6}-\d{1,3})(?![\w/-])")
+_SPACE_RUN = re.compile(r"\s+")
+_NEXT_SENTENCE = re.compile(r"\.\s+[A-ZÅÄÖ]")
 
 
 def _nearest_dnr(text: str, start: int) -> str | None:
     tail = text[start:start + 160]
     # stop at the next sentence: a dnr belongs to the remittent only when in its sentence
-    m = re.search(r"\.\s+[A-ZÅÄÖ]", tail)
+    m = _NEXT_SENTENCE.search(tail)
     if m:
         tail = tail[: m.start() + 1]
     found = find_dnrs(tail)
@@ -203,20 +369,38 @@ def _nearest_dnr(text: str, start: int) -> str | None:
     return bare.group(1) if bare else None
 
 
+def _candidates(s: str) -> Iterator[tuple[str, str, int]]:
+    """(how, name, end of the name) for every remittent phrase, in the order they are trusted."""
+    for m in _FROM.finditer(s):
+        name, end = _read_forward(s, m.end())
+        if name:
+            yield "from", name, end
+    for m in _HAS_REMITTED.finditer(s):
+        name = _read_backward(s, m.start())
+        if name:
+            yield "has", name, m.end()
+    for m in _REMITTED.finditer(s):
+        f = _FRAN_WORD.search(s, m.end(), m.end() + 200)  # "har remitterats … från X"
+        if f:
+            name, end = _read_forward(s, f.end())
+            if name and any(_is_head(fold(w).lower()) for w in name.split(" ")):
+                yield "remitted", name, end
+
+
 def remittent(text: str, *, document: bool = False) -> Remittent | None:
     """``document``: ``text`` is a whole answer, not an agenda line - a body named by one word
     after "remiss från" must be a public body ("remiss från den 12 mars" names none), and a
     dnr without a named body is not taken (any dnr of the document would do)."""
-    s = squash(text)
-    for rx in (_FROM, _HAS_REMITTED, _REMITTED_FROM):
-        for m in rx.finditer(s):
-            body = normalize_body(m.group("body"))
-            f = fold(body)
-            if rx is _FROM and not is_public_body(body) and (document or f in ("om", "av", "angaende", "till")):
-                continue
-            if _OWN_SIDE.search(f):  # "Förvaltningen har remitterat ärendet till pensionärsrådet"
-                continue
-            return Remittent(body, _nearest_dnr(s, m.end("body")))
+    # a line break ends a name ("Remiss från kommunstyrelsen\nBeslut"): kept, other spaces squashed
+    s = _SPACE_RUN.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text).strip()
+    for how, name, end in _candidates(s):
+        body = normalize_body(name)
+        f = fold(body).lower()
+        if how == "from" and not is_public_body(body) and (document or f in ("om", "av", "angaende", "till")):
+            continue
+        if _OWN_SIDE.search(f):  # "Förvaltningen har remitterat ärendet till pensionärsrådet"
+            continue
+        return Remittent(body, _nearest_dnr(s, end))
     # a bare "dnr" after a remiss word without a named body ("Remiss, dnr KS 2024/951")
     if not document and re.search(r"(?i)\bremiss", s):
         d = find_dnrs(s)
@@ -225,15 +409,60 @@ def remittent(text: str, *, document: bool = False) -> Remittent | None:
     return None
 
 
-_TO = re.compile(rf"\byttrande\s+till\s+(?P<body>(?:[\wåäöéÅÄÖÉ-]+\s){{0,4}}?{_BODY_WORD}"
-                 rf"|[\wåäöéÅÄÖÉ-]+(?:\s[\wåäöéÅÄÖÉ-]+)?)", re.I)
+def unit_of(body: str) -> str | None:
+    """The nämnd a unit belongs to: "Socialnämndens tillståndsenhet" -> "Socialnämnden"."""
+    m = re.match(r"(?i)^(.*?(?:nämnd|namnd|styrelse|förvaltning|forvaltning|kontor)(?:en|et)?)s\s+\S", squash(body))
+    return normalize_body(m.group(1)) if m else None
+
+
+def body_key(body: str) -> str:
+    """One key for the spellings of one body: case, å/ä/ö lost or kept, hyphens and en dashes
+    with or without spaces, "Stockholms stads" before it ("Gatu– och fastighetsnämnden",
+    "GATU- OCH FASTIGHETSNÄMNDEN", "Stockholms stads gatu-och fastighetsnamnd")."""
+    f = fold(squash(body)).lower()
+    f = re.sub(r"\s*[-–]\s*(och|samt)\s+", "- och ", f)
+    f = re.sub(r"^(stockholms stads?|stockholms stad:s) ", "", f)
+    f = re.sub(r"[^a-z0-9 -]+", "", f)
+    f = re.sub(r"(namnd|styrelse|forvaltning|kommission|utredning)$", r"\1en", f)
+    f = re.sub(r"(kontor|departement|kansli|verk|bolag|landsting)$", r"\1et", f)
+    return squash(f)
+
+
+class BodyVocabulary:
+    """Stockholm's remitting bodies as the corpus spells them: one display name per
+    ``body_key`` (the spelling seen most often; ties to the first seen), grown as answers come in."""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, dict[str, int]] = {}
+
+    def add(self, name: str) -> None:
+        shown = normalize_body(name)
+        if not shown:
+            return
+        c = self._counts.setdefault(body_key(shown), {})
+        c[shown] = c.get(shown, 0) + 1
+
+    def canonical(self, name: str) -> str:
+        shown = normalize_body(name)
+        c = self._counts.get(body_key(shown))
+        return max(c.items(), key=lambda kv: kv[1])[0] if c else shown
+
+    def names(self) -> list[str]:
+        return sorted(self.canonical(next(iter(c))) for c in self._counts.values())
+
+
+_TO = re.compile(r"\byttrande\s++till\s++", re.I)
 
 
 def answer_to(text: str) -> str | None:
-    m = _TO.search(squash(text))
+    s = squash(text)
+    m = _TO.search(s)
     if not m:
         return None
-    body = normalize_body(m.group("body"))
+    name, _ = _read_forward(s, m.end())
+    if not name:
+        return None
+    body = normalize_body(name)
     return body if is_public_body(body) else None
 
 
@@ -270,6 +499,29 @@ def _motion_number(text: str) -> str | None:
     return None
 
 
+# "motion (2013:7) av NN om …": the author part after "av/från" up to " om " or ", nr" (a
+# parenthesis after "motion" is a motion number: bounded)
+_MOTION_BY = re.compile(r"(?i)\bmotion(?:en)?\b(?:\s*\([^()]{0,40}\))?\s++(?:av|från|fran)\s++")
+_AUTHOR_END = re.compile(r"(?i)\s+om\s|\s*,\s*nr\b")
+_MOTION_WORD = re.compile(r"(?i)\bmotion(?:en)?\b")
+_OM_WORD = re.compile(r"(?i)\bom\b")
+_BY_WORD = re.compile(r"(?i)\s++(?:av|från|fran)\s++(?=\S)")
+
+
+def _author_part(s: str) -> str:
+    """The text naming the motion's authors, by token search (each search runs once from a
+    known position, so the title is read in linear time)."""
+    m = _MOTION_BY.search(s)
+    if m:
+        end = _AUTHOR_END.search(s, m.end() + 1)
+        return s[m.end(): end.start() if end else len(s)]
+    # "Motion om Y av NN (m) m fl": the first "av/från" after the first "om" after "motion"
+    mo = _MOTION_WORD.search(s)
+    om = _OM_WORD.search(s, mo.end()) if mo else None
+    by = _BY_WORD.search(s, om.end() + 1) if om else None
+    return s[by.end():] if by else ""
+
+
 def parse_motion(text: str) -> MotionInfo | None:
     s = squash(text)
     f = fold(s)
@@ -277,13 +529,8 @@ def parse_motion(text: str) -> MotionInfo | None:
         return None
     number = _motion_number(s)
     authors: list[str] = []
-    # the author part: after "motion … av/från" up to " om " (or the end), or before "(party)"
-    m = re.search(r"(?i)\bmotion(?:en)?\b(?:\s*\([^)]*\))?\s+(?:av|från|fran)\s+(.+?)(?:\s+om\s+|\s*,\s*nr\b|$)", s)
-    seg = m.group(1) if m else ""
-    if not seg:
-        m = re.search(r"(?i)\bmotion(?:en)?\b.*?\bom\b.+?\s+(?:av|från|fran)\s+(.+)$", s)
-        seg = m.group(1) if m else ""
-    for nm in _NAME.finditer(re.sub(r"\([^)]*\)", " ", seg)):
+    seg = _author_part(s)
+    for nm in _NAME.finditer(re.sub(r"\([^()]*\)", " ", seg)):
         name = nm.group(0)
         if fold(name).split()[0] in ("motion", "kommunstyrelsen", "stockholms", "remiss"):
             continue
@@ -307,27 +554,66 @@ def stage(text: str) -> str | None:
     return None
 
 
-_CUES: tuple[tuple[str, str], ...] = (
+_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(rx), label) for rx, label in (
     (r"\bremiss", "remiss"),
-    (r"\byttrande\s+(over|om|angaende|gallande)\b", "yttrande över"),
-    (r"\byttrande\s+till\b", "yttrande till"),
+    (r"\byttrande\s(over|om|angaende|gallande)\b", "yttrande över"),
+    (r"\byttrande\still\b", "yttrande till"),
     (r"\bremitter", "remitterat"),
     (r"\bsamrad", "samråd"),
     (r"\butstallning", "utställning"),
     (r"\bgranskning(shandling|sskede)?\b", "granskning"),
-    (r"^motion\b|\bmotion\s*\(|\bmotion (av|fran|om)\b|\s[-–]\s*motion\b", "motion"),
-    (r"\byttrande\s+over\s+ansokan\b|\bansokan om\b.*\byttrande", "ansökan"),
-)
+    (r"^motion\b|\bmotion\s?\(|\bmotion (av|fran|om)\b|\s[-–]\s?motion\b", "motion"),
+    (r"\byttrande\sover\sansokan\b", "ansökan"),
+))
+_APPLICATION = re.compile(r"\bansokan om\b")
+_YTTRANDE = re.compile(r"\byttrande")
 _NOT_REMISS = re.compile(
     r"\b(val av justerare|justering|delegationsbeslut|anmalan av|anmalningsarenden|fastst\w+ av dagordning|"
     r"manadsrapport|tertialrapport|verksamhetsberattelse|verksamhetsplan|budget|bokslut|internkontroll|"
     r"medborgarforslag|information fran|allmanhetens fragestund|namndens fragestund|sammantradesplan|"
     r"arbetsordning|delegationsordning)\b")
+_EXPLICIT = re.compile(r"\bremiss|\byttrande (over|till)|\bmotion\b")
+
+# The council's own business: never a remiss answer, whatever heading it is listed under.
+# (label, folded pattern); read on the title only.
+_OWN_BUSINESS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((label, re.compile(rx)) for label, rx in (
+    ("rådets protokoll", r"\b(protokoll|minnesanteckningar|anteckningar) (fran|over) \w*(radet|radets|rad|bra|"
+                         r"samrad|forum|grupp|gruppen|motet|moten|sammantrade)\b|"
+                         r"\b\w*(radets|rads|forums) (protokoll|minnesanteckningar)\b|\bminnesanteckningar\b"),
+    ("nämndens frågor", r"\bnamndens och forvaltningens fragor\b|\bforvaltningens fragor\b|\bnamndens fragor\b"),
+    ("anmälan", r"^anmal(an|ningar|ningsarenden)\b|\banmalningar\b"),
+    ("delegationsbeslut", r"\bdelegationsbeslut\b"),
+    ("revision", r"\b(revisionsrapport\w*|granskningsrapport\w*|revisorernas|revisionens|revisionsberattelse|"
+                 r"arsrapport fran revision\w*|revisionskontorets)\b"),
+    ("enskilt ärende", r"\badoption\w*|\bmedgivande\b|\boverklagande\w*|\bforvaltningsratten\b|\bkammarratten\b|"
+                       r"\bmal nr\b|\blaglighetsprovning\b|\bvardnad\b|\bumgange\b|\btvangsvard\b|\blvu\b|\blvm\b"),
+))
+# one business's permit: a permit word and a business named (without a remittent line it is an
+# individual case; "Remiss från … tillståndsenhet" makes it a remiss in Stockholm's own wording)
+_PERMIT = re.compile(r"\b(serveringstillstand\w*|tillstand|bygglov|dispens|lov)\b")
+_ONE_BUSINESS = re.compile(r"\b(restaurang|cafe|kafe|bar|pub|hb|kb|ab|aktiebolag|handelsbolag|bistro|krog|"
+                           r"pizzeria|hotell)\b")
+
+
+def own_business(title: str) -> str | None:
+    """Why a title is the council's own business and no remiss answer ("rådets protokoll",
+    "anmälan", "revision", "enskilt ärende" …), else ``None``."""
+    f = fold(squash(title)).lower()
+    for label, rx in _OWN_BUSINESS:
+        if rx.search(f):
+            return label
+    return None
+
+
+def one_business_permit(title: str) -> bool:
+    """A permit for one business ("Serveringstillstånd för Restaurang X"), not a general remiss."""
+    f = fold(squash(title)).lower()
+    return bool(_PERMIT.search(f) and _ONE_BUSINESS.search(f))
 
 
 def not_remiss(text: str) -> bool:
     f = fold(squash(text))
-    if re.search(r"\bremiss|\byttrande (over|till)|\bmotion\b", f):
+    if _EXPLICIT.search(f):
         return bool(re.match(r"(anmalan av|val av justerare)", f))
     return bool(_NOT_REMISS.search(f))
 
@@ -337,8 +623,11 @@ def remiss_cue(text: str) -> str | None:
     if not f:
         return None
     for rx, label in _CUES:
-        if re.search(rx, f):
+        if rx.search(f):
             if label == "yttrande till" and answer_to(text) is None:
                 continue
             return label
+    a = _APPLICATION.search(f)
+    if a and _YTTRANDE.search(f, a.end()):
+        return "ansökan"
     return None

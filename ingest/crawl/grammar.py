@@ -22,8 +22,11 @@ from remissvar.records import DocumentKind
 from remissvar.remiss_fields import (
     answer_to,
     council_dnr,
+    dnr_in_status,
     filing_class,
     not_remiss,
+    one_business_permit,
+    own_business,
     parse_motion,
     remiss_cue,
     remittent,
@@ -142,6 +145,11 @@ def read_own_line(item: AgendaItem, text: str) -> bool:
     s = squash(text)
     st = status_line(s)
     if st:
+        # "Återremitterat den 12 maj 2012. Dnr 123-2012-2.2.2.": the council dnr ends the status line
+        d = dnr_in_status(s)
+        if d:
+            item.dnr = item.dnr or d
+            st = squash(re.split(r"(?i)(?<![\w-])(?:d\.?\s?nr|dnr)\b", st, maxsplit=1)[0]).rstrip(" .")
         item.status = add_status(item.status, st)
         return True
     d = council_dnr(s)
@@ -216,16 +224,40 @@ class FilingHints:
 
 def classify(item: AgendaItem, *, page_has_headings: bool, council: str | None = None,
              hints: FilingHints | None = None) -> AgendaItem:
-    """Set ``is_remiss`` and ``cue``: a remiss heading, the item's own wording (remittent line,
+    """Set ``is_remiss``, ``cue`` and ``why``: the council's own business (its advisory bodies'
+    minutes, anmälningar, delegationsbeslut, audit reports, individual cases) overrides an
+    inherited remiss heading; else a remiss heading, the item's own wording (remittent line,
     "Yttrande till" a public body, remiss/samråd/utställning/motion in the title, a summary
     saying it was remitted) or, on pages without headings, the council's filing class."""
     finish(item)
+    why: list[str] = []
+    remiss_heading = bool(item.heading and is_remiss_heading(item.heading))
+    if remiss_heading:
+        why.append(f"rubrik: {item.heading}")
+    if item.remitting_body:
+        why.append(f"remittent: {item.remitting_body}")
     title_and_lines = " ".join([item.title] + item.lines)
-    if not_remiss(item.title):
-        item.is_remiss, item.cue = False, None
+    explicit_line = any(re.match(r"(?i)^remiss(en)? fr", ln) for ln in item.lines)
+
+    def no(reason: str) -> AgendaItem:
+        suffix = " (åsidosätter rubriken)" if remiss_heading else ""
+        item.is_remiss, item.cue, item.why = False, None, [*why, f"ej remiss: {reason}{suffix}"]
         return item
-    if item.heading and is_remiss_heading(item.heading):
-        item.is_remiss, item.cue = True, "rubrik"
+
+    if not_remiss(item.title):
+        return no("eget ärende (rubrikord i titeln)")
+    own = own_business(item.title)
+    # a state report or a remiss about adoption, courts … is still a remiss: only the title's own
+    # business words without a remiss word count
+    if own and not (own == "enskilt ärende" and re.search(r"\bremiss|\bsou\b|\bds\b|betänkande|betankande",
+                                                          fold(item.title))):
+        if not explicit_line:
+            return no(own)
+    if (remiss_heading and one_business_permit(item.title) and not explicit_line
+            and remiss_cue(item.title) not in ("yttrande över", "remiss", "ansökan")):
+        return no("enskilt ärende (tillstånd för en verksamhet)")
+    if remiss_heading:
+        item.is_remiss, item.cue, item.why = True, "rubrik", why
         return item
     cue = remiss_cue(title_and_lines)
     if cue is None and item.remitting_body:
@@ -234,5 +266,7 @@ def classify(item: AgendaItem, *, page_has_headings: bool, council: str | None =
         cue = "sammanfattning"
     if cue is None and not page_has_headings and hints is not None and council and hints.says_remiss(council, item.dnr):
         cue = "diarieklass"
-    item.is_remiss, item.cue = cue is not None, cue
+    if cue is not None and cue not in ("remittent",):
+        why.append(f"ordalydelse: {cue}")
+    item.is_remiss, item.cue, item.why = cue is not None, cue, why
     return item

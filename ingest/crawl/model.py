@@ -26,6 +26,10 @@ class Source:
     # crawler reads the listing (``discover_url``) and takes the link labelled so
     discover: tuple[str, ...] = ()
     discover_url: str | None = None
+    # "answers": a council whose remiss answers are archived; "summaries": kommunstyrelsen /
+    # kommunfullmäktige, whose utlåtanden are read for the bodies asked and their views
+    # (ingest.summaries), never indexed as answers
+    role: str = "answers"
 
 
 @dataclass
@@ -54,6 +58,9 @@ class AgendaItem:
     lines: list[str] = field(default_factory=list)  # its own remittent / "Yttrande till" lines as printed
     documents: list[DocumentLink] = field(default_factory=list)
     protocol_text: str | None = None  # the protocol paragraph (§) that decided it, when published
+    # the evidence of the remiss decision, in order: "rubrik: Remisser", "egen verksamhet: rådets
+    # protokoll (åsidosätter rubriken)", "remittent: Trafiknämnden" …
+    why: list[str] = field(default_factory=list)
 
 
 @dataclass
