@@ -190,3 +190,142 @@ def test_a_run_of_hyphen_joined_words_is_read_in_linear_time():
     t0 = time.monotonic()
     assert remittent(text, document=True) == ("Kommunstyrelsen", None)
     assert time.monotonic() - t0 < 0.5
+
+
+# ---- linear time (issues 28 and 30): adversarial titles and lines at 10k and 100k characters ----
+def _repeat(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+_FAMILIES = {
+    # repeated keywords the readers anchor on
+    "motion om": lambda n: _repeat("motion om ", n),
+    "motion 2024:": lambda n: _repeat("motion 2024:", n),
+    "motion (": lambda n: _repeat("Motion (2024:1) av ", n),
+    "remiss från": lambda n: _repeat("Remiss från ", n),
+    "remiss från Kungliga": lambda n: _repeat("Remiss från Kungliga ", n),
+    "AB names": lambda n: _repeat("Remiss från AB Ab Cd ", n),
+    "compound": lambda n: _repeat("Gatu- och ", n),
+    "har remitterat": lambda n: _repeat("Nämnden har remitterat ", n),
+    "har remitterats": lambda n: _repeat("har remitterats från ", n),
+    "yttrande till": lambda n: _repeat("yttrande till ", n),
+    "dnr word": lambda n: _repeat("Dnr: Dnr ", n),
+    "D nr spaced": lambda n: _repeat("(D nr 1 – ", n),
+    "ansökan om": lambda n: _repeat("ansökan om ", n),
+    "protokoll från": lambda n: _repeat("Protokoll från ", n),
+    # separator runs
+    "hyphens": lambda n: "Remiss från " + "-" * n,
+    "en dashes": lambda n: "Dnr 1" + " – " * (n // 3),
+    "slashes": lambda n: "KS 2024" + "/" * n + "1",
+    "spaces": lambda n: "Remiss" + " " * n + "från",
+    # digit and slash runs
+    "digits": lambda n: "Dnr KS " + "1" * n,
+    "digit slash": lambda n: _repeat("1/", n),
+    "digit hyphen": lambda n: _repeat("12-", n),
+    "dotted": lambda n: _repeat("1.", n),
+    # unbalanced brackets
+    "open parens": lambda n: "Motion " + "(" * n,
+    "paren words": lambda n: _repeat("(S ", n),
+    "close parens": lambda n: _repeat(")", n),
+}
+_READERS = {
+    "parse_motion": parse_motion, "remittent": remittent,
+    "remittent document": lambda s: remittent(s, document=True), "find_dnrs": find_dnrs,
+    "council_dnr": council_dnr, "dnr_key": dnr_key, "answer_to": answer_to, "remiss_cue": remiss_cue,
+    "not_remiss": not_remiss, "parties_in": parties_in,
+}
+
+
+def _timed(fn, text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        fn(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.mark.parametrize("family", sorted(_FAMILIES))
+def test_every_reader_is_linear_on_adversarial_text(family):
+    """10x the input may take at most 20x the time (linear is 10x; a 10k time below 5 ms is
+    noise and counts as 5 ms); and 100k characters are read within a second. Before: 'motion om'
+    x 10k took 50 s in parse_motion, 'motion 2024:' x 100k 10.8 s, 'ansökan om' x 100k 8.4 s in
+    remiss_cue, and dnr_key raised on a run of more than 4,300 digits."""
+    make = _FAMILIES[family]
+    small, large = make(10_000), make(100_000)
+    for name, fn in _READERS.items():
+        t_small = max(_timed(fn, small), 0.005)
+        t_large = _timed(fn, large)
+        assert t_large < 1.0, f"{name} on {family}: {t_large:.2f} s at 100k characters"
+        assert t_large <= 20 * t_small, f"{name} on {family}: {t_small:.4f} s -> {t_large:.4f} s"
+
+
+# ---- remitting bodies as whole names, dnr forms, the council's own business (issue 30) ----
+@pytest.mark.parametrize("text, body", [
+    ("Remiss från Kungliga Djurgårdens Förvaltning, dnr 12-345/2011", "Kungliga Djurgårdens Förvaltning"),
+    ("Remiss från AB Stockholmshem Fastigheter om ombyggnad", "AB Stockholmshem Fastigheter"),
+    ("Remiss från Stockholms miljö- och hälsoskyddskontor, dnr 2003-123-45", "Stockholms miljö- och hälsoskyddskontor"),
+    ("Remiss från Gatu- och fastighetsroteln", "Gatu- och fastighetsroteln"),
+    ("remiss från socialnämndens tillståndsenhet", "Socialnämndens tillståndsenhet"),
+    ("Remiss från Huddinge kommun", "Huddinge kommun"),
+    ("Remiss från Region Stockholm", "Region Stockholm"),
+    ("Remiss från Storstockholms Lokaltrafik", "Storstockholms Lokaltrafik"),
+    ("Kungliga Djurgårdens Förvaltning har till stadsdelsnämnden remitterat ett program",
+     "Kungliga Djurgårdens Förvaltning"),
+    ("AB Svenska Bostäder har remitterat ett förslag", "AB Svenska Bostäder"),
+    ("Till stadsdelsnämnden har remitterats ett förslag från Stockholms gatu- och fastighetskontor.",
+     "Stockholms gatu- och fastighetskontor"),
+    ("Remiss från kommunstyrelsen\nBeslut\nNämnden tillstyrker", "Kommunstyrelsen"),  # a line break ends the name
+    ("Remiss från Trafikkontoret - Trafikplan för Hökarängen", "Trafikkontoret"),
+])
+def test_remitting_body_whole_name(text, body):
+    r = remittent(text)
+    assert r is not None and r.body == body
+
+
+def test_a_unit_of_a_namnd_and_one_key_for_spellings():
+    from remissvar.remiss_fields import BodyVocabulary, body_key, unit_of
+
+    assert unit_of("Socialnämndens tillståndsenhet") == "Socialnämnden"
+    assert unit_of("Trafiknämnden") is None
+    assert body_key("Gatu– och fastighetsnämnden") == body_key("GATU- OCH FASTIGHETSNÄMNDEN") \
+        == body_key("Stockholms stads gatu-och fastighetsnamnd")
+    v = BodyVocabulary()
+    for name in ("Gatu- och fastighetsnämnden", "GATU- OCH FASTIGHETSNÄMNDEN", "Gatu– och fastighetsnämnden",
+                 "gatu- och fastighetsnämnden", "Trafiknämnden"):
+        v.add(name)
+    assert v.canonical("gatu-och fastighetsnamnden") == "Gatu- och fastighetsnämnden"
+    assert v.names() == ["Gatu- och fastighetsnämnden", "Trafiknämnden"]
+
+
+@pytest.mark.parametrize("text, dnr", [
+    ("Remiss från stadsbyggnadskontoret, dnr S-Dp 2009-12345-54", "S-Dp 2009-12345-54"),
+    ("Remiss från stadsbyggnadskontoret 2010-12345-53", "2010-12345-53"),
+    ("Remiss från kommunstyrelsen (D nr 123 – 456 / 05)", "123-456/05"),
+    ("Remiss från kommunstyrelsen, Dnr: Dnr 312-456/2003", "312-456/2003"),
+])
+def test_remitting_dnr_forms(text, dnr):
+    r = remittent(text)
+    assert r is not None and r.dnr == dnr
+
+
+def test_a_plan_number_in_a_title_is_still_no_dnr():
+    assert find_dnrs("Detaljplan för kv. Kvarnen, S-Dp 2007-36544-54, samråd") == []
+
+
+@pytest.mark.parametrize("title, reason", [
+    ("Protokoll från pensionärsrådet", "rådets protokoll"),
+    ("Handikapprådets protokoll den 3 mars 2011", "rådets protokoll"),
+    ("Minnesanteckningar från lokala BRÅ", "rådets protokoll"),
+    ("Nämndens och förvaltningens frågor", "nämndens frågor"),
+    ("Granskningsrapport från revisionskontoret", "revision"),
+    ("Överklagande av beslut om bygglov", "enskilt ärende"),
+    ("Trafikplan för Hökarängen", None),
+    ("Detaljplan för kv. Hammaren, granskning", None),
+])
+def test_own_business(title, reason):
+    from remissvar.remiss_fields import own_business
+
+    assert own_business(title) == reason
