@@ -61,6 +61,7 @@ class DocumentKind(str, Enum):
     PROTOKOLL = "protokoll"
     MOTION = "motion"
     REMISSMATERIAL = "remissmaterial"  # the document being answered (remiss letter, draft, report)
+    UTLATANDE = "utlatande"  # kommunstyrelsen's utlåtande: a summary of many answers, never an answer
 
 
 DOCUMENT_KIND_LABELS = {
@@ -73,6 +74,7 @@ DOCUMENT_KIND_LABELS = {
     DocumentKind.PROTOKOLL: "Protokoll",
     DocumentKind.MOTION: "Motion",
     DocumentKind.REMISSMATERIAL: "Remissmaterial",
+    DocumentKind.UTLATANDE: "Utlåtande (sammanställning)",
 }
 
 

@@ -22,6 +22,7 @@ from ingest.crawl.platforms import Client, Platform, platforms
 from ingest.crawl.platforms.common import match_paragraph, split_paragraphs
 from ingest.crawl.protocol_files import ApiFormatError
 from ingest.crawl.store import Provenance, RawStore, item_json, now
+from ingest.crawl.summary_items import SUMMARIES, summary_items
 from remissvar.records import DocumentKind
 from remissvar.remiss_fields import filing_class
 
@@ -41,12 +42,13 @@ class CouncilStats:
     protocols_unpublished: int = 0
     documents_new: int = 0
     documents_unchanged: int = 0
+    summaries: int = 0  # entries with an utlåtande (kommunstyrelsen, kommunfullmäktige)
     failures: list[str] = field(default_factory=list)
 
     def add(self, other: CouncilStats) -> None:
         for k in ("meetings_listed", "meetings_crawled", "meetings_unchanged", "meetings_upcoming",
                   "meetings_cancelled", "remiss_items", "remiss_without_documents", "remiss_without_remittent",
-                  "protocols_unpublished", "documents_new", "documents_unchanged"):
+                  "protocols_unpublished", "documents_new", "documents_unchanged", "summaries"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.failures += other.failures
 
@@ -193,15 +195,19 @@ class Crawler:
         url = meeting.url
         sha, _ = self.store.put(html.encode("utf-8"), "text/html")
         stats.meetings_crawled += 1
-        remiss = [i for i in meeting.items if i.is_remiss]
-        stats.remiss_items += len(remiss)
-        stats.remiss_without_documents += sum(1 for i in remiss if not i.documents)
-        stats.remiss_without_remittent += sum(1 for i in remiss if not i.remitting_body)
+        if src.role == SUMMARIES:  # kommunstyrelsen/-fullmäktige: their utlåtanden, read as summaries
+            remiss = summary_items(meeting)
+            stats.summaries += len(remiss)
+        else:
+            remiss = [i for i in meeting.items if i.is_remiss]
+            stats.remiss_items += len(remiss)
+            stats.remiss_without_documents += sum(1 for i in remiss if not i.documents)
+            stats.remiss_without_remittent += sum(1 for i in remiss if not i.remitting_body)
         n_docs = sum(len(i.documents) for i in remiss)
         date = meeting.date.isoformat() if meeting.date else None
         waiting = [i for i in remiss if i.protocol_text is None
                    and not any(d.kind == DocumentKind.PROTOKOLLSUTDRAG for d in i.documents)]
-        if waiting and meeting.date and meeting.date <= dt.date.today():
+        if waiting and meeting.date and meeting.date <= dt.date.today() and src.role != SUMMARIES:
             self._fetch_protocols(src, meeting, platform.protocol_urls(html, url, meeting, src), waiting, stats)
         for item in remiss:
             for doc in item.documents:

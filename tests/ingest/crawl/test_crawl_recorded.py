@@ -13,8 +13,9 @@ from remissvar.records import council_keys
 from remissvar.settings import Settings
 from tests.conftest import free_port
 
-GOOD_DOCS = 16  # 14 answers (tjänsteutlåtanden) + 1 protocol extract + 1 full protocol, over both sites
-MEETINGS = 16  # crawled: every listed meeting except the upcoming, the cancelled and the drifted one
+GOOD_DOCS = 18  # 14 answers (tjänsteutlåtanden) + 1 protocol extract + 1 full protocol, over both sites,
+# + kommunstyrelsen's and kommunfullmäktige's utlåtanden (summaries, not answers)
+MEETINGS = 18  # crawled: every listed meeting except the upcoming, the cancelled and the drifted one
 
 
 @pytest.fixture()
@@ -50,7 +51,10 @@ def test_full_crawl_counts(crawl_settings, ports):
         "katarina-sofia": (1, 1, 1, 1, 0),  # slug discovered on the city's listing
         "hagersten": (1, 1, 1, 1, 0),
         "liljeholmen": (1, 1, 1, 1, 0),  # a /dagordning?date= meeting
+        "kommunstyrelsen": (1, 1, 0, 1, 0),  # its utlåtande only (not its own tjänsteutlåtande); no remiss items
+        "kommunfullmaktige": (1, 1, 0, 1, 0),
     }
+    assert (stats["kommunstyrelsen"].summaries, stats["kommunfullmaktige"].summaries) == (1, 1)
     assert stats["sodermalm"].meetings_upcoming == 1 and stats["sodermalm"].meetings_cancelled == 1
     assert stats["farsta"].protocols_unpublished == 1  # "Ladda ner allt" answered 404: not published, no failure
     assert sum(s.remiss_without_documents + s.remiss_without_remittent for s in stats.values()) == 0
@@ -128,6 +132,8 @@ def test_fault_mode(crawl_settings, ports):
         "committees/tjansteutlatande-facebookgrupperpdf?downloadMode=open",  # after a timeout
         "committees/protokoll-2025-01-16pdf?downloadMode=open",  # the protocol came before the truncated answer
         "committees/tjansteutlatande-program-for-lekplatserpdf-4410?downloadMode=open",
+        "committees/utlatande-2020-45-ri-program-for-lekplatserpdf-8812?downloadMode=open",
+        "committees/utlatande-2025-31-rv-lokala-facebookgrupperpdf-30112?downloadMode=open",
         "stockholm-sodermalm/documentHandler.ashx?did=101",
         "stockholm-skarholmen/documentHandler.ashx?did=100",
         "stockholm-mariags/documentHandler.ashx?did=100",
