@@ -276,11 +276,21 @@ def _identifiers(text: str) -> frozenset[str]:
     return frozenset(ids)
 
 
+_PROGRAM_STAGE = re.compile(r"programsamrad|programskede|\bsamrad (om|kring|av|for) (ett |forslag till )?program\b|"
+                            r"\bprogram\b[^.]{0,60}\bsamrad")
+_WORK_PLAN = re.compile(r"\barbetsplan")
+
+
 def _stage(text: str) -> str | None:
+    """The planning stage: a project's program-samråd and its arbetsplan (or granskning,
+    utställning) are different remisser even under one council dnr (issue 30)."""
     f = _plain(text)
-    if re.search(r"programsamrad", f):
+    step = rf.stage(text)
+    if _PROGRAM_STAGE.search(f):
         return "programsamråd"
-    return rf.stage(text)
+    if _WORK_PLAN.search(f):
+        return f"arbetsplan, {step}" if step else "arbetsplan"
+    return step
 
 
 _APPLICATION = re.compile(r"\bansokan(?:ar)? om [^,]*\b(?:for|vid|i|pa|inom)\s+(?P<obj>.+)$")
@@ -365,7 +375,9 @@ def profile(ref: AnswerRef) -> Profile:
     for source in (title, *ref.lines, head):
         if body and dnr:
             break
-        r = rf.remittent(source)
+        # the document's own header dnr is the council's: a dnr of the text counts only beside a
+        # named remitting body (two stages of one project may share the council's dnr)
+        r = rf.remittent(source, document=source is head)
         if r:
             body = body or r.body
             dnr = dnr or r.dnr

@@ -281,3 +281,31 @@ def test_link_command_with_a_store_keeps_keys_across_runs(tmp_path: Path) -> Non
         assert out.returncode == 0, out.stderr
         keys.update({g["id"]: g["remiss_key"] for g in map(json.loads, out.stdout.splitlines())})
     assert keys["a"] == keys["b"]
+
+
+def test_two_stages_under_one_council_dnr_are_two_remisser():
+    """Issue 30: a council answers a project's program-samråd and later its arbetsplan-samråd
+    under one own dnr (the tjänsteutlåtande's header). The header dnr is the council's, not the
+    remiss's (before: taken as the remitting dnr - 'samma dnr' - and the two joined), and the
+    stages differ (program vs arbetsplan)."""
+    import datetime as dt
+
+    from remissvar.linking import AnswerRef, link_answers, profile
+
+    a = AnswerRef(id="a", council="farsta", date=dt.date(2012, 3, 15),
+                  title="Samråd om program för Norra Djurgårdsstaden", lines=("Remiss från exploateringsnämnden",),
+                  text="Tjänsteutlåtande\nDnr 1.5.1-142-2012\nSvar på remiss om programsamråd för Norra "
+                       "Djurgårdsstaden.")
+    b = AnswerRef(id="b", council="farsta", date=dt.date(2012, 11, 15),
+                  title="Samråd om arbetsplan för Norra Djurgårdsstaden", lines=("Remiss från exploateringsnämnden",),
+                  text="Tjänsteutlåtande\nDnr 1.5.1-142-2012\nSvar på remiss om arbetsplanen för Norra "
+                       "Djurgårdsstaden.")
+    pa, pb = profile(a), profile(b)
+    assert pa.dnr is None and pb.dnr is None
+    assert (pa.stage, pb.stage) == ("programsamråd", "arbetsplan, samråd")
+    assert sorted(link_answers([a, b]).groups) == [["a"], ["b"]]
+    # the same stage answered by two councils is still one remiss
+    c = AnswerRef(id="c", council="skarholmen", date=dt.date(2012, 11, 20),
+                  title="Arbetsplan för Norra Djurgårdsstaden - samråd", lines=("Remiss från exploateringsnämnden",))
+    groups = sorted(sorted(g) for g in link_answers([a, b, c]).groups)
+    assert groups == [["a"], ["b", "c"]]
