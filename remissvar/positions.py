@@ -25,17 +25,45 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from remissvar.bodies import BodyMention, body_key, body_mentions, same_body
+from remissvar.position_cues import (
+    ABSTAIN,
+    ALL_BUT,
+    CONCERN,
+    CONTRAST,
+    COST,
+    COST_IF,
+    COURTESY,
+    GROUP,
+    MATERIAL,
+    MEETING_PARTY,
+    MOTION_SPEAKS,
+    NEG_STRONG,
+    NEG_WEAK,
+    NEG_WORD,
+    NEUTRAL,
+    NEUTRAL_BLANK,
+    NO_ANSWER,
+    PARTLY,
+    POS_STRONG,
+    POS_WEAK,
+    PROCEDURAL,
+    REPORTED,
+    TIME_REF,
+    rx,
+)
 from remissvar.records import (
     COUNCILS,
     Decision,
     DecisionOutcome,
     Position,
     Reservation,
-    council_from_name,
 )
 from remissvar.textnorm import fold, sentences, squash
 
 __all__ = [
+    "CONFIDENCE_LEVELS",
+    "BodyPosition",
     "PositionResult",
     "SentencePosition",
     "classify_decision",
@@ -47,310 +75,430 @@ __all__ = [
 ]
 
 
+CONFIDENCE_LEVELS: tuple[str, ...] = ("hög", "medel", "låg")
+"""How sure a document's position is: hög (a verdict, nothing against it), medel (leanings,
+or a verdict beside a weaker contrary cue), låg (weighed from conflicting or thin cues)."""
+
+
+@dataclass(frozen=True)
+class BodyPosition:
+    """Another body's view read from a text (a summary of many answers, a sentence naming
+    another body): its position, or ``state`` "ej_svar" when the text says it did not answer."""
+
+    body: str
+    position: Position | None
+    evidence: str = ""
+    state: str = "svar"
+
+    def as_json(self) -> dict[str, str | None]:
+        return {"body": self.body, "position": self.position.value if self.position else None,
+                "state": self.state, "evidence": self.evidence}
+
+
 @dataclass(frozen=True)
 class PositionResult:
-    """A position and the sentences it was read from (in document order)."""
+    """A position and the sentences it was read from (in document order), how sure it is,
+    and the other bodies' views the text states."""
 
     position: Position
     evidence: list[str] = field(default_factory=list)
+    confidence: str = "låg"
+    others: list[BodyPosition] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class SentencePosition:
     """What one sentence says: ``position`` is OKLART when it states no stance of the
     answering body; ``strong`` marks a verdict (tillstyrker, avslås) over a leaning
-    (positiv till, välkomnar)."""
+    (positiv till, välkomnar); ``others``: the views it states of other bodies."""
 
     position: Position
     strong: bool = False
     reason: str = ""
+    others: tuple[BodyPosition, ...] = ()
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    """Compile a pattern written in plain Swedish for folded (OCR-tolerant) text: every
-    å/ä/ö becomes "up to two letters" (lost, folded or misread by OCR)."""
-    out = re.sub(r"[åäö]", "[a-z]?", pattern).replace("y", "[yv]")  # OCR: "tillstvrker"
-    return re.compile(out)
+_PREP = re.compile(r"(?:^|\s)(?:till|av|från|fran|for|för|hos|med|om|på|pa|inom|mellan|mot|över|over|under|genom|"
+                   r"vid|utan|än|an|som|i|efter|åt|at|utom|förutom|forutom|undantag|bland|and|inklusive)\s*$")
+_LIST_GAP = re.compile(
+    r"^\s*(?:,|,?\s*och|,?\s*samt|,?\s*liksom|,?\s*samt\s+även|,?\s*och\s+även|,?\s*som\s+även)?\s*$")
+_VIEW_NOUN = re.compile(r"^\s*(?:bedomning|uppfattning|syn|standpunkt|yttrande|svar|remissvar|synpunkter|forslag|"
+                        r"installning|slutsats|mening|asikt)\b")
+_LEAD = re.compile(r"^(?:\s*(?:aven|ocksa|dock|daremot|darfor|sammanfattningsvis|slutligen|vidare|dessutom|"
+                   r"mot\s+(?:denna|den|bakgrund)\s+(?:\w+\s+){0,3}|sammantaget|enligt|sa\s+mener|med\s+hanvisning\s+"
+                   r"(?:\w+\s+){0,3}|ocksa|bade|\W))*$")
 
 
-def _any(patterns: list[str]) -> re.Pattern[str]:
-    return _rx("|".join(f"(?:{p})" for p in patterns))
+@dataclass(frozen=True)
+class _Subject:
+    start: int
+    end: int
+    mentions: tuple[BodyMention, ...]
+    scope: int = 1 << 30  # where its clause ends: an "att"-clause's or a relative clause's subject
+    group: bool = False  # "övriga remissinstanser": bodies not named
+    shares: bool = False  # "..., liksom stadsledningskontoret": takes the stance before it
 
 
-_NEG_WORD = r"\b(?:inte|ej|icke|aldrig)\b"
+def _subjects(text: str, f: str) -> list[_Subject]:
+    """Runs of body mentions that can be a clause's subject: not after a preposition (an
+    object: "överlämnar ärendet till kommunstyrelsen"), not a genitive inside the clause
+    ("delar trafikkontorets bedömning"); "enligt X" is X's view."""
+    mentions = body_mentions(text)
+    groups = [BodyMention(m.group(0), m.start(), m.end(), "grp:" + m.group(0)) for m in GROUP.finditer(f)]
+    mentions = sorted([m for m in mentions if not any(g.start <= m.start < g.end for g in groups)] + groups,
+                      key=lambda b: b.start)
+    runs: list[list[BodyMention]] = []
+    for m in mentions:
+        if runs and _LIST_GAP.match(f[runs[-1][-1].end:m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out: list[_Subject] = []
+    for run in runs:
+        start, end = run[0].start, run[-1].end
+        before = f[max(0, start - 40):start]
+        if re.search(r"(?:^|\s)(?:bade|enligt)\s*$", before):
+            before = before[: before.rstrip().rfind(" ") + 1] if " " in before.strip() else ""
+            if re.search(r"enligt\s*$", f[max(0, start - 12):start]):
+                out.append(_Subject(start, end, tuple(run)))
+                continue
+        group = all(m.key.startswith("grp:") for m in run)
+        rel = re.match(r"\s*,?\s*som\b", f[end:])
+        if re.search(r"(?:^|\s)liksom\s*$", before) or re.search(r"(?:^|\s)(?:och|samt)\s+(?:aven|ocksa)\s*$", before):
+            out.append(_Subject(start, end, tuple(run), group=group, shares=True))
+            continue
+        if _PREP.search(before):
+            if rel:  # "remitterat till X, Y och Z, som samtliga har tillstyrkt": the relative clause is theirs
+                out.append(_Subject(start, end, tuple(run), scope=_clause_end(f, end + rel.end()), group=group))
+            continue
+        last = run[-1].text
+        clause_start = max(f.rfind(c, 0, start) for c in (",", ";", ":", " men ", " dock ", " att "))
+        lead = f[clause_start + 1 if clause_start >= 0 else 0:start]
+        if re.search(r"(?:s|ens|ets|ns)$", last) and not last.endswith("ss") and _VIEW_NOUN.match(f[end:]):
+            if not _LEAD.match(lead):
+                continue  # "delar trafikkontorets bedömning": an object
+        elif re.search(r"(?:s|ens|ets)$", last) and not last.endswith(("ss", "nder", "ner")) \
+                and not re.match(r"\s+(?:och|samt|,)", f[end:]) and run[-1].generic is False \
+                and re.match(r"\s+[a-z]", f[end:]) and not _LEAD.match(lead):
+            continue  # "stadsdelsnämndens verksamhet"
+        scope = _clause_end(f, end) if re.search(r"(?:^|\s)att\s*$", before) else 1 << 30
+        out.append(_Subject(start, end, tuple(run), scope=scope, group=group))
+    return out
 
-# ---- sentences that state no position of the answering body ------------------------------
-# The procedural decision sentence: the answer is the administration's text.
-_PROCEDURAL = _any([
-    r"(?:överlämnar|godkänner|antar|översänder|lämnar|besvarar)\s+(?:\w+\s+){0,3}"
-    r"(?:tjänsteutlåtande\w*|förslag\w*(?:\s+till\s+(?:svar|yttrande|beslut))?|yttrande)"
-    r"(?:\s+\w+){0,6}?\s+som\s+(?:svar|sitt\s+(?:svar|yttrande)|nämndens\s+(?:svar|yttrande)|yttrande)",
-    r"(?:godkänner|antar|överlämnar)\s+(?:\w+\s+){0,2}förvaltningens\s+förslag(?:\s+till\s+(?:svar|yttrande|beslut))?",
-    r"(?:överlämnar|översänder)\s+(?:\w+\s+){0,3}tjänsteutlåtande\w*",
-    r"som\s+svar\s+på\s+remissen",
-    r"paragrafen\s+(?:förklaras\s+)?(?:omedelbart\s+)?juster",
-])
-# Reports of another body's decision, or of an earlier one.
-_REPORTED = _any([
-    r"\bbeslutade\b", r"\bbeslöt\b", r"\bhar\s+(?:\w+\s+){0,3}beslutat\b",
-    r"\b(?:till|av)styrkte\b", r"\bhar\s+(?:\w+\s+){0,4}(?:till|av)styrkt\b",
-    r"\bhar\s+(?:\w+\s+){0,3}(?:avslagit|bifallit)\b", r"\bavslog\b", r"\bbiföll\b",
-    r"\bi\s+sitt\s+(?:yttrande|remissvar|beslut|svar)\b", r"\bställde\s+sig\b",
-    r"\b(?:yttrade|framförde|anförde|ansåg|föreslog|yrkade)\b",
-    r"\bhar\s+(?:\w+\s+){0,3}ställt\s+sig\b",
-    r"\b(?:tidigare|förra\s+året)\s+(?:\w+\s+){0,3}(?:till|av)styrk",
-])
-# The motion or the proposal speaking, not the answering body.
-_MOTION_SPEAKS = _any([
-    r"^(?:\w+\s+){0,3}(?:motionär\w*|motionen|förslagsställar\w*)\s+(?:\w+\s+)?"
-    r"(?:föreslår|anser|vill|yrkar|menar|önskar|lyfter|skriver|framför|pekar)\b",
-    r"^i\s+(?:motionen|remissen|förslaget|promemorian|programmet|betänkandet|utredningen|\w*underlaget|"
-    r"samrådshandling\w*|planförslaget|ansökan|rapporten)\s+(?:\w+\s+){0,3}"
-    r"(?:föreslås|föreslår|framförs|anförs|beskrivs|anges|pekas|framgår|redovisas)",
-    r"^(?:motionen|remissen|förslaget|promemorian|programmet|betänkandet|utredningen|policyn|planen)\s+"
-    r"(?:föreslår|innebär|syftar|beskriver|innehåller|anger|handlar)\b",
-])
-# Cost consequences of a decision either way.
-_COST = _any([r"kostnad", r"ekonomisk", r"budget", r"finansier", r"\bmedel\b", r"\bkronor\b", r"\bkr\b"])
-_COST_IF = _any([
-    r"\bom\s+(?:\w+\s+){0,3}(?:motionen|förslaget|förslagen|remissen)\b",
-    r"\bförslag(?:et)?\s+att\s+(?:bifalla|avslå|tillstyrka|avstyrka|genomföra)",
-    r"\b(?:bifalls|avslås|tillstyrks|avstyrks|genomförs)\s+(?:motionen|förslaget)",
-    r"\b(?:motionen|förslaget)\s+(?:bifalls|avslås|tillstyrks|avstyrks|genomförs)\b",
-    r"\bett\s+(?:bifall|avslag|genomförande)\b", r"\bvid\s+(?:bifall|avslag|ett\s+genomförande)\b",
-])
-_NO_STANCE_SCOPE = _rx(
-    r"(?:tar\s+(?:\w+\s+){0,3}inte\s+(?:\w+\s+)?ställning\s+till|politisk\w*\s+fråga\s+(?:om|huruvida))"
-    r"[^,;]*?(?=\s+(?:men|dock|däremot)\b|[,;]|$)")
-_COURTESY = _any([
-    r"välkomnar\s+(?:\w+\s+){0,2}(?:möjligheten|att\s+(?:frågan|ämnet|motionär\w*|man|det)\s+(?:\w+\s+)?(?:lyft|uppmärksamma|tas\s+upp|väck))",
-    r"(?:positivt|bra)\s+att\s+(?:frågan|ämnet|motionär\w*)\s+(?:\w+\s+)?(?:lyft|uppmärksamma|tas\s+upp|väck)\w*",
-    r"tackar\s+för\s+(?:möjligheten|remissen|att)",
-    r"positiv\w*\s+till\s+att\s+(?:ha\s+)?(?:fått|få)\s+(?:möjlighet|yttra)",
-])
 
-# ---- stance cues ----------------------------------------------------------------------
-_AVSTAR = _any([
-    r"avstår\s+(?:\w+\s+){0,2}från\s+att\s+(?:\w+\s+){0,2}(?:svara|besvara|yttra|lämna\s+(?:\w+\s+){0,2}(?:yttrande|svar|synpunkter|remissvar)|kommentera|avge)",
-    r"avstår\s+(?:\w+\s+){0,2}från\s+(?:yttrande|remissvar|svar|att\s+yttra)",
-    r"avstår\s+(?:\w+\s+){0,2}(?:att\s+)?(?:yttra\s+sig|svara|besvara)",
-    r"väljer\s+att\s+(?:\w+\s+){0,2}inte\s+(?:svara|besvara|yttra|lämna)",
-    r"(?:lämnar|avger)\s+(?:\w+\s+){0,2}(?:inget|inte\s+något)\s+(?:yttrande|svar|remissvar)",
-    r"besvarar\s+inte\s+remissen", r"\binte\s+(?:att\s+)?yttra[rs]?\s+sig\b",
-    r"(?:lämnar|besvarar|lämna)\s+(?:\w+\s+){0,3}utan\s+(?:yttrande|svar)",
-    r"\binte\s+(?:att\s+)?(?:besvara|svara\s+på)\s+remissen",
-    r"(?:inga\s+synpunkter|inte\s+yttra\s+sig)\s+(?:\w+\s+){0,6}(?:inte\s+berör|berör\s+inte)",
-    r"(?:inte\s+berör|berör\s+inte)\s+(?:\w+\s+){0,8}(?:inga\s+synpunkter|inte\s+yttra|avstår)",
-])
-_NEUTRAL = _any([
-    r"tar\s+(?:\w+\s+){0,3}inte\s+(?:\w+\s+){0,1}ställning", r"\binte\s+(?:att\s+)?ta\s+ställning",
-    r"avstår\s+(?:\w+\s+){0,2}från\s+att\s+ta\s+ställning", r"ingen\s+ställning",
-    r"\bpolitisk\w*\s+(?:fråga|frågor|ställningstagande|bedömning|avvägning|prioritering|beslut)",
-    r"(?:fråga|frågor|ställningstagande|bedömning|avvägning)\s+(?:\w+\s+){0,2}(?:av\s+)?politisk\s+(?:karaktär|natur|art)",
-    r"(?:inget|inte\s+något|ingenting)\s+(?:\w+\s+)?att\s+(?:erinra|invända|tillägga|anmärka|anföra)",
-    r"\binga\s+(?:\w+\s+){0,2}(?:synpunkter|invändningar|kommentarer|erinringar)",
-    r"\bingen\s+(?:\w+\s+)?(?:invändning|erinran|synpunkt|uppfattning|åsikt)\b",
-    r"\binte\s+(?:\w+\s+)?(?:några|någon)\s+(?:\w+\s+){0,1}(?:synpunkter|invändningar|invändning|erinran)",
-    r"(?:lämnar|lämna)\s+(?:\w+\s+){0,3}utan\s+(?:erinran|synpunkter|invändning|kommentar|åtgärd)",
-    r"\bneutral\w*\s+(?:till|i\s+frågan)", r"\bfråga\s+för\s+(?:den\s+)?(?:politik|politiker|förtroendevald)\w*",
-])
-_DELVIS = _any([
-    r"\bdelar\s+(?:\w+\s+){0,4}(?:intention|ambition|syfte|grundtank|målsättning|bakomliggande|avsikt|utgångspunkt|viljan|tanken|engagemang)\w*",
-    r"\bdelvis\s+(?:\w+\s+){0,3}(?:tillstyrk|positiv|bakom|instämm|bifall|stöd)",
-    r"(?:tillstyrk\w*|positiv\w*|bakom|instämmer|bifalla\w*|stöder)\s+(?:\w+\s+){0,6}delvis",
-    r"\btill\s+(?:vissa\s+)?delar\b",
-    r"\bdelar\s+av\s+(?:motionen|förslaget|förslagen|remissen)\s+(?:\w+\s+){0,3}(?:tillstyrk|bifall|stöd)",
-    r"(?:tillstyrk\w*|positiv\w*|bakom)\s+(?:\w+\s+){0,3}(?:delar\s+av|vissa\s+delar|en\s+del\s+av)",
-    r"\bi\s+huvudsak\s+(?:\w+\s+){0,2}(?:tillstyrk|positiv|bakom|instämm|delar|stöd)",
-    r"(?:tillstyrk\w*|positiv\w*|bakom|stöder)\s+(?:\w+\s+){0,4}i\s+huvudsak",
-    r"\bmed\s+(?:vissa\s+|följande\s+|några\s+)?(?:förbehåll|reservationer|invändningar|undantag|justeringar|ändringar)",
-    r"\b(?:motionen|förslaget|remissen)\s+(?:\w+\s+){0,3}(?:anses|är|vara|förklaras)\s+besvarad",
-    r"\banse\w*\s+(?:\w+\s+){0,2}(?:motionen|förslaget)\s+(?:\w+\s+)?besvarad",
-])
-# Verdicts (strong) and leanings (weak), positive and negative. A negation before a positive
-# cue in the same clause turns it negative ("ställer sig inte bakom", "anser inte att
-# förslaget bör genomföras").
-_POS_STRONG = _any([
-    r"\btillstyrk\w*", r"ställer\s+sig\s+(?:\w+\s+){0,2}bakom", r"\binstämmer\b",
-    r"\bbör\s+(?:\w+\s+){0,3}(?:genomföras|bifallas|införas|antas|realiseras|tillstyrkas)",
-    r"\b(?:bifalla|bifalls)\b", r"\bstöder\s+(?:\w+\s+){0,3}(?:förslag|motion|inriktning|remiss|policy|program|plan)",
-    r"\bställer\s+sig\s+(?:\w+\s+){0,2}positiv",
-    r"\bgodtar\s+(?:\w+\s+){0,2}(?:förslag|motion)",
-])
-_POS_WEAK = _any([
-    # agreeing with an assessment is a leaning: "delar samhällsbyggnadsförvaltningens bedömning att
-    # förslaget ligger i linje med ..." precedes "föreslår att ... ska avslås" in a real answer
-    r"\bdelar\s+(?:\w+\s+){0,3}(?:uppfattning|bedömning|synpunkt|analys)",
-    r"\b(?:är|vara|är\s+\w+)\s+(?:\w+\s+){0,2}positiv\w*\s+(?:till|i\s+sak|inställd)",
-    r"\bser\s+(?:\w+\s+){0,2}positivt\s+på",
-    r"\bpositivt\s+inställd", r"\bvälkomna\w*", r"\bser\s+(?:\w+\s+){0,2}(?:fördelar|stora\s+möjligheter)",
-    r"\b(?:bra|gott|värdefullt|angeläget)\s+(?:\w+\s+){0,1}(?:förslag|initiativ)",
-    r"\b(?:förslaget|motionen|initiativet)\s+(?:\w+\s+){0,2}(?:är|vore)\s+(?:mycket\s+)?(?:bra|angeläget|välkommet|värdefullt)",
-    r"\bstöder\b", r"\b(?:är|vore)\s+(?:\w+\s+)?positivt\s+att\b", r"\b(?:är|vore)\s+(?:mycket\s+)?bra\s+att\b",
-    r"\bser\s+(?:\w+\s+){0,2}som\s+(?:mycket\s+)?positivt\b",
-    r"\b(?:är|utgör)\s+(?:ett\s+)?(?:mycket\s+)?(?:bra|gott|viktigt|värdefullt)\s+(?:verktyg|underlag|styrdokument|förslag|initiativ)",
-])
-_NEG_STRONG = _any([
-    r"\bavstyrk\w*", r"\bavslås\b", r"\bavslå\b", r"\bavvisa\w*", r"\bmotsätter\s+sig",
-    r"\bställer\s+sig\s+(?:\w+\s+){0,2}negativ",
-])
-_NEG_WEAK = _any([
-    r"\b(?:är|vara)\s+(?:\w+\s+){0,2}negativ\w*", r"\bser\s+(?:\w+\s+){0,2}negativt\s+på",
-    r"\binte\s+(?:\w+\s+){0,2}(?:är|vara|vore)\s+(?:av\s+)?(?:intresse|motiverat|lämplig\w*|nödvändig\w*|rimlig\w*|ändamålsenlig\w*|förenlig\w*|genomförbar\w*|realistisk\w*|försvarbar\w*)",
-    r"\b(?:är|vara|vore)\s+(?:\w+\s+){0,2}inte\s+(?:av\s+)?(?:intresse|motiverat|lämplig\w*|nödvändig\w*|rimlig\w*|ändamålsenlig\w*|förenlig\w*|genomförbar\w*|realistisk\w*|försvarbar\w*)",
-    r"\b(?:inte|inget|ingen)\s+(?:\w+\s+){0,2}(?:finns|föreligger)\s+(?:\w+\s+){0,2}(?:skäl|anledning|behov)",
-    r"\b(?:finns|föreligger)\s+(?:\w+\s+){0,3}(?:inte|inga|inget|ingen)\s+(?:\w+\s+){0,2}(?:skäl|anledning|behov)",
-    r"\bser\s+(?:\w+\s+){0,2}(?:inte|inget|inga|ingen)\s+(?:\w+\s+){0,2}(?:behov|anledning|skäl|mervärde|nytta)",
-    r"\binte\s+(?:\w+\s+){0,3}(?:stadens|kommunens|nämndens|stadsdelsnämndens|förvaltningens|stadsdelsnämndernas)\s+(?:\w+\s+)?(?:uppgift|uppdrag|ansvar)\b",
-    r"\binte\s+(?:är|vara)\s+(?:\w+\s+){0,2}stad\w*\s+(?:uppgift|uppdrag)",
-    r"\bbör\s+inte\s+(?:\w+\s+){0,3}(?:genomföras|införas|antas|bifallas)",
-    r"\bkan\s+inte\s+(?:\w+\s+){0,2}(?:tillstyrka|ställa\s+sig\s+bakom|stödja|rekommendera)",
-    r"\b(?:anser|bedömer|menar|tycker)\s+(?:\w+\s+)?inte\s+att\s+(?:[^\s,;]+\s+){0,10}?(?:är|vore|blir|skulle\s+vara)\s+"
-    r"(?:av\s+)?(?:\w+\s+)?(?:intresse|motiverat|lämplig\w*|nödvändig\w*|rimlig\w*|ändamålsenlig\w*|angelägen\w*|relevant\w*|meningsfull\w*)",
-    r"\b(?:anser|bedömer|menar)\s+(?:\w+\s+)?inte\s+att\s+(?:[^\s,;]+\s+){0,8}?(?:ska|bör|behöver|borde|behövs)\b",
-    r"\bser\s+inte\s+att\s+(?:[^\s,;]+\s+){0,6}?(?:skulle\s+)?(?:tillföra|bidra|behövas|förbättra|underlätta)",
-    r"\butan\s+(?:att\s+)?(?:\w+\s+){0,2}(?:mervärde|nytta)\b", r"\b(?:tveksam|kritisk)\w*\s+till\b",
-    r"\b(?:befintliga|nuvarande)\s+(?:\w+\s+){0,3}(?:är|bedöms\s+vara)\s+tillräckliga\b",
-    r"\bavråder\b", r"\bolämplig\w*", r"\b(?:för|mot)\s+(?:\w+\s+){0,1}avslag\b", r"\bavslag\b",
-])
-_OWN_SUBJECT = _rx(r"\b(?:förvaltningen|nämnden|stadsdelsnämnden|stadsdelsförvaltningen)\b")
-_CLAUSE_START = re.compile(r"[,;:]|\b(?:men|dock|daremot|samtidigt|medan|eftersom|da|och\s+att)\b")  # folded
+def _clause_end(f: str, at: int) -> int:
+    """Where the clause from ``at`` ends: the next comma, semicolon or contrast word."""
+    m = re.compile(r"[,;]|\s(?:men|medan|dock|daremot)\s").search(f, at)
+    return m.start() if m else len(f)
+
+
+def _is_own(sub: _Subject, body: str | None) -> bool | None:
+    """True: the answering body's own view; False: other bodies'; None: both (a list naming it)."""
+    if sub.group:
+        return False
+    named = [m for m in sub.mentions if not m.generic and not m.key.startswith("grp:")]
+    if not named:
+        return True
+    if body is None:
+        return True if len(named) == 1 else False
+    hits = [m for m in named if same_body(m.key, body_key(body) or body)]
+    if not hits:
+        return False
+    return True if len(hits) == len(named) else None
+
+
+def _blank(f: str, rx_: re.Pattern[str], fill: str = " ") -> str:
+    """Replace each match by spaces (offsets kept), or by ``fill`` padded to its length."""
+    return rx_.sub(lambda m: (fill + " " * len(m.group(0)))[:len(m.group(0))], f)
 
 
 def _prepare(text: str) -> str:
-    """Undo the line-end hyphenation of extracted text ("till-\\nstyrker")."""
-    return re.sub(r"(\w)-\s*\n\s*([a-zåäö])", r"\1\2", text)
+    """Undo the line-end hyphenation of extracted text ("till-\\nstyrker", "lo- ses")."""
+    text = re.sub(r"(\w)-\s*\n\s*([a-zåäö])", r"\1\2", text)
+    return re.sub(r"([a-zåäö]{2})- (?!och\b|eller\b|samt\b|till\b)([a-zåäö]{2})", r"\1\2", text)
 
 
-def _negated(f: str, m: re.Match[str]) -> bool:
-    """Is the cue negated: a negation inside it ("ställer sig inte bakom") or before it in the
-    same clause, up to eight words back ("anser inte att förslaget bör genomföras")?"""
-    if re.search(_NEG_WORD, " ".join([m.group(0), *f[m.end():].split()[:1]])):  # "instämmer inte"
+def _negated(f: str, start: int, end: int) -> bool:
+    """Is the cue negated: a negation inside it ("ställer sig inte bakom"), right after its
+    verb ("instämmer inte"), or before it in the same clause, up to eight words back ("anser
+    inte att förslaget bör genomföras")?"""
+    if re.search(NEG_WORD, " ".join([f[start:end], *f[end:].split()[:1]])):
         return True
-    head = f[:m.start()]
+    head = f[:start]
     cuts = list(_CLAUSE_START.finditer(head))
     if cuts:
         head = head[cuts[-1].end():]
-    words = head.split()[-8:]
-    return re.search(_NEG_WORD, " ".join(words)) is not None
+    return re.search(NEG_WORD, " ".join(head.split()[-8:])) is not None
 
 
-def _negated_closely(f: str, m: re.Match[str]) -> bool:
+_CLAUSE_START = re.compile(r"[,;:]|\b(?:men|dock|daremot|samtidigt|medan|eftersom|da|och\s+att|utan)\b")
+
+
+def _closely_negated(f: str, start: int, end: int) -> bool:
     """A negative verdict negated right at it: "avstyrker inte", "inte avstyrka"."""
-    before = f[:m.start()].split()[-2:]
-    after = f[m.end():].split()[:1]
-    return re.search(_NEG_WORD, " ".join(before + [m.group(0)] + after)) is not None
+    if re.search(NEG_WORD, f[start:end]):
+        return False  # the negation is the cue's own: "bör inte genomföras"
+    before = f[:start].split()[-2:]
+    after = f[end:].split()[:1]
+    return re.search(NEG_WORD, " ".join(before + after)) is not None
 
 
-def _polar(f: str) -> tuple[bool, bool, bool, bool]:
-    """(pos_strong, pos_weak, neg_strong, neg_weak) cues of a folded sentence."""
-    ps = pw = ns = False
-    nw = _NEG_WEAK.search(f) is not None
-    for m in _NEG_STRONG.finditer(f):
-        if _negated_closely(f, m):
-            pw = True  # "avstyrker inte": leaning positive
-        else:
-            ns = True
-    for m in _POS_STRONG.finditer(f):
-        if _negated(f, m):
-            ns = True
-        else:
-            ps = True
-    for m in _POS_WEAK.finditer(f):
-        if _negated(f, m):
-            nw = True
-        else:
-            pw = True
-    return ps, pw, ns, nw
+@dataclass
+class _Cues:
+    ps: bool = False
+    pw: bool = False
+    ns: bool = False
+    nw: bool = False
+    partly: bool = False
+    concern: bool = False
+    neutral: bool = False
+    abstain: bool = False
+    no_answer: bool = False
+
+    def decide(self) -> tuple[Position | None, bool]:
+        """(position, strong); None when the text says the body did not answer."""
+        if self.no_answer and not (self.ps or self.ns or self.pw or self.nw or self.neutral):
+            return None, True
+        if self.abstain and not (self.ps or self.ns or self.partly):
+            return Position.AVSTAR, True
+        if self.partly and (self.ps or self.pw or self.ns or self.nw or not self.neutral):
+            return Position.DELVIS, True
+        if (self.ps or self.pw) and (self.ns or self.nw):
+            return Position.DELVIS, self.ps and self.ns
+        if (self.ps or self.pw or self.neutral) and self.concern:
+            return Position.DELVIS, self.ps
+        if self.ns or self.nw:
+            return Position.AVSTYRKER, self.ns
+        if self.ps or self.pw:
+            return Position.TILLSTYRKER, self.ps
+        if self.neutral:
+            return Position.NEUTRAL, True
+        if self.concern:
+            return Position.DELVIS, False
+        return Position.OKLART, False
 
 
-_COUNCIL_SUBJECT = _rx(r"^(?:även\s+|också\s+)?(.{3,60}?)\s+stadsdels(?:nämnd|förvaltning)\w*\b")
-_OWN_VERDICT = _rx(r"\b(?:förvaltningen|nämnden|stadsdelsnämnden|stadsdelsförvaltningen)\s+(?:\w+\s+){0,3}"
-                   r"(?:tillstyrker|avstyrker|ställer\s+sig|föreslår\s+att\s+(?:\w+\s+){0,3}(?:avslås|bifalls|tillstyrks|avstyrks))\b")
+def _cue_spans(f: str) -> list[tuple[int, int, str]]:
+    """Every cue in a prepared folded sentence: (start, end, kind)."""
+    spans: list[tuple[int, int, str]] = []
+    for m in NEG_STRONG.finditer(f):
+        spans.append((m.start(), m.end(), "pw" if _closely_negated(f, m.start(), m.end()) else "ns"))
+    for m in POS_STRONG.finditer(f):
+        spans.append((m.start(), m.end(), "ns" if _negated(f, m.start(), m.end()) else "ps"))
+    for m in POS_WEAK.finditer(f):
+        spans.append((m.start(), m.end(), "nw" if _negated(f, m.start(), m.end()) else "pw"))
+    for m in NEG_WEAK.finditer(f):
+        spans.append((m.start(), m.end(), "nw"))
+    for rx_, kind in ((PARTLY, "partly"), (NEUTRAL, "neutral"), (ABSTAIN, "abstain"), (NO_ANSWER, "no_answer")):
+        spans.extend((m.start(), m.end(), kind) for m in rx_.finditer(f))
+    contrast = [m.start() for m in CONTRAST.finditer(f)]
+    for m in CONCERN.finditer(f):
+        if any(c < m.start() for c in contrast) or re.match(r"^\s*(?:daremot|dock|men|samtidigt|emellertid)\b", f):
+            spans.append((m.start(), m.end(), "concern"))
+    # a stance word inside a no-answer or abstain phrase is not a stance
+    covered = [(s, e) for s, e, k in spans if k in ("abstain", "no_answer", "neutral")]
+    return sorted((s, e, k) for s, e, k in spans
+                  if k in ("abstain", "no_answer", "neutral") or not any(a <= s and e <= b for a, b in covered))
 
 
-def _other_council(f: str, council: str | None) -> bool:
-    """The sentence's subject is a district council other than ``council``."""
-    if council is None:
-        return False
-    m = _COUNCIL_SUBJECT.match(f)
-    if not m:
-        return False
-    named = council_from_name(m.group(0))
-    keys = {council}
-    c = COUNCILS.get(council)
-    if c:
-        keys.update(c.lineage)
-        if c.successor:
-            keys.add(c.successor)
-    return named is not None and named not in keys
-
-
-def classify_sentence(sentence: str, *, council: str | None = None, decision: bool = False) -> SentencePosition:
-    """The answering body's stance in one sentence (OKLART when it states none).
-
-    ``council``, when known (the council whose page listed the answer), makes a sentence
-    whose subject is another district council ("Farsta stadsdelsnämnd tillstyrker ...")
-    state no position of this one. ``decision``: the sentence is the council's own decision
-    from its protocol, where the past tense ("beslutade att tillstyrka") is the decision."""
-    f = fold(squash(_prepare(sentence)))
+def _analyse(sentence: str, body: str | None, decision: bool) -> SentencePosition:
+    text = squash(_prepare(sentence))
+    f = fold(text)
     if not f:
         return SentencePosition(Position.OKLART, reason="tom")
-    if _other_council(f, council):
-        return SentencePosition(Position.OKLART, reason="annan nämnd")
-    if _MOTION_SPEAKS.search(f) and not _OWN_SUBJECT.search(f):
+    subjects = _subjects(text, f)
+    own_first = not subjects or _is_own(subjects[0], body) is not False
+    ms = MOTION_SPEAKS.search(f)
+    if ms and not _OWN_SUBJECT.search(f) and not any(sub.start < ms.end() and _is_own(sub, body) is not False
+                                                      and not sub.group for sub in subjects):
         return SentencePosition(Position.OKLART, reason="motionen")
-    if _COST.search(f) and _COST_IF.search(f) and not _explicit_own_verdict(f):
+    if MATERIAL.search(f) and not _OWN_SUBJECT.search(f):
+        return SentencePosition(Position.OKLART, reason="underlaget")
+    if COST.search(f) and COST_IF.search(f) and not _OWN_VERDICT.search(f):
         return SentencePosition(Position.OKLART, reason="kostnad")
-    if not decision and _REPORTED.search(f):
+    if not decision and REPORTED.search(f) and TIME_REF.search(f) and own_first:
         return SentencePosition(Position.OKLART, reason="annat beslut")
-    rest = _PROCEDURAL.sub(" ", f)
-    procedural = rest != f
-    rest = _COURTESY.sub(" ", rest)
-    # what no stance is taken on is no stance: "tar inte ställning till om avgiften bör införas"
-    rest = _NO_STANCE_SCOPE.sub(" tar inte stallning ", rest)
-    ps, pw, ns, nw = _polar(rest)
-    # a verdict beside a decline wins: "behöver inte yttra sig om detaljerna men tillstyrker"
-    if _AVSTAR.search(rest) and not (ps or ns):
-        return SentencePosition(Position.AVSTAR, strong=True, reason="avstår")
-    if _DELVIS.search(rest):
-        return SentencePosition(Position.DELVIS, strong=True, reason="delvis")
-    if (ps or pw) and (ns or nw):
-        return SentencePosition(Position.DELVIS, strong=ps and ns, reason="både och")
-    if ns or nw:
-        return SentencePosition(Position.AVSTYRKER, strong=ns, reason="negativ")
-    if ps or pw:
-        return SentencePosition(Position.TILLSTYRKER, strong=ps, reason="positiv")
-    if _NEUTRAL.search(rest):
-        return SentencePosition(Position.NEUTRAL, reason="ingen ställning")
-    return SentencePosition(Position.OKLART, reason="procedur" if procedural else "")
+    if MEETING_PARTY.search(f):
+        return SentencePosition(Position.OKLART, reason="yrkande eller reservation")
+    g = _blank(f, PROCEDURAL)
+    procedural = g != f
+    g = _blank(g, COURTESY)
+    g = _blank(g, NEUTRAL_BLANK, "inga synpunkter")
+    spans = _cue_spans(g)
+    excluded = _all_but(f, subjects)
+    if not spans and not excluded:
+        return SentencePosition(Position.OKLART, reason="procedur" if procedural else "")
+    # each cue belongs to the subject before it, or one right after its verb ("Därför
+    # tillstyrker förvaltningen"); none: the answering body's (passive, implicit subject)
+    if any(k in ("ps", "ns", "nw", "partly") for _, _, k in spans):
+        # "delar X:s bedömning att förslaget inte bör genomföras": the assessment's content decides
+        spans = [sp for sp in spans
+                 if not (sp[2] == "pw" and re.match(r"delar\b", g[sp[0]:sp[1]])
+                         and any(o[0] > sp[0] and o[2] in ("ps", "ns", "nw", "pw") for o in spans if o != sp))]
+    groups: dict[int, _Cues] = {}
+    lead = [sub for sub in subjects if not sub.shares]
+    for s, e, kind in spans:
+        idx = next((i for i, sub in enumerate(subjects)
+                    if kind in ("ps", "pw", "ns", "nw") and not sub.shares and s < sub.start < e), -1)
+        if idx < 0:
+            for i, sub in enumerate(subjects):
+                if sub.start <= s and not sub.shares and s <= sub.scope:
+                    idx = i
+        if idx < 0:
+            idx = next((i for i, sub in enumerate(subjects) if not sub.shares and e <= sub.start <= e + 3), -1)
+        cues = groups.setdefault(idx, _Cues())
+        setattr(cues, kind, True)
+    for i, sub in enumerate(subjects):
+        if sub.shares and i not in groups:
+            prev = max((j for j in groups if j < i), default=None)
+            if prev is not None:
+                groups[i] = groups[prev]
+    if body is None and re.search(r"\bi\s+sitt\s+(?:\w+\s+)?(?:yttrande|remissvar|svar)\b", f):
+        body = "\x00"  # "X har i sitt yttrande avstyrkt": a report of X's answer, not the asked body's
+    if body is None and len([sub for sub in lead if not sub.group and any(not m.generic for m in sub.mentions)]) > 1:
+        body = "\x00"  # several named bodies and none asked: every one is another body
+    own = _Cues()
+    others: list[BodyPosition] = []
+    for idx, cues in groups.items():
+        subj = subjects[idx] if idx >= 0 else None
+        owner = True if subj is None else _is_own(subj, body)
+        pos, strong = cues.decide()
+        if owner in (True, None):
+            for k, v in vars(cues).items():
+                if v:
+                    setattr(own, k, True)
+        if subj is not None and (owner in (False, None) or len(subj.mentions) > 1):
+            # every named body of a summary's list, the asked one too
+            for m in subj.mentions:
+                if m.generic or m.key.startswith("grp:"):
+                    continue
+                if pos is None:
+                    others.append(BodyPosition(_display(text, m), None, sentence, "ej_svar"))
+                elif pos is not Position.OKLART:
+                    others.append(BodyPosition(_display(text, m), pos, sentence))
+    for m in excluded:
+        if body is not None and same_body(m.key, body_key(body) or body):
+            own.no_answer = True
+        others.append(BodyPosition(_display(text, m), None, sentence, "ej_svar"))
+    if decision and not (own.ps or own.ns or own.pw or own.nw):
+        own.partly = own.concern = False  # "godkänner förslaget med följande tillägg": a change, no stance
+    stance = own.ps or own.ns or own.pw or own.nw or own.neutral
+    if own.partly and not stance and all(_CONDITION.match(g[a:b]) for a, b, k in spans if k == "partly"):
+        own.partly = False  # "under förutsättning att ..." in background text: a condition of nothing
+    concern_only = own.concern and not any(v for k, v in vars(own).items() if k != "concern")
+    if concern_only and not re.match(r"^\s*(?:daremot|dock|samtidigt|emellertid|men)\b", f) and \
+            not any(_is_own(sub, body) is True and not sub.group for sub in subjects):
+        own.concern = False  # background with a "men" in it: no reservation of the answering body
+    pos, strong = own.decide()
+    if pos is None:
+        pos, strong = Position.AVSTAR, False
+    if pos is Position.OKLART:
+        return SentencePosition(Position.OKLART, reason="annan" if others else ("procedur" if procedural else ""),
+                                others=tuple(others))
+    return SentencePosition(pos, strong=strong, reason=pos.value, others=tuple(others))
 
 
-def _explicit_own_verdict(f: str) -> bool:
-    """A cost sentence that nonetheless states the answering body's verdict:
-    "Förvaltningen avstyrker motionen eftersom den medför kostnader"."""
-    return _OWN_VERDICT.search(f) is not None
+_CONDITION = re.compile(r"(?:under|forutsatt|pa\s+villkor|med\s|forutsatter|kan\s)")
 
 
-def classify_position(text: str, *, council: str | None = None) -> PositionResult:
-    """The answering body's position in the administration's view text, with evidence.
+def _display(text: str, m: BodyMention) -> str:
+    """A body's name as printed, a district's in the singular: "Kungsholmens" ->
+    "Kungsholmens stadsdelsnämnd", "Farsta stadsdelsnämnder" -> "Farsta stadsdelsnämnd"."""
+    name = squash(text[m.start:m.end])
+    if m.key.startswith("sdn:"):
+        name = re.sub(r"\s+stadsdels(n\S*mnd|f\S*rvaltning)\w*$", "", name, flags=re.I)
+        return f"{name} stadsdelsnämnd"
+    return name[:1].upper() + name[1:]
+
+
+def _all_but(f: str, subjects: list[_Subject]) -> list[BodyMention]:
+    """"Samtliga utom X och Y har svarat": X and Y did not answer."""
+    m = ALL_BUT.search(f)
+    if not m or not re.search(r"\b(?:svarat|inkommit|besvarat|yttrat|lamnat)\b", f[m.end():]):
+        return []
+    run = next((s for s in subjects if s.start >= m.end() - 1 and s.start <= m.end() + 2), None)
+    if run is None:
+        run = next((s for s in _subjects_loose(f, m.end()) if s), None)
+    return list(run.mentions) if run else []
+
+
+def _subjects_loose(f: str, at: int) -> list[_Subject | None]:
+    mentions = [b for b in body_mentions(f) if b.start >= at]
+    if not mentions:
+        return [None]
+    run = [mentions[0]]
+    for b in mentions[1:]:
+        if _LIST_GAP.match(f[run[-1].end:b.start]):
+            run.append(b)
+        else:
+            break
+    return [_Subject(run[0].start, run[-1].end, tuple(run))]
+
+
+_OWN_SUBJECT = rx(r"\b(?:förvaltningen|nämnden|stadsdelsnämnden|stadsdelsförvaltningen)\b")
+_OWN_VERDICT = rx(r"\b(?:förvaltningen|nämnden|stadsdelsnämnden|stadsdelsförvaltningen)\s+(?:\w+\s+){0,3}"
+                  r"(?:tillstyrker|avstyrker|ställer\s+sig|föreslår\s+att\s+(?:\w+\s+){0,3}(?:avslås|bifalls|tillstyrks|avstyrks))\b")
+
+
+def classify_sentence(sentence: str, *, body: str | None = None, council: str | None = None,
+                      decision: bool = False) -> SentencePosition:
+    """The answering body's stance in one sentence (OKLART when it states none), and the
+    views it states of other bodies.
+
+    ``body`` (any body's name: "Farsta stadsdelsnämnd", "Trafiknämnden", "AB Svenska Bostäder";
+    ``council``, a district's slug or name, is its alias) is whose view is read: a sentence
+    whose subject names another body states that body's view (``others``), not this one's.
+    ``decision``: the sentence is the council's own decision from its protocol, where the
+    past tense ("beslutade att tillstyrka") is the decision."""
+    return _analyse(sentence, _asked(body, council), decision)
+
+
+def _asked(body: str | None, council: str | None) -> str | None:
+    if body:
+        return body
+    if council:
+        c = COUNCILS.get(council)
+        return c.name if c else council
+    return None
+
+
+def classify_position(text: str, *, body: str | None = None, council: str | None = None) -> PositionResult:
+    """The answering body's position in a text, with evidence, confidence and the other
+    bodies' views it states.
 
     A verdict (tillstyrker, avstyrker, avslås, ställer sig bakom) outweighs a leaning
-    (positiv till, välkomnar); verdicts both ways, or a "delar intentionen men", make
-    delvis; a decline to answer is avstår; "tar inte ställning", "politisk fråga",
-    "inget att erinra" with no stance make neutral; nothing of this, oklart. ``council``
-    (the council whose page listed the answer) discounts sentences about other councils."""
-    return _classify(text, council=council, decision=False)
+    (positiv till, välkomnar); verdicts both ways, a condition, or a stance with a contrasting
+    reservation make delvis; a decline to answer is avstår; "tar inte ställning", "politisk
+    fråga", "inget att erinra" with no stance make neutral; nothing of this, oklart.
+    ``body`` (or its alias ``council``) is whose view is read (see ``classify_sentence``)."""
+    return _classify(text, body=_asked(body, council), decision=False)
 
 
-def _classify(text: str, *, council: str | None, decision: bool) -> PositionResult:
-    found: list[tuple[str, SentencePosition]] = []
-    for sent in sentences(_prepare(text)):
-        sp = classify_sentence(sent, council=council, decision=decision)
-        if sp.position is not Position.OKLART:
-            found.append((sent, sp))
+def _merge_others(found: list[tuple[str, SentencePosition]]) -> list[BodyPosition]:
+    merged: dict[str, BodyPosition] = {}
+    for _, sp in found:
+        for o in sp.others:
+            k = body_key(o.body) or o.body
+            prev = merged.get(k)
+            if prev is None or (prev.position is not None and o.position is Position.DELVIS):
+                merged[k] = o
+    return list(merged.values())
+
+
+def _classify(text: str, *, body: str | None, decision: bool) -> PositionResult:
+    analysed: list[tuple[str, SentencePosition]] = []
+    sents = sentences(_prepare(text))
+    for i, sent in enumerate(sents):
+        sp = _analyse(sent, body, decision)
+        # "Nämnden välkomnar förslaget. Däremot saknas en analys": a reservation sentence
+        if sp.position is Position.OKLART and i > 0 and re.match(
+                r"^\s*(?:daremot|dock|samtidigt|emellertid|men)\b", fold(sent)) and CONCERN.search(fold(sent)):
+            sp = SentencePosition(Position.DELVIS, strong=False, reason="förbehåll")
+        analysed.append((sent, sp))
+    others = _merge_others(analysed)
+    found = [(s, sp) for s, sp in analysed if sp.position is not Position.OKLART]
     if not found:
-        return PositionResult(Position.OKLART, [])
+        return PositionResult(Position.OKLART, [], "låg", others)
 
     def ev(*positions: Position, strong: bool | None = None) -> list[str]:
         return list(dict.fromkeys(
@@ -359,28 +507,34 @@ def _classify(text: str, *, council: str | None, decision: bool) -> PositionResu
     kinds = {sp.position for _, sp in found}
     strong = {sp.position for _, sp in found if sp.strong}
     stance = {Position.TILLSTYRKER, Position.AVSTYRKER, Position.DELVIS}
+    conflicting = len(kinds & stance) > 1
     if Position.DELVIS in strong:
-        return PositionResult(Position.DELVIS, ev(Position.DELVIS, strong=True))
-    # verdicts first: a verdict settles a text that also has leanings the other way
+        return PositionResult(Position.DELVIS, ev(Position.DELVIS, strong=True),
+                              "medel" if conflicting else "hög", others)
     verdicts = strong & {Position.TILLSTYRKER, Position.AVSTYRKER}
     if len(verdicts) == 2:
-        return PositionResult(Position.DELVIS, ev(Position.TILLSTYRKER, Position.AVSTYRKER, strong=True))
+        return PositionResult(Position.DELVIS, ev(Position.TILLSTYRKER, Position.AVSTYRKER, strong=True), "låg", others)
+    reservations = ev(Position.DELVIS)
     if verdicts:
         (v,) = verdicts
-        return PositionResult(v, ev(v, strong=True))
-    if Position.DELVIS in kinds:
-        return PositionResult(Position.DELVIS, ev(Position.DELVIS))
+        if reservations and v is Position.TILLSTYRKER:
+            return PositionResult(Position.DELVIS, ev(v, strong=True) + reservations, "medel", others)
+        return PositionResult(v, ev(v, strong=True), "medel" if conflicting else "hög", others)
     leanings = kinds & {Position.TILLSTYRKER, Position.AVSTYRKER}
-    if len(leanings) == 2:
-        return PositionResult(Position.DELVIS, ev(Position.TILLSTYRKER, Position.AVSTYRKER))
+    if len(leanings) == 2 or (reservations and Position.TILLSTYRKER in leanings):
+        return PositionResult(Position.DELVIS, ev(Position.TILLSTYRKER, Position.AVSTYRKER, Position.DELVIS),
+                              "låg", others)
+    if Position.DELVIS in kinds:
+        return PositionResult(Position.DELVIS, reservations, "låg" if leanings else "medel", others)
     if leanings:
         (v,) = leanings
-        return PositionResult(v, ev(v))
-    if Position.AVSTAR in kinds and not kinds & stance:
-        return PositionResult(Position.AVSTAR, ev(Position.AVSTAR))
+        return PositionResult(v, ev(v), "medel", others)
+    if Position.AVSTAR in kinds:
+        return PositionResult(Position.AVSTAR, ev(Position.AVSTAR),
+                              "hög" if Position.AVSTAR in strong else "medel", others)
     if Position.NEUTRAL in kinds:
-        return PositionResult(Position.NEUTRAL, ev(Position.NEUTRAL))
-    return PositionResult(Position.OKLART, [])
+        return PositionResult(Position.NEUTRAL, ev(Position.NEUTRAL), "hög", others)
+    return PositionResult(Position.OKLART, [], "låg", others)
 
 
 # ---- the council's decision ---------------------------------------------------------------
@@ -403,28 +557,28 @@ _NAME_PARTY = re.compile(
     r"vansterpartiet\w*|miljopartiet\w*|sverigedemokrat\w*|feministiskt initiativ\w*)")
 
 _KIND_RX: list[tuple[str, re.Pattern[str]]] = [
-    ("särskilt uttalande", _rx(r"\bsärskil\w*\s+uttalande\w*")),
-    ("särskilt yttrande", _rx(r"\bsärskil\w*\s+yttrande\w*")),
-    ("ersättaryttrande", _rx(r"\bersättaryttrande\w*")),
-    ("protokollsanteckning", _rx(r"\bprotokollsanteckning\w*|^\s*anteckning\w*")),
-    ("reservation", _rx(r"\breserv\w*")),
+    ("särskilt uttalande", rx(r"\bsärskil\w*\s+uttalande\w*")),
+    ("särskilt yttrande", rx(r"\bsärskil\w*\s+yttrande\w*")),
+    ("ersättaryttrande", rx(r"\bersättaryttrande\w*")),
+    ("protokollsanteckning", rx(r"\bprotokollsanteckning\w*|^\s*anteckning\w*")),
+    ("reservation", rx(r"\breserv\w*")),
 ]
-_HEADING = _rx(
+_HEADING = rx(
     r"^\s*(?:beslut|(?:stadsdels)?nämndens\s+beslut|förslag\s+till\s+beslut|yrkanden?|beslutsgång|propositionsordning|"
     r"omröstning|ärendet|handlingar|beslutsunderlag|reservation(?:er)?|särskil\w*\s+(?:uttalande|yttrande)\w*|"
     r"ersättaryttrande\w*|protokollsanteckning\w*|anteckning|justerandes\s+sign\w*|utdragsbestyrkande|expedieras\s+till|"
     r"paragrafen\s+är\s+justerad)\s*:?\s*$")
-_DECISION_HEADING = _rx(r"^\s*(?:beslut|(?:stadsdels)?nämndens\s+beslut)\s*:?\s*$")
-_BORDLAGT = _rx(r"\bbordlä(?:gg|gs)\w*|\bbordlägga\b|\bbordläggs\b|\bbordlagt\s+(?:till|ärende)|\bbordläggning\b|"
+_DECISION_HEADING = rx(r"^\s*(?:beslut|(?:stadsdels)?nämndens\s+beslut)\s*:?\s*$")
+_BORDLAGT = rx(r"\bbordlä(?:gg|gs)\w*|\bbordlägga\b|\bbordläggs\b|\bbordlagt\s+(?:till|ärende)|\bbordläggning\b|"
                 r"\bär\s+bordlagt\b")
-_ATERREMISS = _rx(r"\båterremitt(?:era|eras|erar|eringen)\b|\båterremiss\b")
-_CHANGED = _rx(
+_ATERREMISS = rx(r"\båterremitt(?:era|eras|erar|eringen)\b|\båterremiss\b")
+_CHANGED = rx(
     r"\bmed\s+(?:\w+\s+){0,2}(?:tillägg|ändring|ändringar|justering)\w*|\btillägg\w*\s+(?:\w+\s+){0,3}(?:bifall|godkän|antas)|"
     r"\beget\s+förslag\b|\bjämte\s+(?:\w+\s+){0,3}(?:förslag|tillägg|uttalande)|"
     r"\b(?:enligt|i\s+enlighet\s+med|bifall\s+till)\s+(?:\w+\s+){0,4}(?:\([a-z]{1,3}\)|[a-z]{1,3}-\w*|ordförandens|vice\s+ordförandens|majoritetens|ledamoten\s+\w+|\w+s)\s*(?:\w+\s+){0,2}(?:förslag|yrkande)|"
     r"\b(?:enligt|i\s+enlighet\s+med|bifall\s+till)\s+(?:\w+\s+){0,2}(?:förslag|yrkande)\w*\s+(?:från|av)\s+(?!förvaltning)|"
     r"\bändrad\w*\s+(?:lydelse|förslag)|\bföljande\s+(?:ändring|tillägg)|\bhar\s+ändrats\b")
-_AS_PROPOSED = _rx(
+_AS_PROPOSED = rx(
     r"(?:enligt|i\s+enlighet\s+med|bifall\s+till)\s+(?:\w+\s+){0,2}förvaltningens\s+förslag|"
     r"(?:godkänner|överlämnar|antar|översänder)\s+(?:\w+\s+){0,2}(?:förvaltningens|tjänsteutlåtande)|som\s+svar\s+på\s+remissen|"
     r"(?:förslag|tjänsteutlåtande)\w*\s+från\s+förvaltningen")
@@ -451,8 +605,8 @@ def _parties(segment: str) -> list[str]:
 
 def _kind(segment: str) -> str | None:
     f = fold(segment)
-    for kind, rx in _KIND_RX:
-        if rx.search(f):
+    for kind, pattern in _KIND_RX:
+        if pattern.search(f):
             return kind
     return None
 
@@ -465,7 +619,7 @@ def _reserving(segment: str) -> str:
     return segment[: m.start()] if m else segment
 
 
-_PAGE_FURNITURE = _rx(r"^\s*(?:utdragsbestyrkande|justerandes\s+sign\w*)\s*$")
+_PAGE_FURNITURE = rx(r"^\s*(?:utdragsbestyrkande|justerandes\s+sign\w*)\s*$")
 _COLON_BREAK = re.compile(r"(?<=:)\s+(?=[A-ZÅÄÖ])")
 
 
@@ -554,8 +708,8 @@ def _decision_text(paragraph_text: str) -> str:
     return squash(" ".join(decides)) if decides else squash(paragraph_text)
 
 
-_ADM_PROPOSAL = _rx(r"\bförvaltningens\s+(?:\w+\s+){0,2}(?:förslag|tjänsteutlåtande)\w*")
-_CHAIR_BACKS_ADM = _rx(r"\bordförande\w*\s+(?:\w+\s+){0,6}(?:yrka\w*|föreslog|föreslår)\s+(?:\w+\s+){0,2}"
+_ADM_PROPOSAL = rx(r"\bförvaltningens\s+(?:\w+\s+){0,2}(?:förslag|tjänsteutlåtande)\w*")
+_CHAIR_BACKS_ADM = rx(r"\bordförande\w*\s+(?:\w+\s+){0,6}(?:yrka\w*|föreslog|föreslår)\s+(?:\w+\s+){0,2}"
                        r"bifall\s+till\s+förvaltningens\s+förslag")
 
 
@@ -579,7 +733,7 @@ def classify_decision(paragraph_text: str) -> Decision:
         outcome = DecisionOutcome.ENLIGT_FORSLAG
     else:
         outcome = DecisionOutcome.OKLART
-    stance = _classify(text, council=None, decision=True)
+    stance = _classify(text, body=None, decision=True)
     position = stance.position if stance.position is not Position.OKLART else None
     if outcome in (DecisionOutcome.ATERREMITTERAT, DecisionOutcome.BORDLAGT):
         position = None
