@@ -26,6 +26,7 @@ from remissvar import crawl_status, failures
 from remissvar.embedding import get_embedder
 from remissvar.queue import enqueue, in_broker, waiting_with_args
 from remissvar.settings import Settings
+from remissvar.summary_store import SummaryStore
 from search_api.index import es_client, indexed_remiss_ids
 
 
@@ -147,9 +148,23 @@ def publish_crawl_status(s: Settings, store: RawStore) -> None:
             "FROM meetings GROUP BY source, council ORDER BY council, source")]
         councils = {r["council"]: r["n"] for r in c.execute(
             "SELECT council, count(*) AS n FROM provenance WHERE doc_kind = 'tjansteutlatande' GROUP BY council")}
+    # each source's display name and role: kommunstyrelsen and kommunfullmäktige are sources of
+    # summaries (their utlåtanden, read into the lists of bodies asked), not of answers
+    configured = {(x.platform, x.council): x for x in load_sources(s.sources_file)}
+    for r in sources:
+        src = configured.get((r["source"], r["council"]))
+        r["name"], r["role"] = (src.name, src.role) if src else (None, "answers")
+    summaries = SummaryStore.open_existing(s)
+    try:
+        read = summaries.counts() if summaries else {}
+    finally:
+        if summaries:
+            summaries.close()
     crawl_status.write_snapshot(s, {
         "written_at": failures.now_utc(), "sources": sources, "councils": councils,
         "completeness": store.completeness(), "failures": store.failures(),
+        "source_names": {c: x.name for (_, c), x in configured.items()},
+        "summaries": read,  # utlåtanden read per source (kommunstyrelsen, kommunfullmäktige)
     })
 
 

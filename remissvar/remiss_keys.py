@@ -187,6 +187,16 @@ class RemissKeyStore:
         k = self.resolve(key)
         return [str(r[0]) for r in self.db.execute("SELECT id FROM answers WHERE key = ? ORDER BY seq", (k,))]
 
+    def keys_with(self, strong: Iterable[str]) -> list[str]:
+        """The live keys of the groups whose answers carry one of these strong keys
+        (``linking.strong_keys``: "dnr:…", "motion:…"): a summary of many answers finds its
+        remiss by the dnr or motion number it prints."""
+        found: set[str] = set()
+        for k in set(strong):
+            q = "SELECT DISTINCT a.key FROM strong s JOIN answers a ON a.id = s.answer WHERE s.k = ?"
+            found.update(self.resolve(str(r[0])) for r in self.db.execute(q, (k,)))
+        return sorted(found)
+
     def refs(self) -> list[AnswerRef]:
         return [AnswerRef.from_json(json.loads(r[0])) for r in self.db.execute("SELECT ref FROM answers ORDER BY seq")]
 

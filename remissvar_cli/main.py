@@ -136,7 +136,8 @@ def crawl(
     typer.echo(f"{'nämnd':<24}{'möten':>7}{'nya':>6}{'oförändrade':>13}{'remissärenden':>15}{'nya dok':>9}{'fel':>5}")
     for c, st in stats.items():
         typer.echo(f"{c:<24}{st.meetings_listed:>7}{st.meetings_crawled:>6}{st.meetings_unchanged:>13}"
-                   f"{st.remiss_items:>15}{st.documents_new:>9}{len(st.failures):>5}")
+                   f"{st.remiss_items:>15}{st.documents_new:>9}{len(st.failures):>5}"
+                   + (f"  (utlåtanden: {st.summaries}, sammanställningar, inte svar)" if st.summaries else ""))
     for f in store.failures():
         typer.echo(f"FEL {f['council']}: {f['reason']} {f['url']} ({f['detail']})", err=True)
 
@@ -144,16 +145,21 @@ def crawl(
 @app.command("crawl-report")
 def crawl_report() -> None:
     """Completeness per council and month: listed vs crawled meetings, remiss items vs documents."""
+    from ingest.crawl.model import load_sources
     from ingest.crawl.store import RawStore
     from remissvar.settings import get_settings
 
-    store = RawStore(get_settings().data_dir)
+    s = get_settings()
+    store = RawStore(s.data_dir)
+    summaries = {x.council for x in load_sources(s.sources_file) if x.role == "summaries"}
     typer.echo(f"{'nämnd':<24}{'månad':<9}{'listade':>8}{'hämtade':>8}{'remissärenden':>15}"
                f"{'dok listade':>12}{'dok lagrade':>12}")
     for r in store.completeness():
         future = r["month"] > dt.date.today().isoformat()[:7] and r["month"][0].isdigit()
         gap = r["listed"] != r["crawled"] + r.get("cancelled", 0) or r["documents_listed"] != r["documents_stored"]
         flag = "  (kommande)" if future else ("  (inställt)" if r.get("cancelled") else ("  <-- lucka" if gap else ""))
+        if r["council"] in summaries:  # kommunstyrelsen, kommunfullmäktige: items with an utlåtande
+            flag += "  (sammanställningar: utlåtanden, inte svar)"
         typer.echo(f"{r['council']:<24}{r['month']:<9}{r['listed']:>8}{r['crawled']:>8}{r['remiss_items']:>15}"
                    f"{r['documents_listed']:>12}{r['documents_stored']:>12}{flag}")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from search_api.asked import AskedBody
 from search_api.schema import YttrandeDoc
 from search_api.search.models import RemissGroup, SearchResponse
 
@@ -28,7 +29,8 @@ _404 = _json("Finns inte", _ref("Error"))
 
 def _schemas() -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name, model in (("SearchResponse", SearchResponse), ("RemissGroup", RemissGroup), ("Yttrande", YttrandeDoc)):
+    for name, model in (("SearchResponse", SearchResponse), ("RemissGroup", RemissGroup), ("Yttrande", YttrandeDoc),
+                        ("AskedBody", AskedBody)):
         schema = model.model_json_schema(ref_template=REF)
         out.update(schema.pop("$defs", {}))
         out[name] = schema
@@ -100,6 +102,9 @@ OPENAPI: dict[str, Any] = {
         }},
         "/api/remisser/{rid}": {"get": {
             "summary": "Alla nämnders svar på en remiss (jämförelse)",
+            "description": "Svaren (answers), de tillfrågade instanserna med tillstånd (asked: AskedBody, "
+                           "state svar | sammanstallning | ej_svar | okand, med belägg ur kommunstyrelsens "
+                           "utlåtanden) och utlåtandena (summaries: SummaryRef).",
             "parameters": [{"name": "rid", "in": "path", "required": True,
                             "schema": {"type": "string", "maxLength": 200}}],
             "responses": {"200": _json("Remissen", _ref("Document")), "400": _err, "404": _404},

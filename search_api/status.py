@@ -24,7 +24,7 @@ def status_report(settings: Settings) -> dict[str, Any]:
     report: dict[str, Any] = {"elasticsearch": health, "index_version": None, "yttranden": 0, "passager": 0,
                               "sources": [], "councils": {}, "completeness": [], "crawl_failures": 0,
                               "crawl_failure_list": [], "crawl_written_at": None,
-                              "dead_letters": 0, "dead_letter_list": []}
+                              "dead_letters": 0, "dead_letter_list": [], "source_names": {}, "summaries": {}}
     if not health.startswith("nere"):
         report["index_version"] = current_version(es, settings)
         report["yttranden"] = count(es, settings, "yttranden")
@@ -37,6 +37,8 @@ def status_report(settings: Settings) -> dict[str, Any]:
         report["crawl_failure_list"] = snap.get("failures", [])
         report["crawl_failures"] = len(report["crawl_failure_list"])
         report["crawl_written_at"] = snap.get("written_at")
+        report["source_names"] = snap.get("source_names", {})
+        report["summaries"] = snap.get("summaries", {})  # utlåtanden read per source (not answers)
     try:
         letters = failures.dead_letters()
         report["dead_letters"] = len(letters)

@@ -15,9 +15,10 @@ from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from remissvar.embedding import QueryEncoder
-from remissvar.records import COUNCILS, PARTIES, council_from_name
+from remissvar.records import PARTIES
 from remissvar.settings import Settings
 from remissvar.textnorm import fold
+from search_api.asked import summaries_for, summary_refs, who_was_asked
 from search_api.index import alias_name
 from search_api.search.builders import (
     MOTION_IN_TEXT,
@@ -533,7 +534,9 @@ class SearchService:
         return dict(doc["_source"])
 
     def get_remiss(self, remiss_id: str) -> dict[str, Any] | None:
-        """The comparison view: every council's answer to one remiss, and who has not answered."""
+        """The comparison view: every council's answer to one remiss, who was asked and what
+        became of each body (answered, view known from a summary, did not answer, unknown:
+        ``search_api.asked``), and the summaries of many answers that say so."""
         res = self.es.search(
             index=self.yttranden, size=100, query={"term": {"remiss_id": remiss_id}},
             source={"excludes": ["text", "text_folded", "original_text", "title_folded", "remiss_title_folded"]},
@@ -543,7 +546,8 @@ class SearchService:
         if not hits:
             return None
         first = hits[0]
-        asked = who_was_asked(hits)
+        summaries = summaries_for(self.settings, remiss_id, hits)
+        asked = who_was_asked(hits, summaries)
         return {
             "remiss_id": remiss_id,
             "title": first.get("remiss_title"),
@@ -554,9 +558,12 @@ class SearchService:
             "motion_authors": first.get("motion_authors", []),
             "motion_parties": first.get("motion_parties", []),
             "answers": hits,
-            "asked": asked,  # every body the answers say was asked, with which answers say so
-            "sendlist_known": bool(asked),  # False: no answer lists the bodies asked ("sändlista okänd")
+            # every body the answers and summaries say was asked, with which documents say so and
+            # its state (svar, sammanstallning, ej_svar, okand) with the summary's evidence
+            "asked": asked,
+            "sendlist_known": bool(asked),  # False: no document lists the bodies asked ("sändlista okänd")
             "not_answered": [a for a in asked if a["council"] and not a["answered"]],
+            "summaries": summary_refs(summaries),  # kommunstyrelsen's utlåtanden on this remiss
         }
 
     def answers_by_arrival(self, remiss_id: str | None = None, motion: str | None = None,
@@ -667,23 +674,3 @@ class SearchService:
         answers = [a for g in group_passages(ranked) for a in g.answers]
         answers.sort(key=lambda a: a.date or "", reverse=True)
         return answers[:size]
-
-    # -- helpers --------------------------------------------------------------------
-
-
-def who_was_asked(answers: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The bodies a remiss was sent to, from its answers' lists ("Ärendet har även remitterats
-    till …"), each with the answers that say so and whether it answered (a council's answer
-    counts for its successors: Älvsjö's for Hägersten–Älvsjö)."""
-    answered = {k for h in answers for k in (h.get("council_keys") or [h.get("council")]) if k}
-    out: dict[str, dict[str, Any]] = {}
-    for h in answers:
-        source = COUNCILS[h["council"]].name if h.get("council") in COUNCILS else h.get("council") or "?"
-        for name in h.get("also_sent_to", []):
-            slug = council_from_name(name)
-            key = slug or fold(name)
-            entry = out.setdefault(key, {"council": slug, "name": COUNCILS[slug].name if slug else name,
-                                         "answered": bool(slug and slug in answered), "sources": []})
-            if source not in entry["sources"]:
-                entry["sources"].append(source)
-    return sorted(out.values(), key=lambda a: (a["council"] is None, a["name"]))
