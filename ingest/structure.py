@@ -24,7 +24,7 @@ from ingest.protocol import parse_attendance, split_pages
 from ingest.sections import VIEW_SECTIONS, join_lines, match_heading, split_sections
 from ingest.whose_view import own_view_text
 from remissvar.linking import who_was_asked
-from remissvar.positions import classify_position
+from remissvar.positions import classify_document
 from remissvar.records import (
     COUNCILS,
     MONTH_NUMBERS,
@@ -259,11 +259,14 @@ def _administration(pages: list[PageText], extra: list[str], view: str) -> str |
 
 
 def _evidence(sections: list[Section], full_text: str, council: str | None, own: tuple[str, ...]) -> Evidence:
-    """The answering body's position: its view sections, whose-view filtered, read by the classifier."""
-    texts = [s.text for s in sections if s.name in _VIEW] or [full_text]
-    view = own_view_text("\n\n".join(texts), own_bodies=own)
-    res = classify_position(view, council=council)
-    return Evidence(position=res.position, sentences=list(res.evidence))
+    """The answering body's position: its view sections, whose-view filtered, read by the classifier in
+    the order their stance weighs (decision proposal, summary, synpunkter), with a confidence."""
+    parts = [(s.name, own_view_text(s.text, own_bodies=own)) for s in sections if s.name in _VIEW] \
+        or [("", own_view_text(full_text, own_bodies=own))]
+    # whose view: the council whose page listed it (provenance) first, else the body the document names
+    res = classify_document(parts, council=council) if council else \
+        classify_document(parts, body=own[0] if own else None)
+    return Evidence(position=res.position, sentences=list(res.evidence), confidence=res.confidence)
 
 
 def parse_structure(pages: list[PageText], *, source_url: str | None = None,

@@ -149,14 +149,14 @@ NO_ANSWER = any_of([
 ])
 ALL_BUT = rx(r"\b(?:samtliga|alla|övriga)\s+(?:[\w-]+\s+)?(?:utom|förutom|med\s+undantag\s+(?:av|för))\s+")
 NEUTRAL_BLANK = any_of([
-    r"(?:saknas|inte|ingen|inga)\s+(?:[\w-]+\s+){0,2}(?:anledning|skäl)\s+att\s+(?:lämna|ha|framföra)\s+(?:några\s+)?"
+    r"\b(?:saknas|inte|ingen|inga)\s+(?:[\w-]+\s+){0,2}(?:anledning|skäl)\s+att\s+(?:lämna|ha|framföra)\s+(?:några\s+)?"
     r"(?:synpunkter|invändningar|kommentarer)",
     # no-objection frames that contain a negative verb: blanked before the stance is read
-    r"(?:inte|ingen|inga|inget|saknar)\s+(?:[\w-]+\s+){0,2}(?:skäl|anledning|grund)\s+(?:[\w-]+\s+){0,2}att\s+"
+    r"\b(?:inte|ingen|inga|inget|saknar)\s+(?:[\w-]+\s+){0,2}(?:skäl|anledning|grund)\s+(?:[\w-]+\s+){0,2}att\s+"
     r"(?:[\w-]+\s+){0,2}(?:avstyrka|motsätta|invända|erinra|ha\s+(?:några\s+)?synpunkter|ifrågasätta|avvisa|motsätt\w*)",
-    r"(?:förordar|föredrar|rekommenderar)\s+(?:därför\s+)?(?:inte\s+)?(?:något|någon|inget|inte\s+något)\s+"
+    r"\b(?:förordar|föredrar|rekommenderar)\s+(?:därför\s+)?(?:inte\s+)?(?:något|någon|inget|inte\s+något)\s+"
     r"(?:[\w-]+\s+){0,2}(?:av|alternativ\w*|förslag\w*)(?:\s+\w+){0,3}",
-    r"(?:tar\s+(?:[\w-]+\s+){0,3}inte\s+(?:[\w-]+\s+)?ställning\s+till|avstår\s+(?:[\w-]+\s+){0,2}från\s+att\s+ta\s+"
+    r"(?:\btar\s+(?:[\w-]+\s+){0,3}inte\s+(?:[\w-]+\s+)?ställning\s+till|\binte\s+tar\s+ställning\s+till|avstår\s+(?:[\w-]+\s+){0,2}från\s+att\s+ta\s+"
     r"ställning\s+till)(?:\s+\w+){0,8}",
 ])
 NEUTRAL = any_of([
@@ -169,7 +169,7 @@ NEUTRAL = any_of([
     r"\bingen\s+(?:[\w-]+\s+)?(?:invändning|erinran|synpunkt|uppfattning|åsikt|anmärkning)\b",
     r"\binte\s+(?:[\w-]+\s+)?(?:några|någon)\s+(?:[\w-]+\s+){0,1}(?:synpunkter|invändningar|invändning|erinran)",
     r"(?:lämnar|lämna)\s+(?:[\w-]+\s+){0,3}utan\s+(?:erinran|synpunkter|invändning|kommentar|åtgärd)",
-    r"\bneutral\w*\s+(?:till|i\s+frågan)", r"\bfråga\s+för\s+(?:den\s+)?(?:politik|politiker|förtroendevald)\w*",
+    r"\bneutral\w*\s+(?:till|i\s+frågan)", r"\bfråga\s+för\s+(?:den\s+|de\s+)?(?:politi|förtroendevald)\w*",
     r"\böverlåter\s+(?:[\w-]+\s+){0,3}(?:bedömningen|frågan|ställningstagandet|avvägningen|beslutet)\s+(?:åt|till)",
     r"\b(?:skäl|anledning|grund)\s+att\s+(?:[\w-]+\s+){0,2}(?:avstyrka|motsätta|invända|erinra)",
     r"\bförordar\s+(?:[\w-]+\s+)?(?:inte\s+)?(?:något|någon|inget)\b",
@@ -291,7 +291,7 @@ NEG_WEAK = any_of([
     r"\btycker\s+(?:[\w-]+\s+)?inte\s+att\s+(?:[^\s,;]+\s+){0,8}?(?:ska|bör|behöver|borde)\b",
 ])
 CONCERN = any_of([
-    r"\bsaknas\b", r"\bsaknar\b", r"\bbrist\w*", r"\botydlig\w*", r"\boklar\w*", r"\bför\s+(?:snäv|kort|lång|ambitiös|"
+    r"\bsaknas\b", r"\bsaknar\b", r"\bbrist\w*", r"\botydlig\w*", r"\boklar\w*", r"\b(?:allt)?för\s+(?:snäv|kort|lång|ambitiös|"
     r"hög|låg|generell|vag|omfattande|optimistisk|snabb|stor|liten|snävt|kort|långt|begränsad)\w*",
     r"\brisk\w*", r"\bfarhåg\w*", r"\boro\b", r"\boroar\b", r"\borolig\w*", r"\bbekymr\w*", r"\bproblematisk\w*",
     r"\bsvår\w*", r"\btveksam\w*", r"\bifrågasätt\w*", r"\binvänd\w*", r"\bsynpunkter\s+på\b", r"\bhade\s+(?:[\w-]+\s+)?önskat",

@@ -67,6 +67,7 @@ __all__ = [
     "PositionResult",
     "SentencePosition",
     "classify_decision",
+    "classify_document",
     "classify_lines",
     "classify_position",
     "classify_sentence",
@@ -209,7 +210,7 @@ def _is_own(sub: _Subject, body: str | None) -> bool | None:
 
 def _blank(f: str, rx_: re.Pattern[str], fill: str = " ") -> str:
     """Replace each match by spaces (offsets kept), or by ``fill`` padded to its length."""
-    return rx_.sub(lambda m: (fill + " " * len(m.group(0)))[:len(m.group(0))], f)
+    return rx_.sub(lambda m: (" " + fill + " " * len(m.group(0)))[:len(m.group(0))], f)
 
 
 def _prepare(text: str) -> str:
@@ -472,6 +473,41 @@ def classify_position(text: str, *, body: str | None = None, council: str | None
     fråga", "inget att erinra" with no stance make neutral; nothing of this, oklart.
     ``body`` (or its alias ``council``) is whose view is read (see ``classify_sentence``)."""
     return _classify(text, body=_asked(body, council), decision=False)
+
+
+# A document's parts in the order their stance weighs: the decision proposal, the summary,
+# then the administration's view (synpunkter). Names as ingest.sections' vocabulary prints them.
+_PROPOSAL_PARTS = re.compile(r"^(?:f[oe]?rvaltningens\s+)?f[oe]?rslag\s+till\s+beslut|^beslut\b", re.I)
+_SUMMARY_PARTS = re.compile(r"^sammanfattning", re.I)
+
+
+def classify_document(parts: list[tuple[str, str]], *, body: str | None = None,
+                      council: str | None = None) -> PositionResult:
+    """The answering body's position in a document read as named parts (section name, text):
+    the decision proposal weighs most, then the summary, then the view ("synpunkter"). The
+    first part that states a stance gives the position; a lower part that states another
+    stance lowers the confidence to medel (its sentences are kept as evidence after the
+    deciding part's); ``oklart`` only where no part states a view."""
+    asked = _asked(body, council)
+    tiers: list[list[str]] = [[], [], []]
+    for name, text in parts:
+        tier = 0 if _PROPOSAL_PARTS.match(name.strip()) else 1 if _SUMMARY_PARTS.match(name.strip()) else 2
+        tiers[tier].append(text)
+    results = [_classify("\n\n".join(t), body=asked, decision=False) if t else None for t in tiers]
+    stated = [r for r in results if r is not None and r.position is not Position.OKLART]
+    said = tuple(o for r in results if r for o in r.others)
+    others = _merge_others([("", SentencePosition(Position.OKLART, others=said))])
+    if not stated:
+        return PositionResult(Position.OKLART, [], "låg", others)
+    first = stated[0]
+    disagree = [r for r in stated[1:] if r.position is not first.position]
+    confidence = first.confidence
+    if disagree and confidence == "hög":
+        confidence = "medel"
+    if not disagree and len(stated) > 1 and confidence == "medel":
+        confidence = "hög"  # two parts agree
+    evidence = list(dict.fromkeys(first.evidence + [e for r in disagree for e in r.evidence][:2]))
+    return PositionResult(first.position, evidence, confidence, others)
 
 
 def _merge_others(found: list[tuple[str, SentencePosition]]) -> list[BodyPosition]:
@@ -742,9 +778,12 @@ def classify_decision(paragraph_text: str) -> Decision:
 
 
 def classify_lines(lines: Iterable[str]) -> Iterator[tuple[str | None, str | None]]:
-    """The `remissvar position -` stream: each JSON line ``{"id", "text"[, "council"]}`` in,
-    ``(output line, error)`` out; output ``{"id", "position", "evidence"}``. Blank lines are
-    skipped; a line that is not such an object gives an error message instead of output."""
+    """The `remissvar position -` stream: each JSON line ``{"id", "text"[, "body"][, "council"]}``
+    in (``body``: whose view is read, any body's name; ``council``, a district slug or name, is
+    its alias), ``(output line, error)`` out; output ``{"id", "position", "confidence",
+    "evidence", "others"}``, ``others`` the views the text states of other bodies:
+    ``{"body", "position", "state", "evidence"}`` (state "ej_svar": did not answer). Blank lines
+    are skipped; a line that is not such an object gives an error message instead of output."""
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -756,9 +795,11 @@ def classify_lines(lines: Iterable[str]) -> Iterator[tuple[str | None, str | Non
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
             yield None, f'rad {n}: väntade ett objekt med "text"'
             continue
+        body = obj.get("body") if isinstance(obj.get("body"), str) else None
         council = obj.get("council") if isinstance(obj.get("council"), str) else None
-        res = classify_position(obj["text"], council=council)
-        yield json.dumps({"id": obj.get("id"), "position": res.position.value, "evidence": res.evidence},
+        res = classify_position(obj["text"], body=body, council=council)
+        yield json.dumps({"id": obj.get("id"), "position": res.position.value, "confidence": res.confidence,
+                          "evidence": res.evidence, "others": [o.as_json() for o in res.others]},
                          ensure_ascii=False), None
 
 

@@ -257,8 +257,12 @@ class PageText(BaseModel):
 
 
 class Evidence(BaseModel):
+    """An answer's position, the sentences it was read from, and how sure the reading is:
+    "hög" (a verdict, nothing against it), "medel", "låg" (remissvar.positions)."""
+
     position: Position
     sentences: list[str] = Field(default_factory=list)
+    confidence: str | None = None
 
 
 class Reservation(BaseModel):

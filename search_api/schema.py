@@ -94,6 +94,7 @@ class YttrandeDoc(FilterFields):
     remiss_deadline: dt.date | None = None
     also_sent_to: list[str] = []
     position_sentences: list[str] = []
+    position_confidence: str | None = None  # hög / medel / låg (remissvar.positions)
     decision: str | None = None
     decision_outcome: str | None = None  # DecisionOutcome: as proposed, changed, återremitterat, bordlagt
     council_position: str | None = None  # the council's own stance after its decision
@@ -123,6 +124,7 @@ class YttrandeDoc(FilterFields):
             remiss_deadline=y.remiss.deadline,
             also_sent_to=y.remiss.also_sent_to,
             position_sentences=y.position.sentences,
+            position_confidence=y.position.confidence,
             decision=y.decision,
             **decision_fields(y),
             reservations=y.reservations,

@@ -254,16 +254,17 @@ def remiss_csv(rid: str) -> ResponseReturnValue:
         ["Remiss", doc.get("title") or ""], ["Remitterande instans", doc.get("body") or ""],
         ["Diarienummer", doc.get("dnr") or ""], ["Motion", doc.get("motion_number") or ""],
         ["Exporterad", today], ["Sida", absolute(_settings(), url_for("pages.remiss_page", rid=rid))], [],
-        ["Nämnd", "Datum", "Förvaltningens ställning", "Meningar som bär ställningen", "Nämndens beslut",
-         "Reservationer", "Källa"],
+        ["Nämnd", "Datum", "Förvaltningens ställning", "Säkerhet", "Meningar som bär ställningen",
+         "Nämndens beslut", "Reservationer", "Källa"],
     ]
     for a in doc["answers"]:
-        res = "; ".join(f"{r['party']} ({r['kind']})" for r in a.get("reservations", []))
+        res = "; ".join(f"{r['party']} ({r['kind']}): {r.get('text') or ''}".rstrip(": ")
+                        for r in a.get("reservations", []))
         rows.append([council_name(a.get("council")), a.get("date") or "", position_label(a.get("position")),
-                     " | ".join(a.get("position_sentences") or []), a.get("decision") or "", res,
-                     a.get("source_url") or ""])
+                     a.get("position_confidence") or "", " | ".join(a.get("position_sentences") or []),
+                     a.get("decision") or "", res, a.get("source_url") or ""])
     for n in doc["not_answered"]:
-        rows.append([n["name"], "", "Inget svar i arkivet", "", "", "", ""])
+        rows.append([n["name"], "", "Inget svar i arkivet", "", "", "", "", ""])
     name = re.sub(r"[^A-Za-z0-9._-]", "-", rid)
     return Response(csv_text(rows), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="remiss-{name}-{today}.csv"'})

@@ -52,7 +52,7 @@ def test_404_and_errors_in_the_site_layout(client):
         html = r.get_data(as_text=True)
         assert r.status_code == 404, url
         assert '<html lang="sv">' in html and "Sidan finns inte" in html and 'aria-label="Huvudmeny"' in html
-    r = client.get("/prejudikat", query_string={"text": "x" * 5001})
+    r = client.post("/prejudikat", data={"text": "x" * 5001})
     assert r.status_code == 400 and "för långt" in r.get_data(as_text=True)
 
 
@@ -93,6 +93,10 @@ def test_remiss_csv_names_remiss_dnr_and_date(client):
     assert head["Diarienummer"] == "KS 2024/951" and head["Exporterad"] == dt.date.today().isoformat()
     assert "facebookgrupper" in head["Remiss"]
     assert any(row[:1] == ["Södermalms stadsdelsnämnd"] for row in rows)
+    header = next(row for row in rows if row[:1] == ["Nämnd"])
+    assert header[2:4] == ["Förvaltningens ställning", "Säkerhet"]
+    soder = next(row for row in rows if row[:1] == ["Södermalms stadsdelsnämnd"])
+    assert soder[2] == "Avstyrker" and soder[3] in ("hög", "medel", "låg")
 
 
 def test_search_csv(client):
