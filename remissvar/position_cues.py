@@ -24,7 +24,7 @@ import re
 
 __all__ = [
     "ABSTAIN", "CONCERN", "CONTRAST", "COST", "COST_IF", "COURTESY", "GROUP", "MATERIAL", "MEETING_PARTY", "MOTION_SPEAKS",
-    "NEG_STRONG", "NEG_WEAK", "NEG_WORD", "NEUTRAL", "NEUTRAL_BLANK", "NO_ANSWER", "ALL_BUT", "PARTLY",
+    "NEG_STRONG", "NEG_WEAK", "NEG_WORD", "NEUTRAL", "NEUTRAL_BLANK", "NO_ANSWER", "ALL_BUT", "PARTLY", "PAST",
     "POS_STRONG", "POS_WEAK", "PROCEDURAL", "REPORTED", "TIME_REF", "rx", "any_of",
 ]
 
@@ -78,6 +78,11 @@ REPORTED = any_of([
     r"\bbeslutade\b", r"\bhar\s+(?:[\w-]+\s+){0,3}beslutat\b", r"\b(?:till|av)styrkte\b",
     r"\bhar\s+(?:[\w-]+\s+){0,3}(?:avslagit|bifallit)\b", r"\bavslog\b", r"\bbiföll\b",
     r"\bställde\s+sig\b", r"\b(?:yttrade|framförde|anförde|ansåg|föreslog|yrkade|motsatte|välkomnade|förordade)\b",
+])
+# a past stance: with no asked body given, a named body's past stance is a report of it
+PAST = any_of([
+    r"\bhar\s+(?:[\w-]+\s+){0,3}(?:tillstyrkt|avstyrkt|ställt|beslutat|yttrat|motsatt|välkomnat|förordat|avslagit|"
+    r"bifallit|instämt|avrått|godtagit|stött|svarat)\b",
 ])
 # an earlier occasion: "2019", "tidigare", "den 12 mars", "ett liknande förslag"
 TIME_REF = any_of([
@@ -222,7 +227,7 @@ POS_WEAK = any_of([
     r"åtgärden|åtgärderna|modellen|ändringen|förändringen|arbetet|idén|utredningen|riktlinjerna)\s+"
     r"(?:[\w-]+\s+){0,3}(?:är|vore|blir|utgör|innebär|bedöms\s+vara|kan\s+bli)\s+(?:[\w-]+\s+){0,2}" + _GOOD,
     r"\bstöd(?:er|jer)\b", r"\b(?:är|vore)\s+(?:[\w-]+\s+)?positivt\s+att\b", r"\b(?:är|vore)\s+(?:mycket\s+)?bra\s+att\b",
-    r"\bser\s+(?:[\w-]+\s+){0,4}som\s+(?:ett\s+|en\s+)?(?:mycket\s+|särskilt\s+)?" + _GOOD,
+    r"\bser\s+(?!det\s+som\b)(?:[\w-]+\s+){0,4}som\s+(?:ett\s+|en\s+)?(?:mycket\s+|särskilt\s+)?" + _GOOD,
     r"\b(?:är|utgör|blir)\s+(?:ett\s+|en\s+)?(?:mycket\s+|särskilt\s+)?(?:bra|gott|viktigt|värdefullt|välkommet|"
     r"angeläget|positivt|användbart)\s+(?:verktyg|underlag|styrdokument|förslag|initiativ|stöd|komplement|"
     r"tillskott|steg|bidrag|instrument|redskap)",

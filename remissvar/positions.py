@@ -45,6 +45,7 @@ from remissvar.position_cues import (
     NEUTRAL_BLANK,
     NO_ANSWER,
     PARTLY,
+    PAST,
     POS_STRONG,
     POS_WEAK,
     PROCEDURAL,
@@ -354,6 +355,9 @@ def _analyse(sentence: str, body: str | None, decision: bool) -> SentencePositio
             prev = max((j for j in groups if j < i), default=None)
             if prev is not None:
                 groups[i] = groups[prev]
+    if body is None and lead and any(not m.generic for m in lead[0].mentions) and not lead[0].group \
+            and (REPORTED.search(f) or PAST.search(f)):
+        body = "\x00"  # no asked body: "Kulturnämnden beslutade att tillstyrka" reports another body's answer
     if body is None and re.search(r"\bi\s+sitt\s+(?:\w+\s+)?(?:yttrande|remissvar|svar)\b", f):
         body = "\x00"  # "X har i sitt yttrande avstyrkt": a report of X's answer, not the asked body's
     if body is None and len([sub for sub in lead if not sub.group and any(not m.generic for m in sub.mentions)]) > 1:
