@@ -270,3 +270,54 @@ def classify(item: AgendaItem, *, page_has_headings: bool, council: str | None =
         why.append(f"ordalydelse: {cue}")
     item.is_remiss, item.cue, item.why = cue is not None, cue, why
     return item
+
+
+# ---- decision text, protocol extracts, whole-document links (public evidence, issue 30) ------
+_DECISION_START = re.compile(r"^(forslag till beslut|forvaltningens forslag till beslut|beslutsforslag|"
+                             r"forslag till nämndbeslut|forslag till namndbeslut)\b")
+# a decision point: "1 Stadsdelsnämnden överlämnar …", "2 Nämnden godkänner …", "1 Farsta stadsdelsnämnd …"
+_DECISION_SUBJECT = re.compile(
+    r"^((stadsdels)?namnden|namnden|forvaltningen|[a-zåäö-]+( |-|–)?[a-zåäö]* stadsdelsnamnd(en)?|"
+    r"[a-zåäö]+s stadsdelsnamnd|paragrafen|beslutet|arendet|att )")
+
+
+def decision_start(text: str) -> bool:
+    """"Förslag till beslut" (with or without colon): the item's decision text follows."""
+    return bool(_DECISION_START.match(fold(squash(text)).rstrip(" :")))
+
+
+def is_decision_point(number: str, title: str, seen_numbers: set[str]) -> bool:
+    """A numbered line inside an item's decision text ("1 Stadsdelsnämnden överlämnar …", no
+    period after the number) is a decision point, not an item: its subject is the council or its
+    administration, or it repeats a number the page has already used for an item."""
+    if not re.fullmatch(r"\d{1,2}", number):
+        return False
+    return bool(_DECISION_SUBJECT.match(fold(squash(title)))) or number in seen_numbers
+
+
+_EXTRACT = re.compile(r"^(?:\(\s*signerad\s*\)\s*)?(?:signerat\s+)?protokoll(?:sutdrag)?\s*§\s*(\d{1,3})\b")
+
+
+def protocol_extract(label: str) -> str | None:
+    """The paragraph number of a protocol extract link: "(Signerad) Protokoll § 14 omedelbar
+    justering" -> "14"; ``None`` for the full protocol and everything else."""
+    m = _EXTRACT.match(fold(squash(label)))
+    return m.group(1) if m else None
+
+
+def is_whole_document_link(label: str) -> bool:
+    """"Ladda ner som PDF": the whole kallelse or protocol as one file (meeting level, never an item's)."""
+    return bool(re.match(r"^ladda ner (som pdf|hela|allt|dokumentet som pdf)\b", fold(squash(label))))
+
+
+def route_extract(items: list[AgendaItem], number: str) -> AgendaItem | None:
+    """The agenda item a "§ N" extract belongs to: the item numbered "§ N" (a published
+    protocol's paragraph numbers), else the one numbered N when no item carries a § number."""
+    for item in items:
+        if item.number and re.fullmatch(rf"§\s?{number}", item.number):
+            return item
+    if not any(i.number and i.number.startswith("§") for i in items):
+        for item in items:
+            if item.number == number:
+                return item
+    return None

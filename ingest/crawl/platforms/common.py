@@ -3,6 +3,7 @@ and a generic reader of ASP.NET WebForms post-backs (hidden fields + a year ``<s
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from typing import Protocol
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
@@ -12,9 +13,11 @@ from bs4 import BeautifulSoup, Tag
 from ingest import protocol
 from ingest.crawl.http import Response
 from ingest.crawl.lines import page_lines
-from ingest.crawl.model import AgendaItem, Source
-from remissvar.records import MONTH_NUMBERS
+from ingest.crawl.model import AgendaItem, MeetingRef, Source
+from remissvar.records import COUNCILS, MONTH_NUMBERS
 from remissvar.textnorm import fold, squash
+
+log = logging.getLogger(__name__)
 
 
 def read_date(text: str) -> dt.date | None:
@@ -81,9 +84,36 @@ def split_paragraphs(text: str) -> dict[str, str]:
 
 
 # ---- ASP.NET WebForms post-backs -------------------------------------------------------
+_YEAR = re.compile(r"(19|20)\d\d")
+_DO_POSTBACK = re.compile(r"__doPostBack\(\s*['\"]([^'\"]{1,200})['\"]\s*,\s*['\"]([^'\"]{0,200})['\"]\s*\)")
+
+
+class _Posts:
+    """The posts of one form, one per year."""
+
+    def __init__(self, out: list[tuple[str, dict[str, str], str]], seen: set[str], action: str,
+                 hidden: dict[str, str]) -> None:
+        self.out, self.seen, self.action, self.hidden = out, seen, action, hidden
+
+    def post(self, name: str, value: str, year: str, *, event: bool) -> None:
+        if year in self.seen:
+            return
+        self.seen.add(year)
+        fields = dict(self.hidden)
+        if event:  # a link's post-back: the control is the event target, the year its argument
+            fields["__EVENTTARGET"], fields["__EVENTARGUMENT"] = name, value
+        else:
+            if "__EVENTTARGET" in fields:
+                fields["__EVENTTARGET"] = name
+            fields[name] = value
+        self.out.append((self.action, fields, year))
+
+
 def year_postbacks(html: str, page_url: str) -> list[tuple[str, dict[str, str], str]]:
-    """For a page whose form filters by year (hidden ``__VIEWSTATE`` etc. and a ``<select>``
-    of years): (action URL, form fields, year) of one post per year not already shown."""
+    """For a page whose form filters by year (hidden ``__VIEWSTATE`` etc.): (action URL, form
+    fields, year) of one post per year not already shown. The filter may be a ``<select>`` with
+    options besides the years ("Välj år", "Alla år"), or no select at all: year links that post
+    back (``javascript:__doPostBack('…ctrFilterByYear…','2011')``) or year radio buttons."""
     soup = BeautifulSoup(html, "html.parser")
     out: list[tuple[str, dict[str, str], str]] = []
     for form in soup.find_all("form"):
@@ -93,26 +123,77 @@ def year_postbacks(html: str, page_url: str) -> list[tuple[str, dict[str, str], 
                   if isinstance(i, Tag) and i.get("name") and str(i.get("type") or "").lower() == "hidden"}
         if not any(k.startswith("__VIEWSTATE") for k in hidden):
             continue
+        action = urljoin(page_url, str(form.get("action") or page_url))
+        seen: set[str] = set()
+
+        seen_form = _Posts(out, seen, action, hidden)
+        post = seen_form.post
+
         for sel in form.find_all("select"):
             if not isinstance(sel, Tag) or not sel.get("name"):
                 continue
             options = [o for o in sel.find_all("option") if isinstance(o, Tag)]
             values = [(str(o.get("value") if o.get("value") is not None else o.get_text()).strip(),
-                       o.has_attr("selected")) for o in options]
-            years = [(v, s) for v, s in values if re.fullmatch(r"(19|20)\d\d", v)]
-            if len(years) < 2 or len(years) < len(values) - 1:
+                       squash(o.get_text()), o.has_attr("selected")) for o in options]
+            # a year is the option's value or its text ("Välj år" / "Alla år" beside them are no years)
+            years = [(v, t if _YEAR.fullmatch(t) else v, s) for v, t, s in values
+                     if _YEAR.fullmatch(v) or _YEAR.fullmatch(t)]
+            if len(years) < 2:
                 continue
-            name = str(sel["name"])
-            action = urljoin(page_url, str(form.get("action") or page_url))
-            for v, selected in years:
-                if selected:
-                    continue
-                fields = dict(hidden)
-                if "__EVENTTARGET" in fields:
-                    fields["__EVENTTARGET"] = name
-                fields[name] = v
-                out.append((action, fields, v))
+            for v, year, selected in years:
+                if not selected:
+                    post(str(sel["name"]), v, year, event=False)
+        # a non-select widget: year links posting back, or year radio buttons
+        for a in form.find_all("a"):
+            if not isinstance(a, Tag):
+                continue
+            text = squash(a.get_text())
+            m = _DO_POSTBACK.search(str(a.get("href") or "") + " " + str(a.get("onclick") or ""))
+            if m and _YEAR.fullmatch(text) and "selected" not in " ".join(a.get("class") or []):
+                post(m.group(1), m.group(2), text, event=True)
+        for i in form.find_all("input"):
+            if (isinstance(i, Tag) and str(i.get("type") or "").lower() == "radio" and i.get("name")
+                    and _YEAR.fullmatch(str(i.get("value") or "")) and not i.has_attr("checked")):
+                post(str(i["name"]), str(i["value"]), str(i["value"]), event=False)
     return out
+
+
+def calendar_links(html: str, page_url: str) -> list[str]:
+    """The per-year "Möteskalender" pages a council page links (a second route to every year's
+    meetings besides the year filter): links labelled or addressed so, on the page's host."""
+    host = urlsplit(page_url).netloc
+    out: list[str] = []
+    for ln in page_lines(html, page_url, listing=True):
+        for lk in ln.links:
+            url = lk.url
+            if urlsplit(url).netloc != host:
+                continue
+            words = fold(f"{lk.label} {ln.text}")
+            if "moteskalender" in words or "moteskalender" in fold(url) or "kalender" in fold(urlsplit(url).path):
+                if url not in out:
+                    out.append(url)
+    return out
+
+
+def listing_gap(council: str, years: set[int], era: tuple[int, int]) -> tuple[int, int] | None:
+    """(first, last) year the council existed on a platform's era when its listing holds fewer
+    years than that span (the year filter not read, a route missing), else ``None``."""
+    c = COUNCILS.get(council)
+    first = max(era[0], c.from_year or era[0]) if c else era[0]
+    last = min(era[1], c.to_year or era[1]) if c else era[1]
+    if first > last:
+        return None
+    return (first, last) if len({y for y in years if first <= y <= last}) < last - first + 1 else None
+
+
+def warn_short_listing(src: Source, refs: list[MeetingRef], era: tuple[int, int]) -> tuple[int, int] | None:
+    """Log a warning when a council lists fewer years than its lineage spans on this platform."""
+    years = {r.date.year for r in refs if r.date}
+    gap = listing_gap(src.council, years, era)
+    if gap:
+        log.warning("%s (%s): %d år listade av %d–%d - årsfiltret eller möteskalendern lästes inte helt",
+                    src.name, src.platform, len({y for y in years if gap[0] <= y <= gap[1]}), gap[0], gap[1])
+    return gap
 
 
 def discover_path(html: str, page_url: str, names: tuple[str, ...]) -> str | None:

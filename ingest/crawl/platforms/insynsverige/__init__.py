@@ -20,18 +20,21 @@ from ingest.crawl.lines import Line, page_lines
 from ingest.crawl.model import AgendaItem, DocumentLink, Meeting, MeetingRef, Source
 from ingest.crawl.platforms import Client
 from ingest.crawl.platforms.common import (
+    calendar_links,
     canonical,
     council_path,
     label_date,
     match_paragraph,
     read_date,
     url_date,
+    warn_short_listing,
     year_postbacks,
 )
 from remissvar.records import DocumentKind
 from remissvar.textnorm import fold, squash
 
 _KINDS = ("protokoll", "dagordning")
+ERA = (2001, 2019)  # the years the legacy archive holds ("about 2001–2019")
 
 
 def meeting_refs(html: str, page_url: str, base_url: str, path: str) -> list[MeetingRef]:
@@ -78,13 +81,15 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
     seen_numbers: set[str] = set()
     plain_numbers = False
     pending: str | None = None  # a number printed on a line of its own
+    tab = "kallelse"  # the meeting page's tab: "kallelse" | "protokoll"
+    in_decision = False  # inside an item's "Förslag till beslut": numbered lines are decision points
 
     def close() -> None:
-        nonlocal current, summary
+        nonlocal current, summary, in_decision
         if current is not None:
             current.summary = squash(" ".join(summary)) or None
             items.append(current)
-        current, summary = None, []
+        current, summary, in_decision = None, [], False
 
     for ln in lines:
         t = ln.text
@@ -111,6 +116,16 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
             if not ln.links:
                 meeting.unmatched.append(t)
             continue
+        if fold(t).rstrip(" :") in ("kallelse", "protokoll") and len(t) < 20:  # the page's tabs
+            close()
+            tab = fold(t).rstrip(" :")
+            continue
+        whole = [lk for lk in ln.links if grammar.is_whole_document_link(lk.label or t)]
+        if whole:  # "Ladda ner som PDF": the whole kallelse or protocol, never the last item's
+            for lk in whole:
+                kind = DocumentKind.PROTOKOLL if tab == "protokoll" else DocumentKind.BILAGA
+                meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, kind))
+            continue
         h = grammar.heading(t)
         if h and not ln.links:
             close()
@@ -123,6 +138,10 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
             pending = n
             continue
         il = grammar.item_line(t) if pending is None else None
+        if il and current is not None and in_decision and not docs_here and grammar.is_decision_point(
+                il[0], il[1], seen_numbers):
+            summary.append(t)  # "1 Stadsdelsnämnden överlämnar …": a point of the item's decision
+            continue
         if il or (pending is not None and t and not grammar.heading(t)):
             close()
             number, title = il if il else (pending or "", t)
@@ -139,10 +158,14 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
                 meeting.unmatched.append(t)  # preamble: breadcrumb, date, place, intro
             continue
         if ln.links and any(_is_document(lk.url, lk.label) for lk in ln.links):
+            in_decision = False
             _links(current, ln)
             continue
         if grammar.is_documents_marker(t) or not t:
+            in_decision = in_decision and not t
             continue
+        if grammar.decision_start(t):
+            in_decision = True
         if grammar.read_own_line(current, t):
             continue
         summary.append(t.lstrip("*• ").strip())
@@ -184,11 +207,22 @@ class Insynsverige:
         resp = client.get(page_url)
         html = resp.content.decode("utf-8", errors="replace")
         refs = meeting_refs(html, resp.url, src.base_url, path)
+        seen = {r.date for r in refs}
+
+        def add(more: list[MeetingRef]) -> None:
+            for ref in more:
+                if ref.date not in seen:
+                    seen.add(ref.date)
+                    refs.append(ref)
+
         for action, fields, _year in year_postbacks(html, resp.url):
             r = client.post(action, fields)
-            for ref in meeting_refs(r.content.decode("utf-8", errors="replace"), r.url, src.base_url, path):
-                if ref.date not in [x.date for x in refs]:
-                    refs.append(ref)
+            add(meeting_refs(r.content.decode("utf-8", errors="replace"), r.url, src.base_url, path))
+        # the per-year "Möteskalender": a second route to every year's meetings
+        for url in calendar_links(html, resp.url):
+            r = client.get(url)
+            add(meeting_refs(r.content.decode("utf-8", errors="replace"), r.url, src.base_url, path))
+        warn_short_listing(src, refs, ERA)
         return refs
 
     def parse_meeting(self, html: str, url: str, *, council: str | None = None,

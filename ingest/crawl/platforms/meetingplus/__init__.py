@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ingest.crawl import grammar
 from ingest.crawl.grammar import FilingHints
-from ingest.crawl.lines import page_lines
+from ingest.crawl.lines import Link, page_lines
 from ingest.crawl.model import AgendaItem, DocumentLink, Meeting, MeetingRef, Source
 from ingest.crawl.platforms import Client
 from ingest.crawl.platforms.common import canonical, council_path, label_date, read_date, url_date
@@ -93,9 +93,22 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
     state = "agenda"
     heading: str | None = None
     summary: list[str] = []
+    extracts: list[tuple[str, DocumentLink]] = []  # "(Signerad) Protokoll § N omedelbar justering"
+    in_decision = False
+    seen_numbers: set[str] = set()
+
+    def extract(lk: Link, t: str) -> bool:
+        n = grammar.protocol_extract(lk.label or t)
+        if n is None:
+            return False
+        extracts.append((n, DocumentLink(lk.url, lk.label or t, DocumentKind.PROTOKOLLSUTDRAG)))
+        return True
 
     def close() -> None:
-        nonlocal current, summary, in_bilagor
+        nonlocal current, summary, in_bilagor, in_decision
+        in_decision = False
+        if current is not None:
+            seen_numbers.add(re.sub(r"\D", "", current.number or ""))
         if current is not None:
             current.summary = squash(" ".join(summary)) or None
             if not current.title:  # header not in the text: the attachment's link text, else the summary
@@ -113,7 +126,8 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
         f = fold(t).rstrip(" :")
         if f in _SKIP:
             continue
-        if f == "protokoll" and not ln.links:
+        # the Protokoll tab: a label, or a link that opens the tab (``a#openProtocol``), not a file
+        if f == "protokoll" and not any(_is_attachment(lk.url) for lk in ln.links):
             close()
             state = "protocol"
             continue
@@ -126,7 +140,7 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
             state = "agenda"  # "Protokoll" was a tab label above the agenda, not the tab's content
         if state == "protocol":
             for lk in ln.links:
-                if _is_attachment(lk.url):
+                if _is_attachment(lk.url) and not extract(lk, t):
                     meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, DocumentKind.PROTOKOLL))
             continue
         h = grammar.heading(t)
@@ -144,6 +158,9 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
             title_group, pending = ln.group, None
             continue
         il = grammar.item_line(t) if not attachments else None
+        if il and current is not None and in_decision and grammar.is_decision_point(il[0], il[1], seen_numbers):
+            summary.append(t)  # "1 Stadsdelsnämnden överlämnar …": a point of the item's decision
+            continue
         if il and (ln.header or il[1][:1].isupper()):
             close()
             current = AgendaItem(number=il[0], title=il[1], heading=heading)
@@ -159,8 +176,11 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
             if current is None:
                 current = AgendaItem(number=None, title="", heading=heading)
                 title_group = ln.group
+            in_decision = False
             for lk in ln.links:
-                if not _is_attachment(lk.url):
+                n = grammar.protocol_extract(lk.label or t)
+                own = n is not None and re.sub(r"\D", "", current.number or "") == n  # the item's own extract
+                if not _is_attachment(lk.url) or (not own and extract(lk, t)):
                     continue
                 if _full_protocol(lk.url, lk.label):
                     meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, DocumentKind.PROTOKOLL))
@@ -183,10 +203,18 @@ def parse_meeting(html: str, url: str, *, council: str | None = None, hints: Fil
             current = AgendaItem(number=None, title="", heading=heading)
             title_group = ln.group
         assert current is not None
+        if grammar.decision_start(t):
+            in_decision = True
         if grammar.read_own_line(current, t):
             continue
         summary.append(t)
     close()
+    for number, link in extracts:  # an extract goes to its paragraph's item, else stays with the meeting
+        target = grammar.route_extract(items, number)
+        if target is None:
+            meeting.protocol_links.append(link)
+        elif link.url not in [d.url for d in target.documents]:
+            target.documents.append(link)
     for item in items:
         grammar.classify(item, page_has_headings=meeting.has_headings, council=council, hints=hints)
     meeting.items = items
