@@ -25,6 +25,7 @@ import tempfile
 import time
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -189,6 +190,123 @@ def evaluate(s: Settings, rrf_k: int, floor: float | None) -> dict:
     return out
 
 
+def _remiss_matches(src: Any, draft: dict[str, Any]) -> bool:
+    """A hit answers the draft's remiss: its dnr, or its title, as the archive prints them."""
+    from remissvar.textnorm import fold
+
+    def norm(t: str | None) -> str:
+        t = " ".join(fold(t or "").lower().split())
+        return t[len("remiss av "):] if t.startswith("remiss av ") else t
+
+    def get(key: str) -> str | None:
+        v = src.get(key) if isinstance(src, dict) else getattr(src, key, None)
+        return str(v) if v else None
+
+    if not draft.get("remiss"):
+        return False
+    if get("remiss_dnr") and norm(get("remiss_dnr")).replace(" ", "") == norm(draft["remiss"]).replace(" ", ""):
+        return True
+    a, b = norm(get("remiss_title")), norm(draft.get("remiss_title"))
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def precedent_calibration(svc: Any) -> dict[str, Any]:
+    """The measured distributions the precedent bands are set from (search_api.search.precedent),
+    independent of the blind drafts: unrelated paragraphs (bench/data/precedent_calibration.jsonl)
+    against their best passage; the archive's own passages as paragraphs against the best passage
+    of the same remiss (another passage of the same answer, or another answer)."""
+    from search_api.search.precedent import POOL, background, calibrated
+    from search_api.search.service import cosine_from_score
+
+    def scored(text: str) -> list[tuple[float, dict[str, Any]]]:
+        v = [float(x) for x in svc.embedder.encode_query(text)]
+        res = svc.es.search(index=svc.passages, size=POOL, source=["id", "remiss_id", "yttrande_id"],
+                            knn={"field": "embedding", "query_vector": v, "k": POOL, "num_candidates": 2 * POOL})
+        cos = [cosine_from_score(float(h["_score"])) for h in res["hits"]["hits"]]
+        bg = background(cos)
+        return [(calibrated(c, bg), h["_source"]) for c, h in zip(cos, res["hits"]["hits"], strict=True)]
+
+    unrelated = []
+    for line in (ROOT / "bench/data/precedent_calibration.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            unrelated.append(max(sc for sc, _ in scored(json.loads(line)["text"])))
+    res = svc.es.search(index=svc.passages, size=2000, source=["id", "remiss_id", "text"], query={"match_all": {}})
+    relevant = []
+    for h in res["hits"]["hits"]:
+        p = h["_source"]
+        if len(p["text"]) < 80:
+            continue
+        same = [sc for sc, src in scored(p["text"]) if src["remiss_id"] == p["remiss_id"] and src["id"] != p["id"]]
+        if same:
+            relevant.append(max(same))
+    return {"unrelated": unrelated, "relevant": relevant}
+
+
+def precedent_eval(svc: Any) -> dict[str, Any]:
+    """The blind drafts (bench/data/precedent_drafts.jsonl): an off-topic draft gets no hits and a
+    message; an on-topic draft finds its remiss among the first three hits. Drafts whose remiss has
+    no answer in the evaluated archive are counted apart (they should get no hits either)."""
+    drafts = [json.loads(x) for x in (ROOT / "bench/data/precedent_drafts.jsonl").read_text(encoding="utf-8")
+              .splitlines() if x.strip()]
+    res = svc.es.search(index=svc.yttranden, size=1000, source=["remiss_dnr", "remiss_title"],
+                        query={"match_all": {}})
+    archive = [h["_source"] for h in res["hits"]["hits"]]
+    rows = []
+    for d in drafts:
+        r = svc.precedent_search(d["text"])
+        present = d["expect"] == "remiss" and any(_remiss_matches(a, d) for a in archive)
+        kind = "on" if present else ("absent" if d["expect"] == "remiss" else "off")
+        rank = next((i + 1 for i, h in enumerate(r.hits) if _remiss_matches(h, d)), None)
+        ok = (rank is not None and rank <= 3) if kind == "on" else (not r.hits and bool(r.message))
+        rows.append({"id": d["id"], "kind": kind, "hits": len(r.hits), "rank": rank, "ok": ok,
+                     "top": round(r.hits[0].score, 3) if r.hits else None,
+                     "band": r.bands.get(r.hits[0].id) if r.hits else None})
+    return {"rows": rows}
+
+
+def precedent_report(cal: dict[str, Any], ev: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    from search_api.search.precedent import FLOOR, LIK, MYCKET_LIK
+
+    def dist(xs: list[float]) -> str:
+        return (f"min {min(xs):.3f}, p10 {pct(xs, 10):.3f}, p25 {pct(xs, 25):.3f}, median {pct(xs, 50):.3f}, "
+                f"p90 {pct(xs, 90):.3f}, max {max(xs):.3f}" if xs else "-")
+
+    rows = ev["rows"]
+    on = [r for r in rows if r["kind"] == "on"]
+    off = [r for r in rows if r["kind"] == "off"]
+    absent = [r for r in rows if r["kind"] == "absent"]
+    summary = {"on_topic_top3": round(sum(r["ok"] for r in on) / len(on), 3) if on else 1.0,
+               "off_topic_no_hits": round(sum(r["ok"] for r in off) / len(off), 3) if off else 1.0}
+    lines = ["", "## Precedent (issue 29)", "",
+             "Calibration (calibrated score = 2 x cosine - mean cosine of the 50 nearest passages):", "",
+             f"- unrelated paragraphs' best score ({len(cal['unrelated'])}, bench/data/precedent_calibration.jsonl): "
+             f"{dist(cal['unrelated'])}",
+             f"- relevant pairs' best score ({len(cal['relevant'])}, the archive's passages against their remiss): "
+             f"{dist(cal['relevant'])}",
+             f"- bands in use: floor {FLOOR} (nothing shown under it), lik from {LIK}, "
+             f"mycket lik from {MYCKET_LIK}", "",
+             f"Blind drafts (bench/data/precedent_drafts.jsonl): on-topic with the remiss first three: "
+             f"{sum(r['ok'] for r in on)}/{len(on)}; off-topic without hits and with a message: "
+             f"{sum(r['ok'] for r in off)}/{len(off)}; drafts whose remiss is not in the evaluated archive: "
+             f"{len(absent)}, {sum(1 for r in absent if not r['hits'])} of them without hits.", "",
+             "| draft | kind | hits | rank of its remiss | top score | band |",
+             "| --- | --- | ---: | ---: | ---: | --- |"]
+    for r in rows:
+        flag = "" if r["ok"] or r["kind"] == "absent" else " **miss**"
+        lines.append(f"| {r['id']} | {r['kind']} | {r['hits']} | {r['rank'] or '-'} | {r['top'] or '-'} | "
+                     f"{r['band'] or '-'}{flag} |")
+    return lines, summary
+
+
+def _precedent_run(s: Settings) -> tuple[dict[str, Any], dict[str, Any]]:
+    from remissvar.embedding import get_query_encoder
+    from search_api.index import es_client
+    from search_api.search.service import SearchService
+
+    svc = SearchService(es_client(s), s, get_query_encoder(s))
+    return precedent_calibration(svc), precedent_eval(svc)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(ROOT / "bench/reports/search_eval.md"))
@@ -206,6 +324,7 @@ def main() -> None:
         if not (args.reuse and _has_corpus(s)):
             build_corpus(s)
         r = evaluate(s, args.rrf_k, floor)
+        r["precedent"] = _precedent_run(s)
     lines = ["# Search evaluation", "", f"{r['n_queries']} queries (bench/relevance.json), corpus: the recorded sites' "
              "answers; RRF k = " + str(args.rrf_k) + f"; semantic floor (cosine) = {floor}.", "",
              "| mode | nDCG@10 | recall@20 | p50 ms | p95 ms |", "| --- | ---: | ---: | ---: | ---: |"]
@@ -258,6 +377,8 @@ def main() -> None:
     for n in neg:
         lines.append(f"| {n['q']} | {n['kind']} | {n['exact']} | {n['similar']} | {n['top_cosine']:.3f} |")
     summary["negatives"] = {"with_exact_block": len(with_exact), "with_similar_block": len(with_similar)}
+    prec_lines, summary["precedent"] = precedent_report(*r["precedent"])
+    lines += prec_lines
     want = expected("search_eval")
     lines += ["", "Against bench/runs.json:"]
     for m, metrics in summary.items():

@@ -3,7 +3,7 @@ only: the sections are clean (``ingest.segment``: no running heads, letterhead, 
 signature lines) and procedural decision sentences are left out (kept as labelled boilerplate)."""
 from __future__ import annotations
 
-from ingest.segment import is_procedural_sentence, segment_pages
+from ingest.segment import END_SECTIONS, PROCEDURAL_SECTIONS, is_procedural_sentence, segment_pages
 from remissvar.boilerplate import Template
 from remissvar.records import Passage, Yttrande, stable_id
 from remissvar.textnorm import sentences
@@ -15,7 +15,8 @@ MIN_CHARS = 120
 def chunk_yttrande(y: Yttrande, max_chars: int = MAX_CHARS, template: Template | None = None) -> list[Passage]:
     """Cut the sections (or the whole text when none were found) into passages of substance:
     procedural sentences (by shape, or repeated as the ``template`` measured) are left out."""
-    parts: list[tuple[str | None, int | None, str]] = [(s.name, s.page, s.text) for s in y.sections if s.text.strip()]
+    parts: list[tuple[str | None, int | None, str]] = [(s.name, s.page, s.text) for s in y.sections
+                                                       if s.text.strip() and s.name not in PROCEDURAL_SECTIONS | END_SECTIONS]
     if not parts:
         # no sections: the pages, as the segmenter cleans them (a record keeps its pages as extracted)
         parts = [(None, p.number, p.text) for p in segment_pages(y.pages, template).clean_pages(y.pages)

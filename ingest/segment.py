@@ -83,12 +83,15 @@ class SegLine:
 class Segmentation:
     lines: list[SegLine] = field(default_factory=list)  # the non-blank lines of the page texts
     running: list[SegLine] = field(default_factory=list)  # the lines the extractor set aside
+    # the end block ("Bilagor" and its list) stays in the clean text (the document's structure: its
+    # attachments) though labelled; chunking keeps it out of passages (``END_SECTIONS``)
+    kept: set[tuple[int, int]] = field(default_factory=set)
 
     def layout_lines(self) -> list[str]:
         return [x.text for x in self.lines + self.running if x.label in LAYOUT]
 
     def clean_pages(self, pages: list[PageText]) -> list[PageText]:
-        drop = {(x.page, x.index) for x in self.lines if x.label in LAYOUT}
+        drop = {(x.page, x.index) for x in self.lines if x.label in LAYOUT} - self.kept
         out = []
         for p in pages:
             kept = [ln for i, ln in enumerate(p.text.splitlines()) if (p.number, i) not in drop]
@@ -194,7 +197,8 @@ def segment_pages(pages: list[PageText], template: Template | None = None) -> Se
             labels[i] = lab
         _contact_values(lines, labels)
         _procedural_runs(lines, labels)
-        _blocks(lines, labels)
+        ends = _blocks(lines, labels)
+        seg.kept |= {(p.number, i) for i in ends}
         _meeting_block(lines, labels)
         _address_block(lines, labels)
         _lead_ins(lines, labels)
@@ -218,10 +222,12 @@ def _short(line: str) -> bool:
     return bool(s) and len(s.split()) <= 7 and not s.endswith((".", ":", ";")) and match_heading(s) is None
 
 
-def _blocks(lines: list[str], labels: dict[int, Label]) -> None:
+def _blocks(lines: list[str], labels: dict[int, Label]) -> set[int]:
     """Procedure headings and blocks (``PROCEDURAL_HEADINGS``, ``PROCEDURAL_SECTIONS``) and the end
-    block (``END_SECTIONS``: "Bilagor" and its list, after the signature)."""
+    block (``END_SECTIONS``: "Bilagor" and its list, after the signature); returns the end block's
+    lines (kept in the clean text)."""
     block: Label | None = None
+    ends: set[int] = set()
     for i in sorted(labels):
         name = match_heading(lines[i])
         if name is not None:
@@ -231,9 +237,14 @@ def _blocks(lines: list[str], labels: dict[int, Label]) -> None:
                 labels[i] = Label.PROCEDURAL
             elif block is not None and labels[i] is Label.SUBSTANCE:
                 labels[i] = block
+                if block is Label.SIGNATURE:
+                    ends.add(i)
             continue
         if block is not None and labels[i] is Label.SUBSTANCE:
             labels[i] = block
+            if block is Label.SIGNATURE:
+                ends.add(i)
+    return ends
 
 
 def _meeting_block(lines: list[str], labels: dict[int, Label]) -> None:

@@ -11,9 +11,11 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from werkzeug.datastructures import MultiDict
 
 from remissvar.records import COUNCILS, DECISION_OUTCOME_LABELS, MONTHS, POSITION_LABELS, DecisionOutcome, Position
 from remissvar.settings import Settings
+from search_api import precedent_store
 from search_api.blueprint import clean_text, get_service, parse_search_args, valid_id
 from search_api.remiss_links import live_key, suggestions
 from search_api.search.models import Filters, QueryError, swedish_errors
@@ -168,7 +170,7 @@ def _chips(args: Any) -> list[dict[str, str]]:
 
 @pages.get("/")
 def search_page() -> ResponseReturnValue:
-    error = result = req = None
+    error = result = req = missing = None
     args = request.args
     try:
         req = parse_search_args(args)
@@ -177,7 +179,9 @@ def search_page() -> ResponseReturnValue:
             rid = get_service().resolve_identifier(q)
             if rid:  # a motion number or a dnr goes straight to its remiss
                 return redirect(url_for("pages.remiss_page", rid=rid), 302)
-        if q or req.filters.active():
+        # a motion number or dnr no answer has: say so, not unrelated "liknande" answers
+        missing = get_service().missing_identifier(q) if q and not req.filters.active() else None
+        if (q or req.filters.active()) and not missing:
             result = get_service().search(req)
     except QueryError as e:
         error = str(e)
@@ -195,7 +199,7 @@ def search_page() -> ResponseReturnValue:
         facets = [(f, result.facets.get(f, [])) for f in FACET_ORDER if result.facets.get(f) or selected.get(f)]
     return render_template("search.html", req=req, result=result, error=error, modes=MODES, sorts=SORTS, args=args,
                            selected=selected, url_with=url_with, pages_total=pages_total, facets=facets,
-                           chips=_chips(args), feed_url=feed_url, csv_url=csv_url,
+                           chips=_chips(args), feed_url=feed_url, csv_url=csv_url, missing=missing,
                            similar_floor=get_service().similar_floor), (400 if error else 200)
 
 
@@ -301,23 +305,45 @@ def _precedent_filters(args: Any) -> Filters:
 
 @pages.route("/prejudikat", methods=["GET", "POST"])
 def precedent_page() -> ResponseReturnValue:
-    form = request.form if request.method == "POST" else request.args
+    """The draft is POSTed (never in a URL, a log line or the store); the result is kept in Redis
+    for a week under a random token (``search_api.precedent_store``): the shareable link carries
+    only that token."""
+    if request.method == "GET":
+        # an old link with the text in its address: not searched, the text not shown back
+        error = ("Av sekretesskäl skickas stycket inte längre i adressen: klistra in det i rutan och sök igen."
+                 if "text" in request.args else None)
+        return _render_precedent(None, "", request.args, error=error, status=400 if error else 200)
+    form = request.form
     text = form.get("text") or ""
-    hits: list[Any] = []
-    error = None
-    searched = bool(text.strip())
-    if searched:
-        try:
-            hits = get_service().precedent(clean_text(text), filters=_precedent_filters(form))
-        except QueryError as e:
-            error = str(e)
-    elif "text" in form:
-        error = "Klistra in ett stycke text att jämföra med."
-    share = url_for("pages.precedent_page") + "?" + urlencode(
-        [(k, v) for k in ("text", "council", "year", "position") for v in form.getlist(k) if v]) if searched else None
-    return render_template("precedent.html", text=text, hits=hits, error=error, searched=searched, share=share,
+    if not text.strip():
+        return _render_precedent(None, text, form, error="Klistra in ett stycke text att jämföra med.", status=400)
+    try:
+        result = get_service().precedent_search(clean_text(text), filters=_precedent_filters(form))
+    except QueryError as e:
+        return _render_precedent(None, text, form, error=str(e), status=400)
+    filters = {k: [v for v in form.getlist(k) if v] for k in ("council", "year", "position")}
+    token = precedent_store.save(_settings(), result, filters)
+    return _render_precedent(result, text, form, share=url_for("pages.precedent_result", token=token))
+
+
+@pages.get("/prejudikat/r/<token>")
+def precedent_result(token: str) -> ResponseReturnValue:
+    """A shared precedent result (no draft: only the archive's passages and the filters)."""
+    kept = precedent_store.load(_settings(), token)
+    if kept is None:
+        return _render_precedent(None, "", MultiDict(), status=404, error="Resultatet finns inte längre "
+                                 "(länkar gäller i sju dagar). Klistra in stycket igen.")
+    result, filters = kept
+    form = MultiDict([(k, v) for k, vs in filters.items() for v in vs])
+    return _render_precedent(result, "", form, share=url_for("pages.precedent_result", token=token), shared=True)
+
+
+def _render_precedent(result: Any, text: str, form: Any, *, error: str | None = None, share: str | None = None,
+                      shared: bool = False, status: int = 200) -> ResponseReturnValue:
+    return render_template("precedent.html", text=text, result=result, hits=result.hits if result else [],
+                           error=error, searched=result is not None, share=share, shared=shared,
                            councils=COUNCILS, positions=list(Position), form=form,
-                           years=list(range(dt.date.today().year, 2000, -1))), (400 if error else 200)
+                           years=list(range(dt.date.today().year, 2000, -1))), status
 
 
 @pages.get("/dokument/<yid>")

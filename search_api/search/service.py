@@ -2,6 +2,7 @@
 sets (exact block, "Liknande innehåll" above a calibrated floor), lookups and aggregations."""
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -14,6 +15,7 @@ from typing import Any
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
+from remissvar.boilerplate import Label
 from remissvar.embedding import QueryEncoder
 from remissvar.records import PARTIES
 from remissvar.settings import Settings
@@ -54,7 +56,19 @@ from search_api.search.models import (
     SearchRequest,
     SearchResponse,
 )
-from search_api.search.precedent import is_boilerplate
+from search_api.search.precedent import (
+    NONE_FOUND,
+    POOL,
+    PrecedentResult,
+    background,
+    band,
+    best_lines,
+    boilerplate_label,
+    boilerplate_name,
+    calibrated,
+    is_boilerplate,
+    missing_message,
+)
 
 # The cosine a kNN neighbour needs to take part at all (hybrid fusion, semantic mode, precedent):
 # the highest floor that leaves hybrid nDCG@10 unchanged on bench/relevance.json (0.81; from 0.82
@@ -431,28 +445,96 @@ class SearchService:
 
     def precedent(self, paragraph: str, filters: Filters | None = None, k: int = 10,
                   per_document: int | None = 2, include_boilerplate: bool = False) -> list[PassageHit]:
-        """Passages most like a pasted paragraph, across councils and years: boilerplate left
-        out (unless the paragraph is boilerplate itself), near-identical passages collapsed
-        ("förekommer i N yttranden"), at most ``per_document`` passages of one answer."""
+        """The hits of ``precedent_search`` (the API's list)."""
+        return self.precedent_search(paragraph, filters, k, per_document, include_boilerplate).hits
+
+    def precedent_search(self, paragraph: str, filters: Filters | None = None, k: int = 10,
+                         per_document: int | None = 2, include_boilerplate: bool = False) -> PrecedentResult:
+        """Passages most like a pasted paragraph, across councils and years, with a calibrated
+        likeness (``search.precedent``: nothing under the floor, and a message saying so);
+        near-identical passages collapsed ("förekommer i N yttranden"), at most ``per_document``
+        passages of one answer. A paragraph that is itself boilerplate (or ``include_boilerplate``)
+        searches the labelled boilerplate of the answers; a short paragraph naming a motion number
+        or dnr the archive lacks gets that said instead of unrelated answers."""
         paragraph = paragraph.strip()
         if not paragraph:
             raise QueryError("klistra in ett stycke text")
         if len(paragraph) > MAX_PARAGRAPH_CHARS:
             raise QueryError(f"stycket är för långt (högst {MAX_PARAGRAPH_CHARS} tecken)")
+        missing = self.missing_identifier(paragraph) if len(paragraph.split()) <= 12 else None
+        if missing:
+            return PrecedentResult(message=missing)
+        label = boilerplate_label(paragraph)
+        if label is not None or include_boilerplate:
+            return self._boilerplate_precedent(paragraph, label, filters, k, per_document)
         fclauses = (filters or Filters()).clauses()
-        pool = min(max(5 * k, 50), 200)
+        pool = min(max(5 * k, POOL), 200)
+        knn = {"field": "embedding", "k": pool, "num_candidates": max(2 * pool, 100), "filter": fclauses}
         with self._expensive():
             vector, _ = self._embed(paragraph)
             res = self.es.options(request_timeout=10).search(index=self.passages, size=pool, source=PASSAGE_SOURCE,
-                                                             knn=self._knn(vector, pool, fclauses))
-        skip_boiler = not include_boilerplate and not is_boilerplate(paragraph)
+                                                             knn={**knn, "query_vector": vector})
+        found = res["hits"]["hits"]
+        cosines = [cosine_from_score(float(h["_score"])) for h in found]
+        bg = background(cosines[:POOL])
+        hits, below = [], 0
+        for h, cos in zip(found, cosines, strict=True):
+            score = calibrated(cos, bg)
+            if band(score) is None:
+                below += 1
+                continue
+            if is_boilerplate(h["_source"].get("text", "")):  # a passage indexed before segmentation
+                continue
+            hits.append(hit_from_source(h["_source"], score, None, cos))
+        kept = collapse_near_duplicates(hits, per_document=per_document)[:k]
+        return PrecedentResult(hits=kept, bands={h.id: band(h.score) or "" for h in kept},
+                               message=None if kept else NONE_FOUND, below_floor=below)
+
+    def _boilerplate_precedent(self, paragraph: str, label: Label | None, filters: Filters | None, k: int,
+                               per_document: int | None) -> PrecedentResult:
+        """Answers whose labelled boilerplate holds the pasted standard wording (keyword match on
+        ``boilerplate.text``): the wording and how many answers use it."""
+        flt = (filters or Filters()).clauses() + [{"term": {"synthetic": False}}]
+        if label is not None:
+            flt.append({"term": {"boilerplate.label": label.value}})
+        res = self.es.search(index=self.yttranden, size=max(5 * k, 50), query={"bool": {
+            "must": [{"match": {"boilerplate.text": {"query": paragraph, "minimum_should_match": "60%"}}}],
+            "filter": flt}}, source={"excludes": ["text", "text_folded", "original_text", "sections"]})
         hits = []
         for h in res["hits"]["hits"]:
             src = h["_source"]
-            if skip_boiler and is_boilerplate(src.get("text", "")):
+            lines = [b["text"] for b in src.get("boilerplate", []) if label is None or b["label"] == label.value]
+            chosen = best_lines(lines, paragraph)
+            if not chosen:
                 continue
-            hits.append(hit_from_source(src, float(h["_score"]), None, cosine_from_score(float(h["_score"]))))
-        return collapse_near_duplicates(hits, per_document=per_document)[:k]
+            kind = Label(next(b["label"] for b in src["boilerplate"] if b["text"] == chosen[0]))
+            page = next((b.get("page") for b in src["boilerplate"] if b["text"] == chosen[0]), None)
+            hits.append(hit_from_source({**src, "yttrande_id": src["id"], "id": f"{src['id']}-standard",
+                                         "text": "\n".join(chosen), "section": boilerplate_name(kind), "page": page},
+                                        float(h["_score"] or 0.0), None))
+        kept = collapse_near_duplicates(hits, per_document=per_document)[:k]
+        name = boilerplate_name(label) if label is not None else "Standardformulering"
+        return PrecedentResult(hits=kept, bands={h.id: "standardformulering" for h in kept}, boilerplate=name,
+                               message=None if kept else f"Stycket är en standardformulering ({name.lower()}) "
+                               "och ingen nämnds svar i arkivet har en liknande.")
+
+    def missing_identifier(self, q: str) -> str | None:
+        """A Swedish message when ``q`` names a motion number or a dnr that no answer in the archive
+        has ('Motion 2024:57 finns inte i arkivet', with where to look); None otherwise."""
+        num = motion_number(q) or next((f"{m.group(1)}:{int(m.group(2))}" for m in MOTION_IN_TEXT.finditer(q)
+                                        if re.search(r"(?i)\bmotion", q)), None)
+        if num:
+            term: dict[str, Any] = {"term": {"motion_number": num}}
+            kind, ident = "motion", num
+        else:
+            d = dnr(q)
+            if not d:
+                return None
+            term = {"bool": {"should": [{"terms": {"remiss_dnr": sorted({d, d.upper()})}},
+                                        {"match_phrase": {"text": d}}], "minimum_should_match": 1}}
+            kind, ident = "dnr", d
+        n = self.es.count(index=self.yttranden, query={"bool": {"filter": [term]}})["count"]
+        return None if n else missing_message(kind, ident)
 
     def resolve_identifier(self, q: str) -> str | None:
         """The remiss a query names outright (a motion number or a remitting dnr), when exactly one."""

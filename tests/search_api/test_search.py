@@ -22,7 +22,7 @@ from search_api.search.builders import (
 from search_api.search.fusion import rrf
 from search_api.search.grouping import collapse_near_duplicates
 from search_api.search.models import Filters, PassageHit, SearchRequest, swedish_errors
-from search_api.search.precedent import is_boilerplate
+from search_api.search.precedent import FLOOR, is_boilerplate
 from search_api.search.service import SearchService
 
 
@@ -81,16 +81,17 @@ def test_exact_matches_count_stop_words_as_present():
 
 
 def test_clean_query_finds_ocr_text(service):
-    """'förvaltningens förslag' must find the OCR-damaged Skärholmen text ('forvaltningens forslag')."""
-    resp = service.search(SearchRequest(q="förvaltningens förslag", mode="keyword"))
+    """'verksamhetens mål' must find the OCR-damaged Skärholmen text ('verksamhetens mal'). (Its
+    'forvaltningens forslag' is a procedural decision sentence: boilerplate, in no passage.)"""
+    resp = service.search(SearchRequest(q="verksamhetens mål", mode="keyword"))
     assert "skarholmen" in _councils(resp)
 
 
-@pytest.mark.parametrize("word", ["medborgarservise", "stockholmanra", "kommunikationsprogramnet"])
+@pytest.mark.parametrize("word", ["upphandlde", "stockholmanra", "kommunikationsprogramnet"])
 def test_one_misread_letter_is_found(service, word):
     """One wrong, missing or swapped letter after the first two - an OCR misreading in the
     document or a typo in the query, the same edit either way - still finds the word
-    ('medborgarservice', 'stockholmarna', 'Kommunikationsprogrammet' in the Skärholmen
+    ('upphandlade', 'stockholmarna', 'Kommunikationsprogrammet' in the Skärholmen
     answer): the bounded OCR clause allows one edit in words of five letters or more."""
     resp = service.search(SearchRequest(q=word, mode="keyword"))
     assert "skarholmen" in _councils(resp)
@@ -283,7 +284,7 @@ def test_similar_block_same_when_knn_sources_are_fetched_after(seeded_index, set
 
 
 def test_sort_by_date(service):
-    resp = service.search(SearchRequest(q="förvaltningens förslag", mode="keyword", sort="datum"))
+    resp = service.search(SearchRequest(q="sociala medier", mode="keyword", sort="datum"))
     dates = [g.latest or "" for g in resp.groups]
     assert len(dates) == 2 and dates == sorted(dates, reverse=True)
 
@@ -315,7 +316,7 @@ def test_precedent_skips_boilerplate_and_caps_documents(service):
     per_doc: dict[str, int] = {}
     for h in hits:
         per_doc[h.yttrande_id] = per_doc.get(h.yttrande_id, 0) + 1
-        assert h.similarity is not None and h.similarity >= service.semantic_floor
+        assert h.similarity is not None and h.score >= FLOOR  # the calibrated floor (search.precedent)
     assert max(per_doc.values()) <= 2
     only = service.precedent("Det är inte stadens uppdrag att driva grupper i sociala medier.",
                              filters=Filters(council=["skarholmen"]))
