@@ -38,19 +38,19 @@ _HEAD_FORMS = rf"{_HEAD}(?:en|ens|et|ets|s|n|ns|ernas|erna|er)?"
 _HEAD_WORD = rf"[a-z]*{_HEAD_FORMS}"
 # a "- och" compound before it: "miljo- och halsoskyddsnamnden", "gatu- och fastighetskontoret"
 _COMPOUND = rf"(?:[a-z]+\s*[{_D}]\s*(?:och|eller)\s+)?"
-_DISTRICT_NAME = rf"(?:(?:norra|sodra|ostra|vastra)\s+[a-z]+|[a-z]+(?:\s*[{_D}]\s*[a-z]+)*)"
+_DISTRICT_NAME = rf"(?:(?:norra|sodra|ostra|vastra)\s+[a-z]+|[a-z]+(?:\s?[{_D}]\s?[a-z]+){{0,3}})"
 _DISTRICT = re.compile(
     rf"\b(?P<name>{_DISTRICT_NAME})s?\s+(?:stadsdels(?:n[a-z]?mnd|f[a-z]?rvaltning)[a-z]*|sdn|sdf)\b")
 # "Farsta och Skarholmens stadsdelsnamnder": the first name shares the last one's head
 _DISTRICT_LIST = re.compile(
-    rf"\b(?P<names>{_DISTRICT_NAME}(?:\s*,\s*{_DISTRICT_NAME})*\s+(?:och|samt)\s+{_DISTRICT_NAME})s?\s+"
+    rf"\b(?P<names>{_DISTRICT_NAME}(?:\s?,\s?{_DISTRICT_NAME}){{0,12}}\s+(?:och|samt)\s+{_DISTRICT_NAME})s?\s+"
     r"stadsdels(?:n[a-z]?mnder|f[a-z]?rvaltningar)(?:na|nas)?\b")
 _ORGAN = re.compile(rf"\b(?P<name>{_COMPOUND}{_HEAD_WORD})\b")
 # companies, read on the original text where capitals mark the name: "AB Svenska Bostäder",
 # "Stockholm Vatten och Avfall AB", "Micasa Fastigheter i Stockholm AB"
 _CAP = r"[A-ZÅÄÖÉ][\wåäöéÅÄÖ]+"
 _COMPANY = re.compile(
-    rf"\b(?P<name>AB\s+{_CAP}(?:\s+(?!AB\b){_CAP}){{0,3}}|{_CAP}(?:\s+(?:(?!AB\b){_CAP}|och|i|för))*\s+AB)\b")
+    rf"\b(?P<name>AB\s+{_CAP}(?:\s+(?!AB\b){_CAP}){{0,3}}|{_CAP}(?:\s+(?:(?!AB\b){_CAP}|och|i|för)){{0,5}}\s+AB)\b")
 _STATE = re.compile(
     r"\b(?P<name>l[aedi]?nsstyrelsen(?:s)?(?:\s+i\s+stockholms\s+lan)?|region\s+stockholm|regeringen|"
     r"trafikverket|polisen|polismyndigheten|boverket|naturvardsverket|socialstyrelsen|skolverket|"

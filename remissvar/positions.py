@@ -20,6 +20,7 @@ kostnader").
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -124,11 +125,20 @@ _PREP = re.compile(r"(?:^|\s)(?:till|av|från|fran|for|för|hos|med|om|på|pa|in
                    r"vid|utan|än|an|som|i|efter|åt|at|utom|förutom|forutom|undantag|bland|and|inklusive)\s*$")
 _LIST_GAP = re.compile(
     r"^\s*(?:,|,?\s*och|,?\s*samt|,?\s*liksom|,?\s*samt\s+även|,?\s*och\s+även|,?\s*som\s+även)?\s*$")
-_VIEW_NOUN = re.compile(r"^\s*(?:bedomning|uppfattning|syn|standpunkt|yttrande|svar|remissvar|synpunkter|forslag|"
+_REL = re.compile(r"\s*,?\s*som\b")
+_LIST_NEXT = re.compile(r"\s+(?:och|samt|,)")
+_VIEW_NOUN = re.compile(r"\s*(?:bedomning|uppfattning|syn|standpunkt|yttrande|svar|remissvar|synpunkter|forslag|"
                         r"installning|slutsats|mening|asikt)\b")
-_LEAD = re.compile(r"^(?:\s*(?:aven|ocksa|dock|daremot|darfor|sammanfattningsvis|slutligen|vidare|dessutom|"
-                   r"mot\s+(?:denna|den|bakgrund)\s+(?:\w+\s+){0,3}|sammantaget|enligt|sa\s+mener|med\s+hanvisning\s+"
-                   r"(?:\w+\s+){0,3}|ocksa|bade|\W))*$")
+# what may stand before a clause's subject: adverbials ("Mot denna bakgrund", "Sammanfattningsvis")
+_LEAD_WORDS = frozenset(
+    "aven ocksa dock daremot darfor sammanfattningsvis slutligen vidare dessutom mot denna den detta bakgrund av "
+    "med hanvisning till sammantaget enligt sa menar bade och det anforda ovan".split())
+
+
+def _lead_ok(lead: str) -> bool:
+    """Only adverbials before the subject: a genitive there is the subject ("Trafikkontorets bedömning")."""
+    words = re.findall(r"[a-z]+", lead)
+    return len(words) <= 8 and all(w in _LEAD_WORDS for w in words)
 
 
 @dataclass(frozen=True)
@@ -165,7 +175,7 @@ def _subjects(text: str, f: str) -> list[_Subject]:
                 out.append(_Subject(start, end, tuple(run)))
                 continue
         group = all(m.key.startswith("grp:") for m in run)
-        rel = re.match(r"\s*,?\s*som\b", f[end:])
+        rel = _REL.match(f, end)
         if re.search(r"(?:^|\s)liksom\s*$", before) or re.search(r"(?:^|\s)(?:och|samt)\s+(?:aven|ocksa)\s*$", before):
             out.append(_Subject(start, end, tuple(run), group=group, shares=True))
             continue
@@ -174,14 +184,15 @@ def _subjects(text: str, f: str) -> list[_Subject]:
                 out.append(_Subject(start, end, tuple(run), scope=_clause_end(f, end + rel.end()), group=group))
             continue
         last = run[-1].text
-        clause_start = max(f.rfind(c, 0, start) for c in (",", ";", ":", " men ", " dock ", " att "))
-        lead = f[clause_start + 1 if clause_start >= 0 else 0:start]
-        if re.search(r"(?:s|ens|ets|ns)$", last) and not last.endswith("ss") and _VIEW_NOUN.match(f[end:]):
-            if not _LEAD.match(lead):
+        window = max(0, start - 200)  # a clause's lead is short: look back a bounded window
+        clause_start = max(f.rfind(c, window, start) for c in (",", ";", ":", " men ", " dock ", " att "))
+        lead = f[clause_start + 1 if clause_start >= 0 else window:start]
+        if re.search(r"(?:s|ens|ets|ns)$", last) and not last.endswith("ss") and _VIEW_NOUN.match(f, end):
+            if not _lead_ok(lead):
                 continue  # "delar trafikkontorets bedömning": an object
         elif re.search(r"(?:s|ens|ets)$", last) and not last.endswith(("ss", "nder", "ner")) \
-                and not re.match(r"\s+(?:och|samt|,)", f[end:]) and run[-1].generic is False \
-                and re.match(r"\s+[a-z]", f[end:]) and not _LEAD.match(lead):
+                and not _LIST_NEXT.match(f, end) and run[-1].generic is False \
+                and re.match(r"\s+[a-z]", f[end:end + 3]) and not _lead_ok(lead):
             continue  # "stadsdelsnämndens verksamhet"
         scope = _clause_end(f, end) if re.search(r"(?:^|\s)att\s*$", before) else 1 << 30
         out.append(_Subject(start, end, tuple(run), scope=scope, group=group))
@@ -224,9 +235,9 @@ def _negated(f: str, start: int, end: int) -> bool:
     """Is the cue negated: a negation inside it ("ställer sig inte bakom"), right after its
     verb ("instämmer inte"), or before it in the same clause, up to eight words back ("anser
     inte att förslaget bör genomföras")?"""
-    if re.search(NEG_WORD, " ".join([f[start:end], *f[end:].split()[:1]])):
+    if re.search(NEG_WORD, " ".join([f[start:end], *f[end:end + 30].split()[:1]])):
         return True
-    head = f[:start]
+    head = f[max(0, start - 120):start]  # eight words back, within the clause
     cuts = list(_CLAUSE_START.finditer(head))
     if cuts:
         head = head[cuts[-1].end():]
@@ -240,8 +251,8 @@ def _closely_negated(f: str, start: int, end: int) -> bool:
     """A negative verdict negated right at it: "avstyrker inte", "inte avstyrka"."""
     if re.search(NEG_WORD, f[start:end]):
         return False  # the negation is the cue's own: "bör inte genomföras"
-    before = f[:start].split()[-2:]
-    after = f[end:].split()[:1]
+    before = f[max(0, start - 60):start].split()[-2:]
+    after = f[end:end + 30].split()[:1]
     return re.search(NEG_WORD, " ".join(before + after)) is not None
 
 
@@ -295,12 +306,20 @@ def _cue_spans(f: str) -> list[tuple[int, int, str]]:
         spans.extend((m.start(), m.end(), kind) for m in rx_.finditer(f))
     contrast = [m.start() for m in CONTRAST.finditer(f)]
     for m in CONCERN.finditer(f):
-        if any(c < m.start() for c in contrast) or re.match(r"^\s*(?:daremot|dock|men|samtidigt|emellertid)\b", f):
+        if (contrast and contrast[0] < m.start()) or re.match(r"^\s*(?:daremot|dock|men|samtidigt|emellertid)\b", f):
             spans.append((m.start(), m.end(), "concern"))
     # a stance word inside a no-answer or abstain phrase is not a stance
-    covered = [(s, e) for s, e, k in spans if k in ("abstain", "no_answer", "neutral")]
-    return sorted((s, e, k) for s, e, k in spans
-                  if k in ("abstain", "no_answer", "neutral") or not any(a <= s and e <= b for a, b in covered))
+    covered = sorted((s, e) for s, e, k in spans if k in ("abstain", "no_answer", "neutral"))
+    cov_starts = [a for a, _ in covered]
+    reach: list[int] = []  # the furthest end among the covering phrases starting up to each one
+    for _, b in covered:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def inside(s: int, e: int) -> bool:
+        i = bisect.bisect_right(cov_starts, s) - 1
+        return i >= 0 and reach[i] >= e
+
+    return sorted((s, e, k) for s, e, k in spans if k in ("abstain", "no_answer", "neutral") or not inside(s, e))
 
 
 def _analyse(sentence: str, body: str | None, decision: bool) -> SentencePosition:
@@ -339,15 +358,20 @@ def _analyse(sentence: str, body: str | None, decision: bool) -> SentencePositio
                          and any(o[0] > sp[0] and o[2] in ("ps", "ns", "nw", "pw") for o in spans if o != sp))]
     groups: dict[int, _Cues] = {}
     lead = [sub for sub in subjects if not sub.shares]
+    starts = [sub.start for sub in subjects]
     for s, e, kind in spans:
-        idx = next((i for i, sub in enumerate(subjects)
+        lo = bisect.bisect_right(starts, s)  # subjects[:lo] start at or before the cue
+        idx = next((i for i, sub in enumerate(subjects[lo:lo + 3], lo)
                     if kind in ("ps", "pw", "ns", "nw") and not sub.shares and s < sub.start < e), -1)
         if idx < 0:
-            for i, sub in enumerate(subjects):
-                if sub.start <= s and not sub.shares and s <= sub.scope:
+            for i in range(lo - 1, max(-1, lo - 50), -1):  # the nearest subject before it whose clause reaches it
+                sub = subjects[i]
+                if not sub.shares and s <= sub.scope:
                     idx = i
+                    break
         if idx < 0:
-            idx = next((i for i, sub in enumerate(subjects) if not sub.shares and e <= sub.start <= e + 3), -1)
+            idx = next((i for i, sub in enumerate(subjects[lo:lo + 3], lo)
+                        if not sub.shares and e <= sub.start <= e + 3), -1)
         cues = groups.setdefault(idx, _Cues())
         setattr(cues, kind, True)
     for i, sub in enumerate(subjects):
