@@ -98,3 +98,17 @@ def test_position_stream_takes_body_and_council_and_gives_others() -> None:
     assert out[0]["position"] == "avstyrker" and out[0]["confidence"] in ("hög", "medel", "låg")
     assert out[0]["others"][0]["body"] == "Trafiknämnden" and out[0]["others"][0]["position"] == "tillstyrker"
     assert out[1]["position"] == "oklart" and out[1]["others"][0]["position"] == "tillstyrker"
+
+
+def test_summary_reading_with_the_list_of_bodies_asked() -> None:
+    from remissvar.position_summaries import bodies_asked, read_summary
+
+    text = ("Ärendet har remitterats till stadsledningskontoret, utbildningsnämnden, Farsta och Skärholmens "
+            "stadsdelsnämnder samt Stockholms Stadshus AB, som har underremitterat ärendet till AB Svenska Bostäder.\n"
+            "Samtliga utom Skärholmens stadsdelsnämnd har svarat. Farsta stadsdelsnämnd tillstyrker motionen. "
+            "Övriga remissinstanser har inget att erinra.")
+    assert [body_key(b) for b in bodies_asked(text)] == [
+        "org:ks", "nmd:utbildning", "sdn:farsta", "sdn:skarholmen", "ab:stadshus", "ab:svenskabostader"]
+    got = {body_key(p.body): (p.position.value if p.position else p.state) for p in read_summary(text).positions}
+    assert got == {"sdn:skarholmen": "ej_svar", "sdn:farsta": "tillstyrker", "org:ks": "neutral",
+                   "nmd:utbildning": "neutral", "ab:stadshus": "neutral", "ab:svenskabostader": "neutral"}
