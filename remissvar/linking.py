@@ -824,19 +824,23 @@ def _d(y: int, m: int = 1, d: int = 1) -> dt.date:
 _PRE_2007 = ["Rinkeby", "Kista", "Maria-Gamla stan", "Katarina-Sofia", "Enskede-Årsta", "Vantör",
              "Hägersten", "Liljeholmen"]
 _2007 = ["Rinkeby-Kista", "Södermalm", "Enskede-Årsta-Vantör", "Hägersten-Liljeholmen", "Älvsjö"]
-_ALWAYS = ["Spånga-Tensta", "Hässelby-Vällingby", "Bromma", "Kungsholmen", "Norrmalm", "Östermalm",
-           "Skarpnäck", "Farsta", "Skärholmen"]
+_ALWAYS = ["Hässelby-Vällingby", "Bromma", "Kungsholmen", "Skarpnäck", "Farsta", "Skärholmen"]
+_TO_2023 = ["Spånga-Tensta", "Norrmalm", "Östermalm"]  # to 30 June 2023: Järva, Norra innerstaden
 
 # Stockholm's district councils and when they existed: 18 from 1999, 14 from 2007 (Södermalm from
 # Maria-Gamla stan and Katarina-Sofia; Hägersten-Liljeholmen from Hägersten and Liljeholmen;
 # Rinkeby-Kista; Enskede-Årsta-Vantör), 13 from 2020 (Hägersten-Älvsjö from Hägersten-Liljeholmen
-# and Älvsjö). Dates before 1999 use the 1999 councils.
+# and Älvsjö), 11 from 1 July 2023 (Järva from Rinkeby-Kista and Spånga-Tensta, Norra innerstaden
+# from Norrmalm and Östermalm). Dates before 1999 use the 1999 councils.
 DISTRICTS: tuple[District, ...] = tuple(
     [District(f"{_genitive(s)} stadsdelsnämnd", s, _d(1999), None) for s in _ALWAYS]
+    + [District(f"{_genitive(s)} stadsdelsnämnd", s, _d(1999), _d(2023, 6, 30)) for s in _TO_2023]
+    + [District("Järva stadsdelsnämnd", "Järva", _d(2023, 7), None),
+       District("Norra innerstadens stadsdelsnämnd", "Norra innerstaden", _d(2023, 7), None)]
     + [District(f"{_genitive(s)} stadsdelsnämnd", s, _d(1999), _d(2006, 12, 31)) for s in _PRE_2007]
     + [District("Älvsjö stadsdelsnämnd", "Älvsjö", _d(1999), _d(2019, 12, 31))]
     + [District(f"{_genitive(s)} stadsdelsnämnd", s, _d(2007),
-                _d(2019, 12, 31) if s == "Hägersten-Liljeholmen" else None)
+                _d(2019, 12, 31) if s == "Hägersten-Liljeholmen" else _d(2023, 6, 30) if s == "Rinkeby-Kista" else None)
        for s in _2007 if s != "Älvsjö"]
     + [District("Hägersten-Älvsjö stadsdelsnämnd", "Hägersten-Älvsjö", _d(2020), None)]
 )

@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     query_cache_size: int = Field(1024, description="Recent query vectors kept per search process (0: none)")
     admin_token: str = Field("", description="Token for admin actions; empty disables them")
     sources_file: Path = Field(ROOT / "ingest" / "crawl" / "sources.json", description="Councils and hosts to crawl")
+    councils: str = Field("mission", description="Councils a crawl covers: 'mission' (the configured sources), "
+                                                 "'all' (every district council the city's listings link) "
+                                                 "or slugs, comma-separated")
     recorded_sites_dir: Path = Field(ROOT / "tests" / "fixtures" / "sites",
                                      description="Recorded copies of the sites, served by `crawl --recorded`")
     recorded_port: int = Field(8701, description="First of two loopback ports for the recorded sites")

@@ -30,6 +30,8 @@ class Source:
     # kommunfullmäktige, whose utlåtanden are read for the bodies asked and their views
     # (ingest.summaries), never indexed as answers
     role: str = "answers"
+    # a council the listings name but the lineage table does not know: no predecessor is guessed
+    standalone: bool = False
 
 
 @dataclass
@@ -87,3 +89,18 @@ def load_sources(path: Path) -> list[Source]:
     data = json.loads(path.read_text(encoding="utf-8"))
     return [Source(**{**s, "api_paths": tuple(s.get("api_paths", ())), "discover": tuple(s.get("discover", ()))})
             for s in data["sources"]]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A page where a platform lists every council (``ingest.crawl.discovery``)."""
+
+    platform: str
+    base_url: str
+    path: str  # "/stockholm", "/committees"
+
+
+def load_listings(path: Path) -> list[Listing]:
+    """The city's listing pages per platform (``sources.json``'s ``listings``)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [Listing(**x) for x in data.get("listings", [])]

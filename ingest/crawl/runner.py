@@ -9,8 +9,9 @@ from tqdm import tqdm
 
 from ingest.crawl.browser import BrowserRenderer
 from ingest.crawl.crawler import CouncilStats, Crawler
+from ingest.crawl.discovery import select_sources, with_base
 from ingest.crawl.http import Fetcher
-from ingest.crawl.model import Source, load_sources
+from ingest.crawl.model import Source, load_listings, load_sources
 from ingest.crawl.replay import ReplayServer
 from ingest.crawl.store import RawStore
 from remissvar.settings import Settings
@@ -46,6 +47,11 @@ def crawl_sources(s: Settings, sources: list[Source], hosts: set[str], *, full: 
     store = RawStore(s.data_dir)
     fetcher = Fetcher(hosts, min_interval=s.crawl_min_interval if min_interval is None else min_interval,
                       timeout=timeout)
+    if s.councils.strip().lower() not in ("", "mission"):
+        # REMISSVAR_COUNCILS=all or a list: every council the city's listings link (on the hosts
+        # the given sources use: the recorded sites in tests and `make run`)
+        base = {x.platform: x.base_url for x in reversed(sources)}
+        sources = select_sources(sources, with_base(load_listings(s.sources_file), base), s.councils, fetcher.get)
     bar = tqdm(desc="Sammanträden", unit="möte", disable=not progress)
 
     def tick(src: Source, url: str) -> None:

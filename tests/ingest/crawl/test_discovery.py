@@ -1,0 +1,91 @@
+"""Every district (issue 30 point 5): councils discovered from the city's listing pages on the
+recorded sites (tests/fixtures/sites: insynsverige's /stockholm, MeetingPlus' /committees),
+REMISSVAR_COUNCILS widening the crawl, the mission's councils the default."""
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import ExitStack
+
+import pytest
+
+from ingest.crawl.discovery import council_slug, listed_councils, select_sources, with_base
+from ingest.crawl.http import Fetcher
+from ingest.crawl.model import load_listings, load_sources
+from ingest.crawl.runner import crawl_sources, recorded_sources
+from remissvar.linking import districts_on
+from remissvar.settings import Settings
+from tests.conftest import FIXTURES, free_port
+
+SITES = FIXTURES / "sites"
+
+
+def test_the_listings_name_every_district_of_both_eras():
+    ins = listed_councils((SITES / "insynsverige/stockholm/index.html").read_text(), "https://insynsverige.se/stockholm",
+                          "insynsverige")
+    mp = listed_councils((SITES / "meetingplus/committees/index.html").read_text(),
+                         "https://edokmeetings.stockholm.se/committees", "meetingplus")
+    # the legacy archive (2001-2019): the 18 councils of 1999-2006 and the 4 new of 2007
+    assert len(ins) == 22 and ("Katarina-Sofia stadsdelsnämnd", "/stockholm-katarinasofia") in ins
+    # MeetingPlus (2019-): the 13 of 2020, the 2 of July 2023, and the 2019 predecessors; no KS/KF
+    assert len(mp) == 17 and ("Järva stadsdelsnämnd", "/committees/jarva-stadsdelsnamnd") in mp
+    assert not any("styrelsen" in n or "fullmäktige" in n for n, _ in mp)
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("Katarina-Sofia stadsdelsnämnd", "katarina-sofia"), ("Hägersten–Älvsjö stadsdelsnämnd", "hagersten-alvsjo"),
+    ("Enskede-Årsta-Vantörs stadsdelsnämnd", "enskede-arsta-vantor"), ("Norra innerstadens stadsdelsnämnd",
+                                                                      "norra-innerstaden"),
+    ("Bromma stadsdelsnämnd", "bromma"), ("Kungsholmens stadsdelsnämnd", "kungsholmen"),
+])
+def test_council_slugs(name, slug):
+    assert council_slug(name) == slug
+
+
+def _select(councils: str):
+    from ingest.crawl.replay import ReplayServer
+
+    s = Settings()
+    configured = load_sources(s.sources_file)
+    with ReplayServer(SITES / "meetingplus", port=free_port()) as mp, \
+            ReplayServer(SITES / "insynsverige", port=free_port()) as ins:
+        hosts = {f"127.0.0.1:{x.httpd.server_address[1]}" for x in (mp, ins)}
+        listings = with_base(load_listings(s.sources_file), {"meetingplus": mp.base_url, "insynsverige": ins.base_url})
+        return configured, select_sources(configured, listings, councils, Fetcher(hosts, min_interval=0).get)
+
+
+def test_mission_is_the_default_and_all_adds_every_listed_district():
+    configured, same = _select("mission")
+    assert same == configured and Settings().councils == "mission"
+    configured, everything = _select("all")
+    assert everything[: len(configured)] == configured
+    added = everything[len(configured):]
+    # every district council of both listings not configured, each once per platform, none guessed
+    assert len({(x.platform, x.council) for x in added}) == len(added)
+    councils = {x.council for x in everything if x.role == "answers"}
+    for d in (dt.date(2005, 1, 1), dt.date(2012, 1, 1), dt.date(2021, 1, 1), dt.date(2024, 1, 1)):
+        assert {council_slug(x.name) for x in districts_on(d)} <= councils, d
+    assert {x.council for x in added if x.platform == "insynsverige"} >= {"bromma", "enskede-arsta-vantor", "rinkeby"}
+    assert {x.council for x in added if x.platform == "meetingplus"} >= {"jarva", "norra-innerstaden", "bromma"}
+    # a council the lineage table does not know stands alone, marked so; the known ones do not
+    bromma = next(x for x in added if x.council == "bromma")
+    assert bromma.standalone and bromma.path == "/stockholm-bromma"
+    assert not any(x.council in ("katarina-sofia", "farsta") for x in added)  # configured already
+
+
+def test_a_list_of_councils():
+    _, chosen = _select("farsta, bromma")
+    assert sorted((x.platform, x.council) for x in chosen) == [
+        ("insynsverige", "bromma"), ("insynsverige", "farsta"), ("meetingplus", "bromma"), ("meetingplus", "farsta")]
+
+
+@pytest.mark.slow
+def test_crawl_with_every_council_on_the_recorded_sites(tmp_path):
+    s = Settings(data_dir=tmp_path / "data", councils="all")
+    with ExitStack() as stack:
+        sources, hosts = recorded_sources(s, stack, ports=(free_port(), free_port()))
+        stats, _ = crawl_sources(s, sources, hosts, min_interval=0)
+    assert {"bromma", "jarva", "norra-innerstaden", "enskede-arsta-vantor", "farsta"} <= set(stats)
+    # each constructed district lists one meeting (its agenda: no remiss), crawled without failure
+    assert (stats["jarva"].meetings_listed, stats["jarva"].remiss_items, stats["jarva"].failures) == (1, 0, [])
+    assert stats["bromma"].meetings_listed == 2  # one on each platform
+    assert stats["farsta"].remiss_items == 2  # the mission's councils crawl as before
