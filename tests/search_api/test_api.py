@@ -69,6 +69,9 @@ def test_remiss_and_document_lookup(client):
     assert {n["council"] for n in r["not_answered"]} >= {"farsta", "hagersten-alvsjo"}
     doc = client.get("/api/yttranden/seed-000").get_json()
     assert doc["remiss_dnr"] == "KS 2024/951"
+    # the position with its evidence and how sure the reading is (issue 26)
+    assert doc["position"] == "avstyrker" and doc["position_confidence"] in ("hög", "medel")
+    assert doc["position_sentences"] and r["answers"][0]["position_confidence"] == doc["position_confidence"]
     r = client.get("/api/yttranden/nope")
     assert r.status_code == 404 and r.get_json() == {"error": "yttrandet finns inte"}
 
