@@ -332,6 +332,53 @@ def parse_file_bounded(path: Path, *, ocr: str = "auto", budget: ParseBudget = D
     return run_bounded(parse_file, path, paths=[path], budget=budget, ocr=ocr, **options)
 
 
+# the crawler's peek at a downloaded PDF (a protocol, a zip member): which agenda items it
+# covers. Same child, stream scan and kill as a parse; it never refuses a long protocol for its
+# page count (it reads only the first ``pages``), and less time and memory than a parse
+PEEK_BUDGET = ParseBudget(max_pages=5000, memory_bytes=768 * 1024 * 1024, wall_base_s=10.0, wall_per_page_s=0.5,
+                          wall_max_s=240.0)
+PEEK_MAX_CHARS = 4_000_000  # about 1,000 pages of text: more than any protocol's §§ need
+
+
+def _peek_text(path: Path, pages: int, max_chars: int) -> str:
+    """(In the child.) The text layer of the first ``pages`` pages, at most ``max_chars``
+    characters; '' when pdfminer cannot read the file (it has no text to match on)."""
+    import pdfplumber
+
+    out: list[str] = []
+    size = 0
+    try:
+        with pdfplumber.open(path) as doc:
+            for page in doc.pages[:pages]:
+                text = page.extract_text() or ""
+                out.append(text)
+                size += len(text) + 1
+                page.close()  # pdfplumber keeps each page's objects otherwise
+                if size >= max_chars:
+                    break
+    except MemoryError:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged file: no text, the parse stage judges it
+        return ""
+    return "\n".join(out)[:max_chars]
+
+
+def peek_pdf_text(data: bytes, *, pages: int = 3, max_chars: int = PEEK_MAX_CHARS,
+                  budget: ParseBudget = PEEK_BUDGET) -> str:
+    """The text of an untrusted PDF's first ``pages`` pages (at most ``max_chars``), read in a
+    child under ``budget`` like a parse (streams inflated stepwise and capped, address space,
+    CPU and wall time limited). Raises ``BudgetExceededError`` (or another ``ExtractError``)
+    for a file over a limit; a file pdfminer cannot read gives ''."""
+    import tempfile
+
+    if len(data) > budget.max_bytes:
+        raise TooLargeError(f"{len(data)} byte, högst {budget.max_bytes} byte")
+    with tempfile.TemporaryDirectory(prefix="remissvar-peek-") as d:
+        path = Path(d) / "peek.pdf"
+        path.write_bytes(data)
+        return run_bounded(_peek_text, path, pages, max_chars, paths=[path], budget=budget)
+
+
 def with_limits(budget: ParseBudget = DEFAULT_BUDGET, **changes: Any) -> ParseBudget:
     return replace(budget, **changes)
 

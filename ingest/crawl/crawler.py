@@ -23,6 +23,7 @@ from ingest.crawl.platforms.common import match_paragraph, split_paragraphs
 from ingest.crawl.protocol_files import ApiFormatError
 from ingest.crawl.store import Provenance, RawStore, item_json, now
 from ingest.crawl.summary_items import SUMMARIES, summary_items
+from ingest.extract import ExtractError
 from remissvar.records import DocumentKind
 from remissvar.remiss_fields import filing_class
 
@@ -292,7 +293,14 @@ class Crawler:
                 except FetchError as e:
                     self._fail(stats, src, member_url, e.reason, e.detail, meeting.url)
                     continue
-                text = api.head_text(body, pages=400)
+                try:  # in a child under the peek budget: a hostile PDF costs seconds, not the worker
+                    text = api.head_text(body, pages=400)
+                except ExtractError as e:
+                    # recorded (the meeting is read again next crawl); the crawl goes on without
+                    # its text: a zip member may still match by its name, a whole protocol is kept
+                    # for the parse stage, which judges it under its own budget
+                    self._fail(stats, src, member_url, e.reason, str(e), meeting.url)
+                    text = ""
                 paragraphs = split_paragraphs(text)
                 if name:  # a zip member: one extract per item, told by title in its name or first page
                     item = api.match_member(name, text[:3000], items)

@@ -3,11 +3,11 @@
 text of a PDF's pages, and which agenda item a protocol extract belongs to."""
 from __future__ import annotations
 
-import io
 import re
 
 from ingest.crawl import safezip
 from ingest.crawl.model import AgendaItem
+from ingest.parse_budget import PEEK_BUDGET, ParseBudget, peek_pdf_text
 from remissvar.textnorm import fold
 
 
@@ -39,13 +39,10 @@ def _words(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", fold(text))
 
 
-def head_text(pdf: bytes, pages: int = 3) -> str:
-    """The text layer of a PDF's first pages ('' when it has none): enough to tell which
-    agenda item a protocol extract is about (its paragraph heading comes first)."""
-    import pdfplumber
-
-    try:
-        with pdfplumber.open(io.BytesIO(pdf)) as doc:
-            return "\n".join(p.extract_text() or "" for p in doc.pages[:pages])
-    except Exception:  # noqa: BLE001 - a member that pdfminer cannot read has no text to match on
-        return ""
+def head_text(pdf: bytes, pages: int = 3, *, budget: ParseBudget = PEEK_BUDGET) -> str:
+    """The text layer of a downloaded PDF's first pages ('' when it has none): enough to tell
+    which agenda item a protocol extract is about (its paragraph heading comes first), or a
+    whole protocol's §§. Read like any untrusted document: in a child process under
+    ``budget`` (``ingest.parse_budget.peek_pdf_text``), never in the crawling process; a file
+    over a limit raises ``BudgetExceededError`` (an ``ExtractError``)."""
+    return peek_pdf_text(pdf, pages=pages, budget=budget)
