@@ -40,7 +40,9 @@ _HEAD_WORD = rf"[a-z]*{_HEAD_FORMS}"
 _COMPOUND = rf"(?:[a-z]+\s*[{_D}]\s*(?:och|eller)\s+)?"
 _DISTRICT_NAME = rf"(?:(?:norra|sodra|ostra|vastra)\s+[a-z]+|[a-z]+(?:\s?[{_D}]\s?[a-z]+){{0,3}})"
 _DISTRICT = re.compile(
-    rf"\b(?P<name>{_DISTRICT_NAME})s?\s+(?:stadsdels(?:n[a-z]?mnd|f[a-z]?rvaltning)[a-z]*|sdn|sdf)\b")
+    rf"\b(?P<name>{_DISTRICT_NAME})s?\s+(?:stadsdels(?:n[a-z]?mnd(?:s|er|ers)?|f[a-z]?rvaltning(?:s|ar|ars)?)|sdn|sdf)\b")
+# (a named district takes the indefinite head, "Farsta stadsdelsnämnd"; "stadsdelsnämnden" is the
+# document's own body, unnamed)
 # "Farsta och Skarholmens stadsdelsnamnder": the first name shares the last one's head
 _DISTRICT_LIST = re.compile(
     rf"\b(?P<names>{_DISTRICT_NAME}(?:\s?,\s?{_DISTRICT_NAME}){{0,12}}\s+(?:och|samt)\s+{_DISTRICT_NAME})s?\s+"
@@ -87,7 +89,8 @@ def _strip_inflection(word: str) -> str:
 
 
 _STOP = frozenset("att i och av till som for fran med har en ett den det anser samt pa om hos aven ocksa "
-                  "bade eller men dock utom ar var vid under efter enligt".split())
+                  "bade eller men dock utom ar var vid under efter enligt medan nar da vilket vilka dar de dessa "
+                  "alla bada ovriga samtliga flera tva tre inte ej sa nu redan".split())
 
 
 # District names of every era (1997-), for reading them when a sentence names a district by its
@@ -151,9 +154,14 @@ def body_key(name: str) -> str:
     return "org:" + re.sub(r"[^a-z]", "", " ".join(words[:-1]) + last)
 
 
+_GENERIC_OWN_RX = re.compile(r"(?:stadsdels)?(?:n[aedi]?mnd|f[oe06d]?rvaltning)(?:en|ens)?|kontoret?s?|styrelsen?s?|"
+                             r"bolaget?s?|vi")
+
+
 def is_generic_own(text: str) -> bool:
-    """'Förvaltningen', 'nämnden', 'stadsdelsnämndens': the document's own body, unnamed."""
-    return re.sub(r"\s+", " ", fold(text).strip()) in _GENERIC_OWN
+    """'Förvaltningen', 'nämnden', 'stadsdelsnämndens' (also as OCR left them: 'stadsdelsndmnden'):
+    the document's own body, unnamed."""
+    return _GENERIC_OWN_RX.fullmatch(re.sub(r"\s+", " ", fold(text).strip())) is not None
 
 
 def same_body(a: str, b: str) -> bool:
@@ -214,7 +222,7 @@ def body_mentions(text: str) -> list[BodyMention]:
         last_word = word.split()[-1]
         if _NOT_BODY.match(last_word) or len(last_word) < 5 and last_word not in _GENERIC_OWN:
             continue
-        generic = word in _GENERIC_OWN
+        generic = is_generic_own(word)
         found.append(BodyMention(word, om.start("name"), om.end("name"), "" if generic else body_key(word), generic))
     # district short names standing alone as a subject: "Farsta tillstyrker"
     shorts = _shorts()

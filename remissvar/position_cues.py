@@ -41,7 +41,7 @@ def rx(pattern: str) -> re.Pattern[str]:
 # what OCR and folding make of å/ä/ö (folded text: lower case, diacritics stripped): lost, or
 # misread as a neighbouring glyph ("godkinner", "stéller", "ndmnd", "f6rslaget") - never any
 # letter, so that "stöd" does not match "stad"
-_OCR = {"å": "[aoeà]?", "ä": "[aeidàé]?", "ö": "[oe06dó]?"}
+_OCR = {"å": "[aoeàd]?", "ä": "[aeidàé]?", "ö": "[oe06dó]?"}
 
 
 def any_of(patterns: list[str]) -> re.Pattern[str]:
@@ -162,14 +162,14 @@ NEUTRAL_BLANK = any_of([
     r"\b(?:förordar|föredrar|rekommenderar)\s+(?:därför\s+)?(?:inte\s+)?(?:något|någon|inget|inte\s+något)\s+"
     r"(?:[\w-]+\s+){0,2}(?:av|alternativ\w*|förslag\w*)(?:\s+\w+){0,3}",
     r"(?:\btar\s+(?:[\w-]+\s+){0,3}inte\s+(?:[\w-]+\s+)?ställning\s+till|\binte\s+tar\s+ställning\s+till|avstår\s+(?:[\w-]+\s+){0,2}från\s+att\s+ta\s+"
-    r"ställning\s+till)(?:\s+\w+){0,8}",
+    r"ställning(?:\s+till|\s+i))(?:\s+\w+){0,8}",
 ])
 NEUTRAL = any_of([
     r"tar\s+(?:[\w-]+\s+){0,3}inte\s+(?:[\w-]+\s+){0,1}ställning", r"\binte\s+(?:att\s+)?ta\s+ställning",
     r"avstår\s+(?:[\w-]+\s+){0,2}från\s+att\s+ta\s+ställning", r"ingen\s+ställning",
     r"\bpolitisk\w*\s+(?:fråga|frågor|ställningstagande|bedömning|avvägning|prioritering|beslut|karaktär|natur)",
     r"(?:fråga|frågor|ställningstagande|bedömning|avvägning)\s+(?:[\w-]+\s+){0,2}(?:av\s+)?politisk\s+(?:karaktär|natur|art)",
-    r"(?:inget|inte\s+något|ingenting)\s+(?:[\w-]+\s+)?att\s+(?:erinra|invända|tillägga|anmärka|anföra|kommentera)",
+    r"(?:\binget|\binte\s+(?:har\s+|haft\s+)?något|\bingenting)\s+(?:[\w-]+\s+)?att\s+(?:erinra|invända|tillägga|anmärka|anföra|kommentera|säga\s+emot)",
     r"\binga\s+(?:[\w-]+\s+){0,2}(?:synpunkter|invändningar|kommentarer|erinringar|anmärkningar)",
     r"\bingen\s+(?:[\w-]+\s+)?(?:invändning|erinran|synpunkt|uppfattning|åsikt|anmärkning)\b",
     r"\binte\s+(?:[\w-]+\s+)?(?:några|någon)\s+(?:[\w-]+\s+){0,1}(?:synpunkter|invändningar|invändning|erinran)",
@@ -192,7 +192,8 @@ PARTLY = any_of([
     r"\bi\s+(?:de\s+)?delar\s+(?:där|som)\b", r"\bvissa\s+delar\s+av\b",
     r"\bdelar\s+av\s+(?:motionen|förslaget|förslagen|remissen)\s+(?:[\w-]+\s+){0,3}(?:tillstyrk|bifall|stöd)",
     r"(?:tillstyrk\w*|positiv\w*|bakom)\s+(?:[\w-]+\s+){0,3}(?:delar\s+av|vissa\s+delar|en\s+del\s+av)",
-    r"\bi\s+huvudsak\b", r"\bi\s+stora\s+drag\b", r"\bi\s+princip\b",
+    r"(?:tillstyrk|positiv|bakom|instämm|delar|stöd|välkomn|godt|accepter)\w*\s+(?:[\w-]+\s+){0,3}(?:i\s+huvudsak|i\s+stora\s+drag|i\s+stort|i\s+princip)\b",
+    r"\b(?:i\s+huvudsak|i\s+stora\s+drag|i\s+stort|i\s+princip)\s+(?:[\w-]+\s+){0,2}(?:tillstyrk|positiv|bakom|instämm|delar|stöd|välkomn)",
     r"\bmed\s+(?:vissa\s+|följande\s+|några\s+|de\s+|nedanstående\s+|ett\s+par\s+)?(?:förbehåll|reservationer|"
     r"invändningar|undantag|justeringar|ändringar|synpunkter|kommentarer|tillägg|påpekanden|medskick)",
     r"\bunder\s+(?:[\w-]+\s+)?förutsättning\w*\s+att\b", r"\bmed\s+(?:en\s+)?reservation\b", r"\bförutsätter\b",
@@ -217,8 +218,9 @@ POS_STRONG = any_of([
     r"\bger\s+(?:[\w-]+\s+){0,2}stöd\s+(?:till|åt|för)\b",
 ])
 POS_WEAK = any_of([
-    r"\bdelar\s+(?:[\w-]+\s+){0,3}(?:uppfattning|bedömning|synpunkt|analys|syn|synen|slutsats\w*|ståndpunkt\w*|"
-    r"beskrivning|problembild\w*|oro)\b",
+    r"\bdelar\s+(?:[\w-]+\s+){0,3}(?:uppfattning\w*|bedömning\w*|synpunkt\w*|analys\w*|syn|synen|slutsats\w*|ståndpunkt\w*|"
+    r"beskrivning\w*|problembild\w*|oro)\b", r"\b(?:är|står)\s+(?:[\w-]+\s+)?enig\w*\s+med\b",
+    r"\bsvarar\s+(?:väl|bra|mycket\s+väl)\s+mot\b", r"\bmotsvarar\s+(?:väl\s+)?(?:\w+\s+){0,2}behov",
     r"\b(?:är|vara|är\s+\w+|blir)\s+(?:[\w-]+\s+){0,2}positiv\w*\s*(?:till|i\s+sak|inställd)?",
     r"\bser\s+(?:[\w-]+\s+){0,3}positivt\s+på", r"\bpositivt\s+inställd", r"\bpositiv\w*\s+till\b", r"\bvälkomn\w*",
     r"\bser\s+(?:[\w-]+\s+){0,2}(?:fördelar|stora\s+möjligheter|möjligheter|värde|ett\s+värde|stort\s+värde)",
@@ -306,7 +308,7 @@ CONCERN = any_of([
     r"preciseras|förlängas|förstärkas|belysas|tas\s+hänsyn)",
     r"\binte\s+(?:[\w-]+\s+)?(?:tillräckligt|tillräckliga|tydligt|beaktat|beaktats|tydliggjort|belyst|belysts)",
     r"\bmer\s+(?:[\w-]+\s+)?(?:tid|resurser|utredning)\b", r"\bkostnad\w*\s+(?:[\w-]+\s+){0,3}(?:oklar|inte|saknas)",
-    r"\b(?:bör|behöver|måste|borde)\b", r"\befterfråga\w*", r"\bvill\b", r"\b(?:betona|understryk|framhåll|påpeka|poängter)\w*",
+    r"\b(?:bör|behöver|måste|borde)\b(?!\s+(?:inte|ej)\b)", r"\befterfråga\w*", r"\bvill\s+(?:\w+\s+)?(?:först|se|ha|avvakta|att)\b", r"\b(?:betona|understryk|framhåll|påpeka|poängter)\w*",
     r"\bvikten\s+av\b", r"\b(?:viktigt|angeläget|av\s+vikt)\s+att\b", r"\bendast\b", r"\butvärder\w*", r"\bavvakta\w*",
     r"\btydligare\b", r"\bi\s+övrigt\b", r"\bförutsätter\b", r"\bfår\s+inte\b",
 ])

@@ -304,10 +304,8 @@ def _cue_spans(f: str) -> list[tuple[int, int, str]]:
         spans.append((m.start(), m.end(), "nw"))
     for rx_, kind in ((PARTLY, "partly"), (NEUTRAL, "neutral"), (ABSTAIN, "abstain"), (NO_ANSWER, "no_answer")):
         spans.extend((m.start(), m.end(), kind) for m in rx_.finditer(f))
-    contrast = [m.start() for m in CONTRAST.finditer(f)]
-    for m in CONCERN.finditer(f):
-        if (contrast and contrast[0] < m.start()) or re.match(r"^\s*(?:daremot|dock|men|samtidigt|emellertid)\b", f):
-            spans.append((m.start(), m.end(), "concern"))
+    if CONTRAST.search(f):  # a reservation: a concern in a sentence that contrasts ("men", "dock", "samtidigt")
+        spans.extend((m.start(), m.end(), "concern") for m in CONCERN.finditer(f))
     # a stance word inside a no-answer or abstain phrase is not a stance
     covered = sorted((s, e) for s, e, k in spans if k in ("abstain", "no_answer", "neutral"))
     cov_starts = [a for a, _ in covered]
