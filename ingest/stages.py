@@ -14,6 +14,7 @@ from ingest.crawl.http import Fetcher
 from ingest.crawl.model import Source, load_sources
 from ingest.crawl.runner import open_crawler
 from ingest.crawl.store import RawStore
+from ingest.crawl.summary_items import SUMMARIES
 from ingest.crawl.to_records import DocumentTask, answer_documents, document_task
 from ingest.deadletters import free_lock_of_lost_crawl, lock_held
 from ingest.extract import ExtractError
@@ -22,6 +23,7 @@ from ingest.parse import PARSER_VERSION
 from ingest.parse_budget import parse_task_bounded
 from ingest.parsed_store import ParsedStore
 from ingest.remiss_linking import correct, key_store, link_record, relink, sync_index
+from ingest.summaries import read_summaries
 from remissvar import crawl_status, failures
 from remissvar.embedding import get_embedder
 from remissvar.queue import enqueue, in_broker, waiting_with_args
@@ -70,6 +72,8 @@ def crawl_council(s: Settings, platform: str, council: str, base_url: str | None
     for d in store.documents():
         if d["council"] == council:
             failures.clear_failure(f"crawl:{d['url']}")
+    if src.role == SUMMARIES:  # kommunstyrelsen/-fullmäktige: their utlåtanden read as summaries
+        read_summaries(s, store, [council])
     publish_crawl_status(s, store)
     return CrawlResult(stats, stale_answers(s, store, council))
 

@@ -14,6 +14,7 @@ from ingest.crawl.http import Fetcher
 from ingest.crawl.model import Source, load_listings, load_sources
 from ingest.crawl.replay import ReplayServer
 from ingest.crawl.store import RawStore
+from ingest.crawl.summary_items import SUMMARIES
 from remissvar.settings import Settings
 
 
@@ -63,4 +64,9 @@ def crawl_sources(s: Settings, sources: list[Source], hosts: set[str], *, full: 
             stats = crawler.crawl(sources)
     finally:
         bar.close()
+    summary_sources = {x.council for x in sources if x.role == SUMMARIES}
+    if summary_sources:  # kommunstyrelsen's and kommunfullmäktige's utlåtanden, read as summaries
+        from ingest.summaries import read_summaries
+
+        read_summaries(s, store, summary_sources)
     return stats, store
