@@ -5,7 +5,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup services run test check lint stop status bench bench-quality
+.PHONY: setup services run test check lint stop status bench bench-quality bench-scale
 
 setup:
 	bash scripts/setup.sh
@@ -37,3 +37,9 @@ bench: services
 
 bench-quality: services
 	$(PY) bench/check_quality.py
+
+# the keyword result page at a million passages (bench/scale_keyword.py): about 15 minutes
+# here, at the lowest priority; in the background:
+#   nohup make bench-scale > var/log/bench-scale.log 2>&1 &
+bench-scale: services
+	nice -n 19 $(PY) bench/scale_keyword.py
