@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -118,12 +119,65 @@ def evaluate(split: str) -> dict[str, Any]:
             "template_lines": len(template.lines), "template_sentences": len(template.sentences)}
 
 
+_COUNTER = re.compile(r"(?i)\bsida\s*\d+\s*(?:av|\()\s*\d+")
+_FIELDS = ("title", "remiss_title", "decision", "text")
+
+
+def _leak(text: str, lines: list[str]) -> str | None:
+    m = _COUNTER.search(text)
+    return next((ln for ln in lines if ln in text), None) or (m.group(0) if m else None)
+
+
+def audit_index(prefix: str) -> dict[str, Any]:
+    """Every field, passage (snippets, precedent hits) and CSV cell source of an indexed archive
+    checked for its own labelled layout boilerplate (running heads, page numbers, letterhead,
+    contact; lines of 12 characters or more) and for page counters ("Sida 2 av 3")."""
+    from remissvar.settings import Settings
+    from search_api.index import es_client
+
+    s = Settings(index_prefix=prefix)
+    es = es_client(s)
+    docs = es.search(index=f"{prefix}-yttranden", size=1000, query={"match_all": {}})["hits"]["hits"]
+    layout = {"running_header", "running_footer", "page_number", "letterhead", "contact"}
+    found: list[tuple[str, str, str]] = []
+    boiler: dict[str, list[str]] = {}
+    for h in docs:
+        src = h["_source"]
+        lines = [b["text"] for b in src.get("boilerplate", []) if b["label"] in layout and len(b["text"]) >= 12]
+        boiler[h["_id"]] = lines
+        texts = [(f, src.get(f) or "") for f in _FIELDS]
+        texts += [("sections", x.get("text", "")) for x in src.get("sections", [])]
+        texts += [("position_sentences", x) for x in src.get("position_sentences", [])]
+        texts += [("reservations", x.get("text", "")) for x in src.get("reservations", [])]
+        for fname, text in texts:
+            if hit := _leak(text, lines):
+                found.append((h["_id"], fname, hit))
+    passages = es.search(index=f"{prefix}-passager", size=5000, source={"includes": ["yttrande_id", "text"]},
+                         query={"match_all": {}})["hits"]["hits"]
+    for h in passages:
+        text = h["_source"]["text"]
+        if hit := _leak(text, boiler.get(h["_source"]["yttrande_id"], [])):
+            found.append((h["_id"], "passage", hit))
+    return {"answers": len(docs), "passages": len(passages), "found": found,
+            "labelled": sum(len(h["_source"].get("boilerplate", [])) for h in docs)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="heldout", choices=["heldout", "tune", "all"])
     ap.add_argument("--out", default=None)
     ap.add_argument("--errors", action="store_true", help="list every misclassified line")
+    ap.add_argument("--audit-index", metavar="PREFIX", default=None,
+                    help="instead: check an indexed archive's fields and passages for boilerplate "
+                         "(e.g. remissvar-eval, which bench/search_eval.py builds from the recorded sites)")
     args = ap.parse_args()
+    if args.audit_index:
+        a = audit_index(args.audit_index)
+        print(f"{a['answers']} answers, {a['passages']} passages, {a['labelled']} labelled boilerplate lines; "
+              f"layout boilerplate found in fields or passages: {len(a['found'])}")
+        for f in a["found"]:
+            print("  ", *f)
+        return
     r = evaluate(args.split)
     lines = ["# Boilerplate segmentation", "",
              f"Split `{r['split']}`: {r['lines']} labelled lines of {r['documents']} documents "

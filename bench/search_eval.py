@@ -50,8 +50,13 @@ def build_corpus(s: Settings) -> None:
     with ExitStack() as stack:
         sources, hosts = recorded_sources(s, stack, ports=(s.recorded_port, s.recorded_port + 1))
         crawl_sources(s, sources, hosts, min_interval=0)
-    for t in answer_documents(RawStore(s.data_dir)):
-        index_yttrande(parse_task(t), es, s, emb)
+    # as the pipeline and reindex do: the boilerplate template measured over the archive, then applied
+    from ingest.segment import learn_template
+
+    records = [parse_task(t) for t in answer_documents(RawStore(s.data_dir))]
+    template = learn_template(records)
+    for y in records:
+        index_yttrande(y, es, s, emb, template=template)
     es.indices.refresh(index=f"{s.index_prefix}-*")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from elasticsearch import Elasticsearch
 
 from ingest.chunking import chunk_yttrande
-from ingest.segment import load_template
+from ingest.segment import archive_template, clean_record
 from remissvar.boilerplate import Template
 from remissvar.embedding import Embedder
 from remissvar.records import Yttrande
@@ -15,15 +15,18 @@ from search_api.index import ensure_indices, write_yttrande
 def index_yttrande(y: Yttrande, es: Elasticsearch, settings: Settings, embedder: Embedder,
                    *, version: int | None = None, refresh: bool = False, template: Template | None = None) -> int:
     """Chunk, embed and write one yttrande; returns the number of passages (substance only:
-    procedural sentences by shape and by the archive's boilerplate ``template``, by default the
-    one reindex measured).
+    the record segmented again with the archive's boilerplate ``template``, by default the one
+    measured over the parsed records, ``ingest.segment.archive_template``).
 
     ``version`` None writes through the live aliases (made on first use); a number writes into
     that index version directly (reindex, before the alias swap).
     """
     if version is None:
         ensure_indices(es, settings, embedder.dims, embedder.model_id)
-    passages = chunk_yttrande(y, template=template or load_template(settings.data_dir))
+    template = template or archive_template(settings.data_dir)
+    if template is not None and template.lines:
+        y = clean_record(y, template)  # segmented with the archive's latest measurement (idempotent)
+    passages = chunk_yttrande(y, template=template)
     vectors = embedder.encode_passages([p.text for p in passages])
     write_yttrande(es, settings, y, passages, vectors, embedder.model_id, version=version, refresh=refresh)
     return len(passages)

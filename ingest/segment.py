@@ -429,6 +429,22 @@ def load_template(data_dir: Path) -> Template | None:
     return _cached_template(str(p), mtime)
 
 
+def archive_template(data_dir: Path) -> Template | None:
+    """The archive's template, learned again from the parsed records when there is none yet or
+    the archive has doubled since it was learned (a pipeline that never reindexes still measures
+    its archive; ``remissvar reindex`` learns it every time). None below three parsed records."""
+    from ingest.parsed_store import ParsedStore  # the store imports records only: no cycle
+
+    store = ParsedStore(data_dir)
+    current = load_template(data_dir)
+    n = store.count()
+    if n < MIN_REMISSER or (current is not None and n < 2 * max(current.documents, 1)):
+        return current
+    learned = learn_template(store.records())
+    learned.save(template_path(data_dir))
+    return learned
+
+
 # -- applying it to a record ----------------------------------------------------------------------
 def clean_protocol_text(text: str, template: Template | None = None) -> str:
     """A protocol paragraph without the protocol's running heads, page counters and template lines
