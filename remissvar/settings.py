@@ -5,7 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +22,12 @@ class Settings(BaseSettings):
 
     es_url: str = Field("http://127.0.0.1:9200",
                         description="Elasticsearch URL; comma-separated for the nodes of a cluster")
+    # a secured Elasticsearch (docker-compose.yml): basic authentication and, over https, the CA
+    # that signed its certificates; the local single node of `make run` needs neither
+    es_username: str = Field("", description="Elasticsearch user (empty: no authentication)")
+    es_password: SecretStr = Field(SecretStr(""), description="Password of es_username")
+    es_ca_certs: Path | None = Field(None, description="PEM file of the CA that signed Elasticsearch's "
+                                                       "certificates (https URLs)")
     redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis URL (dramatiq broker)")
     data_dir: Path = Field(ROOT / "var" / "data", description="Raw files, parsed records, state")
     model_dir: Path = Field(ROOT / "var" / "models", description="Where converted models live")
@@ -75,6 +81,12 @@ class Settings(BaseSettings):
     web_max_requests: int = Field(2000, ge=0, description="Requests before a worker is replaced (0: never)")
     web_memory_mb: int = Field(1536, ge=0, description="Address-space ceiling per web worker in MiB (0: none)")
     web_max_body_bytes: int = Field(1024 * 1024, ge=1024, description="Largest request body accepted (413 above)")
+
+    @field_validator("es_ca_certs", mode="before")
+    @classmethod
+    def _no_ca_when_empty(cls, v: object) -> object:
+        """An empty REMISSVAR_ES_CA_CERTS (compose's single profile) is no CA file."""
+        return None if v == "" else v
 
     @field_validator("admin_token")
     @classmethod

@@ -74,6 +74,30 @@ if [ "$(id -u)" -eq 0 ]; then
 fi
 mkdir -p "$ES_DATA" "$ES_LOGS"
 
+# ---- Swedish analysis plugin (plugins/analysis-sv) -----------------------------
+# Built here with Maven (a JDK >= 21; ecj on a runtime otherwise) and installed into this
+# Elasticsearch when the zip's hash differs from the one installed (kept in $VAR_DIR); a
+# running node is restarted to load it. A second run with the same sources does nothing.
+plugin_zip=$(PYTHON="$PY" bash "$ROOT/plugins/analysis-sv/build.sh" 2>"$LOG_DIR/plugin-build.log") \
+  || die "bygget av analysinsticket (plugins/analysis-sv) misslyckades, se $LOG_DIR/plugin-build.log"
+plugin_sha=$(sha256sum "$plugin_zip" | cut -c1-64)
+plugin_stamp="$VAR_DIR/analysis-sv.sha256"
+if [ ! -d "$ES_HOME/plugins/analysis-sv" ] || [ "$(cat "$plugin_stamp" 2>/dev/null)" != "$plugin_sha" ]; then
+  es_java=$(find_java_home) || die "ingen Java 21+ för elasticsearch-plugin (sätt ES_JAVA_HOME)"
+  if [ -d "$ES_HOME/plugins/analysis-sv" ]; then
+    ES_JAVA_HOME="$es_java" "$ES_HOME/bin/elasticsearch-plugin" remove analysis-sv >>"$LOG_DIR/plugin-build.log" 2>&1 \
+      || die "elasticsearch-plugin remove misslyckades, se $LOG_DIR/plugin-build.log"
+  fi
+  log "installerar analysinsticket $(basename "$plugin_zip") i Elasticsearch"
+  ES_JAVA_HOME="$es_java" "$ES_HOME/bin/elasticsearch-plugin" install --batch "file://$plugin_zip" \
+      >>"$LOG_DIR/plugin-build.log" 2>&1 || die "elasticsearch-plugin install misslyckades, se $LOG_DIR/plugin-build.log"
+  echo "$plugin_sha" > "$plugin_stamp"
+  if curl -fsS "http://127.0.0.1:$ES_PORT/_cluster/health" >/dev/null 2>&1; then
+    log "startar om Elasticsearch för att läsa in insticket"
+    bash "$ROOT/scripts/services.sh" stop-es && bash "$ROOT/scripts/services.sh" start-es
+  fi
+fi
+
 # ---- axe-core (accessibility checks in the browser tests), from npm -----------
 AXE_VERSION=4.11.0
 if [ ! -f "$VAR_DIR/node/node_modules/axe-core/axe.min.js" ] || \

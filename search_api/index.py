@@ -6,6 +6,7 @@ live pair and swaps both aliases in one atomic call.
 """
 from __future__ import annotations
 
+import base64
 import copy
 import hashlib
 import json
@@ -56,9 +57,29 @@ def es_client(settings: Settings | None = None, **kw: Any) -> Elasticsearch:
     s = settings or get_settings()
     opts: dict[str, Any] = {"request_timeout": 30, "retry_on_timeout": True, "max_retries": 3,
                             "serializers": ORJSON_SERIALIZERS}
+    opts.update(secured_options(s))
     opts.update(kw)
     # a comma-separated list names the nodes of a cluster (the client spreads requests over them)
     return Elasticsearch([u.strip() for u in s.es_url.split(",") if u.strip()], **opts)
+
+
+def secured_options(s: Settings) -> dict[str, Any]:
+    """The client's credentials and CA from the settings (a secured Elasticsearch: compose)."""
+    opts: dict[str, Any] = {}
+    password = s.es_password.get_secret_value()
+    if s.es_username:
+        if not password:
+            raise ValueError("REMISSVAR_ES_USERNAME är satt men REMISSVAR_ES_PASSWORD saknas")
+        # base64 of the UTF-8 bytes (the client's own encoding of a pair is ASCII only)
+        opts["basic_auth"] = base64.b64encode(f"{s.es_username}:{password}".encode()).decode("ascii")
+    elif password:
+        raise ValueError("REMISSVAR_ES_PASSWORD är satt men REMISSVAR_ES_USERNAME saknas")
+    if s.es_ca_certs is not None:
+        if not s.es_ca_certs.is_file():
+            raise FileNotFoundError(f"REMISSVAR_ES_CA_CERTS: {s.es_ca_certs} finns inte")
+        opts["ca_certs"] = str(s.es_ca_certs)
+        opts["verify_certs"] = True
+    return opts
 
 
 def load_mapping_file(name: str) -> dict[str, Any]:
@@ -169,7 +190,10 @@ def upgrade_mapping(es: Elasticsearch, settings: Settings, kind: str, version: i
     if live_sha == want["_meta"]["mapping_sha"]:
         _CURRENT.add(checked)
         return False
-    props, stale = _keep_live_analyzers(want["properties"], live.get("properties", {}))
+    live_analyzers = _live_analyzers(es, name)
+    props, stale = _keep_live_analyzers(want["properties"], live.get("properties", {}), live_analyzers=live_analyzers)
+    if _live_analysis(es, name) != _as_settings(load_mapping_file("analysis.json")["analysis"]):
+        stale.append("analysis")  # analyzers redefined (same names): the index keeps its own until a reindex
     # a field whose analysis changed keeps the live analyzer until a reindex builds the next
     # version with the new one: writes and searches go on meanwhile; its digest stays the old
     # one, so each process says so once
@@ -188,23 +212,56 @@ def upgrade_mapping(es: Elasticsearch, settings: Settings, kind: str, version: i
     return True
 
 
-def _keep_live_analyzers(want: dict[str, Any], live: dict[str, Any],
-                         prefix: str = "") -> tuple[dict[str, Any], list[str]]:
+BUILTIN_ANALYZERS = frozenset({"standard", "simple", "whitespace", "stop", "keyword", "pattern", "fingerprint"})
+
+
+def _live_analysis(es: Elasticsearch, index: str) -> dict[str, Any]:
+    """The live index's analysis settings in the shape of mappings/analysis.json (values as
+    Elasticsearch returns them: strings; booleans and numbers compared as strings)."""
+    res = es.indices.get_settings(index=index)
+    analysis: dict[str, Any] = next(iter(res.values()))["settings"]["index"].get("analysis", {})
+    return analysis
+
+
+def _as_settings(value: Any) -> Any:
+    """A settings value as Elasticsearch returns it: scalars as strings, lists and objects kept."""
+    if isinstance(value, dict):
+        return {k: _as_settings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_settings(v) for v in value]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _live_analyzers(es: Elasticsearch, index: str) -> set[str]:
+    return set(_live_analysis(es, index).get("analyzer", {})) | BUILTIN_ANALYZERS
+
+
+def _keep_live_analyzers(want: dict[str, Any], live: dict[str, Any], prefix: str = "",
+                         live_analyzers: set[str] | None = None) -> tuple[dict[str, Any], list[str]]:
     """``want``'s properties with the live index's analyzer on every text field that exists
     there with another one (Elasticsearch cannot change a field's analyzer in place), and
-    the names of those fields."""
+    the names of those fields. A new text field whose analyzer the live index lacks (it was
+    created before the analyzer existed) is left out until a reindex, and named too."""
     out: dict[str, Any] = {}
     stale: list[str] = []
     for field, spec in want.items():
         spec = dict(spec)
         have = live.get(field, {})
+        needs = {spec.get("analyzer", "standard"), spec.get("search_analyzer", "standard")}
+        if (not have and spec.get("type") == "text" and live_analyzers is not None
+                and not needs <= live_analyzers):
+            stale.append(prefix + field)
+            continue
         if have.get("type") == spec.get("type") == "text" and have.get("analyzer", "standard") != spec.get(
                 "analyzer", "standard"):
             spec["analyzer"] = have.get("analyzer", "standard")
             stale.append(prefix + field)
         for nested in ("fields", "properties"):
             if nested in spec:
-                spec[nested], more = _keep_live_analyzers(spec[nested], have.get(nested, {}), f"{prefix}{field}.")
+                spec[nested], more = _keep_live_analyzers(spec[nested], have.get(nested, {}), f"{prefix}{field}.",
+                                                          live_analyzers)
                 stale += more
         out[field] = spec
     return out, stale

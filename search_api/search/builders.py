@@ -26,10 +26,12 @@ _WORD = re.compile(r"\w+")
 # 3 ms with one edit) and grows with the term dictionary (keyword p95 110 ms at 1M passages)
 # Each expansion scores by its boost alone (no per-term statistics to blend): a quarter less
 # of the fuzzy clause's time at a million passages, the OCR queries' ranking kept
-OCR_FUZZY: dict[str, Any] = {"fuzziness": "AUTO:5,20", "prefix_length": 2, "max_expansions": 20,
+OCR_FUZZY: dict[str, Any] = {"fuzziness": "AUTO:6,20", "prefix_length": 2, "max_expansions": 20,
                              "fuzzy_rewrite": "top_terms_boost_20"}
 # a title's weight in the flat sum of per-field matches, against its boost in the field lists
 TITLE_WEIGHT_IN_SUM = 0.5
+# the weight of a compound-part match (the *.parts subfields) against a whole-word match
+PARTS_WEIGHT = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -67,10 +69,13 @@ def dnr(q: str) -> str | None:
 class KeywordQuery:
     """BM25 over passages: Swedish-stemmed fields beside diacritic-folded ones (OCR)."""
 
-    STEMMED_FIELDS = ["text", "remiss_title^2"]
+    # *.parts: the same stems plus compound parts (index time only, mappings/analysis.json): a
+    # query word found only as a compound's part ("facebook" in "facebookgrupper") scores there
+    # alone, below a whole-word match, which scores in both
+    STEMMED_FIELDS = ["text", "remiss_title^2", f"text.parts^{PARTS_WEIGHT}", f"remiss_title.parts^{2 * PARTS_WEIGHT}"]
     FOLDED_FIELDS = ["text_folded^0.8", "remiss_title_folded^1.6", "motion_authors.text^2"]
     FUZZY_FIELDS = ["text_folded"]
-    TITLE_FIELDS = frozenset({"remiss_title", "remiss_title_folded"})
+    TITLE_FIELDS = frozenset({"remiss_title", "remiss_title_folded", "remiss_title.parts"})
 
     def __init__(self, q: str) -> None:
         self.q = q

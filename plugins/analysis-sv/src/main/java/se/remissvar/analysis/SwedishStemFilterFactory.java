@@ -1,0 +1,40 @@
+package se.remissvar.analysis;
+
+import java.util.Locale;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.elasticsearch.plugin.Inject;
+import org.elasticsearch.plugin.NamedComponent;
+import org.elasticsearch.plugin.analysis.TokenFilterFactory;
+
+/**
+ * {@code sv_stem}: Swedish stems for search (hunspell-sv, umlaut plurals, compound heads,
+ * a fallback stemmer), with the parts of compounds where {@code parts: true}.
+ */
+@NamedComponent("sv_stem")
+public final class SwedishStemFilterFactory implements TokenFilterFactory {
+    private final boolean parts;
+    private final boolean dictionary;
+    private final SwedishWords.Fallback fallback;
+
+    @Inject
+    public SwedishStemFilterFactory(SwedishStemSettings settings) {
+        this.parts = settings.parts();
+        this.dictionary = settings.dictionary();
+        try {
+            this.fallback = SwedishWords.Fallback.valueOf(settings.fallback().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sv_stem: fallback must be snowball, light or none, not "
+                + settings.fallback(), e);
+        }
+        if (dictionary) {
+            SwedishLexicon.get(); // load (and fail) when the index is created, not on its first document
+        }
+    }
+
+    @Override
+    public TokenStream create(TokenStream input) {
+        SwedishLexicon lexicon = dictionary ? SwedishLexicon.get() : null;
+        return new SwedishStemFilter(input, new SwedishWords(lexicon, dictionary, fallback), parts);
+    }
+}

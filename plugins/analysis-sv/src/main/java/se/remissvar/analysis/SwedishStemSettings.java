@@ -1,0 +1,21 @@
+package se.remissvar.analysis;
+
+import org.elasticsearch.plugin.settings.AnalysisSettings;
+import org.elasticsearch.plugin.settings.BooleanSetting;
+import org.elasticsearch.plugin.settings.StringSetting;
+
+/** The settings of an {@code sv_stem} filter in an index's analysis. */
+@AnalysisSettings
+public interface SwedishStemSettings {
+    /** Emit a compound's parts after it (index-time analyzers; never the query's). */
+    @BooleanSetting(path = "parts", defaultValue = false)
+    boolean parts();
+
+    /** The stemmer for words the dictionary does not know: snowball, light or none. */
+    @StringSetting(path = "fallback", defaultValue = "snowball")
+    String fallback();
+
+    /** Use the dictionary (false: the fallback stemmer alone, for diacritic-folded text). */
+    @BooleanSetting(path = "dictionary", defaultValue = true)
+    boolean dictionary();
+}

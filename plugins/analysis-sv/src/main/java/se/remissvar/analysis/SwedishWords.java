@@ -1,0 +1,304 @@
+package se.remissvar.analysis;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.hunspell.Hunspell;
+import org.tartarus.snowball.ext.SwedishStemmer;
+
+/**
+ * One word's analysis: its stem and, for a compound, its parts. Not thread-safe (hunspell's
+ * stemmer keeps buffers): one per token filter, which Lucene uses from one thread at a time.
+ *
+ * <ol>
+ *   <li>an umlaut plural ("bostäder", "städerna", "storstäder") is its singular;</li>
+ *   <li>a word the dictionary knows is its hunspell stem (the longest, as before);</li>
+ *   <li>a compound the dictionary does not know ("kombolägenheter", "facebookgruppen") is its
+ *       modifier as written plus its head's stem ("kombolägenhet", "facebookgrupp"): singular
+ *       and plural meet, as the whole-word stemmers do not manage ("kombolägenhet" -> "kombolägen");</li>
+ *   <li>anything else goes to the fallback stemmer (Snowball's Swedish by default).</li>
+ * </ol>
+ * A compound's parts are the modifier's dictionary word and the head's stem ("lekplatser" ->
+ * "lek", "plats"): the head must be a word the dictionary lets end a compound, the modifier a
+ * form it lets start one, or a word of general Swedish text ("facebook").
+ */
+final class SwedishWords {
+    static final int MIN_MODIFIER = 3;
+    static final int MIN_HEAD = 4;
+    static final int MIN_COMPOUND = MIN_MODIFIER + MIN_HEAD;
+    private static final String[] NO_PARTS = new String[0];
+    private static final int CACHE = 20_000;
+    /** Heads that are mostly derivational endings, never taken as a compound's part
+     *  ("ungdomar" is no "ung" + "dom", "vänskapen" no "vän" + "skap"). */
+    private static final java.util.Set<String> NOT_HEADS = java.util.Set.of(
+        "dom", "skap", "het", "else", "bar", "sam", "lig", "ning", "inne", "ande", "ende");
+
+    /** A word's stem and its compound parts (empty when it is not a compound). */
+    record Analysis(String stem, String[] parts) {}
+
+    private record Split(String modifierForm, String modifierWord, String headStem) {}
+
+    enum Fallback { SNOWBALL, LIGHT, NONE }
+
+    private final SwedishLexicon lexicon;
+    private final Hunspell hunspell;
+    private final boolean useDictionary;
+    private final Fallback fallback;
+    private final SwedishStemmer snowball = new SwedishStemmer();
+    private final Map<String, Analysis> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Analysis> eldest) {
+            return size() > CACHE;
+        }
+    };
+
+    SwedishWords(SwedishLexicon lexicon, boolean useDictionary, Fallback fallback) {
+        this.lexicon = lexicon;
+        this.hunspell = lexicon == null ? null : new Hunspell(lexicon.dictionary);
+        this.useDictionary = useDictionary;
+        this.fallback = fallback;
+    }
+
+    Analysis analyze(String word) {
+        Analysis a = cache.get(word);
+        if (a == null) {
+            a = compute(word);
+            cache.put(word, a);
+        }
+        return a;
+    }
+
+    private Analysis compute(String w) {
+        if (w.length() < 3 || !letters(w)) {
+            return new Analysis(w, NO_PARTS);
+        }
+        if (!useDictionary) {
+            return new Analysis(fallbackStem(w), NO_PARTS);
+        }
+        Analysis umlaut = umlautPlural(w);
+        if (umlaut != null) {
+            return umlaut;
+        }
+        String known = hunspellStem(w);
+        Split split = w.length() >= MIN_COMPOUND ? split(w, known != null) : null;
+        if (known != null) {
+            return new Analysis(known, split == null ? NO_PARTS : parts(split));
+        }
+        if (split != null) {
+            return new Analysis(split.modifierForm + split.headStem, parts(split));
+        }
+        return new Analysis(fallbackStem(w), NO_PARTS);
+    }
+
+    /** The modifier's word, the head's stem and - one level down - the head's own parts
+     *  ("samhällsbyggnadsnämnden": samhälle, byggnadsnämnd, byggnad, nämnd). */
+    private String[] parts(Split s) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        out.add(s.modifierWord);
+        out.add(s.headStem);
+        if (s.headStem.length() >= MIN_COMPOUND) {
+            Split inner = split(s.headStem, true);
+            if (inner != null) {
+                out.add(inner.modifierWord);
+                out.add(inner.headStem);
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    private static boolean letters(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isLetter(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "städer", "bostäderna", "storstäders" -> "stad", "bostad", "storstad"; null for other words. */
+    private Analysis umlautPlural(String w) {
+        for (String[] f : lexicon.umlautForms) {
+            if (!w.endsWith(f[0])) {
+                continue;
+            }
+            String prefix = w.substring(0, w.length() - f[0].length());
+            if (prefix.isEmpty()) {
+                return new Analysis(f[1], NO_PARTS);
+            }
+            if (f[0].length() <= 4 && !linked(prefix)) {
+                continue; // "tjänstemän", "ombudsmän"; but "allmän" is no "allman"
+            }
+            if (prefix.length() < 2) {
+                continue;
+            }
+            String mod = modifierWord(prefix);
+            if (mod != null) {
+                return new Analysis(prefix + f[1], prefix.length() >= MIN_MODIFIER ? new String[] {mod, f[1]} : NO_PARTS);
+            }
+            if (lexicon.isRoot(prefix)) { // "bo" + "städer"
+                return new Analysis(prefix + f[1], NO_PARTS);
+            }
+        }
+        return null;
+    }
+
+    private static boolean linked(String prefix) {
+        char last = prefix.charAt(prefix.length() - 1);
+        return prefix.length() >= 5 || (prefix.length() >= MIN_MODIFIER && (last == 's' || last == 'e'));
+    }
+
+    /**
+     * The hunspell stem: the shortest root shorter than the word ("remisser" -> "remiss", not
+     * "remissa"; "staden" -> "stad", not "städa"; "regeringen" -> "regering", which hunspell-sv
+     * also lists as a root of its own), else the word itself where it is a root ("samråd", not
+     * "samråda"), else the shortest root; null when the dictionary does not know the word.
+     */
+    private String hunspellStem(String w) {
+        String root = bestRoot(w, hunspell.getRoots(w));
+        return root == null ? null : lemma(w, root);
+    }
+
+    /**
+     * One stem for a noun and the verb hunspell-sv derives its plural from ("remisser" has only
+     * the root "remissa", "fördelar" only "fördela"; "bedömer" and "bedöma" both "bedöma"): a
+     * root in -a whose stem is a word of its own is that word, except in the forms of a noun in
+     * -a ("fastan" stays "fasta", not "fast"); a bare listed form ("höga", "drivit") is the word
+     * it inflects.
+     */
+    private String lemma(String w, String root) {
+        int n = root.length();
+        if (n >= 4 && root.charAt(n - 1) == 'a' && w.startsWith(root.substring(0, n - 1))
+                && !FIRST_DECLENSION.contains(w.substring(n - 1)) && lexicon.isWord(root.substring(0, n - 1))) {
+            return root.substring(0, n - 1);
+        }
+        if (n >= 4 && lexicon.isBareForm(root)) {
+            for (String end : BARE_ENDINGS) {
+                if (n - end.length() >= 3 && root.endsWith(end)) {
+                    String base = root.substring(0, n - end.length());
+                    if (lexicon.isWord(base)) {
+                        return base;
+                    }
+                    if (lexicon.isRoot(base + "a")) {
+                        return base + "a";
+                    }
+                }
+            }
+        }
+        return root;
+    }
+
+    /** Endings of a noun in -a ("fastan", "fastor"): such a form keeps its root ("fasta"). */
+    private static final java.util.Set<String> FIRST_DECLENSION = java.util.Set.of(
+        "an", "ans", "or", "ors", "orna", "ornas");
+    private static final String[] BARE_ENDINGS = {"arna", "erna", "orna", "en", "et", "na", "it", "a", "e", "t"};
+
+    private static String bestRoot(String w, List<String> roots) {
+        String shorter = null;
+        String other = null;
+        boolean self = false;
+        for (String t : roots) {
+            if (t.equals(w)) {
+                self = true;
+            } else if (t.length() < w.length() && t.length() >= 2) {
+                if (shorter == null || t.length() < shorter.length()) {
+                    shorter = t;
+                }
+            } else if (other == null || t.length() < other.length()) {
+                other = t;
+            }
+        }
+        return shorter != null ? shorter : self ? w : other;
+    }
+
+    /**
+     * Modifier + head, the longest head first. ``strict`` (a word the dictionary knows): the
+     * head must be a dictionary word allowed at a compound's end; otherwise a word of general
+     * Swedish text may be the head too.
+     */
+    private Split split(String w, boolean strict) {
+        for (int i = MIN_MODIFIER; i <= w.length() - MIN_HEAD; i++) {
+            String head = w.substring(i);
+            String headStem = headStem(head, strict);
+            if (headStem == null) {
+                continue;
+            }
+            String form = w.substring(0, i);
+            String mod = modifierWord(form);
+            if (mod != null) {
+                return new Split(form, mod, headStem);
+            }
+        }
+        return null;
+    }
+
+    private String headStem(String head, boolean strict) {
+        for (String[] f : lexicon.umlautForms) {
+            if (head.equals(f[0])) {
+                return f[1];
+            }
+        }
+        List<String> roots = new java.util.ArrayList<>();
+        for (String t : hunspell.getRoots(head)) {
+            if (t.length() >= MIN_MODIFIER && !NOT_HEADS.contains(t) && lexicon.endsCompound(t)) {
+                roots.add(t);
+            }
+        }
+        String root = bestRoot(head, roots);
+        if (root != null) {
+            return root;
+        }
+        if (!strict && head.length() >= 5 && lexicon.isGeneral(head)) {
+            return fallbackStem(head);
+        }
+        return null;
+    }
+
+    /** The word a compound's first part comes from, or null: a form the dictionary allows at
+     *  a compound's start ("trygghets"), the same with a linking vowel ("förskole" from
+     *  "förskol"), a word of general Swedish text ("facebook"), or two such parts ("stadsdels"). */
+    String modifierWord(String form) {
+        String m = lexicon.modifier(form);
+        if (m != null) {
+            return m;
+        }
+        if (form.length() >= 4 && lexicon.isGeneral(form)) {
+            return form;
+        }
+        int n = form.length();
+        if (n >= MIN_MODIFIER + 1) {
+            char last = form.charAt(n - 1);
+            if (last == 'e' || last == 'o' || last == 'u' || last == 'a' || last == 's') {
+                String shorter = form.substring(0, n - 1);
+                m = lexicon.modifier(shorter);
+                if (m != null) {
+                    return m;
+                }
+                if (last != 's' && lexicon.isRoot(shorter + "a")) {
+                    return shorter + "a";
+                }
+            }
+        }
+        for (int i = MIN_MODIFIER; i <= n - MIN_MODIFIER; i++) {
+            String first = lexicon.modifier(form.substring(0, i));
+            if (first != null && lexicon.modifier(form.substring(i)) != null) {
+                return form; // two dictionary parts: the form itself is the part word
+            }
+        }
+        return null;
+    }
+
+    String fallbackStem(String w) {
+        switch (fallback) {
+            case SNOWBALL:
+                snowball.setCurrent(w);
+                snowball.stem();
+                return snowball.getCurrent();
+            case LIGHT:
+                char[] buf = w.toCharArray();
+                return new String(buf, 0, LightStemmer.stem(buf, buf.length));
+            default:
+                return w;
+        }
+    }
+}

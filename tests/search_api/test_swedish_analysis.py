@@ -1,0 +1,137 @@
+"""Swedish analysis through the real Elasticsearch: the project's plugin (plugins/analysis-sv,
+installed by scripts/setup.sh) loaded, its filter in mappings/analysis.json, and what a search
+does with it - inflections, umlaut plurals and compounds found, controls not."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from search_api.index import index_body, index_name
+from search_api.search.builders import KeywordQuery
+from search_api.search.models import SearchRequest
+from search_api.search.service import SearchService
+
+POM = Path(__file__).resolve().parents[2] / "plugins" / "analysis-sv" / "pom.xml"
+pytestmark = pytest.mark.services
+
+
+@pytest.fixture(scope="module")
+def probe(es: Elasticsearch, settings: Any):
+    """An index with the project's analysis and passage mapping, holding a few sentences."""
+    name = index_name(settings, "svprobe", 1)
+    es.indices.delete(index=name, ignore_unavailable=True)
+    es.indices.create(index=name, **index_body("passager", 384, "probe"))
+    base = {"yttrande_id": "y", "ordinal": 0, "kind": "k", "remiss_id": "r", "position": "p"}
+    docs = {
+        "grupper": "Stadsdelsnämnderna ska driva lokala facebookgrupper enligt motionen.",
+        "facebook": "Facebook är en plattform där stadens konton finns.",
+        "lekplatser": "Barnen leker på lekplatser i parken.",
+        "kombo": "Det finns tre kombolägenheter i kvarteret.",
+        "bostader": "Fler bostäder behövs i städerna, och många händer behövs.",
+        "stada": "Vi ska städa i trapphuset.",
+    }
+    for i, t in docs.items():
+        es.index(index=name, id=i, document={**base, "id": i, "text": t, "text_folded": t.lower()})
+    es.indices.refresh(index=name)
+    yield es, name
+    es.indices.delete(index=name, ignore_unavailable=True)
+
+
+def tokens(es: Elasticsearch, index: str, analyzer: str, text: str) -> list[tuple[str, int, int]]:
+    res = es.indices.analyze(index=index, analyzer=analyzer, text=text)
+    return [(t["token"], t["position"], t["start_offset"]) for t in res["tokens"]]
+
+
+def stems(es: Elasticsearch, index: str, text: str) -> list[str]:
+    return [t for t, _, _ in tokens(es, index, "sv_text", text)]
+
+
+def exact_ids(es: Elasticsearch, index: str, q: str) -> list[str]:
+    res = es.search(index=index, query=KeywordQuery(q).exact_clause())
+    return [h["_id"] for h in res["hits"]["hits"]]
+
+
+def test_the_plugin_is_installed_at_the_built_version(es):
+    version = re.search(r"<artifactId>analysis-sv</artifactId>\s*<version>([^<]+)</version>",
+                        POM.read_text(encoding="utf-8")).group(1)
+    plugins = {(p["component"], p["version"]) for p in es.cat.plugins(format="json")}
+    assert ("analysis-sv", version) in plugins
+
+
+def test_inflections_and_umlaut_plurals_are_one_stem(probe):
+    es, idx = probe
+    assert stems(es, idx, "kombolägenhet kombolägenheter") == ["kombolägenhet", "kombolägenhet"]
+    assert stems(es, idx, "facebookgrupp facebookgruppen facebookgrupperna") == ["facebookgrupp"] * 3
+    assert stems(es, idx, "bostad bostäder bostäderna") == ["bostad"] * 3
+    assert stems(es, idx, "stad städer städerna storstäder") == ["stad", "stad", "stad", "storstad"]
+    assert stems(es, idx, "hand händer") == ["hand", "hand"]
+    assert stems(es, idx, "remiss remisser remissen") == ["remiss"] * 3
+    assert stems(es, idx, "regering regeringen") == ["regering"] * 2
+
+
+def test_homographs_stay_apart(probe):
+    es, idx = probe
+    assert stems(es, idx, "städa")[0] != stems(es, idx, "städer")[0]  # to clean, not cities
+    assert stems(es, idx, "fastan")[0] != stems(es, idx, "fast")[0]
+
+
+def test_compound_parts_at_index_time_only(probe):
+    es, idx = probe
+    # index time: the compound's stem, then its parts at its position and with its offsets
+    assert tokens(es, idx, "sv_parts", "lokala facebookgrupper") == [
+        ("lokal", 0, 0), ("facebookgrupp", 1, 7), ("facebook", 1, 7), ("grupp", 1, 7)]
+    assert [t for t, _, _ in tokens(es, idx, "sv_parts", "trygghetsvandringar")] == [
+        "trygghetsvandring", "trygghet", "vandring"]
+    # query time: a word is never split into parts
+    assert stems(es, idx, "flygplats facebookgrupp") == ["flygplats", "facebookgrupp"]
+
+
+def test_search_finds_forms_and_parts_and_not_the_controls(probe):
+    es, idx = probe
+    assert exact_ids(es, idx, "facebookgrupp") == ["grupper"]
+    assert exact_ids(es, idx, "kombolägenhet") == ["kombo"]
+    assert exact_ids(es, idx, "bostad") == ["bostader"]
+    assert sorted(exact_ids(es, idx, "stad")) == ["bostader", "facebook"]  # städerna, stadens; not städa
+    assert exact_ids(es, idx, "lekplats") == ["lekplatser"]
+    assert exact_ids(es, idx, "plats") == ["lekplatser"]  # a compound's head
+    assert exact_ids(es, idx, "flygplats") == []  # shares only a part with lekplatser
+    assert exact_ids(es, idx, "städa") == ["stada"]  # not städerna
+    assert exact_ids(es, idx, "hyreslägenhet") == []
+
+
+def test_a_whole_word_ranks_above_a_compound_part(probe):
+    es, idx = probe
+    assert exact_ids(es, idx, "facebook") == ["facebook", "grupper"]
+
+
+def test_highlight_marks_the_matched_compound(probe):
+    es, idx = probe
+    kq = KeywordQuery("facebook")
+    res = es.search(index=idx, query=kq.exact_clause(), highlight=kq.highlight())
+    marks = {h["_id"]: h["highlight"]["text"][0] for h in res["hits"]["hits"]}
+    assert "\ue000facebookgrupper\ue001" in marks["grupper"]
+    assert "\ue000Facebook\ue001" in marks["facebook"]
+
+
+@pytest.fixture(scope="module")
+def service(seeded_index, settings, query_encoder):
+    return SearchService(seeded_index, settings, query_encoder)
+
+
+@pytest.mark.parametrize("q", ["facebookgrupp", "facebook", "facebookgruppernas"])
+def test_the_page_finds_sodermalm_by_a_form_of_facebookgrupper(service, q):
+    """The exact block, its counts and the 'Inget svar ... innehåller orden' message follow the
+    same analysis as the ranking: a form of a word in Södermalm's answer is an exact match."""
+    resp = service.search(SearchRequest(q=q, mode="hybrid"))
+    assert resp.total_groups >= 1 and resp.total_answers >= 1
+    hit = next(a for g in resp.groups for a in g.answers if a.council == "sodermalm")
+    assert re.search(r"<mark>[Ff]acebook(grupper)?</mark>", hit.best.snippet_html)
+
+
+def test_the_page_reports_no_answer_for_a_control(service):
+    resp = service.search(SearchRequest(q="flygplatser", mode="hybrid"))
+    assert resp.total_groups == 0 and not resp.groups
