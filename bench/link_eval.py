@@ -12,8 +12,9 @@ Reports: pairwise precision/recall/F1 over every pair of answers, the labelled p
 (same-remiss pairs and near-identical pairs) with accuracy per pattern, and the failures.
 Two-fold: the merge threshold is chosen on one half (grid) and the other half is reported
 with it, both ways; then the whole set with the LinkConfig default. Figures use the store
-(``RemissKeyStore.relink``, as the pipeline's re-link) and, separately, incremental
-linking in date order (``RemissKeyStore.link``).
+(``RemissKeyStore.relink``, the batch re-link), incremental linking in date order
+(``RemissKeyStore.link``, one answer at a time), and the pipeline: incremental linking and
+the re-link of the stored answers after the crawl round (``ingest.remiss_linking.relink_round``).
 Compares with bench/runs.json ("link_eval").
 
 Usage: .venv/bin/python bench/link_eval.py [--embeddings] [--out bench/reports/link_eval.md]
@@ -55,7 +56,11 @@ def labelled_pairs(rows: list[dict[str, Any]]) -> list[tuple[str, str, bool, str
     return out
 
 
-def run_linker(rows: list[dict[str, Any]], merge: float, embed: Any, incremental: bool) -> dict[str, str]:
+def run_linker(rows: list[dict[str, Any]], merge: float, embed: Any, incremental: bool,
+               pipeline: bool = False) -> dict[str, str]:
+    """``incremental``: one answer at a time in date order (the index stage's link); ``pipeline``:
+    that, and the re-link of the stored answers after the crawl round (``ingest.remiss_linking.
+    relink_round``), with the keys the answers had kept where their group stays (redirects)."""
     from remissvar.linking import AnswerRef, LinkConfig
     from remissvar.remiss_keys import RemissKeyStore
 
@@ -63,9 +68,16 @@ def run_linker(rows: list[dict[str, Any]], merge: float, embed: Any, incremental
     refs = [AnswerRef.from_json({k: v for k, v in r.items() if k in fields}) for r in rows]
     cfg = LinkConfig().with_thresholds(merge=merge, maybe=max(0.0, merge - 0.1))
     store = RemissKeyStore(":memory:", cfg, embed=embed)
-    if incremental:
+    if incremental or pipeline:
         refs.sort(key=lambda r: (r.date.isoformat() if r.date else "", r.id))
-        return {r.id: store.link(r) for r in refs}
+        keys = {r.id: store.link(r) for r in refs}
+        if not pipeline:
+            return keys
+        after = store.relink()
+        # every key handed out incrementally still resolves to a live key (merged groups redirect)
+        live = set(after.values())
+        assert all(store.resolve(k) in live for k in keys.values())
+        return after
     return store.relink(refs)
 
 
@@ -121,8 +133,8 @@ def tune(rows: list[dict[str, Any]], embed: Any) -> float:
 
 def report(name: str, rows: list[dict[str, Any]], merge: float, embed: Any, lines: list[str]) -> dict[str, float]:
     figures: dict[str, float] = {}
-    for mode, incremental in (("re-link", False), ("incremental", True)):
-        keys = run_linker(rows, merge, embed, incremental)
+    for mode, incremental in (("re-link", False), ("incremental", True), ("pipeline", None)):
+        keys = run_linker(rows, merge, embed, bool(incremental), pipeline=incremental is None)
         m = pairwise(rows, keys)
         acc, failures = per_pattern(rows, keys)
         near_ok = sum(ok for p, (ok, _) in acc.items() if p.startswith("apart"))

@@ -884,10 +884,12 @@ class AskedBody:
 
 
 _ASKED = re.compile(
-    r"(?:(?:arendet|motionen|remissen|forslaget|arenden|arendena|programmet|planen|policyn|strategin|"
-    r"betankandet|promemorian|skrivelsen|den|det|[a-z]+)\s+)?har\s+(?:aven\s+|ocksa\s+|dessutom\s+)?"
+    # the subject before "har" ("Ärendet", "Motionen", any word) is one bounded word from a word start:
+    # a long run of letters is tried once, not from each of its letters
+    r"(?:\b[a-z]{1,40}\s+)?har\s+(?:aven\s+|ocksa\s+|dessutom\s+)?"
     r"(?:remitterats|skickats(?:\s+pa\s+remiss)?|sants(?:\s+pa\s+remiss)?|gatt\s+ut\s+pa\s+remiss)"
     r"\s+till\s+(?P<list>[^.;]+)")
+_HAS = re.compile(r"(?i)\bhar\s")
 _ALL_DISTRICTS = re.compile(r"\b(samtliga|alla|ovriga|stadens)\s+stadsdelsnamnder(na)?\b")
 _DISTRICT_NAME = re.compile(r"stadsdels(namnd|namnden|forvaltning|forvaltningen)\b")
 
@@ -907,6 +909,8 @@ def who_was_asked(text: str, on_date: dt.date | None = None) -> list[AskedBody]:
     ``on_date`` (without a date it stays one entry). Empty: the text does not say
     ("sändlista okänd")."""
     flat = squash(text.replace("\n", " "))
+    if not _HAS.search(flat):  # every list sentence says "har …": nothing to fold and scan
+        return []
     folded = fold(flat)
     out: list[AskedBody] = []
     seen: set[str] = set()
