@@ -183,7 +183,10 @@ _KIND_WORD = re.compile(r"^(?:tjansteutlatande|tjansteskrivelse|yttrande|protoko
 _HEAD_LABEL = re.compile(r"^(?:datum|beslutsdatum|sammantradesdatum|diarienr|diarie nr|diarienummer|dnr|"
                          r"var beteckning|er beteckning|beteckning|ert datum|till|kopia till|sida)\b")
 _DATE_LINE = re.compile(r"^(?:datum:? |sammantrade |sammantradet )?(?:#-#-#|# [a-z]+ #)$")
-_ANSWERS = re.compile(r"^(?:[-–] ?)?svar pa remiss(?: fran\b|$)")  # "Svar på remiss från Kommunstyrelsen KS 2024/951"
+# "- Svar på remiss" alone under the title is letterhead; "Svar på remiss från Kommunstyrelsen KS 2024/951"
+# is kept as substance (the labelled set calls it letterhead, a judgement call it names): it holds the
+# remitting body and dnr, which journalists search for (bench/relevance.json "T2016-01234")
+_ANSWERS = re.compile(r"^(?:[-–] ?)?svar pa remiss$")
 _DNR_LINE = re.compile(r"^(?:dnr|diarienr|diarie ?nr)\b")
 
 
