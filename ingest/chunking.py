@@ -15,8 +15,9 @@ MIN_CHARS = 120
 def chunk_yttrande(y: Yttrande, max_chars: int = MAX_CHARS, template: Template | None = None) -> list[Passage]:
     """Cut the sections (or the whole text when none were found) into passages of substance:
     procedural sentences (by shape, or repeated as the ``template`` measured) are left out."""
+    skip = PROCEDURAL_SECTIONS | END_SECTIONS  # "Ärendets beredning", "Bilagor": no substance
     parts: list[tuple[str | None, int | None, str]] = [(s.name, s.page, s.text) for s in y.sections
-                                                       if s.text.strip() and s.name not in PROCEDURAL_SECTIONS | END_SECTIONS]
+                                                       if s.text.strip() and s.name not in skip]
     if not parts:
         # no sections: the pages, as the segmenter cleans them (a record keeps its pages as extracted)
         parts = [(None, p.number, p.text) for p in segment_pages(y.pages, template).clean_pages(y.pages)
