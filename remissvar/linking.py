@@ -319,7 +319,9 @@ _KONTOR = {"stadsledningskontoret": "kommunstyrelsen", "stadsledningskontor": "k
 
 def normalize_body_key(body: str) -> str:
     """A comparison key for a remitting body: the office stands for its board
-    ("trafikkontoret" -> "trafiknamnden", "stadsledningskontoret" -> "kommunstyrelsen")."""
+    ("trafikkontoret" -> "trafiknamnden", "stadsledningskontoret" -> "kommunstyrelsen"); a unit
+    stands for its nämnd ("Socialnämndens tillståndsenhet" -> "socialnamnden")."""
+    body = rf.unit_of(body) or body
     f = re.sub(r"[^a-z ]+", " ", fold(squash(body)))
     f = re.sub(r"^(stockholms stads?|stockholms|staden|stadens) ", "", squash(f))
     f = _KONTOR.get(f, f)

@@ -558,6 +558,9 @@ def admin_remiss_merge() -> ResponseReturnValue:
     return _queued("sammanslagning", enqueue("correct_remiss", "merge", key, other))
 
 
+MAX_SPLIT_ANSWERS = 200  # answers one admin split may move (a remiss reaches at most ~60 bodies)
+
+
 @pages.post("/admin/remiss/split")
 def admin_remiss_split() -> ResponseReturnValue:
     """An admin says these answers answer another remiss: they get a key of their own."""
@@ -565,6 +568,8 @@ def admin_remiss_split() -> ResponseReturnValue:
     from remissvar.queue import enqueue
 
     key, ids = request.form.get("key", ""), request.form.getlist("answer")
+    if len(ids) > MAX_SPLIT_ANSWERS:  # a remiss has tens of answers; 20,000 ids is no correction
+        return {"error": f"högst {MAX_SPLIT_ANSWERS} svar i en uppdelning"}, 400
     if not valid_id(key) or not ids or not all(valid_id(i) for i in ids):
         return {"error": "välj minst ett svar att bryta ut"}, 400
     return _queued("uppdelning", enqueue("correct_remiss", "split", key, None, ids))

@@ -309,3 +309,11 @@ def test_two_stages_under_one_council_dnr_are_two_remisser():
                   title="Arbetsplan för Norra Djurgårdsstaden - samråd", lines=("Remiss från exploateringsnämnden",))
     groups = sorted(sorted(g) for g in link_answers([a, b, c]).groups)
     assert groups == [["a"], ["b", "c"]]
+
+
+def test_a_unit_of_a_namnd_is_that_namnds_body_for_linking():
+    from remissvar.linking import normalize_body_key
+
+    assert normalize_body_key("Socialnämndens tillståndsenhet") == normalize_body_key("Socialnämnden")
+    assert normalize_body_key("Stockholms gatu- och fastighetskontor") == normalize_body_key(
+        "Gatu- och fastighetsnämnden")
