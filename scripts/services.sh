@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Starts, stops and reports the two services Remissvar talks to: a single-node
 # Elasticsearch (run as a dedicated user: it refuses root) and Redis. Only what
-# this script started is stopped; running it twice is safe.
-#   scripts/services.sh start|stop|status|restart-es|stop-es|start-es
+# this script started is stopped; running it twice is safe. `stop` (make stop) first
+# stops what `make run` started (web server, worker, scheduler, recorded sites: their PID
+# files in var/run/), then Elasticsearch and Redis.
+#   scripts/services.sh start|stop|stop-app|status|restart-es|stop-es|start-es
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ES_PID="$VAR_DIR/elasticsearch.pid"
 REDIS_PID="$VAR_DIR/redis.pid"
+RUN_DIR="$VAR_DIR/run"
 
 es_up() { curl -fsS "http://127.0.0.1:$ES_PORT/_cluster/health" >/dev/null 2>&1; }
 redis_up() { redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG; }
@@ -44,6 +47,33 @@ stop_es() {
   rm -f "$ES_PID"
 }
 
+# stop_app: each process `make run` recorded in var/run/*.pid, if that PID is still the
+# process it started (its command line is Remissvar's or gunicorn's: a PID reused by
+# something else is left alone); TERM, up to 30 s to finish, then KILL
+running() {  # alive and not a zombie waiting for its parent
+  kill -0 "$1" 2>/dev/null && ! grep -qs '^[0-9]* ([^)]*) Z' "/proc/$1/stat"
+}
+stop_app() {
+  local f pid name cmd
+  [ -d "$RUN_DIR" ] || return 0
+  for f in "$RUN_DIR"/*.pid; do
+    [ -e "$f" ] || continue
+    name=$(basename "$f" .pid); pid=$(cat "$f" 2>/dev/null || true)
+    if [ -n "$pid" ] && running "$pid"; then
+      cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)
+      case "$cmd" in
+        *remissvar*|*gunicorn*)
+          log "stoppar $name (pid $pid)"
+          kill "$pid" 2>/dev/null || true
+          for _ in $(seq 1 60); do running "$pid" || break; sleep 0.5; done
+          kill -9 "$pid" 2>/dev/null || true ;;
+        *) log "$name: pid $pid är inte längre Remissvars process, lämnas" ;;
+      esac
+    fi
+    rm -f "$f"
+  done
+}
+
 start_redis() {
   if redis_up; then log "Redis svarar redan på :$REDIS_PORT"; return; fi
   mkdir -p "$REDIS_DIR"
@@ -65,7 +95,8 @@ stop_redis() {
 
 case "${1:-start}" in
   start) start_redis; start_es ;;
-  stop) stop_es; stop_redis ;;
+  stop) stop_app; stop_es; stop_redis ;;
+  stop-app) stop_app ;;
   start-es) start_es ;;
   stop-es) stop_es ;;
   start-redis) start_redis ;;
@@ -73,5 +104,5 @@ case "${1:-start}" in
   status)
     es_up && echo "elasticsearch: uppe" || echo "elasticsearch: nere"
     redis_up && echo "redis: uppe" || echo "redis: nere" ;;
-  *) die "okänt kommando: $1 (start|stop|status|start-es|stop-es|start-redis|stop-redis)" ;;
+  *) die "okänt kommando: $1 (start|stop|stop-app|status|start-es|stop-es|start-redis|stop-redis)" ;;
 esac

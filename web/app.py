@@ -10,6 +10,8 @@ from werkzeug.exceptions import HTTPException
 from remissvar.settings import Settings, get_settings
 from search_api.blueprint import api
 from search_api.search.models import BusyError
+from web.admission import BUSY
+from web.admission import ENVIRON_KEY as ADMISSION_KEY
 from web.security import install as install_security
 from web.views import pages
 
@@ -42,7 +44,14 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.register_blueprint(api)
     app.register_blueprint(pages)
-    install_security(app)  # headers, request-size limit (web/security.py)
+    install_security(app)  # headers, request-size limit, no Host-built redirects (web/security.py)
+
+    @app.before_request
+    def _admission() -> None:
+        # the gunicorn worker refused this request for its cost (web/admission.py): a 503
+        # with Retry-After, answered here so that it has the site's headers and language
+        if request.environ.get(ADMISSION_KEY) == BUSY:
+            raise BusyError("Många sökningar just nu: försök igen om några sekunder.")
 
     @app.errorhandler(HTTPException)
     def _http_error(e: HTTPException) -> ResponseReturnValue:

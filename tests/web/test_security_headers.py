@@ -151,6 +151,6 @@ def test_gunicorn_serves_with_workers_and_threads_from_settings():
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         out = proc.communicate(timeout=30)[0].decode("utf-8", "replace")
-    assert "Using worker: gthread" in out
+    assert "Using worker: web.admission.AdmissionWorker" in out  # gthread with admission by cost
     assert len(re.findall(r"Booting worker with pid", out)) == 2
     assert out.count("minnestak") == 2
