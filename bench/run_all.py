@@ -56,6 +56,45 @@ def tree_rss_mb(pid: int, measure: Callable[[int], float] | None = None) -> floa
     return total
 
 
+def tree_pids(pid: int) -> list[int]:
+    """A process and all its descendants."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for t in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (t / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return out
+
+
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds of one process (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def web_parts(pid: int) -> dict[str, int]:
+    """The processes `remissvar serve` runs: 'encoder' (the query-encoder service), 'gunicorn'
+    (its master; the workers are its children) and 'supervisor' (the process started)."""
+    parts = {"supervisor": pid}
+    for p in tree_pids(pid)[1:]:
+        try:
+            cmd = Path(f"/proc/{p}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if "encoder_service" in cmd:
+            parts["encoder"] = p
+        elif "gunicorn" in cmd and "gunicorn" not in parts:
+            parts["gunicorn"] = p
+    return parts
+
+
 def _proc_mb(pid: int, file: str, field: str) -> float:
     """A kB figure of /proc/<pid>/<file>, in MB (nan when the file lacks it)."""
     for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
@@ -233,6 +272,9 @@ def load_benchmark() -> tuple[list[str], dict]:
         for m in MODES:
             subprocess.run([sys.executable, str(ROOT / "bench/loadgen.py"), "--url", url, "--mode", m,
                             "--clients", "5", "--seconds", "5"], capture_output=True, check=True, cwd=ROOT)
+        parts = web_parts(web.pid)
+        cpu0 = {k: sum(cpu_s(p) for p in tree_pids(v)) for k, v in parts.items() if k != "supervisor"}
+        t_load = time.monotonic()
         cells: dict = {}
         for rnd in range(ROUNDS):
             for c in CLIENTS:
@@ -249,7 +291,14 @@ def load_benchmark() -> tuple[list[str], dict]:
         ratios = {(kind, c): [h[kind] / k[kind] for h, k in zip(cells[("hybrid", c)], cells[("keyword", c)],
                                                                  strict=True)]
                   for c in CLIENTS for kind in ("p95", "rps")}
+        load_s = time.monotonic() - t_load
+        cpu = {k: sum(cpu_s(p) for p in tree_pids(v)) - cpu0[k] for k, v in parts.items() if k != "supervisor"}
         web_rss, web_pss = tree_rss_mb(web.pid), tree_rss_mb(web.pid, pss_mb)
+        # the encoder service's own figures (it is part of the tree above)
+        enc = parts.get("encoder")
+        enc_rss, enc_pss = (tree_rss_mb(enc), tree_rss_mb(enc, pss_mb)) if enc else (0.0, 0.0)
+        guni = parts.get("gunicorn", web.pid)
+        guni_rss, guni_pss = tree_rss_mb(guni), tree_rss_mb(guni, pss_mb)
         profile_lines = profile_hybrid(web.pid, url)
     finally:
         web.terminate()
@@ -273,8 +322,14 @@ def load_benchmark() -> tuple[list[str], dict]:
               "", "Hybrid req/s / keyword req/s: " + ", ".join(
                   f"{c} clients {spread(ratios[('rps', c)])}" for c in CLIENTS), ""]
     lines += load_targets(ratios)
-    lines += ["", f"Web server (gunicorn master and workers) after the load: RSS {web_rss:.0f} MB summed over the "
-              f"processes, {web_pss:.0f} MB counting shared pages once (PSS).", ""]
+    embedded = sum(results[(m, c)]["n"] for m in ("semantic", "hybrid") for c in CLIENTS)
+    lines += ["", f"Web tree after the load (`remissvar serve`: gunicorn master and workers, the query-encoder "
+              f"service and the supervisor): RSS {web_rss:.0f} MB summed over the processes, **{web_pss:.0f} MB "
+              f"PSS** (shared pages counted once); of which gunicorn {guni_pss:.0f} MB PSS ({guni_rss:.0f} RSS) and "
+              f"the encoder service {enc_pss:.0f} MB PSS ({enc_rss:.0f} RSS).", "",
+              f"CPU over the {load_s:.0f} s of load: gunicorn {cpu.get('gunicorn', 0.0):.1f} s, the encoder service "
+              f"{cpu.get('encoder', 0.0):.1f} s ({1000 * cpu.get('encoder', 0.0) / max(1, embedded):.1f} ms per "
+              f"semantic or hybrid request, {embedded} of them; the query cache is off).", ""]
     lines += profile_lines
     svg = line_svg({m: [(c, results[(m, c)]["p95"]) for c in CLIENTS] for m in MODES},
                    "p95 latency vs concurrent clients", "clients", "p95 ms")

@@ -80,21 +80,22 @@ class Settings(BaseSettings):
     web_timeout: int = Field(60, ge=5, description="Seconds before gunicorn restarts a stuck worker")
     web_max_requests: int = Field(2000, ge=0, description="Requests before a worker is replaced (0: never)")
     web_memory_mb: int = Field(1536, ge=0, description="Address-space ceiling per web worker in MiB (0: none)")
-    # admission by cost (web/admission.py): each class of request has its own threads
-    web_precedent_threads: int = Field(1, ge=1, le=64, description="Precedent searches run at once per web process")
-    web_precedent_queue: int = Field(18, ge=1, le=4096, description="Precedent searches admitted at once (running "
-                                                                   "or waiting) across all web processes; more get "
-                                                                   "503 with Retry-After")
-    web_precedent_wait_s: float = Field(15.0, ge=0, description="Seconds an admitted precedent search may wait for "
-                                                                "its thread before a 503 with Retry-After")
-    web_precedent_nice: int = Field(5, ge=0, le=19, description="Scheduling niceness of the precedent threads: the "
-                                                                 "cores go to keyword pages first")
-    web_embed_wait_s: float = Field(10.0, ge=0, description="Seconds a hybrid or semantic search may wait for a "
-                                                            "thread before a 503 with Retry-After")
-    web_memory_growth_mb: int = Field(128, ge=0, description="A web worker whose memory (RSS) grew more than this "
-                                                             "above its size after start is replaced after its "
-                                                             "request (0: never)")
     web_max_body_bytes: int = Field(1024 * 1024, ge=1024, description="Largest request body accepted (413 above)")
+    # the query-encoder service (remissvar/encoder_service.py): one process embeds every worker's queries
+    encoder_service: bool = Field(True, description="Web workers ask the query-encoder service on "
+                                                     "encoder_socket (one ONNX session for all); while it does "
+                                                     "not answer, a worker loads its own encoder (logged)")
+    encoder_socket: Path = Field(ROOT / "var" / "run" / "encoder.sock", description="Unix socket of the "
+                                                                                    "query-encoder service")
+    encoder_batch_window_ms: float = Field(0.0, ge=0, le=100, description="How long the service waits for more "
+                                                                          "queries after the first of a batch")
+    encoder_batch_max: int = Field(1, ge=1, le=256, description="Queries embedded as one batch at most (1: one "
+                                                                "at a time, the export's own graph; a batch saved "
+                                                                "no CPU here: bench/encoder_service.py)")
+    encoder_timeout_s: float = Field(5.0, gt=0, description="Seconds a worker waits for the service's answer "
+                                                            "before it embeds the query itself")
+    encoder_retry_s: float = Field(5.0, gt=0, description="While the service is down, a worker asks it again "
+                                                          "after this many seconds")
 
     @field_validator("es_ca_certs", mode="before")
     @classmethod

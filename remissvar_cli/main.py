@@ -385,7 +385,8 @@ def relink_cmd(verbose: bool = False) -> None:
 
 @app.command("serve")
 def serve(dev: bool = typer.Option(False, help="Flask's development server instead of gunicorn")) -> None:
-    """Serve the web UI and the API: gunicorn with REMISSVAR_WEB_WORKERS x _THREADS (web/gunicorn_conf.py)."""
+    """Serve the web UI and the API: gunicorn with REMISSVAR_WEB_WORKERS x _THREADS (web/gunicorn_conf.py),
+    and the query-encoder service beside it, restarted when it exits (REMISSVAR_ENCODER_SERVICE)."""
     if dev:
         from web.app import main
 
@@ -393,8 +394,38 @@ def serve(dev: bool = typer.Option(False, help="Flask's development server inste
         return
     import os
 
+    from remissvar.settings import get_settings
+
     conf = Path(__file__).resolve().parent.parent / "web" / "gunicorn_conf.py"
-    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "-c", str(conf), "web.wsgi:app"])
+    cmd = [sys.executable, "-m", "gunicorn", "-c", str(conf), "web.wsgi:app"]
+    s = get_settings()
+    if not s.encoder_service or s.query_encoder not in ("onnx", "student"):
+        os.execvp(sys.executable, cmd)
+    # the query-encoder service beside gunicorn, restarted when it exits; a small process of the
+    # standard library only supervises both (remissvar_cli/supervise.py)
+    os.execvp(sys.executable, [sys.executable, "-m", "remissvar_cli.supervise", str(s.encoder_socket), *cmd])
+
+
+@app.command("encoder-service")
+def encoder_service(check: bool = typer.Option(False, help="Health check: exit 0 when the service answers")) -> None:
+    """The query-encoder service: one ONNX session embeds every web worker's queries, in batches
+    (Unix socket REMISSVAR_ENCODER_SOCKET; remissvar/encoder_service.py)."""
+    from remissvar.settings import get_settings
+
+    s = get_settings()
+    if check:
+        from remissvar.encoder_client import ping
+
+        try:
+            info = ping(s.encoder_socket)
+        except (OSError, RuntimeError) as e:
+            typer.echo(f"kodartjänsten på {s.encoder_socket} svarar inte: {e}", err=True)
+            raise typer.Exit(1) from e
+        typer.echo(json.dumps(info, ensure_ascii=False))
+        return
+    from remissvar.encoder_service import main as run_service
+
+    run_service()
 
 
 def main() -> None:  # pragma: no cover

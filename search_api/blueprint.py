@@ -10,6 +10,7 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, redirect, re
 from flask.typing import ResponseReturnValue
 from pydantic import ValidationError
 
+from remissvar.embedding import QueryEncoder
 from remissvar.settings import Settings, get_settings
 from search_api.index import count, es_client
 from search_api.openapi import OPENAPI
@@ -39,12 +40,29 @@ def get_service(app: Flask | None = None) -> SearchService:
     app = app or current_app
     svc = app.extensions.get("remissvar_search")
     if svc is None:
-        from remissvar.embedding import get_query_encoder
-
         settings: Settings = app.config.get("REMISSVAR_SETTINGS") or get_settings()
-        svc = SearchService(es_client(settings), settings, get_query_encoder(settings))
+        svc = SearchService(es_client(settings), settings, query_encoder(settings))
         app.extensions["remissvar_search"] = svc
     return svc
+
+
+def query_encoder(settings: Settings) -> QueryEncoder:
+    """The web's query encoder: a client of the query-encoder service (one ONNX session for every
+    worker, ``remissvar.encoder_service``) that embeds with an encoder of its own only while the
+    service does not answer; or, with REMISSVAR_ENCODER_SERVICE=false or an encoder the service
+    does not run (engine, model, static), the process's own."""
+    from remissvar.embedding import get_query_encoder
+
+    if not settings.encoder_service or settings.query_encoder not in ("onnx", "student"):
+        return get_query_encoder(settings)
+    from remissvar.encoder_client import EncoderClient
+    from remissvar.query_encoders import OnnxQueryEncoder
+
+    def own() -> QueryEncoder:  # not cached: dropped again when the service answers
+        return OnnxQueryEncoder(settings.model_path, intra_threads=settings.query_encoder_threads,
+                                which=settings.query_encoder)
+
+    return EncoderClient(settings, own)
 
 
 def valid_id(value: str) -> bool:
