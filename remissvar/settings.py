@@ -80,6 +80,20 @@ class Settings(BaseSettings):
     web_timeout: int = Field(60, ge=5, description="Seconds before gunicorn restarts a stuck worker")
     web_max_requests: int = Field(2000, ge=0, description="Requests before a worker is replaced (0: never)")
     web_memory_mb: int = Field(1536, ge=0, description="Address-space ceiling per web worker in MiB (0: none)")
+    # admission by cost (web/admission.py): each class of request has its own threads
+    web_precedent_threads: int = Field(1, ge=1, le=64, description="Precedent searches run at once per web process")
+    web_precedent_queue: int = Field(18, ge=1, le=4096, description="Precedent searches admitted at once (running "
+                                                                   "or waiting) across all web processes; more get "
+                                                                   "503 with Retry-After")
+    web_precedent_wait_s: float = Field(15.0, ge=0, description="Seconds an admitted precedent search may wait for "
+                                                                "its thread before a 503 with Retry-After")
+    web_precedent_nice: int = Field(5, ge=0, le=19, description="Scheduling niceness of the precedent threads: the "
+                                                                 "cores go to keyword pages first")
+    web_embed_wait_s: float = Field(10.0, ge=0, description="Seconds a hybrid or semantic search may wait for a "
+                                                            "thread before a 503 with Retry-After")
+    web_memory_growth_mb: int = Field(128, ge=0, description="A web worker whose memory (RSS) grew more than this "
+                                                             "above its size after start is replaced after its "
+                                                             "request (0: never)")
     web_max_body_bytes: int = Field(1024 * 1024, ge=1024, description="Largest request body accepted (413 above)")
     # the query-encoder service (remissvar/encoder_service.py): one process embeds every worker's queries
     encoder_service: bool = Field(True, description="Web workers ask the query-encoder service on "

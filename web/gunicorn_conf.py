@@ -1,28 +1,54 @@
 """gunicorn settings, from the one settings object (``REMISSVAR_WEB_*``).
 
-Sizing for this machine (2 cores): 2 worker processes x 4 threads (``gthread``): a slow
-request (an expensive precedent search) holds one thread, not the site; two processes use
-both cores for Python work. Each worker is replaced after ``web_max_requests`` requests
-(with jitter, so that they do not restart together) and gets an address-space ceiling of
-``web_memory_mb`` MiB in ``post_fork`` (``web.security.limit_worker_memory``); a worker
-stuck longer than ``web_timeout`` seconds is restarted; a new worker loads the query encoder
-before it takes requests (``post_worker_init``); the query encoders' tokenizer (~285 MB) is
-loaded once in the master before the workers fork (``on_starting``), so that they share its
-pages. Request line and header sizes are gunicorn's limits, set explicitly here.
+Sizing for this machine (2 cores): 2 worker processes; each is gthread with admission by
+cost (``web.admission.AdmissionWorker``): ``web_threads`` (4) threads for keyword searches
+and pages, as many for searches that embed a query and ``web_precedent_threads`` for
+precedent searches, which wait in a queue bounded across the
+workers (503 with Retry-After past it): a burst of expensive searches never holds the
+threads a keyword page needs. Two processes use both cores for Python work. Each worker is
+replaced after ``web_max_requests`` requests (with jitter, so that they do not restart
+together), or after a request that left it more than ``web_memory_growth_mb`` above its size
+after warming up (``post_request``, ``web.security.after_request_memory``), and gets an
+address-space ceiling of ``web_memory_mb`` MiB in ``post_fork``
+(``web.security.limit_worker_memory``); a worker stuck longer than ``web_timeout`` seconds
+is restarted; a new worker loads the query encoder before it takes requests
+(``post_worker_init``); the query encoders' tokenizer (~285 MB) is loaded once in the
+master before the workers fork (``on_starting``), so that they share its pages. Request
+line and header sizes are gunicorn's limits, set explicitly here; the answers gunicorn
+writes itself when they are passed (414, 431, 400) carry the site's headers
+(``web.security.install_gunicorn_error_pages``).
 """
 from __future__ import annotations
 
 from typing import Any
 
 from remissvar.settings import get_settings
-from web.security import limit_worker_memory
+from web.security import after_request_memory, install_gunicorn_error_pages, limit_worker_memory, rss_bytes
 
 _s = get_settings()
+
+
+def _fewer_malloc_arenas(arenas: int = 2) -> None:
+    """glibc gives each thread that allocates under contention an arena of its own and keeps
+    what is freed there: a burst on 4 + 3 threads left a worker 60-90 MB larger for good.
+    Set in the master before the workers fork (they inherit it)."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if name:
+        try:
+            ctypes.CDLL(name).mallopt(-8, arenas)  # M_ARENA_MAX
+        except (OSError, AttributeError):
+            pass
+
+
+_fewer_malloc_arenas()
 
 bind = f"{_s.web_host}:{_s.web_port}"
 workers = _s.web_workers
 threads = _s.web_threads
-worker_class = "gthread"
+worker_class = "web.admission.AdmissionWorker"
 timeout = _s.web_timeout
 graceful_timeout = 20
 keepalive = 5
@@ -60,7 +86,7 @@ def post_worker_init(worker: Any) -> None:
     from search_api.blueprint import get_service
 
     try:
-        svc = get_service(worker.wsgi)
+        svc = get_service(getattr(worker.wsgi, "app", worker.wsgi))
         warm = getattr(svc.embedder, "warm", None)  # a client of the encoder service: no own encoder here
         if warm is not None:
             warm()
@@ -68,8 +94,42 @@ def post_worker_init(worker: Any) -> None:
             svc.embedder.encode_query("uppvärmning")
     except Exception:  # a worker that cannot warm up still serves; the first search loads lazily
         worker.log.exception("uppvärmningen av söktjänsten misslyckades")
+    worker.remissvar_rss0 = rss_bytes()  # its size ready to serve: what post_request compares with
 
 
 def post_fork(server: Any, worker: Any) -> None:
     limit = limit_worker_memory(_s.web_memory_mb)
+    install_gunicorn_error_pages()
     server.log.info("arbetsprocess %s: minnestak %d MiB", worker.pid, limit // (1024 * 1024))
+
+
+def post_request(worker: Any, req: Any, environ: Any, resp: Any) -> None:
+    """A worker that a request left larger than its warm size plus ``web_memory_growth_mb``
+    (after returning freed heap) finishes its requests and is replaced."""
+    if not worker.alive:
+        return
+    _own_encoder_is_its_size(worker)
+    rss, replace = after_request_memory(getattr(worker, "remissvar_rss0", 0), _s.web_memory_growth_mb)
+    if replace:
+        worker.log.info("arbetsprocess %s: %d MiB efter begäran (start %d MiB): ersätts", worker.pid,
+                        rss // 2**20, getattr(worker, "remissvar_rss0", 0) // 2**20)
+        worker.alive = False
+
+
+def _own_encoder_is_its_size(worker: Any) -> None:
+    """A worker that loaded its own encoder (the encoder service is down) is not replaced for it:
+    its size with the encoder becomes the size compared with."""
+    from search_api.blueprint import get_service
+
+    svc = get_service(getattr(worker.wsgi, "app", worker.wsgi))
+    own = bool(getattr(svc.embedder, "using_own_encoder", False))
+    if own != getattr(worker, "remissvar_own_encoder", False):
+        worker.remissvar_own_encoder = own
+        worker.remissvar_rss0 = rss_bytes()
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    """(In the master.) Precedent searches a worker held when it died are no longer counted."""
+    from web.admission import PRECEDENTS
+
+    PRECEDENTS.forget(worker.age)
