@@ -267,10 +267,14 @@ def remiss_csv(rid: str) -> ResponseReturnValue:
         rows.append([council_name(a.get("council")), a.get("date") or "", position_label(a.get("position")),
                      a.get("position_confidence") or "", " | ".join(a.get("position_sentences") or []),
                      a.get("decision") or "", res, a.get("source_url") or ""])
-    for n in doc["not_answered"]:
-        rows.append([n["name"], "", "Inget svar i arkivet", "", "", "", "", ""])
+    for n in doc["not_answered"]:  # what a summary (kommunstyrelsens utlåtande) says, when one does
+        state = "Inget svar i arkivet"
+        if n.get("state") in ("ej_svar", "sammanstallning"):
+            state = n["state_label"] + (f": {position_label(n['position'])}" if n.get("position") else "")
+        source = (n.get("summary") or {}).get("url") or ""
+        rows.append([n["name"], "", state, "", n.get("evidence") or "", "", "", source])
     name = re.sub(r"[^A-Za-z0-9._-]", "-", rid)
-    return Response(csv_text(rows), mimetype="text/csv; charset=utf-8",
+    return Response(csv_text(rows), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="remiss-{name}-{today}.csv"'})
 
 

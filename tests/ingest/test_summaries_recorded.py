@@ -142,6 +142,10 @@ def test_remiss_page_shows_the_states(web):
     for label in ("Har svarat", "Har inte svarat", "Svar saknas i arkivet – ståndpunkt enligt sammanställning",
                   "Utlåtande 2025:31 RV", "har inte inkommit med något svar"):
         assert label in page, label
+    # the CSV of the comparison says the same for the council without an answer
+    rows = [ln for ln in web.get(f"/remiss/{FACEBOOK}.csv").get_data(as_text=True).splitlines()
+            if ln.startswith("Skärholmens stadsdelsnämnd;")]
+    assert len(rows) == 1 and "Har inte svarat" in rows[0] and "inte inkommit med något svar" in rows[0]
 
 
 def _values(obj: Any, key: str) -> list[str]:
