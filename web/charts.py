@@ -35,12 +35,15 @@ def positions_chart(data: dict[str, Any]) -> str:
         return '<p>Inga svar i indexet ännu.</p>'
     step, bar_w, row_h, top, left = 18, 13, 70, 10, 170
     max_total = max((y["total"] for c in data.values() for y in c["years"].values()), default=1) or 1
-    width = left + len(years) * step + 20
+    width = max(left + len(years) * step + 20, left + 2 * 170 + 140)  # room for the legend's third column
     height = top + len(councils) * (row_h + 14) + 24
     legend_y = height + 6
     positions = [p for p in COLOURS]
+    full_h = legend_y + 20 * ((len(positions) + 2) // 3) + 10
+    # width/height in px: on a phone the chart keeps this size (1 unit = 1 px, text >= 12 px) and
+    # scrolls sideways in its region rather than shrinking its text
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" '
-             f'viewBox="0 0 {width} {legend_y + 20 * ((len(positions) + 2) // 3) + 10}" class="chart-svg">',
+             f'viewBox="0 0 {width} {full_h}" width="{width}" height="{full_h}" class="chart-svg">',
              '<title id="chart-title">Ställningstaganden per nämnd och år</title>',
              f'<desc id="chart-desc">Staplar per år från {years[0]} till {years[-1]} för varje nämnd, uppdelade på '
              'ställning; år utan svar lämnas tomma. Samma siffror finns i tabellen under diagrammet.</desc>']
@@ -66,11 +69,11 @@ def positions_chart(data: dict[str, Any]) -> str:
     axis_y = top + len(councils) * (row_h + 14)
     for i, y in enumerate(years):
         if i == 0 or i == len(years) - 1 or int(y) % 5 == 0:
-            parts.append(f'<text x="{left + i * step + step / 2:.0f}" y="{axis_y + 6}" font-size="11" '
+            parts.append(f'<text x="{left + i * step + step / 2:.0f}" y="{axis_y + 6}" font-size="12" '
                          f'text-anchor="middle">{y}</text>')
     for j, pos in enumerate(positions):
         lx, ly = left + (j % 3) * 170, legend_y + 20 * (j // 3)
         parts.append(f'<rect x="{lx}" y="{ly}" width="10" height="10" fill="{COLOURS[pos]}"/>'
-                     f'<text x="{lx + 14}" y="{ly + 9}" font-size="11">{escape(_label(pos))}</text>')
+                     f'<text x="{lx + 14}" y="{ly + 9}" font-size="12">{escape(_label(pos))}</text>')
     parts.append("</svg>")
     return "".join(parts)

@@ -17,16 +17,18 @@ from remissvar.records import COUNCILS, DECISION_OUTCOME_LABELS, MONTHS, POSITIO
 from remissvar.settings import Settings
 from search_api import precedent_store
 from search_api.blueprint import clean_text, get_service, parse_search_args, valid_id
+from search_api.legacy_keys import is_legacy, legacy_remiss
 from search_api.remiss_links import live_key, suggestions
 from search_api.search.models import Filters, QueryError, swedish_errors
 from search_api.status import status_report
 from web.charts import positions_chart, year_axis
 from web.export import absolute, atom_instant, csv_text, local_time, xml_text
+from web.labels import actor_label, failure_label
 
 pages = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                   static_url_path="/static")
 
-MODES = [("hybrid", "Hybrid"), ("keyword", "Ord"), ("semantic", "Betydelse")]
+MODES = [("hybrid", "Ord och betydelse"), ("keyword", "Bara orden"), ("semantic", "Bara betydelsen")]
 SORTS = [("relevans", "Relevans"), ("datum", "Datum, nyast först")]
 FACET_TITLES = {"council": "Nämnd", "position": "Ställning", "remiss_body": "Remitterande instans",
                 "party": "Motionärens parti", "year": "År", "kind": "Dokumenttyp"}
@@ -76,6 +78,16 @@ def datum(value: str | None) -> str:
     except ValueError:
         return str(value)
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+@pages.app_template_filter("failure_label")
+def _failure_label(value: str | None) -> str:
+    return failure_label(value)
+
+
+@pages.app_template_filter("actor_label")
+def _actor_label(value: str | None) -> str:
+    return actor_label(value)
 
 
 @pages.app_template_filter("lokaltid")
@@ -222,7 +234,7 @@ def search_csv() -> ResponseReturnValue:
                              position_label(a.position), a.best.text[:1000],
                              absolute(_settings(), url_for("pages.document_page", yid=a.yttrande_id)),
                              a.best.source_url or ""])
-    return Response(csv_text(rows), mimetype="text/csv; charset=utf-8",
+    return Response(csv_text(rows), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="remissvar-sokning-{today}.csv"'})
 
 
@@ -235,10 +247,26 @@ def _remiss_or_404(rid: str) -> dict[str, Any]:
     return doc
 
 
+def _earlier_key(rid: str) -> str | None:
+    """The live key behind an earlier URL form: a key the key store redirected (merged) or the
+    previous release's identity (``dnr-ks-2024-951``, ``motion-2012-6``, ``titel-…``) that no
+    remiss has any longer."""
+    if not valid_id(rid):
+        return None
+    live = live_key(_settings(), rid)
+    if live != rid:
+        return live
+    if is_legacy(rid) and get_service().get_remiss(rid) is None:
+        svc = get_service()
+        found = legacy_remiss(svc.es, svc.yttranden, rid)
+        return live_key(_settings(), found) if found and found != rid else None
+    return None
+
+
 @pages.get("/remiss/<rid>")
 def remiss_page(rid: str) -> ResponseReturnValue:
-    if valid_id(rid) and (live := live_key(_settings(), rid)) != rid:
-        return redirect(url_for("pages.remiss_page", rid=live), 301)  # merged: the older key survives
+    if live := _earlier_key(rid):  # merged (the older key survives) or an earlier release's URL
+        return redirect(url_for("pages.remiss_page", rid=live), 301)
     doc = _remiss_or_404(rid)
     maybe = []
     for key, score in suggestions(_settings(), rid):
@@ -252,6 +280,8 @@ def remiss_page(rid: str) -> ResponseReturnValue:
 
 @pages.get("/remiss/<rid>.csv")
 def remiss_csv(rid: str) -> ResponseReturnValue:
+    if live := _earlier_key(rid):
+        return redirect(url_for("pages.remiss_csv", rid=live), 301)
     doc = _remiss_or_404(rid)
     today = dt.date.today().isoformat()
     rows: list[list[object]] = [
@@ -425,7 +455,7 @@ def feed() -> ResponseReturnValue:
     try:
         req = parse_search_args(request.args)
     except QueryError as e:
-        return Response(str(e), status=400, mimetype="text/plain; charset=utf-8")
+        return Response(str(e), status=400, content_type="text/plain; charset=utf-8")
     s, svc = _settings(), get_service()
     state = [(k, v) for k in (*STATE_PARAMS, "remiss_id", "motion") for v in request.args.getlist(k) if v]
     self_url = absolute(s, url_for("pages.feed") + ("?" + urlencode(state) if state else ""))
@@ -462,7 +492,24 @@ def feed() -> ResponseReturnValue:
         entries.sort(key=lambda e: e["updated"], reverse=True)
         title = f"Remissvar: {req.q}" if req.q else "Remissvar: nya svar"
         alt = absolute(s, url_for("pages.search_page") + ("?" + urlencode(state) if state else ""))
-    return _atom(title, self_url, alt, entries)
+    if _wants_html():  # a person who clicked the link reads the feed as a page; readers get Atom
+        html = render_template("feed.html", title=title, entries=entries, feed_url=self_url,
+                               atom_url=url_for("pages.feed") + "?" + urlencode([*state, ("format", "atom")]),
+                               alt_url=alt)
+        return Response(html, content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
+    resp = _atom(title, self_url, alt, entries)
+    resp.headers["Vary"] = "Accept"
+    return resp
+
+
+def _wants_html() -> bool:
+    """Whether the feed URL was opened by a browser (it asks for text/html before Atom or XML);
+    a feed reader, or a client that asks for nothing in particular, gets Atom. ``format=atom``
+    always gives Atom."""
+    if request.args.get("format") == "atom":
+        return False
+    best = request.accept_mimetypes.best_match(["application/atom+xml", "text/html"])
+    return best == "text/html" and request.accept_mimetypes["text/html"] > request.accept_mimetypes["application/xml"]
 
 
 @pages.get("/status")

@@ -10,7 +10,7 @@ document.addEventListener("click", async (ev) => {
     field.select();
     document.execCommand("copy");
   }
-  if (status) status.textContent = btn.textContent.includes("citat") ? "Citatet med källhänvisning är kopierat." : "Källhänvisningen är kopierad.";
+  if (status) status.textContent = btn.dataset.copied || (btn.textContent.includes("citat") ? "Citatet med källhänvisning är kopierat." : "Källhänvisningen är kopierad.");
 });
 
 // Facets: open on wide screens (collapsed on phones so that results come first).
