@@ -240,7 +240,7 @@ def _timed(fn, text: str) -> float:
     import time
 
     best = float("inf")
-    for _ in range(2):
+    for _ in range(3):  # the best of three: a loaded machine slows single runs, not the best
         t0 = time.perf_counter()
         fn(text)
         best = min(best, time.perf_counter() - t0)
@@ -249,14 +249,14 @@ def _timed(fn, text: str) -> float:
 
 @pytest.mark.parametrize("family", sorted(_FAMILIES))
 def test_every_reader_is_linear_on_adversarial_text(family):
-    """10x the input may take at most 20x the time (linear is 10x; a 10k time below 5 ms is
-    noise and counts as 5 ms); and 100k characters are read within a second. Before: 'motion om'
+    """10x the input may take at most 20x the time (linear is 10x; a 10k time below 10 ms is
+    noise and counts as 10 ms); and 100k characters are read within a second. Before: 'motion om'
     x 10k took 50 s in parse_motion, 'motion 2024:' x 100k 10.8 s, 'ansökan om' x 100k 8.4 s in
     remiss_cue, and dnr_key raised on a run of more than 4,300 digits."""
     make = _FAMILIES[family]
     small, large = make(10_000), make(100_000)
     for name, fn in _READERS.items():
-        t_small = max(_timed(fn, small), 0.005)
+        t_small = max(_timed(fn, small), 0.01)
         t_large = _timed(fn, large)
         assert t_large < 1.0, f"{name} on {family}: {t_large:.2f} s at 100k characters"
         assert t_large <= 20 * t_small, f"{name} on {family}: {t_small:.4f} s -> {t_large:.4f} s"
