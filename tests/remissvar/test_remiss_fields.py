@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.crawl.grammar import is_decision_point, protocol_extract
 from remissvar.remiss_fields import (
     answer_to,
     council_dnr,
@@ -11,6 +12,8 @@ from remissvar.remiss_fields import (
     find_dnrs,
     normalize_dnr,
     not_remiss,
+    one_business_permit,
+    own_business,
     parse_motion,
     parties_in,
     remiss_cue,
@@ -213,6 +216,8 @@ _FAMILIES = {
     "D nr spaced": lambda n: _repeat("(D nr 1 – ", n),
     "ansökan om": lambda n: _repeat("ansökan om ", n),
     "protokoll från": lambda n: _repeat("Protokoll från ", n),
+    "one long word": lambda n: "1 " + "a" * n,
+    "decision subject": lambda n: _repeat("farsta-", n) + " stadsdelsnämnd",
     # separator runs
     "hyphens": lambda n: "Remiss från " + "-" * n,
     "en dashes": lambda n: "Dnr 1" + " – " * (n // 3),
@@ -233,6 +238,8 @@ _READERS = {
     "remittent document": lambda s: remittent(s, document=True), "find_dnrs": find_dnrs,
     "council_dnr": council_dnr, "dnr_key": dnr_key, "answer_to": answer_to, "remiss_cue": remiss_cue,
     "not_remiss": not_remiss, "parties_in": parties_in,
+    "own_business": lambda s: own_business(s), "one_business_permit": lambda s: one_business_permit(s),
+    "decision_point": lambda s: is_decision_point("1", s, set()), "protocol_extract": lambda s: protocol_extract(s),
 }
 
 
