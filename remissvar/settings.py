@@ -87,7 +87,7 @@ class Settings(BaseSettings):
                                                                    "503 with Retry-After")
     web_precedent_wait_s: float = Field(15.0, ge=0, description="Seconds an admitted precedent search may wait for "
                                                                 "its thread before a 503 with Retry-After")
-    web_precedent_nice: int = Field(5, ge=0, le=19, description="Scheduling niceness of the precedent threads: the "
+    web_precedent_nice: int = Field(10, ge=0, le=19, description="Scheduling niceness of the precedent threads: the "
                                                                  "cores go to keyword pages first")
     web_embed_wait_s: float = Field(10.0, ge=0, description="Seconds a hybrid or semantic search may wait for a "
                                                             "thread before a 503 with Retry-After")
