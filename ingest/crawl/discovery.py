@@ -57,6 +57,27 @@ def listed_councils(html: str, page_url: str, platform: str) -> list[tuple[str, 
     return out
 
 
+def joined_predecessors(slug: str, listed: set[str]) -> tuple[str, ...]:
+    """The listed councils whose names this council's name joins, in order, when they make it up
+    whole: "enskede-arsta-vantor" from "enskede-arsta" and "vantor"; () when no such split exists
+    (or the council is one word)."""
+    parts = slug.split("-")
+
+    def split(i: int) -> tuple[str, ...] | None:
+        if i == len(parts):
+            return ()
+        for j in range(len(parts), i, -1):  # the longest listed head first
+            head = "-".join(parts[i:j])
+            if head != slug and head in listed:
+                rest = split(j)
+                if rest is not None:
+                    return (head, *rest)
+        return None
+
+    found = split(0) if len(parts) > 1 else None
+    return found if found and len(found) >= 2 else ()
+
+
 def _wanted(councils: str) -> set[str] | None:
     """None for every council ("all"); else the slugs named."""
     c = councils.strip().lower()
@@ -76,18 +97,23 @@ def select_sources(configured: list[Source], listings: list[Listing], councils: 
     out = [s for s in configured if wanted is None or s.council in wanted]
     have = {(s.platform, s.council) for s in configured}
     have_paths = {(s.platform, s.path) for s in configured if s.path}
+    found: list[tuple[Listing, str, str, str]] = []  # listing, name, path, slug
     for listing in listings:
         resp = get(listing.base_url.rstrip("/") + listing.path)
         html = resp.content.decode("utf-8", errors="replace")
-        for name, path in listed_councils(html, resp.url, listing.platform):
-            slug = council_slug(name)
-            if (listing.platform, slug) in have or (listing.platform, path) in have_paths:
-                continue
-            if wanted is not None and slug not in wanted:
-                continue
-            have.add((listing.platform, slug))
-            out.append(Source(platform=listing.platform, council=slug, base_url=listing.base_url, path=path,
-                              name=name, standalone=slug not in COUNCILS))
+        found += [(listing, name, path, council_slug(name)) for name, path in listed_councils(html, resp.url,
+                                                                                              listing.platform)]
+    listed = {slug for *_, slug in found} | {s.council for s in configured}
+    for listing, name, path, slug in found:
+        if (listing.platform, slug) in have or (listing.platform, path) in have_paths:
+            continue
+        if wanted is not None and slug not in wanted:
+            continue
+        have.add((listing.platform, slug))
+        known = COUNCILS.get(slug)
+        lineage = tuple(known.lineage) if known else joined_predecessors(slug, listed)
+        out.append(Source(platform=listing.platform, council=slug, base_url=listing.base_url, path=path,
+                          name=name, lineage=lineage, standalone=known is None and not lineage))
     return out
 
 

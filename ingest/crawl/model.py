@@ -30,7 +30,10 @@ class Source:
     # kommunfullmäktige, whose utlåtanden are read for the bodies asked and their views
     # (ingest.summaries), never indexed as answers
     role: str = "answers"
-    # a council the listings name but the lineage table does not know: no predecessor is guessed
+    # a council the listings name but the lineage table does not know: its predecessors where the
+    # listings show them (a name joining two listed councils: "Rinkeby-Kista" <- Rinkeby, Kista),
+    # else it stands alone (``standalone``): no predecessor is guessed
+    lineage: tuple[str, ...] = ()
     standalone: bool = False
 
 
@@ -87,7 +90,8 @@ class MeetingRef:
 
 def load_sources(path: Path) -> list[Source]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [Source(**{**s, "api_paths": tuple(s.get("api_paths", ())), "discover": tuple(s.get("discover", ()))})
+    return [Source(**{**s, "api_paths": tuple(s.get("api_paths", ())), "discover": tuple(s.get("discover", ())),
+                      "lineage": tuple(s.get("lineage", ()))})
             for s in data["sources"]]
 
 

@@ -66,10 +66,28 @@ def test_mission_is_the_default_and_all_adds_every_listed_district():
         assert {council_slug(x.name) for x in districts_on(d)} <= councils, d
     assert {x.council for x in added if x.platform == "insynsverige"} >= {"bromma", "enskede-arsta-vantor", "rinkeby"}
     assert {x.council for x in added if x.platform == "meetingplus"} >= {"jarva", "norra-innerstaden", "bromma"}
-    # a council the lineage table does not know stands alone, marked so; the known ones do not
-    bromma = next(x for x in added if x.council == "bromma")
-    assert bromma.standalone and bromma.path == "/stockholm-bromma"
+    # lineage where the listings show it: a name joining two listed councils; else standalone
+    by = {(x.platform, x.council): x for x in added}
+    assert by["insynsverige", "rinkeby-kista"].lineage == ("rinkeby", "kista")
+    assert by["insynsverige", "enskede-arsta-vantor"].lineage == ("enskede-arsta", "vantor")
+    assert by["meetingplus", "rinkeby-kista"].lineage == ("rinkeby", "kista")  # listed on the other platform
+    for slug in ("bromma", "jarva", "norra-innerstaden", "spanga-tensta"):  # not established from the sites
+        x = by.get(("meetingplus", slug))
+        assert x is not None and x.standalone and x.lineage == ()
+    assert by["insynsverige", "bromma"].path == "/stockholm-bromma"
     assert not any(x.council in ("katarina-sofia", "farsta") for x in added)  # configured already
+
+
+@pytest.mark.parametrize("slug, listed, want", [
+    ("hagersten-liljeholmen", {"hagersten", "liljeholmen"}, ("hagersten", "liljeholmen")),
+    ("enskede-arsta-vantor", {"enskede-arsta", "vantor", "enskede"}, ("enskede-arsta", "vantor")),
+    ("spanga-tensta", {"spanga"}, ()),  # one part not listed: no split
+    ("bromma", {"bromma"}, ()),
+])
+def test_joined_predecessors(slug, listed, want):
+    from ingest.crawl.discovery import joined_predecessors
+
+    assert joined_predecessors(slug, listed) == want
 
 
 def test_a_list_of_councils():
