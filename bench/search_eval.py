@@ -270,7 +270,7 @@ def precedent_eval(svc: Any) -> dict[str, Any]:
 
 
 def precedent_report(cal: dict[str, Any], ev: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
-    from search_api.search.precedent import FLOOR, LIK, MYCKET_LIK
+    from search_api.search.precedent import BACKGROUND_CAP, FLOOR, LIK, MYCKET_LIK
 
     def dist(xs: list[float]) -> str:
         return (f"min {min(xs):.3f}, p10 {pct(xs, 10):.3f}, p25 {pct(xs, 25):.3f}, median {pct(xs, 50):.3f}, "
@@ -283,7 +283,8 @@ def precedent_report(cal: dict[str, Any], ev: dict[str, Any]) -> tuple[list[str]
     summary = {"on_topic_top3": round(sum(r["ok"] for r in on) / len(on), 3) if on else 1.0,
                "off_topic_no_hits": round(sum(r["ok"] for r in off) / len(off), 3) if off else 1.0}
     lines = ["", "## Precedent (issue 29)", "",
-             "Calibration (calibrated score = 2 x cosine - mean cosine of the 50 nearest passages):", "",
+             "Calibration (calibrated score = 2 x cosine - background, the mean cosine of the 50 nearest "
+             f"passages capped at {BACKGROUND_CAP}):", "",
              f"- unrelated paragraphs' best score ({len(cal['unrelated'])}, bench/data/precedent_calibration.jsonl): "
              f"{dist(cal['unrelated'])}",
              f"- relevant pairs' best score ({len(cal['relevant'])}, the archive's passages against their remiss): "
