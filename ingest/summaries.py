@@ -19,9 +19,11 @@ URL (status page), and the next crawl reads it again.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from ingest.crawl.model import load_sources
@@ -41,7 +43,23 @@ from remissvar.summary_store import SummaryBody, SummaryDoc, SummaryStore, defau
 from remissvar.textnorm import fold, squash
 
 log = logging.getLogger(__name__)
-READER_VERSION = 1  # raise when the reading changes: every summary is read again on the next crawl
+READER_VERSION = 1  # raise when this module's reading changes: every summary is read again on the next crawl
+
+
+@lru_cache(maxsize=1)
+def reader_version() -> int:
+    """This module's version and the language rules it reads with (the sources of
+    ``remissvar.positions``, ``position_cues``, ``position_summaries``, ``bodies``): a change to
+    any of them reads every stored utlåtande again on the next crawl."""
+    import remissvar.bodies
+    import remissvar.position_cues
+    import remissvar.position_summaries
+    import remissvar.positions
+
+    h = hashlib.sha256(str(READER_VERSION).encode())
+    for mod in (remissvar.positions, remissvar.position_cues, remissvar.position_summaries, remissvar.bodies):
+        h.update(Path(mod.__file__ or "").read_bytes())
+    return int(h.hexdigest()[:12], 16)
 
 _NUMBER = re.compile(r"^utl.tande\s+(?P<no>\d{4}\s*:\s*\d{1,4}(?:\s+[a-zåäö]{1,4})?)\b", re.I)
 _HEAD_SKIP = re.compile(r"^(?:syntetisk|sida\s+\d|kommunstyrelsen\s+utl.tande)", re.I)
@@ -145,7 +163,7 @@ def read_summaries(s: Settings, raw: RawStore, councils: Iterable[str] | None = 
     read: list[SummaryDoc] = []
     try:
         for d in docs:
-            if store.is_current(d["url"], d["sha256"], READER_VERSION):
+            if store.is_current(d["url"], d["sha256"], reader_version()):
                 continue
             path: Path = raw.path_of(d["sha256"])
             try:
@@ -158,7 +176,7 @@ def read_summaries(s: Settings, raw: RawStore, councils: Iterable[str] | None = 
                                published_by=names.get(d["council"], d["council"]),
                                meeting_date=d["meeting_date"], label=d["doc_title"] or "Utlåtande")
             doc = SummaryDoc(**{**doc.__dict__, "remiss_ids": _remiss_ids(s, doc.link_keys)})
-            store.save(doc, READER_VERSION)
+            store.save(doc, reader_version())
             raw.clear_failures(d["url"])
             read.append(doc)
             log.info("%s: %s läst (%d tillfrågade, %d instanser med ståndpunkt eller utan svar)",

@@ -204,3 +204,18 @@ def test_status_page_and_crawl_report_show_kommunstyrelsen_and_kommunfullmaktige
     assert out.exit_code == 0, out.output
     rows = [ln for ln in out.output.splitlines() if ln.startswith(("kommunstyrelsen", "kommunfullmaktige"))]
     assert len(rows) == 2 and all("sammanställningar: utlåtanden, inte svar" in ln for ln in rows)
+
+
+def test_summaries_are_read_once_per_content_and_reader(corpus, monkeypatch):
+    import ingest.summaries as summaries
+
+    s, _, store = corpus
+    assert summaries.read_summaries(s, store) == []  # read at crawl time: nothing new
+    # a change to the reading (or to the language rules it reads with) reads them again
+    monkeypatch.setattr(summaries, "READER_VERSION", summaries.READER_VERSION + 1)
+    summaries.reader_version.cache_clear()
+    try:
+        again = summaries.read_summaries(s, store)
+    finally:
+        summaries.reader_version.cache_clear()
+    assert sorted(d.label for d in again) == ["Utlåtande 2020:45 RI", "Utlåtande 2025:31 RV"]
