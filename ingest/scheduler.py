@@ -1,7 +1,11 @@
 """Enqueues incremental crawls per council on a cron schedule (croniter).
 
 One process; it never enqueues a crawl for a council whose crawl is still running (the
-Redis lock the crawl actor holds), and the actor itself re-checks the lock.
+Redis lock the crawl actor holds), and the actor itself re-checks the lock. When a round of
+crawls has been sent and the crawl, parse and index queues are empty again, it sends one
+re-link of the archive (``ingest.tasks.relink``, under the reindex lock, keys kept stable with
+redirects): the pipeline links each answer as it comes, and a re-link after the round brings
+the links up to the batch linker's figure (bench/link_eval.py, "pipeline").
 """
 from __future__ import annotations
 
@@ -13,8 +17,16 @@ from croniter import croniter
 
 from ingest.crawl.model import Source
 from ingest.deadletters import lock_held
-from remissvar.queue import enqueue
+from remissvar.queue import enqueue, queue_depths
 from remissvar.settings import get_settings
+
+# the queues a crawl round's work passes through; the re-link waits until all are empty
+ROUND_QUEUES: tuple[str, ...] = ("crawl", "parse", "index")
+
+
+def round_done(depths: dict[str, int]) -> bool:
+    """No crawl, parse or index message waits, waits for a retry or is being worked on."""
+    return all(depths.get(q, 0) == 0 for q in ROUND_QUEUES)
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +50,13 @@ def run(sources: list[Source], schedule: str, *, base_urls: dict[str, str] | Non
     last: dict[str, dt.datetime] = {}
     sent = 0
     i = 0
+    relink_due = False
     while iterations is None or i < iterations:
         now = dt.datetime.now()
+        if relink_due and round_done(queue_depths()):
+            enqueue("relink")  # the round's answers are indexed: re-link the archive once
+            log.info("crawl round done: re-link sent")
+            relink_due = False
         for src in due_sources(sources, schedule, last, now):
             key = f"{src.platform}:{src.council}"
             if lock_held(src.council):
@@ -48,6 +65,7 @@ def run(sources: list[Source], schedule: str, *, base_urls: dict[str, str] | Non
             enqueue("crawl_council", src.platform, src.council, (base_urls or {}).get(src.platform))
             last[key] = now
             sent += 1
+            relink_due = True
         if reconcile_every and i % reconcile_every == reconcile_every - 1:
             from ingest.stages import reconcile
 

@@ -6,11 +6,15 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from tqdm import tqdm
 
 from remissvar.settings import Settings
+
+if TYPE_CHECKING:
+    from ingest.crawl.model import Source
 
 app = typer.Typer(help="Remissvar: sök i stadsdelsnämndernas remissvar.", no_args_is_help=True)
 
@@ -283,13 +287,31 @@ def worker(processes: int = 1, threads: int = 2) -> None:
 def scheduler(recorded: bool = False, iterations: int = typer.Option(0, help="0 = run forever")) -> None:
     """Enqueue incremental crawls per council on REMISSVAR_CRAWL_SCHEDULE (cron)."""
     _logging(False)
-    from ingest.crawl.model import load_sources
     from ingest.scheduler import run
     from remissvar.settings import get_settings
 
     s = get_settings()
-    run(load_sources(s.sources_file), s.crawl_schedule, base_urls=_recorded_base_urls(s) if recorded else None,
-        iterations=iterations or None)
+    base_urls = _recorded_base_urls(s) if recorded else None
+    run(_scheduled_sources(s, base_urls), s.crawl_schedule, base_urls=base_urls, iterations=iterations or None)
+
+
+def _scheduled_sources(s: Settings, base_urls: dict[str, str] | None) -> list[Source]:
+    """The configured sources, widened by REMISSVAR_COUNCILS (all, or a list of slugs) with every
+    council the city's listings link, as `remissvar crawl` does."""
+    from urllib.parse import urlsplit
+
+    from ingest.crawl.discovery import select_sources, with_base
+    from ingest.crawl.http import Fetcher
+    from ingest.crawl.model import load_listings, load_sources
+
+    sources = load_sources(s.sources_file)
+    if s.councils.strip().lower() in ("", "mission"):
+        return sources
+    hosts = {urlsplit(u).hostname or "" for u in (base_urls or {}).values()} | \
+        set(json.loads(s.sources_file.read_text())["allowed_hosts"])
+    fetcher = Fetcher(hosts, min_interval=s.crawl_min_interval)
+    base = base_urls or {x.platform: x.base_url for x in reversed(sources)}
+    return select_sources(sources, with_base(load_listings(s.sources_file), base), s.councils, fetcher.get)
 
 
 def _queue_depths() -> dict[str, int]:

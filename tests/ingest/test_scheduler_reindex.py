@@ -84,3 +84,48 @@ def test_a_retried_crawl_takes_back_its_own_lock():
         with council_lock("skarholmen", owner="message-1") as again:
             assert again  # the same message, retried
     assert not lock_held("skarholmen")
+
+
+@pytest.mark.services  # the queues are the real Redis broker's
+def test_a_crawl_round_is_followed_by_one_relink_once_its_work_is_done(settings, monkeypatch):
+    """Issue 30.6: the pipeline links each answer as it comes; after a round of crawls, once the
+    crawl, parse and index queues are empty, the scheduler sends one re-link - none while the
+    round's crawls still wait, and not one per tick."""
+    import json
+
+    import redis
+
+    from ingest import scheduler
+
+    r = redis.Redis.from_url(settings.redis_url)
+
+    def clear() -> None:
+        for q in ("crawl", "parse", "index", "admin"):
+            r.delete(f"dramatiq:{q}.msgs", f"dramatiq:{q}.DQ.msgs")
+
+    def actors(q: str) -> list[str]:
+        return sorted(json.loads(v)["actor_name"] for v in r.hvals(f"dramatiq:{q}.msgs"))
+
+    ticks: list[list[str]] = []
+
+    def between_ticks(_seconds: float) -> None:
+        ticks.append(actors("admin"))
+        if len(ticks) == 2:  # after the second tick the round's crawls are worked off
+            r.delete("dramatiq:crawl.msgs")
+
+    clear()
+    monkeypatch.setattr(scheduler.time, "sleep", between_ticks)
+    try:
+        assert scheduler.run(SRC, "0 3 * * *", iterations=4, reconcile_every=0) == 2
+        assert ticks[0] == [] and ticks[1] == []  # the crawls wait: no re-link
+        assert ticks[2] == ["relink"]  # the round is done: one re-link
+        assert actors("admin") == ["relink"]  # and only one
+    finally:
+        clear()
+
+
+def test_round_done_reads_the_round_queues_only():
+    from ingest.scheduler import round_done
+
+    assert round_done({"crawl": 0, "parse": 0, "index": 0, "admin": 2})
+    assert not round_done({"crawl": 0, "parse": 1, "index": 0})
