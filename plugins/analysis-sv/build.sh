@@ -24,17 +24,26 @@ for d in ${JAVA_HOME:-} /usr/lib/jvm/*; do
   if [ "$v" -ge 21 ] && [ -x "$d/bin/javac" ]; then jdk="$d"; break; fi
   [ "$v" -ge 17 ] && [ -z "$runtime" ] && runtime="$d"
 done
-compiler=(); if [ -n "$jdk" ]; then
+# ANALYSIS_SV_COMPILER=ecj: the runtime path even where a JDK is found (to check it)
+if [ "${ANALYSIS_SV_COMPILER:-}" = ecj ]; then runtime="${runtime:-$jdk}"; jdk=""; fi
+if [ -n "$jdk" ]; then
   export JAVA_HOME="$jdk"
+  "$PYTHON" build.py resources "$@" >&2
+  mvn -q -B -ntp package -DskipTests >&2
 elif [ -n "$runtime" ]; then
-  # ecj compiles the Java 21 sources on a 17+ runtime (no --release: the runtime's own library)
+  # no javac >= 21: the Eclipse compiler (Maven Central) on the runtime, against its own library
   export JAVA_HOME="$runtime"
-  compiler=(-Dcompiler.id=eclipse -Dmaven.compiler.release= -Dmaven.compiler.source=21 -Dmaven.compiler.target=21)
+  ECJ=org.eclipse.jdt:ecj:3.40.0
+  mvn -q -B -ntp dependency:get -Dartifact=$ECJ -Dtransitive=false >&2
+  mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/provided.classpath -Dmdep.includeScope=provided >&2
+  "$PYTHON" build.py resources "$@" >&2
+  rm -rf target/classes && mkdir -p target/classes
+  "$JAVA_HOME/bin/java" -jar "$HOME/.m2/repository/org/eclipse/jdt/ecj/3.40.0/ecj-3.40.0.jar" -21 -encoding UTF-8 \
+      -nowarn -cp "$(cat target/provided.classpath)" -d target/classes \
+      $(find src/main/java -name '*.java') >&2
+  "$PYTHON" build.py jar >&2
 else
   echo "analysis-sv: ingen Java 17+ hittades för bygget (sätt JAVA_HOME)" >&2; exit 1
 fi
-
-"$PYTHON" build.py resources "$@" >&2
-mvn -q -B -ntp package -DskipTests "${compiler[@]}" >&2
 "$PYTHON" build.py zip >/dev/null
 echo "$HERE/$zip"
