@@ -40,7 +40,7 @@ from remissvar.records import (
     council_from_name,
     stable_id,
 )
-from remissvar.remiss_fields import dnr_key, find_dnrs, remittent
+from remissvar.remiss_fields import dnr_key, find_dnrs, parties_in, remittent
 from remissvar.textnorm import fold, squash
 
 MONTHS = MONTH_NUMBERS
@@ -105,6 +105,32 @@ def _handlaggare(preamble: list[str]) -> str | None:
                 if nxt.strip():
                     return nxt.strip()
     return None
+
+
+# the motion's own words about who wrote it: "Motionen är skriven av Anna Exempel (fp).",
+# "I motionen, väckt av Karin Rågsjö (V), föreslås ...", "Motionärerna Bo Ek och Eva Al (S) föreslår"
+_MOTION_BY_SENTENCE = re.compile(
+    r"(?i)\bmotion(?:en|ärerna|ären|erna)?\b,?(?:\s+(?:är|har|blev|som|var))?\s+(?:skriven|väckt|väcktes|"
+    r"lagd|inlämnad|undertecknad|ställd|skrevs|lämnades)\s+av\s+([^.\n]{3,160})"
+    r"|\bmotionär(?:en|erna)\s+([A-ZÅÄÖÉ][^.\n]{2,160})")
+_PERSON = re.compile(r"[A-ZÅÄÖÉ][a-zåäöéü]+(?:[ -][A-ZÅÄÖÉ][a-zåäöéü]+)+")
+
+
+def _motion_from_body(motion: MotionInfo | None, text: str) -> MotionInfo | None:
+    """Authors and parties the motion's text names when its heading names none (a motion
+    without them is found by neither author nor party)."""
+    if motion is None or (motion.authors and motion.parties):
+        return motion
+    for m in _MOTION_BY_SENTENCE.finditer(text):
+        part = m.group(1) or m.group(2) or ""
+        part = re.split(r"(?i)\s+(?:om|föreslår|yrkar|anser|vill)\s", part)[0]
+        authors = [a for a in _PERSON.findall(re.sub(r"\([^()]*\)", " ", part))
+                   if fold(a).split()[0] not in ("motion", "kommunstyrelsen", "stockholms", "remiss")]
+        parties = parties_in(part)
+        if authors or parties:
+            return motion.model_copy(update={"authors": motion.authors or authors,
+                                             "parties": motion.parties or parties})
+    return motion
 
 
 def _motion(text: str) -> MotionInfo | None:
@@ -345,7 +371,7 @@ def _read_document(pages: list[PageText], full_text: str, council: str | None, k
         dnr = next((d[0] for m in re.finditer(r"(?i)\bdnr\b", full_text)
                     if (d := find_dnrs(full_text[m.start():m.start() + 40])) and dnr_key(d[0]) not in own), None)
     intro = "\n".join([head] + [s.text for s in sections[:1]])
-    motion = _motion(intro if title_idx else full_text)
+    motion = _motion_from_body(_motion(intro if title_idx else full_text), full_text)
     remiss = RemissInfo(
         id=remiss_identity(dnr, motion, remiss_title),
         title=remiss_title, body=body, dnr=dnr, deadline=_deadline(full_text), motion=motion,

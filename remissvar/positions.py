@@ -56,6 +56,7 @@ from remissvar.position_cues import (
 )
 from remissvar.records import (
     COUNCILS,
+    PARTY_NAMES,
     Decision,
     DecisionOutcome,
     Position,
@@ -600,12 +601,8 @@ def _classify(text: str, *, body: str | None, decision: bool) -> PositionResult:
 
 
 # ---- the council's decision ---------------------------------------------------------------
-_PARTY_NAMES: dict[str, str] = {
-    "socialdemokraterna": "S", "socialdemokratern": "S", "moderaterna": "M", "moderata": "M",
-    "liberalerna": "L", "folkpartiet": "FP", "centerpartiet": "C", "kristdemokraterna": "KD",
-    "vansterpartiet": "V", "miljopartiet": "MP", "sverigedemokraterna": "SD",
-    "feministiskt initiativ": "Fi",
-}
+# the one party table (remissvar.records.PARTY_NAMES), folded: a name is known by its first 8 letters
+_PARTY_NAMES: dict[str, str] = {fold(name).lower(): abbr for name, abbr in PARTY_NAMES.items()}
 _PARTY_ABBR: dict[str, str] = {
     "s": "S", "m": "M", "l": "L", "fp": "FP", "c": "C", "kd": "KD", "v": "V", "mp": "MP",
     "sd": "SD", "fi": "Fi",

@@ -25,6 +25,41 @@ MONTH_NUMBERS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTHS)}
 PARTIES: tuple[str, ...] = ("S", "M", "L", "C", "KD", "V", "MP", "SD", "Fi", "FP")
 """Party abbreviations as printed in parentheses: "(S)", "(MP)"; "FP" is Folkpartiet (L before 2015)."""
 
+PARTY_NAMES: dict[str, str] = {
+    "Socialdemokraterna": "S", "Arbetarepartiet-Socialdemokraterna": "S", "Moderaterna": "M",
+    "Moderata samlingspartiet": "M", "Liberalerna": "L", "Folkpartiet": "FP", "Folkpartiet liberalerna": "FP",
+    "Centerpartiet": "C", "Kristdemokraterna": "KD", "Kristdemokratiska samhällspartiet": "KD",
+    "Vänsterpartiet": "V", "Miljöpartiet": "MP", "Miljöpartiet de gröna": "MP", "Sverigedemokraterna": "SD",
+    "Feministiskt initiativ": "Fi",
+}
+"""Each party's full names, current and historical, to its abbreviation in ``PARTIES``."""
+
+PARTY_PREDECESSORS: dict[str, tuple[str, ...]] = {"L": ("FP",)}
+"""A party and the abbreviations it was known by before (Folkpartiet became Liberalerna in 2015)."""
+
+
+def party_code(word: str) -> str | None:
+    """'SD', 'sd', 'Sverigedemokraterna', 'Liberalerna', 'folkpartiet' -> the abbreviation in
+    ``PARTIES`` (None: no party)."""
+    f = fold(word.strip("().,;: ")).lower()
+    if not f:
+        return None
+    for p in PARTIES:
+        if f == p.lower():
+            return p
+    for name, p in PARTY_NAMES.items():
+        if f == fold(name).lower():
+            return p
+    return None
+
+
+def party_family(code: str) -> list[str]:
+    """A party with its predecessors and successors as one party: 'L' and 'FP' -> ['L', 'FP']."""
+    for now, before in PARTY_PREDECESSORS.items():
+        if code == now or code in before:
+            return [now, *before]
+    return [code]
+
 
 class Position(str, Enum):
     """A council's position towards the proposal it was asked about."""

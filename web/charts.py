@@ -1,6 +1,7 @@
 """Server-rendered SVG charts (no JavaScript, no CDN, no inline styles)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -27,8 +28,9 @@ def _label(pos: str) -> str:
         return pos
 
 
-def positions_chart(data: dict[str, Any]) -> str:
-    """One row per council on a shared, continuous year axis; each year a bar stacked by position."""
+def positions_chart(data: dict[str, Any], link: Callable[[str, str, str], str] | None = None) -> str:
+    """One row per council on a shared, continuous year axis; each year a bar stacked by position.
+    ``link(council, year, position)``: each bar part links to the search for those answers."""
     councils = [c for c in COUNCILS if c in data]
     years = year_axis(data)
     if not councils or not years:
@@ -42,7 +44,8 @@ def positions_chart(data: dict[str, Any]) -> str:
     full_h = legend_y + 20 * ((len(positions) + 2) // 3) + 10
     # width/height in px: on a phone the chart keeps this size (1 unit = 1 px, text >= 12 px) and
     # scrolls sideways in its region rather than shrinking its text
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" '
+    role = 'role="group"' if link else 'role="img"'  # with links the bars are controls, not one image
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" {role} aria-labelledby="chart-title chart-desc" '
              f'viewBox="0 0 {width} {full_h}" width="{width}" height="{full_h}" class="chart-svg">',
              '<title id="chart-title">Ställningstaganden per nämnd och år</title>',
              f'<desc id="chart-desc">Staplar per år från {years[0]} till {years[-1]} för varje nämnd, uppdelade på '
@@ -63,9 +66,13 @@ def positions_chart(data: dict[str, Any]) -> str:
                     continue
                 bh = row_h * n / max_total
                 top_y -= bh
-                parts.append(f'<rect x="{x:.1f}" y="{top_y:.1f}" width="{bar_w}" height="{bh:.1f}" '
-                             f'fill="{COLOURS[pos]}"><title>{escape(COUNCILS[c].short)} {y}: {n} '
-                             f'{escape(_label(pos).lower())}</title></rect>')
+                what = f"{COUNCILS[c].short} {y}: {n} {_label(pos).lower()}"
+                rect = (f'<rect x="{x:.1f}" y="{top_y:.1f}" width="{bar_w}" height="{bh:.1f}" '
+                        f'fill="{COLOURS[pos]}"><title>{escape(what)}</title></rect>')
+                if link:
+                    rect = (f'<a href="{escape(link(c, y, pos))}" aria-label="{escape(what)} – visa svaren">'
+                            f'{rect}</a>')
+                parts.append(rect)
     axis_y = top + len(councils) * (row_h + 14)
     for i, y in enumerate(years):
         if i == 0 or i == len(years) - 1 or int(y) % 5 == 0:

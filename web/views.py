@@ -18,6 +18,9 @@ from remissvar.settings import Settings
 from search_api import precedent_store
 from search_api.blueprint import clean_text, get_service, parse_search_args, valid_id
 from search_api.legacy_keys import is_legacy, legacy_remiss
+from search_api.overview import EXPORT_ROWS, OverviewFilter
+from search_api.overview import choices as overview_choices
+from search_api.overview import overview as overview_data
 from search_api.remiss_links import live_key, suggestions
 from search_api.search.models import Filters, QueryError, swedish_errors
 from search_api.status import status_report
@@ -318,7 +321,30 @@ def motion_page() -> ResponseReturnValue:
             groups = get_service().motion(clean_text(q, "sökfrågan"))
         except QueryError as e:
             error = str(e)
-    return render_template("motion.html", q=q, groups=groups, error=error), (400 if error else 200)
+    return render_template("motion.html", q=q, groups=groups, error=error,
+                           corrected=corrected_names(q, groups)), (400 if error else 200)
+
+
+def corrected_names(q: str, groups: list[Any]) -> list[tuple[str, str]]:
+    """The words of a motion query that found an author only by a corrected spelling
+    ('Krooon' -> 'Kroon'), as (typed, found) pairs: the page says whose motions it shows."""
+    from difflib import get_close_matches
+
+    from remissvar.records import party_code
+    from remissvar.textnorm import fold
+
+    names = {w for g in groups for a in (getattr(g, "motion_authors", None) or []) for w in a.split()}
+    folded = {fold(n).lower(): n for n in names}
+    titles = " ".join(fold(getattr(g, "title", None) or "").lower() for g in groups)
+    out = []
+    for w in q.replace(",", " ").split():
+        f = fold(w.strip("()")).lower()
+        if len(f) < 3 or f.isdigit() or party_code(w) or f in folded or f in titles:
+            continue
+        near = get_close_matches(f, list(folded), n=1, cutoff=0.7)
+        if near:
+            out.append((w, folded[near[0]]))
+    return out
 
 
 def _precedent_filters(args: Any) -> Filters:
@@ -417,10 +443,80 @@ def _overlaps(passage: str, paragraph: str) -> bool:
 
 @pages.get("/oversikt")
 def overview_page() -> ResponseReturnValue:
-    data = get_service().overview()
-    years = year_axis(data)
-    return render_template("overview.html", data=data, years=years, chart=positions_chart(data),
-                           remisser=get_service().list_remisser(50))
+    svc = get_service()
+    try:
+        f = _overview_filter(request.args)
+    except QueryError as e:
+        return render_template("overview.html", error=str(e), f=None, all_councils=COUNCILS,
+                               choices=overview_choices(svc.es, svc.yttranden),
+                               data={}, years=[], chart="", matrix=[], total=0, answers=0, councils=[],
+                               csv_url=None, args=request.args), 400
+    res = overview_data(svc.es, svc.yttranden, f)
+    data = res["councils"]
+    matrix_councils = [c for c in COUNCILS if any(c in r["cells"] for r in res["matrix"])]
+
+    def bar_link(council: str, year: str, position: str) -> str:
+        params: list[tuple[str, str]] = [("council", council), ("year", year), ("position", position)]
+        if f.words.strip():
+            params.append(("q", f.words))
+        if f.remiss_body:
+            params.append(("remiss_body", f.remiss_body))
+        return url_for("pages.search_page") + "?" + urlencode(params)
+
+    return render_template("overview.html", data=data, years=year_axis(data), chart=positions_chart(data, bar_link),
+                           matrix=res["matrix"], total=res["remiss_total"], answers=res["answers"],
+                           councils=matrix_councils, f=f, choices=overview_choices(svc.es, svc.yttranden),
+                           csv_url=url_for("pages.overview_csv") + ("?" + request.query_string.decode()
+                                                                   if request.query_string else ""),
+                           bar_link=bar_link, args=request.args, error=None, all_councils=COUNCILS)
+
+
+def _overview_filter(args: Any) -> OverviewFilter:
+    from pydantic import ValidationError
+
+    def year(name: str) -> int | None:
+        v = (args.get(name) or "").strip()
+        if not v:
+            return None
+        if not v.isdigit():
+            raise QueryError(f"{'från' if name == 'fran' else 'till'} år: ange ett årtal")
+        return int(v)
+
+    rid = (args.get("remiss") or "").strip()
+    if rid and not valid_id(rid):
+        raise QueryError("okänd remiss")
+    try:
+        f = OverviewFilter(remiss_id=rid or None, words=clean_text(args.get("q", ""), "orden")[:200],
+                           remiss_body=(args.get("remiss_body") or "").strip() or None,
+                           council=[c for c in args.getlist("council") if c], year_from=year("fran"),
+                           year_to=year("till"))
+        f.filters()  # the closed vocabularies (councils) checked here
+    except ValidationError as e:
+        raise QueryError(swedish_errors(e)) from e
+    return f
+
+
+@pages.get("/oversikt.csv")
+def overview_csv() -> ResponseReturnValue:
+    """The matrix of remisser x councils as CSV (semicolons, UTF-8 with BOM, like the other exports)."""
+    svc = get_service()
+    try:
+        f = _overview_filter(request.args)
+    except QueryError as e:
+        return Response(str(e), status=400, content_type="text/plain; charset=utf-8")
+    res = overview_data(svc.es, svc.yttranden, f, rows=EXPORT_ROWS)
+    councils = [c for c in COUNCILS if any(c in r["cells"] for r in res["matrix"])]
+    today = dt.date.today().isoformat()
+    rows: list[list[object]] = [["Översikt: ställning per remiss och nämnd"], ["Exporterad", today],
+                                ["Urval", absolute(_settings(), url_for("pages.overview_page") + (
+                                    "?" + request.query_string.decode() if request.query_string else ""))], [],
+                                ["Remiss", "Diarienummer", "Remitterande instans", "Senaste svaret",
+                                 *[council_name(c) for c in councils]]]
+    for r in res["matrix"]:
+        rows.append([r["title"] or r["remiss_id"], r["dnr"] or "", r["body"] or "", r["latest"],
+                     *[" / ".join(position_label(p) for p in r["cells"].get(c, [])) for c in councils]])
+    return Response(csv_text(rows), content_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="remissvar-oversikt-{today}.csv"'})
 
 
 def _atom(title: str, self_url: str, alt_url: str, entries: list[dict[str, Any]]) -> Response:

@@ -17,7 +17,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 
 from remissvar.boilerplate import Label
 from remissvar.embedding import QueryEncoder
-from remissvar.records import PARTIES
+from remissvar.records import PARTY_NAMES, party_code, party_family
 from remissvar.settings import Settings
 from remissvar.textnorm import fold
 from search_api.asked import summaries_for, summary_refs, who_was_asked
@@ -566,11 +566,15 @@ class SearchService:
             must.append({"term": {"motion_number": num}})
         else:
             words: list[str] = []
-            parties = {p.upper(): p for p in PARTIES}
+            for name, code in PARTY_NAMES.items():  # "Feministiskt initiativ", "Miljöpartiet de gröna"
+                if " " in name:
+                    q = re.sub(rf"(?i)\b{re.escape(name)}\b", code, q)
             for tok in q.replace(",", " ").split():
                 t = tok.strip("()")
-                if t.upper() in parties:
-                    must.append({"term": {"motion_parties": parties[t.upper()]}})
+                if party := party_code(t):
+                    # one party in every form: 'SD', 'Sverigedemokraterna'; 'L', 'Liberalerna' and
+                    # 'Folkpartiet' (L's name before 2015) are the one party
+                    must.append({"terms": {"motion_parties": party_family(party)}})
                 elif YEAR_RE.match(t):
                     must.append({"bool": {"should": [{"prefix": {"motion_number": f"{t}:"}},
                                                      {"term": {"year": int(t)}}], "minimum_should_match": 1}})

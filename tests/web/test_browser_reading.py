@@ -304,3 +304,99 @@ def test_date_fields_are_swedish(browser, base_url, width):  # noqa: F811
         assert axe(d) == []
     finally:
         reset(d)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_motions_by_author_and_party_in_every_form(browser, base_url, width):  # noqa: F811
+    d = browser
+    size(d, width)
+    try:
+        # the parklek motion names its author only in its text ("Motionen är skriven av Anna Exempel (fp)")
+        for q, title in (("Anna Exempel", "parklekar"), ("Exempel", "parklekar"),
+                         ("Folkpartiet", "parklekar"), ("Liberalerna", "parklekar"), ("L", "parklekar"),
+                         ("fp", "parklekar"), ("Sverigedemokraterna", "facebookgrupper"),
+                         ("Vänsterpartiet", "kombolägenheter"), ("Rågsjö Vänsterpartiet", "kombolägenheter")):
+            d.get(base_url + "/motion?q=" + q)
+            wait_for(d, "main h2")
+            titles = " ".join(e.text for e in d.find_elements(By.CSS_SELECTOR, "article.group h3")).lower()
+            assert title in titles, q
+        d.get(base_url + "/motion?q=parklekar")
+        meta = wait_for(d, "article.group .meta").text
+        assert "Anna Exempel" in meta and "FP" in meta  # shown on the motion, as the text says
+        # a spelling corrected: said
+        d.get(base_url + "/motion?q=Krooon")
+        note = wait_for(d, "main .notice")
+        assert "Visar träffar för Kroon" in note.text
+        assert "facebookgrupper" in d.find_element(By.CSS_SELECTOR, "article.group h3").text.lower()
+        d.get(base_url + "/motion?q=Kroon")
+        wait_for(d, "article.group")
+        assert not d.find_elements(By.CSS_SELECTOR, "main .notice")  # spelled right: nothing to say
+        d.get(base_url + "/motion?q=Krooon")
+        wait_for(d, "main .notice")
+        assert overflow(d) <= 0
+        shot(d, f"motion-rattat-{width}")
+        assert axe(d) == []
+    finally:
+        reset(d)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_overview_filters_the_matrix_links_bars_and_exports(browser, base_url, width):  # noqa: F811
+    from selenium.webdriver.support.ui import Select
+
+    from tests.web.test_browser import wait_replaced
+
+    d = browser
+    size(d, width)
+    try:
+        d.get(base_url + "/oversikt")
+        wait_for(d, "table.matrix")
+        all_rows = len(d.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr"))
+        heads = [e.text for e in d.find_elements(By.CSS_SELECTOR, "table.matrix thead th")][1:]
+        assert all_rows >= 3 and len(heads) >= 3
+        assert d.find_elements(By.CSS_SELECTOR, "table.matrix td .badge")
+        # one council: the matrix has that council's column only
+        Select(d.find_element(By.ID, "ov-council")).select_by_value("farsta")
+        old = d.find_element(By.CSS_SELECTOR, "table.matrix")
+        d.find_element(By.CSS_SELECTOR, "form.overview-filter button[type=submit]").click()
+        wait_replaced(d, old)
+        wait_for(d, "table.matrix")
+        assert [e.text for e in d.find_elements(By.CSS_SELECTOR, "table.matrix thead th")][1:] == ["Farsta"]
+        assert "council=farsta" in d.current_url
+        # words: only the remisser they are in
+        d.get(base_url + "/oversikt?q=facebookgrupper")
+        rows = [e.text for e in d.find_elements(By.CSS_SELECTOR, "table.matrix tbody th")]
+        assert len(rows) == 1 and "facebookgrupper" in rows[0].lower()
+        row = d.find_element(By.CSS_SELECTOR, "table.matrix tbody tr").text
+        assert "Avstyrker" in row and "Delvis" in row
+        # a period with nothing in it
+        d.get(base_url + "/oversikt?fran=1990&till=1991")
+        assert "Inga svar i urvalet" in wait_for(d, "main").text
+        # each bar links to the search for the answers it counts
+        d.get(base_url + "/oversikt?q=facebookgrupper")
+        bar = wait_for(d, "figure.chart svg a")
+        href = base_url + d.execute_script("return arguments[0].getAttribute('href')", bar)
+        assert "council=" in href and "year=" in href and "position=" in href
+        d.get(href)
+        wait_for(d, "article.group")
+        assert d.find_elements(By.CSS_SELECTOR, ".chips a.chip")
+        # the matrix as CSV
+        d.get(base_url + "/oversikt?q=facebookgrupper")
+        csv_href = wait_for(d, "a[href*='oversikt.csv']").get_attribute("href")
+        with urlopen(csv_href) as r:
+            assert r.headers["Content-Type"] == "text/csv; charset=utf-8"
+            body = r.read().decode("utf-8-sig")
+        lines = body.splitlines()
+        header = next(line for line in lines if line.startswith("Remiss;"))
+        assert "Södermalms stadsdelsnämnd" in header and "Farsta stadsdelsnämnd" in header
+        assert any("facebookgrupper" in line and "Avstyrker" in line for line in lines)
+        # readable: no word broken, text >= 12 px, nothing scrolls sideways outside its region
+        d.get(base_url + "/oversikt")
+        wait_for(d, "table.matrix")
+        assert d.execute_script(BROKEN_WORDS, "table.compare th, table.compare td") == []
+        assert min(d.execute_script(CHART_TEXT)) >= 12
+        assert overflow(d) <= 0
+        shot(d, f"oversikt-urval-{width}")
+        assert axe(d) == []
+    finally:
+        reset(d)

@@ -1,0 +1,99 @@
+"""The overview as a question ("how did positions change?"): the answers a filter picks (remiss,
+words, remitting body, council, period), counted per council, year and position, and the
+matrix of remisser x councils with each council's position - the table stadsledningskontoret
+assembles by hand. One Elasticsearch request; the web page and its CSV read it."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from search_api.search.models import Filters
+
+MATRIX_ROWS = 60  # remisser in the matrix, the latest first (the CSV takes up to EXPORT_ROWS)
+EXPORT_ROWS = 1000
+
+
+class OverviewFilter(BaseModel):
+    """What the overview's form asks: every part optional."""
+
+    remiss_id: str | None = None
+    words: str = Field("", max_length=200)
+    remiss_body: str | None = Field(None, max_length=200)
+    council: list[str] = Field(default_factory=list, max_length=10)
+    year_from: int | None = Field(None, ge=1990, le=2100)
+    year_to: int | None = Field(None, ge=1990, le=2100)
+
+    def filters(self) -> Filters:
+        import datetime as dt
+
+        return Filters(council=self.council, remiss_id=self.remiss_id or None,
+                       remiss_body=[self.remiss_body] if self.remiss_body else [],
+                       date_from=dt.date(self.year_from, 1, 1) if self.year_from else None,
+                       date_to=dt.date(self.year_to, 12, 31) if self.year_to else None)
+
+    def active(self) -> bool:
+        return bool(self.remiss_id or self.words.strip() or self.remiss_body or self.council
+                    or self.year_from or self.year_to)
+
+
+def _query(f: OverviewFilter) -> dict[str, Any]:
+    must: list[dict[str, Any]] = []
+    if f.words.strip():
+        must.append({"multi_match": {"query": f.words, "fields": ["remiss_title^2", "title", "text"],
+                                     "operator": "and"}})
+    return {"bool": {"must": must, "filter": f.filters().clauses()}}
+
+
+def overview(es: Any, index: str, f: OverviewFilter, rows: int = MATRIX_ROWS) -> dict[str, Any]:
+    """``councils``: {council: {total, years: {year: {total, positions}}}} (the chart's shape);
+    ``matrix``: [{remiss_id, title, dnr, body, latest, cells: {council: [positions]}}], the latest
+    remiss first; ``choices``: the remisser and remitting bodies the form offers."""
+    res = es.search(index=index, size=0, query=_query(f), aggs={
+        "councils": {"terms": {"field": "council", "size": 200}, "aggs": {
+            "years": {"terms": {"field": "year", "size": 60, "order": {"_key": "asc"}}, "aggs": {
+                "positions": {"terms": {"field": "position", "size": 10}}}}}},
+        "remisser": {"terms": {"field": "remiss_id", "size": rows, "order": {"latest": "desc"}}, "aggs": {
+            "latest": {"max": {"field": "date"}},
+            "councils": {"terms": {"field": "council", "size": 200}, "aggs": {
+                "positions": {"terms": {"field": "position", "size": 3}}}},
+            "top": {"top_hits": {"size": 1, "_source": ["remiss_title", "remiss_dnr", "remiss_body"]}}}},
+        "remiss_count": {"cardinality": {"field": "remiss_id"}},
+    })
+    aggs = res["aggregations"]
+    councils: dict[str, Any] = {}
+    for c in aggs["councils"]["buckets"]:
+        councils[c["key"]] = {
+            "total": c["doc_count"],
+            "years": {str(y["key"]): {"total": y["doc_count"],
+                                      "positions": {p["key"]: p["doc_count"] for p in y["positions"]["buckets"]}}
+                      for y in c["years"]["buckets"]}}
+    matrix = []
+    for b in aggs["remisser"]["buckets"]:
+        src = b["top"]["hits"]["hits"][0]["_source"]
+        matrix.append({"remiss_id": b["key"], "title": src.get("remiss_title"), "dnr": src.get("remiss_dnr"),
+                       "body": src.get("remiss_body"), "latest": (b["latest"].get("value_as_string") or "")[:10],
+                       "answers": b["doc_count"],
+                       "cells": {c["key"]: [p["key"] for p in c["positions"]["buckets"]]
+                                 for c in b["councils"]["buckets"]}})
+    return {"councils": councils, "matrix": matrix, "remiss_total": aggs["remiss_count"]["value"],
+            "answers": res["hits"]["total"]["value"] if isinstance(res["hits"]["total"], dict)
+            else res["hits"]["total"]}
+
+
+def choices(es: Any, index: str) -> dict[str, list[Any]]:
+    """The remisser (latest first) and remitting bodies the overview's form offers."""
+    res = es.search(index=index, size=0, query={"term": {"synthetic": False}}, aggs={
+        "remisser": {"terms": {"field": "remiss_id", "size": 300, "order": {"latest": "desc"}}, "aggs": {
+            "latest": {"max": {"field": "date"}},
+            "top": {"top_hits": {"size": 1, "_source": ["remiss_title"]}}}},
+        "bodies": {"terms": {"field": "remiss_body", "size": 300, "order": {"_key": "asc"}}},
+        "years": {"terms": {"field": "year", "size": 60, "order": {"_key": "asc"}}},
+    })
+    a = res["aggregations"]
+    return {
+        "remisser": [(b["key"], b["top"]["hits"]["hits"][0]["_source"].get("remiss_title") or b["key"])
+                     for b in a["remisser"]["buckets"]],
+        "bodies": [b["key"] for b in a["bodies"]["buckets"]],
+        "years": [int(b["key"]) for b in a["years"]["buckets"]],
+    }
