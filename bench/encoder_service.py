@@ -84,20 +84,21 @@ def batch_curve(reps: int) -> list[str]:
     return lines + [""]
 
 
-def service_load(seconds: float, configs: list[tuple[float, int]], clients: tuple[int, ...]) -> list[str]:
+def service_load(seconds: float, configs: list[tuple[float, int, int]], clients: tuple[int, ...]) -> list[str]:
     from remissvar.encoder_client import EncoderClient, ping
     from remissvar.settings import Settings
 
     lines = ["## Through the service (its own process, Unix socket)", "",
              f"Closed loop, {seconds:g} s per cell: each client sends the next query as soon as its vector "
              "is back. CPU: the service process's user + system time per query.", "",
-             "| window ms | batch max | clients | queries/s | p50 ms | p95 ms | mean batch | service CPU ms/query "
-             "| failed |", "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for window, bmax in configs:
+             "| window ms | batch max | threads | clients | queries/s | p50 ms | p95 ms | mean batch "
+             "| service CPU ms/query | failed |", "|" + " ---: |" * 10]
+    for window, bmax, threads in configs:
         with tempfile.TemporaryDirectory() as d:
             sock = Path(d) / "e.sock"
             env = {**os.environ, "REMISSVAR_ENCODER_SOCKET": str(sock),
-                   "REMISSVAR_ENCODER_BATCH_WINDOW_MS": str(window), "REMISSVAR_ENCODER_BATCH_MAX": str(bmax)}
+                   "REMISSVAR_ENCODER_BATCH_WINDOW_MS": str(window), "REMISSVAR_ENCODER_BATCH_MAX": str(bmax),
+                   "REMISSVAR_ENCODER_SERVICE_THREADS": str(threads)}
             proc = subprocess.Popen([sys.executable, "-m", "remissvar_cli", "encoder-service"], cwd=ROOT, env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
@@ -126,9 +127,9 @@ def service_load(seconds: float, configs: list[tuple[float, int]], clients: tupl
                     after, cpu1 = ping(sock), cpu_seconds(proc.pid)
                     nq = after["queries"] - before["queries"]
                     mean_batch = nq / max(1, after["batches"] - before["batches"])
-                    lines.append(f"| {window:g} | {bmax} | {c} | {len(lat) / el:.0f} | {pct(lat, 50):.1f} | "
-                                 f"{pct(lat, 95):.1f} | {mean_batch:.1f} | {(cpu1 - cpu0) * 1000 / max(1, nq):.2f} "
-                                 f"| {failed} |")
+                    lines.append(f"| {window:g} | {bmax} | {threads} | {c} | {len(lat) / el:.0f} | "
+                                 f"{pct(lat, 50):.1f} | {pct(lat, 95):.1f} | {mean_batch:.1f} | "
+                                 f"{(cpu1 - cpu0) * 1000 / max(1, nq):.2f} | {failed} |")
                     print(lines[-1], flush=True)
             finally:
                 proc.terminate()
@@ -146,7 +147,8 @@ def main() -> None:
              f"(load average at start {os.getloadavg()[0]:.1f}: on a shared machine wall times are noisy, CPU "
              "times less so).", ""]
     lines += batch_curve(args.reps)
-    lines += service_load(args.seconds, [(0.0, 1), (0.0, 16), (2.0, 16), (5.0, 16)], (1, 4, 8, 16))
+    configs = [(0.0, 1, 1), (0.0, 1, 2), (0.0, 16, 1), (2.0, 16, 1), (5.0, 16, 1)]  # window ms, batch max, threads
+    lines += service_load(args.seconds, configs, (1, 4, 8, 16))
     REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

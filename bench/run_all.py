@@ -256,6 +256,8 @@ def load_benchmark() -> tuple[list[str], dict]:
            # no worker replacement during the load (it reloads the query encoder and lands in
            # whichever cell happens to reach 2000 requests): the steady state is measured
            "REMISSVAR_WEB_MAX_REQUESTS": "0",
+           # its own query-encoder service (remissvar serve starts it), beside any `make run`'s
+           "REMISSVAR_ENCODER_SOCKET": str(Path(tmp) / "encoder.sock"),
            "HF_HUB_OFFLINE": "1"}
     web = subprocess.Popen([sys.executable, "-m", "remissvar_cli", "serve"], cwd=ROOT, env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -322,11 +324,14 @@ def load_benchmark() -> tuple[list[str], dict]:
               "", "Hybrid req/s / keyword req/s: " + ", ".join(
                   f"{c} clients {spread(ratios[('rps', c)])}" for c in CLIENTS), ""]
     lines += load_targets(ratios)
+    want_pss = expected("load").get("web_tree_pss_mb_max")
     embedded = sum(results[(m, c)]["n"] for m in ("semantic", "hybrid") for c in CLIENTS)
     lines += ["", f"Web tree after the load (`remissvar serve`: gunicorn master and workers, the query-encoder "
               f"service and the supervisor): RSS {web_rss:.0f} MB summed over the processes, **{web_pss:.0f} MB "
               f"PSS** (shared pages counted once); of which gunicorn {guni_pss:.0f} MB PSS ({guni_rss:.0f} RSS) and "
-              f"the encoder service {enc_pss:.0f} MB PSS ({enc_rss:.0f} RSS).", "",
+              f"the encoder service {enc_pss:.0f} MB PSS ({enc_rss:.0f} RSS)"
+              + (f" (expected ≤ {want_pss} MB PSS){regression_flag(web_pss <= want_pss)}" if want_pss else "")
+              + ".", "",
               f"CPU over the {load_s:.0f} s of load: gunicorn {cpu.get('gunicorn', 0.0):.1f} s, the encoder service "
               f"{cpu.get('encoder', 0.0):.1f} s ({1000 * cpu.get('encoder', 0.0) / max(1, embedded):.1f} ms per "
               f"semantic or hybrid request, {embedded} of them; the query cache is off).", ""]

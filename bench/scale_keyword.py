@@ -149,11 +149,16 @@ def main() -> None:
     for c, p50, p95, rps, failed in load:
         lines.append(f"| {c} | {p50:.1f} | {p95:.1f} | {rps:.1f} | {failed} |")
     lines += ["", "Pages/s counts successful pages only; a failed request (an error or a timeout) is in 'failed'."]
-    want = expected("scale_keyword").get("ranking_warm_p95_ms_max")
-    got = rows[0][4]
-    if want is not None:
-        lines += ["", f"Ranking list, warm p95 at one client: {got:.1f} ms (expected ≤ {want} ms)"
-                      f"{regression_flag(got <= want)}"]
+    exp = expected("scale_keyword")
+    lines.append("")
+    for label, got, want, at_most, unit in (
+            ("Ranking list, warm p95 at one client", rows[0][4], exp.get("ranking_warm_p95_ms_max"), True, "ms"),
+            ("Result page, warm p95 at one client", rows[1][4], exp.get("page_warm_p95_ms_max"), True, "ms"),
+            ("Result pages per second at 20 clients", load[-1][3], exp.get("page_rps_20_min"), False, "pages/s")):
+        if want is not None:
+            ok = got <= want if at_most else got >= want
+            lines.append(f"- {label}: {got:.1f} {unit} (expected {'≤' if at_most else '≥'} {want} {unit})"
+                         f"{regression_flag(ok)}")
     text = "\n".join(lines) + "\n"
     REPORT.write_text(text, encoding="utf-8")
     print(text)

@@ -1,12 +1,13 @@
 """The query-encoder service: one process owns the ONNX session and embeds the web workers'
 queries, which reach it over a Unix socket (``remissvar.encoder_client``).
 
-Each connection has a thread that reads requests; they go to one queue. The embedding thread
-takes the first waiting query, waits up to ``encoder_batch_window_ms`` for more (at most
-``encoder_batch_max``), and embeds what it has as one batch: one ONNX run over the padded
-batch, with the activations quantised per row (``remissvar.onnx_rows``) so that a query's
-vector does not depend on its batch-mates (cosine 1.0 against the in-process encoder on the
-evaluation queries). Queries that arrive while a batch runs wait for the next one.
+Each connection has a thread that reads requests; they go to one queue. An embedding thread
+(``encoder_service_threads`` of them, one ONNX session) takes the first waiting query, waits
+up to ``encoder_batch_window_ms`` for more (at most ``encoder_batch_max``), and embeds what it
+has as one batch: one ONNX run over the padded batch, with the activations quantised per row
+(``remissvar.onnx_rows``) so that a query's vector does not depend on its batch-mates (cosine
+1.0 against the in-process encoder on the evaluation queries). Queries that arrive while a
+batch runs wait for the next one.
 
 Measured (``bench/encoder_service.py``): on this CPU a batch saves nothing - the export's own
 graph costs 3.3-3.9 ms of CPU per query at every batch size from 1 to 16, a query being ~12
@@ -98,7 +99,7 @@ class BatchEncoder:
 class Batcher:
     """Collects concurrent queries into batches for one embedding thread."""
 
-    def __init__(self, encoder: Any, window_ms: float, max_batch: int) -> None:
+    def __init__(self, encoder: Any, window_ms: float, max_batch: int, threads: int = 1) -> None:
         self.encoder = encoder
         self.window_s = window_ms / 1000
         self.max_batch = max_batch
@@ -107,8 +108,32 @@ class Batcher:
         self.queries = 0
         self.largest = 0
         self.started = time.time()
-        self._thread = threading.Thread(target=self._run, name="kodare", daemon=True)
-        self._thread.start()
+        self._count_lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(threads)
+        # ONNX Runtime's session runs concurrent calls; each thread embeds one batch at a time
+        # (batches of one are embedded in the connections' threads instead: Batcher.embed)
+        self._threads = [threading.Thread(target=self._run, name=f"kodare-{i}", daemon=True)
+                         for i in range(threads if max_batch > 1 else 0)]
+        self.threads = threads
+        for t in self._threads:
+            t.start()
+
+    def embed(self, text: str, timeout: float) -> np.ndarray:
+        """The query's vector: with batches of one, embedded in the calling thread (at most
+        ``threads`` at once) - no hand-over to an embedding thread and back; else by a batch."""
+        if self.max_batch > 1:
+            return self.submit(text).result(timeout=timeout)
+        if not self._slots.acquire(timeout=timeout):
+            raise TimeoutError("kodartjänsten hann inte koda frågan")
+        try:
+            vector: np.ndarray = self.encoder.encode_queries([text])[0]
+        finally:
+            self._slots.release()
+        with self._count_lock:
+            self.batches += 1
+            self.queries += 1
+            self.largest = max(self.largest, 1)
+        return vector
 
     def submit(self, text: str) -> Future[np.ndarray]:
         fut: Future[np.ndarray] = Future()
@@ -136,15 +161,16 @@ class Batcher:
                 for _, fut in items:
                     fut.set_exception(e)
                 continue
-            self.batches += 1
-            self.queries += len(items)
-            self.largest = max(self.largest, len(items))
+            with self._count_lock:
+                self.batches += 1
+                self.queries += len(items)
+                self.largest = max(self.largest, len(items))
             for (_, fut), v in zip(items, vectors, strict=True):
                 fut.set_result(v)
 
     def stats(self) -> dict[str, Any]:
         return {"batches": self.batches, "queries": self.queries, "largest_batch": self.largest,
-                "window_ms": self.window_s * 1000, "max_batch": self.max_batch,
+                "window_ms": self.window_s * 1000, "max_batch": self.max_batch, "threads": self.threads,
                 "uptime_s": round(time.time() - self.started, 1)}
 
 
@@ -170,7 +196,7 @@ class _Handler(socketserver.BaseRequestHandler):
             try:
                 if kind == b"E":
                     text = payload.decode("utf-8")
-                    vector = self.server.batcher.submit(text).result(timeout=self.server.timeout_s)
+                    vector = self.server.batcher.embed(text, self.server.timeout_s)
                     send_frame(sock, b"V", np.asarray(vector, dtype="<f4").tobytes())
                 elif kind == b"P":
                     info = {"model": self.server.model_id, "dims": self.server.dims, "pid": os.getpid(),
@@ -242,7 +268,8 @@ def build_server(settings: Settings) -> EncoderServer:
     per_row = settings.encoder_batch_max > 1
     encoder = BatchEncoder(settings, per_row=per_row)
     encoder.encode_queries(["uppvärmning"])
-    batcher = Batcher(encoder, settings.encoder_batch_window_ms, settings.encoder_batch_max)
+    batcher = Batcher(encoder, settings.encoder_batch_window_ms, settings.encoder_batch_max,
+                      settings.encoder_service_threads)
     return EncoderServer(settings.encoder_socket, batcher, encoder.model_id, encoder.dims)
 
 
@@ -270,8 +297,8 @@ def main() -> None:
     server = build_server(s)
     _return_freed_heap()
     signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown, daemon=True).start())
-    log.info("kodartjänsten lyssnar på %s (fönster %.1f ms, högst %d frågor per sats)", s.encoder_socket,
-             s.encoder_batch_window_ms, s.encoder_batch_max)
+    log.info("kodartjänsten lyssnar på %s (fönster %.1f ms, högst %d frågor per sats, %d trådar)", s.encoder_socket,
+             s.encoder_batch_window_ms, s.encoder_batch_max, s.encoder_service_threads)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

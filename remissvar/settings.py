@@ -106,6 +106,8 @@ class Settings(BaseSettings):
     encoder_batch_max: int = Field(1, ge=1, le=256, description="Queries embedded as one batch at most (1: one "
                                                                 "at a time, the export's own graph; a batch saved "
                                                                 "no CPU here: bench/encoder_service.py)")
+    encoder_service_threads: int = Field(2, ge=1, le=64, description="Queries (or batches) the service embeds "
+                                                                     "at once, one thread each")
     encoder_timeout_s: float = Field(5.0, gt=0, description="Seconds a worker waits for the service's answer "
                                                             "before it embeds the query itself")
     encoder_retry_s: float = Field(5.0, gt=0, description="While the service is down, a worker asks it again "
