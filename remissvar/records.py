@@ -421,6 +421,9 @@ class Yttrande(BaseModel):
     ocr: bool = False
     source_url: str | None = None
     content_sha256: str | None = None
+    # when the archive first stored the document (the raw store's first-seen time): feeds date an
+    # answer's arrival by it, so a reindex does not make the whole archive new
+    first_seen: dt.datetime | None = None
     synthetic: bool = False
     body: str | None = None  # the body whose document this is, as printed ("Kommunstyrelsen")
     paragraphs: list[ProtocolParagraph] = Field(default_factory=list)  # protocols

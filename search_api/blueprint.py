@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from remissvar.embedding import QueryEncoder
 from remissvar.settings import Settings, get_settings
 from search_api.index import count, es_client
+from search_api.legacy_keys import is_legacy, legacy_remiss
 from search_api.openapi import OPENAPI
 from search_api.remiss_links import live_key, suggestions
 from search_api.search.models import (
@@ -248,6 +249,11 @@ def remiss(rid: str) -> ResponseReturnValue:
     if live != rid:  # merged into an older remiss: its key survives, this one redirects
         return redirect(url_for("api.remiss", rid=live), 301)
     doc = get_service().get_remiss(rid)
+    if doc is None and is_legacy(rid):  # the previous release's key (dnr-…, motion-…, titel-…)
+        svc = get_service()
+        found = legacy_remiss(svc.es, svc.yttranden, rid)
+        if found and found != rid:
+            return redirect(url_for("api.remiss", rid=live_key(settings, found)), 301)
     if doc is None:
         return not_found("remissen finns inte")
     doc["maybe_same"] = [{"remiss_id": k, "score": round(v, 3)} for k, v in suggestions(settings, rid)]

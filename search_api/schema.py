@@ -108,6 +108,7 @@ class YttrandeDoc(FilterFields):
     page_count: int = 0
     content_sha256: str | None = None
     indexed_at: dt.datetime | None = None
+    first_seen: dt.datetime | None = None  # the raw store's first-seen time (Atom: arrival)
 
     @classmethod
     def from_record(cls, y: Yttrande, *, indexed_at: dt.datetime | None = None) -> YttrandeDoc:
@@ -136,6 +137,7 @@ class YttrandeDoc(FilterFields):
             page_count=len(y.pages),
             content_sha256=y.content_sha256,
             indexed_at=indexed_at or dt.datetime.now(dt.UTC),
+            first_seen=y.first_seen,
         )
 
 

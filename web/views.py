@@ -563,7 +563,7 @@ def feed() -> ResponseReturnValue:
             entries.append({
                 "title": f"{council_name(d.get('council'))}: {d.get('remiss_title') or d.get('title') or 'Yttrande'}",
                 "link": absolute(s, url_for("pages.document_page", yid=d["id"])),
-                "updated": atom_instant(d.get("indexed_at") or d.get("date")),
+                "updated": atom_instant(d.get("first_seen") or d.get("indexed_at") or d.get("date")),
                 "published": atom_instant(d.get("date")) if d.get("date") else None,
                 "summary": f"{position_label(d.get('position'))}. " + " ".join(d.get("position_sentences") or [])[:400],
                 "author": council_name(d.get("council")),

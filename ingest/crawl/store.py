@@ -207,6 +207,12 @@ class RawStore:
         with self.db() as c:
             return [dict(r) for r in c.execute("SELECT * FROM provenance ORDER BY council, meeting_date, url")]
 
+    def first_seen(self, sha256: str) -> str | None:
+        """When this content was first stored (ISO, UTC)."""
+        with self.db() as c:
+            row = c.execute("SELECT first_seen FROM blobs WHERE sha256 = ?", (sha256,)).fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def blob_count(self) -> int:
         with self.db() as c:
             return int(c.execute("SELECT count(*) FROM blobs").fetchone()[0])

@@ -33,6 +33,7 @@ class DocumentTask:
     protocol_path: Path | None
     sha256: str
     attachments: list[str] = field(default_factory=list)  # sha256 of the item's other files (remiss material)
+    first_seen: str | None = None  # when the raw store first stored the document (ISO)
 
 
 def document_id(url: str) -> str:
@@ -46,7 +47,7 @@ def _task(store: RawStore, d: Row, prot: Row | None, attachments: list[str]) -> 
         doc_id=document_id(d["url"]), path=store.path_of(d["sha256"]), source_url=d["url"],
         council=d["council"], meeting_date=d["meeting_date"], item=json.loads(d["item_json"] or "{}"),
         protocol_path=store.path_of(prot["sha256"]) if prot else None, sha256=d["sha256"],
-        attachments=attachments,
+        attachments=attachments, first_seen=store.first_seen(d["sha256"]),
     )
 
 
@@ -102,6 +103,8 @@ def parse_task(task: DocumentTask) -> Yttrande:
     y = parse_file(task.path, source_url=task.source_url, doc_id=task.doc_id, protocol_text=protocol_text,
                    council=task.council)
     y.council = task.council  # the source says whose answer it is
+    if task.first_seen:
+        y.first_seen = dt.datetime.fromisoformat(task.first_seen.replace("Z", "+00:00"))
     if y.date is None and task.meeting_date:
         y.date = dt.date.fromisoformat(task.meeting_date)
     r = y.remiss

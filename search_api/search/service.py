@@ -664,17 +664,19 @@ class SearchService:
             index=self.yttranden, size=size, query={"bool": {"filter": flt}},
             source={"excludes": ["text", "text_folded", "original_text", "title_folded", "remiss_title_folded",
                                   "sections"]},
-            sort=[{"indexed_at": {"order": "desc", "missing": "_last"}}],
+            sort=[{"first_seen": {"order": "desc", "missing": "_last", "unmapped_type": "date"}},
+                  {"indexed_at": {"order": "desc", "missing": "_last"}}],
         )
         return [dict(h["_source"]) for h in res["hits"]["hits"]]
 
     def arrivals(self, ids: list[str]) -> dict[str, str]:
-        """When each answer arrived in the archive (indexed_at), by yttrande id."""
+        """When each answer arrived in the archive, by yttrande id: the raw store's first-seen time
+        (a reindex keeps it), else when it was indexed."""
         if not ids:
             return {}
-        docs = self.es.mget(index=self.yttranden, ids=ids, source_includes=["indexed_at"])
-        return {d["_id"]: d["_source"]["indexed_at"] for d in docs["docs"]
-                if d.get("found") and d["_source"].get("indexed_at")}
+        docs = self.es.mget(index=self.yttranden, ids=ids, source_includes=["first_seen", "indexed_at"])
+        return {d["_id"]: d["_source"].get("first_seen") or d["_source"]["indexed_at"] for d in docs["docs"]
+                if d.get("found") and (d["_source"].get("first_seen") or d["_source"].get("indexed_at"))}
 
     def list_remisser(self, size: int = 100) -> list[dict[str, Any]]:
         res = self.es.search(

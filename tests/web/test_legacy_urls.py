@@ -80,6 +80,8 @@ def test_earlier_urls_redirect(keyed_app):
         assert earlier.startswith(("dnr-", "motion-", "titel-")) and earlier != keys[name]
         r = client.get(f"/remiss/{earlier}")
         assert r.status_code == 301 and r.headers["Location"].endswith(f"/remiss/{keys[name]}"), earlier
+    r = client.get(f"/api/remisser/{old}")
+    assert r.status_code == 301 and r.headers["Location"].endswith(f"/api/remisser/{keys['fb']}")
     # an identity nothing carries stays a 404
     assert client.get("/remiss/dnr-ks-1999-1").status_code == 404
 
