@@ -221,8 +221,11 @@ def precedent() -> Response:
         raise QueryError(swedish_errors(e)) from e
     except ValueError as e:
         raise QueryError("år: ange ett heltal") from e
-    hits = get_service().precedent(clean_text(text), filters=filters, k=k)
-    return jsonify({"hits": [h.model_dump(mode="json") for h in hits]})
+    res = get_service().precedent_search(clean_text(text), filters=filters, k=k)
+    # each hit with its calibrated band (mycket lik / lik / avlägsen / standardformulering), and the
+    # Swedish message when nothing is close or an identifier is not in the archive
+    return jsonify({"hits": [{**h.model_dump(mode="json"), "band": res.bands.get(h.id)} for h in res.hits],
+                    "message": res.message, "boilerplate": res.boilerplate})
 
 
 @api.get("/yttranden/<yid>")

@@ -86,8 +86,10 @@ OPENAPI: dict[str, Any] = {
                                "council": {"type": "array", "items": {"type": "string"}},
                                "position": {"type": "array", "items": {"type": "string"}},
                                "year": {"type": "array", "items": {"type": "integer"}}}}}}},
-            "responses": {"200": _json("Stycken", {
-                "type": "object", "properties": {"hits": {"type": "array", "items": _ref("PassageHit")}}}),
+            "responses": {"200": _json("Stycken med likhetsband (band), eller ett meddelande när inget är nära", {
+                "type": "object", "properties": {"hits": {"type": "array", "items": _ref("PassageHit")},
+                                                 "message": {"type": ["string", "null"]},
+                                                 "boilerplate": {"type": ["string", "null"]}}}),
                 "400": _err},
         }},
         "/api/yttranden/{yid}": {"get": {

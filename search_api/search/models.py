@@ -160,6 +160,16 @@ class FacetValue(BaseModel):
     count: int
 
 
+class BoilerplateMatch(BaseModel):
+    """An answer whose standard wording holds the searched words, with the line that does."""
+
+    yttrande_id: str
+    council: str | None = None
+    remiss_id: str | None = None
+    remiss_title: str | None = None
+    line: str = ""
+
+
 class SearchResponse(BaseModel):
     query: str
     mode: Mode
@@ -174,6 +184,10 @@ class SearchResponse(BaseModel):
     facets: dict[str, list[FacetValue]]
     took_ms: float
     embed_ms: float = 0.0
+    # answers whose words are only in their labelled standard wordings (letterhead, contact block,
+    # procedural sentences; issue 29 keeps them out of the passages), when no passage holds them:
+    # the page says so instead of "no answer contains the words" (issue 27)
+    in_boilerplate: list[BoilerplateMatch] = Field(default_factory=list)
 
 
 # ---- Swedish validation messages -------------------------------------------------

@@ -46,6 +46,7 @@ from search_api.search.models import (
     CANDIDATES,
     MAX_PARAGRAPH_CHARS,
     MAX_QUERY_CHARS,
+    BoilerplateMatch,
     BusyError,
     CouncilAnswer,
     Filters,
@@ -424,12 +425,36 @@ class SearchService:
             similar = self.similar_groups(r, exact_rids)
         for g in page_groups + similar:
             g.deadline = next((deadlines[a.yttrande_id] for a in g.answers if deadlines.get(a.yttrande_id)), None)
+        in_boilerplate = self.boilerplate_matches(req.q, req.filters) \
+            if req.q.strip() and req.mode != "semantic" and not groups else []
         return SearchResponse(
+            in_boilerplate=in_boilerplate,
             query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,
             pages=min(50, (len(groups) - 1) // req.size + 1) if groups else 0,
             total_answers=answers, similar=similar, page=req.page, size=req.size,
             facets=facets_from_aggs(r.aggs), took_ms=(time.perf_counter() - t0) * 1000, embed_ms=r.embed_ms,
         )
+
+    def boilerplate_matches(self, q: str, filters: Filters, size: int = 20) -> list[BoilerplateMatch]:
+        """Answers whose labelled standard wording (``boilerplate.text``, folded as the folded
+        fields are) holds every word of ``q``: where the words are, when no passage has them."""
+        flt = filters.clauses()
+        res = self.es.search(index=self.yttranden, size=size, query={"bool": {
+            "should": [{"match": {"boilerplate.text": {"query": fold(q), "operator": "and"}}},
+                       {"match": {"boilerplate.text": {"query": q, "operator": "and"}}},
+                       {"match": {"boilerplate.text.stem": {"query": q, "operator": "and"}}}],
+            "minimum_should_match": 1, "filter": flt}},
+            source={"includes": ["id", "council", "remiss_id", "remiss_title", "boilerplate"]})
+        words = [w for w in re.findall(r"\w+", fold(q).lower()) if len(w) > 2]
+        out: list[BoilerplateMatch] = []
+        for h in res["hits"]["hits"]:
+            src = h["_source"]
+            lines = [b.get("text", "") for b in src.get("boilerplate", [])]
+            line = max(lines, key=lambda x: sum(w[:5] in fold(x).lower() for w in words), default="")
+            out.append(BoilerplateMatch(yttrande_id=src["id"], council=src.get("council"),
+                                        remiss_id=src.get("remiss_id"), remiss_title=src.get("remiss_title"),
+                                        line=line[:200]))
+        return out
 
     def similar_groups(self, r: Retrieval, exact_rids: set[str]) -> list[RemissGroup]:
         """"Liknande innehåll": remisser found only by meaning, above the display floor."""

@@ -77,10 +77,17 @@ def test_remiss_and_document_lookup(client):
 
 
 def test_precedent(client):
-    r = client.post("/api/precedent", json={"text": "Det är inte stadens uppdrag att driva grupper i sociala medier."})
-    hits = r.get_json()["hits"]
+    draft = ("Förvaltningen anser att det inte är stadsdelsnämndernas uppgift att driva lokala grupper i sociala "
+             "medier. Kommunikationen med invånarna bör i stället ske i stadens befintliga kanaler.")
+    r = client.post("/api/precedent", json={"text": draft}).get_json()
+    hits = r["hits"]
     assert hits and hits[0]["council"] in {"sodermalm", "skarholmen"}
     assert all(h["source_url"] is None or h["source_url"].startswith("http") for h in hits)
+    assert {h["band"] for h in hits} <= {"mycket lik", "lik", "avlägsen"} and r["message"] is None
+    # nothing close: no hits and a message saying so (issue 29)
+    off = client.post("/api/precedent", json={"text": "Upphandlingen av snöröjning på gång- och cykelvägar "
+                                                       "förlängs med två vintrar enligt avtalets option."}).get_json()
+    assert off["hits"] == [] and off["message"]
     assert client.post("/api/precedent", json={"text": ""}).status_code == 400
 
 

@@ -373,3 +373,19 @@ def test_the_exact_rule_holds_in_each_field_of_the_flat_sum():
     assert not any("dis_max" in c or "multi_match" in c for c in clause)
     boosts = {f: spec["boost"] for m in matches for f, spec in m.items() if "fuzziness" not in spec}
     assert boosts["remiss_title"] == 2 * TITLE_WEIGHT_IN_SUM and boosts["text"] == 1
+
+
+def test_words_only_in_standard_wordings_are_said_to_be_there(service, client):
+    """Issue 27 beside issue 29: a word that only an answer's labelled standard wording holds
+    ("Ärendet har ... behandlats i ... pensionärsrådet") is kept out of the passages, so the exact
+    block is empty - but the page names the answers whose standard wording has it instead of
+    saying that no answer contains the words; a word nowhere still gets that message."""
+    from search_api.search.models import SearchRequest
+
+    r = service.search(SearchRequest(q="pensionärsråden", mode="keyword"))
+    assert r.groups == [] and [b.yttrande_id for b in r.in_boilerplate] == ["seed-000"]
+    assert "pensionärsrådet" in r.in_boilerplate[0].line
+    html = client.get("/?q=pensionärsråden&mode=keyword").get_data(as_text=True)
+    assert "Orden finns bara i standardformuleringar" in html and "Inget svar i arkivet innehåller" not in html
+    none = client.get("/?q=snöröjningsentreprenad&mode=keyword").get_data(as_text=True)
+    assert "Inget svar i arkivet innehåller" in none and "standardformuleringar" not in none
