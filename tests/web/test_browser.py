@@ -58,7 +58,12 @@ def corpus_settings(tmp_path_factory, es, embedder, settings):
     from tests.conftest import SODERMALM_SEED
     y = parse_file(SODERMALM_SEED, doc_id="xss")
     y.text = y.text.replace("Sammanfattning", 'Sammanfattning <img src=x onerror="window.__xss=1">', 1)
-    y.sections[1].text = '<script>window.__xss=1</script> zzxss ' + y.sections[1].text
+    # into the summary: a substance section (the decision proposal is procedural, kept out of passages),
+    # and into its page, which the indexer segments again with the archive's template (ingest.segment)
+    summary = next(sec for sec in y.sections if sec.name == "Sammanfattning")
+    summary.text = '<script>window.__xss=1</script> zzxss ' + summary.text
+    y.pages = [p.model_copy(update={"text": p.text.replace(
+        "Sammanfattning\n", "Sammanfattning\n<script>window.__xss=1</script> zzxss ", 1)}) for p in y.pages]
     y.remiss = y.remiss.model_copy(update={"id": "xss-remiss", "title": '<img src=x onerror="window.__xss=1">'})
     index_yttrande(y, es, s, embedder, refresh=True)
     yield s
