@@ -105,6 +105,7 @@ DISTRICT_SHORT_NAMES: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=8192)
 def _district_key(name: str) -> str | None:
     words = name.split()
     while len(words) > 1 and words[0] in _STOP:
@@ -121,6 +122,7 @@ def _district_key(name: str) -> str | None:
     return "sdn:" + re.sub(r"s$", "", compact) if not compact.endswith("ss") else "sdn:" + compact
 
 
+@lru_cache(maxsize=8192)
 def body_key(name: str) -> str:
     """One key for every spelling of one body ("" when the text names none)."""
     f = fold(name).strip().strip(".,;:")
