@@ -53,6 +53,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from remissvar.bodies import body_key
 from remissvar.records import PARTIES, MotionInfo
 from remissvar.textnorm import fold, squash
 
@@ -415,22 +416,10 @@ def unit_of(body: str) -> str | None:
     return normalize_body(m.group(1)) if m else None
 
 
-def body_key(body: str) -> str:
-    """One key for the spellings of one body: case, å/ä/ö lost or kept, hyphens and en dashes
-    with or without spaces, "Stockholms stads" before it ("Gatu– och fastighetsnämnden",
-    "GATU- OCH FASTIGHETSNÄMNDEN", "Stockholms stads gatu-och fastighetsnamnd")."""
-    f = fold(squash(body)).lower()
-    f = re.sub(r"\s*[-–]\s*(och|samt)\s+", "- och ", f)
-    f = re.sub(r"^(stockholms stads?|stockholms stad:s) ", "", f)
-    f = re.sub(r"[^a-z0-9 -]+", "", f)
-    f = re.sub(r"(namnd|styrelse|forvaltning|kommission|utredning)$", r"\1en", f)
-    f = re.sub(r"(kontor|departement|kansli|verk|bolag|landsting)$", r"\1et", f)
-    return squash(f)
-
-
 class BodyVocabulary:
     """Stockholm's remitting bodies as the corpus spells them: one display name per
-    ``body_key`` (the spelling seen most often; ties to the first seen), grown as answers come in."""
+    ``remissvar.bodies.body_key`` (the spelling seen most often; ties to the first seen), grown as
+    answers come in."""
 
     def __init__(self) -> None:
         self._counts: dict[str, dict[str, int]] = {}

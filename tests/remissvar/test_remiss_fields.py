@@ -293,7 +293,8 @@ def test_remitting_body_whole_name(text, body):
 
 
 def test_a_unit_of_a_namnd_and_one_key_for_spellings():
-    from remissvar.remiss_fields import BodyVocabulary, body_key, unit_of
+    from remissvar.bodies import body_key
+    from remissvar.remiss_fields import BodyVocabulary, unit_of
 
     assert unit_of("Socialnämndens tillståndsenhet") == "Socialnämnden"
     assert unit_of("Trafiknämnden") is None
