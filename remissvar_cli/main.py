@@ -205,9 +205,10 @@ def index_crawled(verbose: bool = False) -> None:
     """Parse, embed and index every stored answer document (directly, without the queue)."""
     _logging(verbose)
     from ingest.crawl.store import RawStore
-    from ingest.crawl.to_records import answer_documents, parse_task
+    from ingest.crawl.to_records import answer_documents
     from ingest.extract import ExtractError
     from ingest.indexing import index_yttrande
+    from ingest.parse_budget import parse_task_bounded
     from remissvar.embedding import get_embedder
     from remissvar.settings import get_settings
     from search_api.index import es_client
@@ -218,7 +219,7 @@ def index_crawled(verbose: bool = False) -> None:
     ok = failed = 0
     for t in tqdm(tasks, desc="Tolkar och indexerar", unit="dok"):
         try:
-            index_yttrande(parse_task(t), es, s, emb, refresh=False)
+            index_yttrande(parse_task_bounded(t), es, s, emb, refresh=False)  # untrusted PDFs: in the sandbox
             ok += 1
         except ExtractError as e:
             failed += 1
