@@ -51,7 +51,9 @@ def _crawl_hostile_zip(data_dir: Path, out: Any) -> None:
 
 @pytest.mark.slow  # make check leaves it out; make test runs it
 def test_hostile_protocol_members_are_peeked_in_the_sandbox(tmp_path):
-    ctx = multiprocessing.get_context("fork")
+    # a fresh interpreter: a forked child would inherit the suite's running forkserver (the
+    # sandbox's), whose socket it does not own - the sandbox then fails with ChildProcessError
+    ctx = multiprocessing.get_context("spawn")
     q = ctx.Queue()
     p = ctx.Process(target=_crawl_hostile_zip, args=(tmp_path / "data", q))  # not daemonic: it forks the sandbox
     p.start()
