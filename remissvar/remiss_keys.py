@@ -28,8 +28,8 @@ import json
 import sqlite3
 import struct
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from remissvar.linking import (
@@ -53,6 +53,7 @@ from remissvar.linking import (
 )
 from remissvar.records import stable_id
 from remissvar.settings import Settings, get_settings
+from remissvar.sqlite_tx import immediate
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
@@ -116,15 +117,8 @@ class RemissKeyStore:
     def close(self) -> None:
         self.db.close()
 
-    @contextmanager
-    def _tx(self) -> Iterator[None]:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+    def _tx(self) -> AbstractContextManager[None]:
+        return immediate(self.db)
 
     # ---- counters, keys ----------------------------------------------------------------
     def _next(self, name: str) -> int:

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from remissvar import remiss_fields as rf
 from remissvar.settings import Settings, get_settings
+from remissvar.sqlite_tx import immediate
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS summaries (
@@ -105,15 +106,8 @@ class SummaryStore:
     def close(self) -> None:
         self.db.close()
 
-    @contextmanager
-    def _tx(self) -> Iterator[None]:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        self.db.execute("COMMIT")
+    def _tx(self) -> AbstractContextManager[None]:
+        return immediate(self.db)
 
     def is_current(self, url: str, sha256: str, reader: int) -> bool:
         """Whether ``url`` was read from these bytes by this reader version."""
