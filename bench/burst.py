@@ -19,11 +19,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter
@@ -204,34 +201,11 @@ def main() -> None:
     ap.add_argument("--baseline", action="store_true",
                     help="gunicorn's plain gthread worker (no admission by cost): the figures before issue 28")
     args = ap.parse_args()
-    from bench.run_all import free_port
-    from bench.search_eval import build_corpus
-    from remissvar.settings import Settings
-    from search_api.index import delete_all, es_client
+    from bench.webserver import served
 
-    tmp = tempfile.mkdtemp()
-    s = Settings(data_dir=Path(tmp) / "data", index_prefix="remissvar-burst", recorded_port=8851)
-    build_corpus(s)
-    port = free_port()
-    env = {**os.environ, "REMISSVAR_INDEX_PREFIX": s.index_prefix, "REMISSVAR_WEB_PORT": str(port),
-           "REMISSVAR_QUERY_CACHE_SIZE": "0", "REMISSVAR_WEB_MAX_REQUESTS": "0", "HF_HUB_OFFLINE": "1"}
-    if args.baseline:
-        env["GUNICORN_CMD_ARGS"] = "--worker-class gthread"
-    web = subprocess.Popen([sys.executable, "-m", "remissvar_cli", "serve"], cwd=ROOT, env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if requests.get(url + "/api/search", params={"q": "uppvärmning"}, timeout=30).status_code == 200:
-                    break
-            except requests.RequestException:
-                time.sleep(1)
-        result = run(url, web.pid)
-    finally:
-        web.terminate()
-        web.wait(timeout=30)
-        delete_all(es_client(s), s)
+    extra = {"GUNICORN_CMD_ARGS": "--worker-class gthread"} if args.baseline else None
+    with served("remissvar-burst", 8851, extra) as web:
+        result = run(web.url, web.pid)
     text = json.dumps(result, ensure_ascii=False, indent=2)
     lines = targets(result)
     print(text)

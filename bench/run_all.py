@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-
-import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -32,12 +28,6 @@ SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 # every cell is run this many times, the modes in a rotating order, and the medians reported:
 # one 10 s cell on 2 shared cores swung by up to 40 % between runs (a GC, a page-cache miss)
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def tree_rss_mb(pid: int, measure: Callable[[int], float] | None = None) -> float:
@@ -243,32 +233,10 @@ def load_targets(ratios: dict) -> list[str]:
 
 
 def load_benchmark() -> tuple[list[str], dict]:
-    from bench.search_eval import build_corpus
-    from remissvar.settings import Settings
+    from bench.webserver import served
 
-    tmp = tempfile.mkdtemp()
-    s = Settings(data_dir=Path(tmp) / "data", index_prefix="remissvar-load", recorded_port=8831)
-    build_corpus(s)
-    port = free_port()
-    # REMISSVAR_QUERY_CACHE_SIZE=0: the load repeats 44 queries; every one is embedded (the cold cost)
-    env = {**os.environ, "REMISSVAR_INDEX_PREFIX": s.index_prefix, "REMISSVAR_WEB_PORT": str(port),
-           "REMISSVAR_QUERY_CACHE_SIZE": "0",
-           # no worker replacement during the load (it reloads the query encoder and lands in
-           # whichever cell happens to reach 2000 requests): the steady state is measured
-           "REMISSVAR_WEB_MAX_REQUESTS": "0",
-           # its own query-encoder service (remissvar serve starts it), beside any `make run`'s
-           "REMISSVAR_ENCODER_SOCKET": str(Path(tmp) / "encoder.sock"),
-           "HF_HUB_OFFLINE": "1"}
-    web = subprocess.Popen([sys.executable, "-m", "remissvar_cli", "serve"], cwd=ROOT, env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if requests.get(url + "/api/search", params={"q": "uppvärmning"}, timeout=30).status_code == 200:
-                    break
-            except requests.RequestException:
-                time.sleep(1)
+    with served("remissvar-load", 8831) as web:
+        url = web.url
         # warm-up, discarded: a freshly started Elasticsearch (the fault tests restart it) runs
         # its first thousand searches with a cold JIT and caches - 2x slower at one client
         for m in MODES:
@@ -302,11 +270,6 @@ def load_benchmark() -> tuple[list[str], dict]:
         guni = parts.get("gunicorn", web.pid)
         guni_rss, guni_pss = tree_rss_mb(guni), tree_rss_mb(guni, pss_mb)
         profile_lines = profile_hybrid(web.pid, url)
-    finally:
-        web.terminate()
-        web.wait(timeout=30)
-        from search_api.index import delete_all, es_client
-        delete_all(es_client(s), s)
     lines = ["## Search latency under load", "",
              f"Corpus: the recorded sites' answers ({SECONDS:g} s per cell, {ROUNDS} rounds with the modes in "
              "rotating order, medians of the rounds; gunicorn with REMISSVAR_WEB_WORKERS x _THREADS, no worker "
