@@ -57,11 +57,6 @@ _STATE = re.compile(
     r"\b(?P<name>l[aedi]?nsstyrelsen(?:s)?(?:\s+i\s+stockholms\s+lan)?|region\s+stockholm|regeringen|"
     r"trafikverket|polisen|polismyndigheten|boverket|naturvardsverket|socialstyrelsen|skolverket|"
     r"kommunfullmaktige|kommunstyrelsen|stadsledningskontoret|stadshus\s+ab)\b")
-_GENERIC_OWN = frozenset({
-    "forvaltningen", "namnden", "stadsdelsnamnden", "stadsdelsforvaltningen", "kontoret", "styrelsen",
-    "forvaltningens", "namndens", "stadsdelsnamndens", "stadsdelsforvaltningens", "kontorets", "vi",
-    "bolaget", "bolagets", "forvaltning", "namnd", "stadsdelsnamnd", "stadsdelsforvaltning",
-})
 # words ending in a head that are no body: "samrad" is a consultation, "bostadsbolag" generic
 _NOT_BODY = re.compile(
     r"^(?:samr[a-z]?d\w*|r[a-z]?det|verket|enhet\w*|kommun\w*|region\w*|underlag|verk|bolag|enhet|region|kommun|kommuner|forvaltning|"
@@ -156,8 +151,8 @@ def body_key(name: str) -> str:
     return "org:" + re.sub(r"[^a-z]", "", " ".join(words[:-1]) + last)
 
 
-_GENERIC_OWN_RX = re.compile(r"(?:stadsdels)?(?:n[aedi]?mnd|f[oe06d]?rvaltning)(?:en|ens)?|kontoret?s?|styrelsen?s?|"
-                             r"bolaget?s?|vi")
+_GENERIC_OWN_RX = re.compile(r"(?:stadsdels)?(?:n[aedi]?mnd|f[oe06d]?rvaltning)(?:en|ens)?|kontor(?:et|ets)|styrelsen|"
+                             r"bolag(?:et|ets)|vi")
 
 
 def is_generic_own(text: str) -> bool:
@@ -222,7 +217,7 @@ def body_mentions(text: str) -> list[BodyMention]:
     for om in _ORGAN.finditer(folded):
         word = om.group("name")
         last_word = word.split()[-1]
-        if _NOT_BODY.match(last_word) or len(last_word) < 5 and last_word not in _GENERIC_OWN:
+        if _NOT_BODY.match(last_word) or len(last_word) < 5 and not is_generic_own(last_word):
             continue
         generic = is_generic_own(word)
         found.append(BodyMention(word, om.start("name"), om.end("name"), "" if generic else body_key(word), generic))

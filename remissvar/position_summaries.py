@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from remissvar.bodies import body_key, body_mentions, same_body
 from remissvar.linking import who_was_asked
-from remissvar.positions import BodyPosition, classify_sentence
+from remissvar.positions import NOBODY, BodyPosition, classify_sentence
 from remissvar.records import Position
 from remissvar.textnorm import fold, sentences, squash
 
@@ -74,7 +74,7 @@ def read_summary(text: str) -> SummaryReading:
     found: list[BodyPosition] = []
     rest: list[tuple[Position, str]] = []
     for sent in sentences(text):
-        sp = classify_sentence(sent, body="\x00")  # no body is the reader's own: every view is another's
+        sp = classify_sentence(sent, body=NOBODY)  # no body is the reader's own: every view is another's
         for o in sp.others:
             if not any(same_body(o.body, f.body) for f in found):
                 found.append(o)

@@ -66,6 +66,7 @@ from remissvar.textnorm import fold, sentences, squash
 
 __all__ = [
     "CONFIDENCE_LEVELS",
+    "NOBODY",
     "BodyPosition",
     "PositionResult",
     "SentencePosition",
@@ -78,6 +79,9 @@ __all__ = [
     "find_reservations",
 ]
 
+
+NOBODY = "\x00"
+"""The ``body`` for reading every named body's view as another's (a summary read from outside)."""
 
 CONFIDENCE_LEVELS: tuple[str, ...] = ("hög", "medel", "låg")
 """How sure a document's position is: hög (a verdict, nothing against it), medel (leanings,
@@ -213,6 +217,8 @@ def _is_own(sub: _Subject, body: str | None) -> bool | None:
     named = [m for m in sub.mentions if not m.generic and not m.key.startswith("grp:")]
     if not named:
         return True
+    if body == NOBODY:
+        return False
     if body is None:
         return True if len(named) == 1 else False
     hits = [m for m in named if same_body(m.key, body_key(body) or body)]
@@ -380,11 +386,11 @@ def _analyse(sentence: str, body: str | None, decision: bool) -> SentencePositio
                 groups[i] = groups[prev]
     if body is None and lead and any(not m.generic for m in lead[0].mentions) and not lead[0].group \
             and (REPORTED.search(f) or PAST.search(f)):
-        body = "\x00"  # no asked body: "Kulturnämnden beslutade att tillstyrka" reports another body's answer
+        body = NOBODY  # no asked body: "Kulturnämnden beslutade att tillstyrka" reports another body's answer
     if body is None and re.search(r"\bi\s+sitt\s+(?:\w+\s+)?(?:yttrande|remissvar|svar)\b", f):
-        body = "\x00"  # "X har i sitt yttrande avstyrkt": a report of X's answer, not the asked body's
+        body = NOBODY  # "X har i sitt yttrande avstyrkt": a report of X's answer, not the asked body's
     if body is None and len([sub for sub in lead if not sub.group and any(not m.generic for m in sub.mentions)]) > 1:
-        body = "\x00"  # several named bodies and none asked: every one is another body
+        body = NOBODY  # several named bodies and none asked: every one is another body
     own = _Cues()
     others: list[BodyPosition] = []
     for idx, cues in groups.items():
@@ -405,7 +411,7 @@ def _analyse(sentence: str, body: str | None, decision: bool) -> SentencePositio
                 elif pos is not Position.OKLART:
                     others.append(BodyPosition(_display(text, m), pos, sentence))
     for m in excluded:
-        if body is not None and same_body(m.key, body_key(body) or body):
+        if body not in (None, NOBODY) and same_body(m.key, body_key(body) or body):
             own.no_answer = True
         others.append(BodyPosition(_display(text, m), None, sentence, "ej_svar"))
     if decision and not (own.ps or own.ns or own.pw or own.nw):
@@ -523,7 +529,7 @@ def classify_document(parts: list[tuple[str, str]], *, body: str | None = None,
     results = [_classify("\n\n".join(t), body=asked, decision=False) if t else None for t in tiers]
     stated = [r for r in results if r is not None and r.position is not Position.OKLART]
     said = tuple(o for r in results if r for o in r.others)
-    others = _merge_others([("", SentencePosition(Position.OKLART, others=said))])
+    others = _merge_others(said)
     if not stated:
         return PositionResult(Position.OKLART, [], "låg", others)
     first = stated[0]
@@ -537,14 +543,14 @@ def classify_document(parts: list[tuple[str, str]], *, body: str | None = None,
     return PositionResult(first.position, evidence, confidence, others)
 
 
-def _merge_others(found: list[tuple[str, SentencePosition]]) -> list[BodyPosition]:
+def _merge_others(said: Iterable[BodyPosition]) -> list[BodyPosition]:
+    """One view per body (its first; a later partial view replaces a plain stance)."""
     merged: dict[str, BodyPosition] = {}
-    for _, sp in found:
-        for o in sp.others:
-            k = body_key(o.body) or o.body
-            prev = merged.get(k)
-            if prev is None or (prev.position is not None and o.position is Position.DELVIS):
-                merged[k] = o
+    for o in said:
+        k = body_key(o.body) or o.body
+        prev = merged.get(k)
+        if prev is None or (prev.position is not None and o.position is Position.DELVIS):
+            merged[k] = o
     return list(merged.values())
 
 
@@ -558,7 +564,7 @@ def _classify(text: str, *, body: str | None, decision: bool) -> PositionResult:
                 r"^\s*(?:daremot|dock|samtidigt|emellertid|men)\b", fold(sent)) and CONCERN.search(fold(sent)):
             sp = SentencePosition(Position.DELVIS, strong=False, reason="förbehåll")
         analysed.append((sent, sp))
-    others = _merge_others(analysed)
+    others = _merge_others(o for _, sp in analysed for o in sp.others)
     found = [(s, sp) for s, sp in analysed if sp.position is not Position.OKLART]
     if not found:
         return PositionResult(Position.OKLART, [], "låg", others)
