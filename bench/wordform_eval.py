@@ -15,7 +15,7 @@ counts and lists:
 - controls: items that must find nothing and whose exact block holds an answer.
 
 Usage: .venv/bin/python bench/wordform_eval.py [--set bench/data/wordforms.jsonl] [--mode hybrid]
-       [--reuse] [--out bench/reports/wordform_eval.md]
+       [--reuse] [--out bench/reports/wordform_eval.md] [--prefix P --port N]
 Needs the services (make services).
 """
 from __future__ import annotations
@@ -154,13 +154,16 @@ def main() -> None:
     ap.add_argument("--mode", default="hybrid", choices=["hybrid", "keyword"])
     ap.add_argument("--reuse", action="store_true", help="keep the evaluation index of an earlier run if present")
     ap.add_argument("--out", default=str(ROOT / "bench/reports/wordform_eval.md"))
+    ap.add_argument("--prefix", default=PREFIX, help="index prefix (two runs at once need two)")
+    ap.add_argument("--port", type=int, default=PORT, help="port of the recorded sites' server")
     args = ap.parse_args()
     from bench.search_eval import _has_corpus, build_corpus
 
     set_path = Path(args.set).resolve()
     items = load_items(set_path)
     with tempfile.TemporaryDirectory() as tmp:
-        s = Settings(data_dir=Path(tmp) / "data", index_prefix=PREFIX, recorded_port=PORT, query_cache_size=0)
+        s = Settings(data_dir=Path(tmp) / "data", index_prefix=args.prefix, recorded_port=args.port,
+                     query_cache_size=0)
         if not (args.reuse and _has_corpus(s)):
             build_corpus(s)
         r = evaluate(s, items, args.mode)
