@@ -3,7 +3,7 @@
     python -m remissvar.encoder_distill              # writes <model>/student/weights.safetensors
     python -m remissvar.encoder_build student        # exports it to int8 ONNX beside them
 
-Measured and not the default (bench/reports/encoder_eval.md, README "Query encoders"): a third
+Measured and not the default (bench/reports/encoder_eval.md, docs/query-encoders.md): a third
 of e5's time per query, but hybrid nDCG@10 0.972 against 0.985 and one negative query above the
 display floor. Kept so that the experiment can be repeated - longer, larger, or on a GPU.
 

@@ -18,7 +18,7 @@ session and one tokenizer instead of one per worker).
 ``python -m remissvar.encoder_service`` or ``remissvar encoder-service`` runs it (``make run`` and
 ``remissvar serve`` start it supervised, the compose service ``encoder`` as its command);
 ``remissvar encoder-service --check`` is its health check.
-Measured batch curve and window: ``bench/encoder_service.py`` (README, "Capacity").
+Measured batch curve and window: ``bench/encoder_service.py`` (docs/query-encoders.md).
 """
 from __future__ import annotations
 

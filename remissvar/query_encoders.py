@@ -18,7 +18,7 @@
 
 They live beside the converted model (``<model>/onnx/``, ``<model>/static/``,
 ``<model>/student/``) and are chosen with ``REMISSVAR_QUERY_ENCODER`` (``onnx`` | ``static`` |
-``student``); ``remissvar.embedding.get_query_encoder`` builds them. Figures and the choice: README, "Query encoders".
+``student``); ``remissvar.embedding.get_query_encoder`` builds them. Figures and the choice: docs/query-encoders.md.
 """
 from __future__ import annotations
 
