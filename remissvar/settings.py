@@ -52,7 +52,7 @@ class Settings(BaseSettings):
                                        "(spinning off); each web process embeds search_concurrency at once")
     index_shards: int = Field(1, ge=1, le=64, description="Primary shards of a new passage index (a re-index "
                               "applies a change): one per core that a single search may use - 2 halved the keyword "
-                              "p95 at a million passages on 2 cores (README, Capacity)")
+                              "p95 at a million passages on 2 cores (docs/capacity.md)")
     query_cache_size: int = Field(1024, description="Recent query vectors kept per search process (0: none)")
     admin_token: str = Field("", description="Token for admin actions; empty disables them")
     sources_file: Path = Field(ROOT / "ingest" / "crawl" / "sources.json", description="Councils and hosts to crawl")
@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     crawl_min_interval: float = Field(1.0, description="Seconds between requests to one host")
     crawl_browser: bool = Field(False, description="Render meeting pages without an agenda in headless Chromium "
                                                    "(last resort, after the MeetingPlus JSON endpoints)")
+    chromium: str = Field("/usr/bin/chromium", description="Chromium binary for crawl_browser (a path or a name "
+                                                            "on PATH)")
+    chromedriver: str = Field("/usr/bin/chromedriver", description="chromedriver binary for crawl_browser")
     web_host: str = Field("127.0.0.1")
     web_port: int = Field(5000)
     public_base_url: str = Field("", description="Absolute base URL of the site in feeds and exports "

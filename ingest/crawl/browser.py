@@ -22,9 +22,8 @@ from typing import Any
 import urllib3
 
 from ingest.crawl.http import USER_AGENT, Fetcher, FetchError
+from remissvar.settings import get_settings
 
-CHROMIUM = os.environ.get("REMISSVAR_CHROMIUM", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("REMISSVAR_CHROMEDRIVER", "/usr/bin/chromedriver")
 # what driving Chromium can raise: its own errors, the driver connection's, the process's
 _DRIVER_ERRORS: tuple[type[BaseException], ...] = (OSError, ValueError, RuntimeError, urllib3.exceptions.HTTPError)
 try:
@@ -48,7 +47,9 @@ class BrowserRenderer:
     def __init__(self, fetcher: Fetcher, settle_seconds: float = 0.5) -> None:
         if importlib.util.find_spec("selenium") is None:  # pragma: no cover - selenium is a dependency
             raise BrowserUnavailableError("selenium saknas: pip install selenium")
-        for exe in (CHROMIUM, CHROMEDRIVER):
+        s = get_settings()
+        self.chromium, self.chromedriver = s.chromium, s.chromedriver
+        for exe in (self.chromium, self.chromedriver):
             if not (os.path.exists(exe) or shutil.which(exe)):
                 raise BrowserUnavailableError(
                     f"{exe} saknas (scripts/setup.sh installerar chromium och chromium-driver)")
@@ -61,7 +62,7 @@ class BrowserRenderer:
         from selenium.webdriver.chrome.service import Service
 
         opts = webdriver.ChromeOptions()
-        opts.binary_location = CHROMIUM
+        opts.binary_location = self.chromium
         rules = ", ".join(["MAP * ~NOTFOUND"] + [f"EXCLUDE {h}" for h in sorted(self.fetcher.allowed_hosts)])
         # "<-loopback>" removes Chromium's implicit proxy bypass for loopback: only the allow-list bypasses
         bypass = ";".join(["<-loopback>"] + self.fetcher.gate.host_rules())
@@ -71,7 +72,7 @@ class BrowserRenderer:
                   f"--proxy-server={DEAD_PROXY}", f"--proxy-bypass-list={bypass}",
                   f"--user-agent={USER_AGENT}"):
             opts.add_argument(a)
-        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+        driver = webdriver.Chrome(service=Service(self.chromedriver), options=opts)
         driver.set_page_load_timeout(max(5.0, self.fetcher.timeout))
         driver.set_script_timeout(max(5.0, self.fetcher.timeout))
         return driver
