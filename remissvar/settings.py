@@ -54,6 +54,9 @@ class Settings(BaseSettings):
                               "applies a change): one per core that a single search may use - 2 halved the keyword "
                               "p95 at a million passages on 2 cores (docs/capacity.md)")
     query_cache_size: int = Field(1024, description="Recent query vectors kept per search process (0: none)")
+    include_synthetic: bool = Field(False, description="Benchmarks only (bench/archive_scale.py): the pages and the "
+                                                       "API show documents labelled synthetic (a generated "
+                                                       "archive); never on where real readers are served")
     admin_token: str = Field("", description="Token for admin actions; empty disables them")
     sources_file: Path = Field(ROOT / "ingest" / "crawl" / "sources.json", description="Councils and hosts to crawl")
     councils: str = Field("mission", description="Councils a crawl covers: 'mission' (the configured sources), "

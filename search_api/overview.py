@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from search_api.search.builders import body_terms
+from search_api.search.grouping import body_facet
 from search_api.search.models import Filters
 
 MATRIX_ROWS = 60  # remisser in the matrix, the latest first (the CSV takes up to EXPORT_ROWS)
@@ -37,19 +39,21 @@ class OverviewFilter(BaseModel):
                     or self.year_from or self.year_to)
 
 
-def _query(f: OverviewFilter) -> dict[str, Any]:
+def _query(f: OverviewFilter, include_synthetic: bool = False) -> dict[str, Any]:
     must: list[dict[str, Any]] = []
     if f.words.strip():
         must.append({"multi_match": {"query": f.words, "fields": ["remiss_title^2", "title", "text"],
                                      "operator": "and"}})
-    return {"bool": {"must": must, "filter": f.filters().clauses()}}
+    flt = f.filters().model_copy(update={"include_synthetic": include_synthetic}).clauses()
+    return {"bool": {"must": must, "filter": flt}}
 
 
-def overview(es: Any, index: str, f: OverviewFilter, rows: int = MATRIX_ROWS) -> dict[str, Any]:
+def overview(es: Any, index: str, f: OverviewFilter, rows: int = MATRIX_ROWS,
+             include_synthetic: bool = False) -> dict[str, Any]:
     """``councils``: {council: {total, years: {year: {total, positions}}}} (the chart's shape);
     ``matrix``: [{remiss_id, title, dnr, body, latest, cells: {council: [positions]}}], the latest
-    remiss first; ``choices``: the remisser and remitting bodies the form offers."""
-    res = es.search(index=index, size=0, query=_query(f), aggs={
+    remiss first. ``include_synthetic``: the benchmarks' generated archive (Settings)."""
+    res = es.search(index=index, size=0, query=_query(f, include_synthetic), aggs={
         "councils": {"terms": {"field": "council", "size": 200}, "aggs": {
             "years": {"terms": {"field": "year", "size": 60, "order": {"_key": "asc"}}, "aggs": {
                 "positions": {"terms": {"field": "position", "size": 10}}}}}},
@@ -81,19 +85,20 @@ def overview(es: Any, index: str, f: OverviewFilter, rows: int = MATRIX_ROWS) ->
             else res["hits"]["total"]}
 
 
-def choices(es: Any, index: str) -> dict[str, list[Any]]:
+def choices(es: Any, index: str, include_synthetic: bool = False) -> dict[str, list[Any]]:
     """The remisser (latest first) and remitting bodies the overview's form offers."""
-    res = es.search(index=index, size=0, query={"term": {"synthetic": False}}, aggs={
+    real = [] if include_synthetic else [{"term": {"synthetic": False}}]
+    res = es.search(index=index, size=0, query={"bool": {"filter": real}}, aggs={
         "remisser": {"terms": {"field": "remiss_id", "size": 300, "order": {"latest": "desc"}}, "aggs": {
             "latest": {"max": {"field": "date"}},
             "top": {"top_hits": {"size": 1, "_source": ["remiss_title"]}}}},
-        "bodies": {"terms": {"field": "remiss_body", "size": 300, "order": {"_key": "asc"}}},
+        "bodies": body_terms(300),
         "years": {"terms": {"field": "year", "size": 60, "order": {"_key": "asc"}}},
     })
     a = res["aggregations"]
     return {
         "remisser": [(b["key"], b["top"]["hits"]["hits"][0]["_source"].get("remiss_title") or b["key"])
                      for b in a["remisser"]["buckets"]],
-        "bodies": [b["key"] for b in a["bodies"]["buckets"]],
+        "bodies": sorted(v.value for v in body_facet(a["bodies"]["buckets"])),  # merged names
         "years": [int(b["key"]) for b in a["years"]["buckets"]],
     }

@@ -448,10 +448,10 @@ def overview_page() -> ResponseReturnValue:
         f = _overview_filter(request.args)
     except QueryError as e:
         return render_template("overview.html", error=str(e), f=None, all_councils=COUNCILS,
-                               choices=overview_choices(svc.es, svc.yttranden),
+                               choices=overview_choices(svc.es, svc.yttranden, _settings().include_synthetic),
                                data={}, years=[], chart="", matrix=[], total=0, answers=0, councils=[],
                                csv_url=None, args=request.args), 400
-    res = overview_data(svc.es, svc.yttranden, f)
+    res = overview_data(svc.es, svc.yttranden, f, include_synthetic=_settings().include_synthetic)
     data = res["councils"]
     matrix_councils = [c for c in COUNCILS if any(c in r["cells"] for r in res["matrix"])]
 
@@ -465,7 +465,8 @@ def overview_page() -> ResponseReturnValue:
 
     return render_template("overview.html", data=data, years=year_axis(data), chart=positions_chart(data, bar_link),
                            matrix=res["matrix"], total=res["remiss_total"], answers=res["answers"],
-                           councils=matrix_councils, f=f, choices=overview_choices(svc.es, svc.yttranden),
+                           councils=matrix_councils, f=f,
+                           choices=overview_choices(svc.es, svc.yttranden, _settings().include_synthetic),
                            csv_url=url_for("pages.overview_csv") + ("?" + request.query_string.decode()
                                                                    if request.query_string else ""),
                            bar_link=bar_link, args=request.args, error=None, all_councils=COUNCILS)
@@ -504,7 +505,8 @@ def overview_csv() -> ResponseReturnValue:
         f = _overview_filter(request.args)
     except QueryError as e:
         return Response(str(e), status=400, content_type="text/plain; charset=utf-8")
-    res = overview_data(svc.es, svc.yttranden, f, rows=EXPORT_ROWS)
+    res = overview_data(svc.es, svc.yttranden, f, rows=EXPORT_ROWS,
+                        include_synthetic=_settings().include_synthetic)
     councils = [c for c in COUNCILS if any(c in r["cells"] for r in res["matrix"])]
     today = dt.date.today().isoformat()
     rows: list[list[object]] = [["Översikt: ställning per remiss och nämnd"], ["Exporterad", today],

@@ -143,6 +143,17 @@ class SearchService:
         self.passages = alias_name(settings, "passager")
         self.yttranden = alias_name(settings, "yttranden")
 
+    def _real(self) -> list[dict[str, Any]]:
+        """The clause that keeps documents labelled synthetic out; none where the benchmarks'
+        setting (``include_synthetic``, never on for readers) serves a generated archive."""
+        return [] if self.settings.include_synthetic else [{"term": {"synthetic": False}}]
+
+    def _visible(self, filters: Filters) -> Filters:
+        """``filters`` with synthetic documents let in where the benchmarks' setting says so."""
+        if self.settings.include_synthetic and not filters.include_synthetic:
+            return filters.model_copy(update={"include_synthetic": True})
+        return filters
+
     # -- retrieval --------------------------------------------------------------
     def _embed(self, text: str) -> tuple[list[float], float]:
         """The query's vector and the ms it took. Recent vectors are kept (bounded LRU): paging,
@@ -255,6 +266,7 @@ class SearchService:
         (multi-select). Without words: the same on the newest passages. The exact clause and the
         highlighter run once (measured in bench/request_cost.py: they are most of a keyword
         request)."""
+        filters = self._visible(filters)
         fclauses = filters.clauses()
         base = filters.clauses(skip=FACETS)
         facet_only = [c for c in fclauses if c not in base]
@@ -432,13 +444,14 @@ class SearchService:
             query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,
             pages=min(50, (len(groups) - 1) // req.size + 1) if groups else 0,
             total_answers=answers, similar=similar, page=req.page, size=req.size,
-            facets=facets_from_aggs(r.aggs), took_ms=(time.perf_counter() - t0) * 1000, embed_ms=r.embed_ms,
+            facets=facets_from_aggs(r.aggs, req.filters.remiss_body), took_ms=(time.perf_counter() - t0) * 1000,
+            embed_ms=r.embed_ms,
         )
 
     def boilerplate_matches(self, q: str, filters: Filters, size: int = 20) -> list[BoilerplateMatch]:
         """Answers whose labelled standard wording (``boilerplate.text``, folded as the folded
         fields are) holds every word of ``q``: where the words are, when no passage has them."""
-        flt = filters.clauses()
+        flt = self._visible(filters).clauses()
         res = self.es.search(index=self.yttranden, size=size, query={"bool": {
             "should": [{"match": {"boilerplate.text": {"query": fold(q), "operator": "and"}}},
                        {"match": {"boilerplate.text": {"query": q, "operator": "and"}}},
@@ -492,7 +505,7 @@ class SearchService:
         label = boilerplate_label(paragraph)
         if label is not None or include_boilerplate:
             return self._boilerplate_precedent(paragraph, label, filters, k, per_document)
-        fclauses = (filters or Filters()).clauses()
+        fclauses = self._visible(filters or Filters()).clauses()
         pool = min(max(5 * k, POOL), 200)
         knn = {"field": "embedding", "k": pool, "num_candidates": max(2 * pool, 100), "filter": fclauses}
         with self._expensive():
@@ -519,7 +532,7 @@ class SearchService:
                                per_document: int | None) -> PrecedentResult:
         """Answers whose labelled boilerplate holds the pasted standard wording (keyword match on
         ``boilerplate.text``): the wording and how many answers use it."""
-        flt = (filters or Filters()).clauses() + [{"term": {"synthetic": False}}]
+        flt = self._visible(filters or Filters()).clauses() + self._real()
         if label is not None:
             flt.append({"term": {"boilerplate.label": label.value}})
         res = self.es.search(index=self.yttranden, size=max(5 * k, 50), query={"bool": {
@@ -574,7 +587,7 @@ class SearchService:
         if term is None:
             return None
         res = self.es.search(index=self.yttranden, size=0,
-                             query={"bool": {"filter": [term, {"term": {"synthetic": False}}]}},
+                             query={"bool": {"filter": [term, *self._real()]}},
                              aggs={"r": {"terms": {"field": "remiss_id", "size": 2}}})
         buckets = res["aggregations"]["r"]["buckets"]
         return str(buckets[0]["key"]) if len(buckets) == 1 else None
@@ -624,7 +637,7 @@ class SearchService:
         ], "minimum_should_match": 1}}
         res = self.es.search(
             index=self.yttranden, size=200,
-            query={"bool": {"must": must, "filter": [is_motion, {"term": {"synthetic": False}}]}},
+            query={"bool": {"must": must, "filter": [is_motion, *self._real()]}},
             source={"excludes": ["text", "text_folded", "original_text", "sections"]},
         )
         groups: dict[str, RemissGroup] = {}
@@ -680,7 +693,7 @@ class SearchService:
     def answers_by_arrival(self, remiss_id: str | None = None, motion: str | None = None,
                            size: int = 50) -> list[dict[str, Any]]:
         """Answers to one remiss or one motion, the latest to arrive first (Atom feeds)."""
-        flt: list[dict[str, Any]] = [{"term": {"synthetic": False}}]
+        flt: list[dict[str, Any]] = self._real()
         if remiss_id:
             flt.append({"term": {"remiss_id": remiss_id}})
         if motion:
@@ -705,7 +718,7 @@ class SearchService:
 
     def list_remisser(self, size: int = 100) -> list[dict[str, Any]]:
         res = self.es.search(
-            index=self.yttranden, size=0, query={"term": {"synthetic": False}},
+            index=self.yttranden, size=0, query={"bool": {"filter": self._real()}},
             aggs={"remisser": {
                 "terms": {"field": "remiss_id", "size": min(size, 1000), "order": {"latest": "desc"}},
                 "aggs": {
@@ -739,7 +752,7 @@ class SearchService:
 
     def overview(self) -> dict[str, Any]:
         res = self.es.search(
-            index=self.yttranden, size=0, query={"term": {"synthetic": False}},
+            index=self.yttranden, size=0, query={"bool": {"filter": self._real()}},
             aggs={"councils": {"terms": {"field": "council", "size": 20}, "aggs": {
                 "years": {"terms": {"field": "year", "size": 50, "order": {"_key": "asc"}}, "aggs": {
                     "positions": {"terms": {"field": "position", "size": 10}}}}}}},
