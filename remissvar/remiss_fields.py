@@ -419,17 +419,24 @@ def unit_of(body: str) -> str | None:
 class BodyVocabulary:
     """Stockholm's remitting bodies as the corpus spells them: one display name per
     ``remissvar.bodies.body_key`` (the spelling seen most often; ties to the first seen), grown as
-    answers come in."""
+    answers come in. The remitting-body facet is this vocabulary over the index: each answer is
+    indexed with its body's ``key`` and the facet shows one name per key."""
 
     def __init__(self) -> None:
         self._counts: dict[str, dict[str, int]] = {}
 
-    def add(self, name: str) -> None:
+    @staticmethod
+    def key(name: str) -> str:
+        """The key every spelling of one body shares ("" when the text names none)."""
+        return body_key(normalize_body(name))
+
+    def add(self, name: str, count: int = 1) -> None:
+        """One spelling seen ``count`` times."""
         shown = normalize_body(name)
         if not shown:
             return
         c = self._counts.setdefault(body_key(shown), {})
-        c[shown] = c.get(shown, 0) + 1
+        c[shown] = c.get(shown, 0) + count
 
     def canonical(self, name: str) -> str:
         shown = normalize_body(name)

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from remissvar.positions import council_position
 from remissvar.records import COUNCILS, BoilerLine, Passage, Reservation, Yttrande, council_keys
+from remissvar.remiss_fields import BodyVocabulary
 from remissvar.textnorm import fold
 
 
@@ -40,6 +41,7 @@ class FilterFields(BaseModel):
     remiss_title: str | None = None
     remiss_title_folded: str = ""
     remiss_body: str | None = None
+    remiss_body_key: str | None = None  # one key for every spelling (the remitting-body facet)
     remiss_dnr: str | None = None
     motion_number: str | None = None
     motion_authors: list[str] = []
@@ -62,6 +64,7 @@ class FilterFields(BaseModel):
             "remiss_title": r.title,
             "remiss_title_folded": fold(r.title or ""),
             "remiss_body": r.body,
+            "remiss_body_key": BodyVocabulary.key(r.body) or None if r.body else None,
             "remiss_dnr": r.dnr,
             "motion_number": r.motion.number if r.motion else None,
             "motion_authors": r.motion.authors if r.motion else [],

@@ -126,12 +126,19 @@ class KeywordQuery:
         return highlight_request(self.q)
 
 
+def body_terms(size: int, **aggs: Any) -> dict[str, Any]:
+    """The remitting bodies: one bucket per body (every spelling's key), with its spellings for
+    the name shown (``grouping.body_facet``, the remitting-body vocabulary)."""
+    return {"terms": {"field": "remiss_body_key", "size": size},
+            "aggs": {**aggs, "spellings": {"terms": {"field": "remiss_body", "size": 10}}}}
+
+
 def facet_aggs() -> dict[str, Any]:
     docs = {"docs": {"cardinality": {"field": "yttrande_id"}}}
     return {
         "council": {"terms": {"field": "council_keys", "size": 20}, "aggs": docs},
         "position": {"terms": {"field": "position", "size": 10}, "aggs": docs},
-        "remiss_body": {"terms": {"field": "remiss_body", "size": 200}, "aggs": docs},
+        "remiss_body": body_terms(200, **docs),
         "party": {"terms": {"field": "motion_parties", "size": 20}, "aggs": docs},
         "kind": {"terms": {"field": "kind", "size": 10}, "aggs": docs},
         "year": {"terms": {"field": "year", "size": 40, "order": {"_key": "desc"}}, "aggs": docs},

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from remissvar.records import COUNCILS, DOCUMENT_KIND_LABELS, POSITION_LABELS, DocumentKind, Position
+from remissvar.remiss_fields import BodyVocabulary
 from remissvar.textnorm import fold
 from search_api.search.highlight import snippet
 from search_api.search.models import CouncilAnswer, FacetValue, PassageHit, RemissGroup
@@ -94,7 +96,9 @@ def answer_from_yttrande(src: dict[str, Any]) -> CouncilAnswer:
     )
 
 
-def facets_from_aggs(aggs: dict[str, Any]) -> dict[str, list[FacetValue]]:
+def facets_from_aggs(aggs: dict[str, Any], chosen_bodies: list[str] | None = None) -> dict[str, list[FacetValue]]:
+    """The facets of a search; ``chosen_bodies``: the remitting bodies the request filters on, as
+    it spells them (a body's value stays the spelling chosen, so it shows as chosen)."""
     def label(facet: str, key: str) -> str:
         if facet == "council" and key in COUNCILS:
             return COUNCILS[key].short
@@ -110,10 +114,29 @@ def facets_from_aggs(aggs: dict[str, Any]) -> dict[str, list[FacetValue]]:
     out: dict[str, list[FacetValue]] = {}
     for facet, agg in aggs.items():
         inner = agg.get("f", agg)  # multi-select facets nest the terms under a filter
-        out[facet] = [
+        buckets = inner.get("buckets", [])
+        out[facet] = (body_facet(buckets, chosen_bodies or []) if facet == "remiss_body" else [
             FacetValue(value=str(b["key"]), label=label(facet, str(b["key"])), count=int(b["docs"]["value"]))
-            for b in inner.get("buckets", [])
-        ]
+            for b in buckets])
+    return out
+
+
+def body_facet(buckets: list[dict[str, Any]], chosen: Sequence[str] = ()) -> list[FacetValue]:
+    """The remitting-body facet: one value per body key, named by the remitting-body vocabulary
+    (the spelling the corpus uses most); choosing it filters on every spelling. A body the
+    request chose keeps the request's spelling as its value."""
+    chosen_by_key = {BodyVocabulary.key(v): v for v in chosen}
+    vocab = BodyVocabulary()
+    for b in buckets:
+        for sp in b.get("spellings", {}).get("buckets", []):
+            vocab.add(str(sp["key"]), int(sp["doc_count"]))
+    out = []
+    for b in buckets:
+        spellings = [str(sp["key"]) for sp in b.get("spellings", {}).get("buckets", [])]
+        name = vocab.canonical(spellings[0]) if spellings else str(b["key"])
+        value = chosen_by_key.get(str(b["key"]), name)
+        count = b["docs"]["value"] if "docs" in b else b["doc_count"]
+        out.append(FacetValue(value=value, label=name, count=int(count)))
     return out
 
 

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from remissvar.records import COUNCILS, DocumentKind, Position
+from remissvar.remiss_fields import BodyVocabulary
 
 MAX_QUERY_CHARS = 500
 MAX_PARAGRAPH_CHARS = 5000
@@ -81,10 +82,12 @@ class Filters(BaseModel):
             if self.date_to:
                 rng["lte"] = self.date_to.isoformat()
             out.append({"range": {"date": rng}})
-        for name, field in (("year", "year"), ("remiss_body", "remiss_body"), ("party", "motion_parties"),
+        for name, field in (("year", "year"), ("remiss_body", "remiss_body_key"), ("party", "motion_parties"),
                             ("position", "position"), ("kind", "kind")):
             values = getattr(self, name)
             if values and name not in skip:
+                if name == "remiss_body":  # any spelling of a body chooses all of its spellings
+                    values = sorted({BodyVocabulary.key(v) or v for v in values})
                 out.append({"terms": {field: values}})
         if self.remiss_id:
             out.append({"term": {"remiss_id": self.remiss_id}})
