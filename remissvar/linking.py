@@ -64,7 +64,7 @@ from functools import lru_cache
 from typing import Any
 
 from remissvar import remiss_fields as rf
-from remissvar.records import COUNCILS, council_from_name
+from remissvar.records import council_from_name, councils_on
 from remissvar.textnorm import fold, squash
 
 Vector = Sequence[float]
@@ -807,71 +807,13 @@ def embed_titles(refs: Iterable[AnswerRef], embed: Embed) -> dict[str, list[floa
 
 
 # ---- who was asked -----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class District:
-    name: str  # "Farsta stadsdelsnämnd"
-    short: str  # "Farsta"
-    valid_from: dt.date
-    valid_to: dt.date | None  # last day; None = still existing
-
-
-def _genitive(short: str) -> str:
-    return short if short[-1] in "aeiouyåäö" else short + "s"
-
-
-def _d(y: int, m: int = 1, d: int = 1) -> dt.date:
-    return dt.date(y, m, d)
-
-
-_PRE_2007 = ["Rinkeby", "Kista", "Maria-Gamla stan", "Katarina-Sofia", "Enskede-Årsta", "Vantör",
-             "Hägersten", "Liljeholmen"]
-_2007 = ["Rinkeby-Kista", "Södermalm", "Enskede-Årsta-Vantör", "Hägersten-Liljeholmen", "Älvsjö"]
-_ALWAYS = ["Hässelby-Vällingby", "Bromma", "Kungsholmen", "Skarpnäck", "Farsta", "Skärholmen"]
-_TO_2023 = ["Spånga-Tensta", "Norrmalm", "Östermalm"]  # to 30 June 2023: Järva, Norra innerstaden
-
-# Stockholm's district councils and when they existed: 18 from 1999, 14 from 2007 (Södermalm from
-# Maria-Gamla stan and Katarina-Sofia; Hägersten-Liljeholmen from Hägersten and Liljeholmen;
-# Rinkeby-Kista; Enskede-Årsta-Vantör), 13 from 2020 (Hägersten-Älvsjö from Hägersten-Liljeholmen
-# and Älvsjö), 11 from 1 July 2023 (Järva from Rinkeby-Kista and Spånga-Tensta, Norra innerstaden
-# from Norrmalm and Östermalm). Dates before 1999 use the 1999 councils.
-DISTRICTS: tuple[District, ...] = tuple(
-    [District(f"{_genitive(s)} stadsdelsnämnd", s, _d(1999), None) for s in _ALWAYS]
-    + [District(f"{_genitive(s)} stadsdelsnämnd", s, _d(1999), _d(2023, 6, 30)) for s in _TO_2023]
-    + [District("Järva stadsdelsnämnd", "Järva", _d(2023, 7), None),
-       District("Norra innerstadens stadsdelsnämnd", "Norra innerstaden", _d(2023, 7), None)]
-    + [District(f"{_genitive(s)} stadsdelsnämnd", s, _d(1999), _d(2006, 12, 31)) for s in _PRE_2007]
-    + [District("Älvsjö stadsdelsnämnd", "Älvsjö", _d(1999), _d(2019, 12, 31))]
-    + [District(f"{_genitive(s)} stadsdelsnämnd", s, _d(2007),
-                _d(2019, 12, 31) if s == "Hägersten-Liljeholmen" else _d(2023, 6, 30) if s == "Rinkeby-Kista" else None)
-       for s in _2007 if s != "Älvsjö"]
-    + [District("Hägersten-Älvsjö stadsdelsnämnd", "Hägersten-Älvsjö", _d(2020), None)]
-)
-
-
 def _short_key(name: str) -> str:
     return re.sub(r"[^a-z]+", "", fold(name))
-
-
-def districts_on(date: dt.date) -> list[District]:
-    """The district councils that existed on ``date`` (lineage: see ``DISTRICTS``)."""
-    date = max(date, _d(1999))
-    return [d for d in map(_with_archive_years, DISTRICTS)
-            if d.valid_from <= date and (d.valid_to is None or date <= d.valid_to)]
 
 
 def council_slug(name: str) -> str | None:
     """The archive's slug (``remissvar.records.COUNCILS``) for a council name, if it is one."""
     return council_from_name(name)
-
-
-def _with_archive_years(d: District) -> District:
-    """The archive's own councils take their years from the lineage table in records."""
-    slug = council_from_name(d.short)
-    c = COUNCILS.get(slug) if slug else None
-    if c is None or c.from_year is None:
-        return d
-    return District(d.name, d.short, max(_d(c.from_year), _d(1999)),
-                    _d(c.to_year, 12, 31) if c.to_year else None)
 
 
 @dataclass(frozen=True)
@@ -937,9 +879,8 @@ def who_was_asked(text: str, on_date: dt.date | None = None) -> list[AskedBody]:
                 if on_date is None:
                     add(AskedBody("Samtliga stadsdelsnämnder", None, True, sentence))
                     continue
-                for d in districts_on(on_date):
-                    slug = council_slug(d.short)
-                    add(AskedBody(COUNCILS[slug].name if slug else d.name, slug, True, sentence, expanded=True))
+                for c in councils_on(on_date):  # the lineage table's councils of that date
+                    add(AskedBody(c.name, c.slug, True, sentence, expanded=True))
                 continue
             is_district = bool(_DISTRICT_NAME.search(fpart))
             add(AskedBody(name, council_slug(name) if is_district else None, is_district, sentence))

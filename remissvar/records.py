@@ -113,63 +113,135 @@ DOCUMENT_KIND_LABELS = {
 }
 
 
+class Era(BaseModel):
+    """One era of Stockholm's district councils (``ERAS``)."""
+
+    label: str  # "1999–2006"
+    start: dt.date
+    end: dt.date | None  # last day; None while it lasts
+    councils: int  # how many district councils the city had
+
+
+ERAS: tuple[Era, ...] = (
+    Era(label="1997–1998", start=dt.date(1997, 1, 1), end=dt.date(1998, 12, 31), councils=24),
+    Era(label="1999–2006", start=dt.date(1999, 1, 1), end=dt.date(2006, 12, 31), councils=18),
+    Era(label="2007–2019", start=dt.date(2007, 1, 1), end=dt.date(2019, 12, 31), councils=14),
+    Era(label="2020–juni 2023", start=dt.date(2020, 1, 1), end=dt.date(2023, 6, 30), councils=13),
+    Era(label="juli 2023–", start=dt.date(2023, 7, 1), end=None, councils=11),
+)
+"""The district reforms: 24 councils in 1997–1998, 18 in 1999–2006, 14 in 2007–2019, 13 from 2020
+and 11 since 1 July 2023."""
+
+
 class Council(BaseModel):
-    """A stadsdelsnämnd. ``lineage`` names the councils whose answers continue in this one."""
+    """A stadsdelsnämnd. ``lineage`` names the councils whose answers continue in this one;
+    ``standalone``: what came before it (the 24 councils of 1997–1998) is not established, so it
+    stands alone - no predecessor is guessed."""
 
     slug: str
     name: str  # "Södermalms stadsdelsnämnd"
     short: str  # "Södermalm"
     lineage: list[str] = Field(default_factory=list)  # slugs of predecessors
-    successor: str | None = None
-    from_year: int | None = None  # first year of the council (1997: the district reform)
-    to_year: int | None = None  # last year, None while it exists
+    successor: str | None = None  # set from the successor's lineage (one definition)
+    from_date: dt.date | None = None  # first day of the council (1997: the district reform)
+    to_date: dt.date | None = None  # last day, None while it exists
+    standalone: bool = False
     aliases: list[str] = Field(default_factory=list)  # other written names: "Maria Gamla stan"
 
+    @property
+    def from_year(self) -> int | None:
+        return self.from_date.year if self.from_date else None
 
-COUNCILS: dict[str, Council] = {
-    c.slug: c
-    for c in [
-        # The one lineage table, back to the district reform of 1997: Södermalm (2007-) from
-        # Maria-Gamla stan and Katarina-Sofia; Hägersten-Liljeholmen (2007-2019) from Hägersten
-        # and Liljeholmen; Hägersten-Älvsjö (2020-) from Hägersten-Liljeholmen and Älvsjö;
-        # Farsta and Skärholmen throughout.
-        Council(slug="sodermalm", name="Södermalms stadsdelsnämnd", short="Södermalm",
-                lineage=["maria-gamla-stan", "katarina-sofia"], from_year=2007),
-        Council(slug="skarholmen", name="Skärholmens stadsdelsnämnd", short="Skärholmen", from_year=1997),
-        Council(slug="farsta", name="Farsta stadsdelsnämnd", short="Farsta", from_year=1997),
-        Council(
-            slug="hagersten-alvsjo",
-            name="Hägersten–Älvsjö stadsdelsnämnd",
-            short="Hägersten–Älvsjö",
-            lineage=["hagersten-liljeholmen", "alvsjo"],
-            from_year=2020,
-        ),
-        Council(
-            slug="hagersten-liljeholmen",
-            name="Hägersten–Liljeholmens stadsdelsnämnd",
-            short="Hägersten–Liljeholmen",
-            lineage=["hagersten", "liljeholmen"],
-            successor="hagersten-alvsjo",
-            from_year=2007,
-            to_year=2019,
-        ),
-        Council(slug="alvsjo", name="Älvsjö stadsdelsnämnd", short="Älvsjö", successor="hagersten-alvsjo",
-                from_year=1997, to_year=2019),
-        Council(slug="maria-gamla-stan", name="Maria-Gamla stans stadsdelsnämnd", short="Maria-Gamla stan",
-                successor="sodermalm", from_year=1997, to_year=2006, aliases=["Mariags"]),
-        Council(slug="katarina-sofia", name="Katarina-Sofia stadsdelsnämnd", short="Katarina-Sofia",
-                successor="sodermalm", from_year=1997, to_year=2006),
-        Council(slug="hagersten", name="Hägerstens stadsdelsnämnd", short="Hägersten",
-                successor="hagersten-liljeholmen", from_year=1997, to_year=2006),
-        Council(slug="liljeholmen", name="Liljeholmens stadsdelsnämnd", short="Liljeholmen",
-                successor="hagersten-liljeholmen", from_year=1997, to_year=2006),
-    ]
-}
+    @property
+    def to_year(self) -> int | None:
+        return self.to_date.year if self.to_date else None
+
+    def exists_on(self, date: dt.date) -> bool:
+        return (self.from_date is None or self.from_date <= date) and (self.to_date is None or date <= self.to_date)
+
+    def eras(self) -> list[str]:
+        """The eras (``ERAS``) the council's meetings span: Älvsjö -> 1999–2006, 2007–2019."""
+        return [e.label for e in ERAS
+                if (self.from_date is None or e.end is None or self.from_date <= e.end)
+                and (self.to_date is None or e.start <= self.to_date)]
+
+
+def _council(slug: str, name: str, short: str, since: tuple[int, ...], until: tuple[int, ...] | None = None,
+             lineage: tuple[str, ...] = (), standalone: bool = False, aliases: tuple[str, ...] = ()) -> Council:
+    return Council(slug=slug, name=name, short=short, lineage=list(lineage), from_date=dt.date(*since),
+                   to_date=dt.date(*until) if until else None, standalone=standalone, aliases=list(aliases))
+
+
+def _with_successors(councils: list[Council]) -> dict[str, Council]:
+    by = {c.slug: c for c in councils}
+    for c in councils:
+        for pred in c.lineage:
+            by[pred].successor = c.slug
+    return by
+
+
+_1999 = (1999, 1, 1)
+_2006 = (2006, 12, 31)
+_2019 = (2019, 12, 31)
+_JUNE_2023 = (2023, 6, 30)
+
+COUNCILS: dict[str, Council] = _with_successors([
+    # The one lineage table, back to the district reform of 1997 (``ERAS``). Södermalm (2007-) from
+    # Maria-Gamla stan and Katarina-Sofia; Hägersten-Liljeholmen (2007-2019) from Hägersten and
+    # Liljeholmen; Hägersten-Älvsjö (2020-) from Hägersten-Liljeholmen and Älvsjö; Farsta and
+    # Skärholmen throughout; Järva (July 2023) from Rinkeby-Kista and Spånga-Tensta, Norra
+    # innerstaden from Norrmalm and Östermalm; Rinkeby-Kista and Enskede-Årsta-Vantör (2007) join
+    # the names of two councils the city's listings show. The 24 councils of 1997-1998 are not
+    # established: a council of 1999 other than Farsta and Skärholmen stands alone (``standalone``).
+    # A merged council comes before the councils it joins (readers try the table in this order).
+    _council("sodermalm", "Södermalms stadsdelsnämnd", "Södermalm", (2007, 1, 1),
+             lineage=("maria-gamla-stan", "katarina-sofia")),
+    _council("skarholmen", "Skärholmens stadsdelsnämnd", "Skärholmen", (1997, 1, 1)),
+    _council("farsta", "Farsta stadsdelsnämnd", "Farsta", (1997, 1, 1)),
+    _council("hagersten-alvsjo", "Hägersten–Älvsjö stadsdelsnämnd", "Hägersten–Älvsjö", (2020, 1, 1),
+             lineage=("hagersten-liljeholmen", "alvsjo")),
+    _council("hagersten-liljeholmen", "Hägersten–Liljeholmens stadsdelsnämnd", "Hägersten–Liljeholmen",
+             (2007, 1, 1), _2019, lineage=("hagersten", "liljeholmen")),
+    _council("alvsjo", "Älvsjö stadsdelsnämnd", "Älvsjö", _1999, _2019, standalone=True),
+    _council("maria-gamla-stan", "Maria-Gamla stans stadsdelsnämnd", "Maria-Gamla stan", _1999, _2006,
+             standalone=True, aliases=("Mariags",)),
+    _council("katarina-sofia", "Katarina-Sofia stadsdelsnämnd", "Katarina-Sofia", _1999, _2006, standalone=True),
+    _council("hagersten", "Hägerstens stadsdelsnämnd", "Hägersten", _1999, _2006, standalone=True),
+    _council("liljeholmen", "Liljeholmens stadsdelsnämnd", "Liljeholmen", _1999, _2006, standalone=True),
+    # every other district (issue 30: every district), discovered from the city's listings
+    _council("jarva", "Järva stadsdelsnämnd", "Järva", (2023, 7, 1), lineage=("rinkeby-kista", "spanga-tensta")),
+    _council("norra-innerstaden", "Norra innerstadens stadsdelsnämnd", "Norra innerstaden", (2023, 7, 1),
+             lineage=("norrmalm", "ostermalm")),
+    _council("rinkeby-kista", "Rinkeby-Kista stadsdelsnämnd", "Rinkeby-Kista", (2007, 1, 1), _JUNE_2023,
+             lineage=("rinkeby", "kista")),
+    _council("enskede-arsta-vantor", "Enskede-Årsta-Vantörs stadsdelsnämnd", "Enskede-Årsta-Vantör", (2007, 1, 1),
+             lineage=("enskede-arsta", "vantor")),
+    _council("spanga-tensta", "Spånga-Tensta stadsdelsnämnd", "Spånga-Tensta", _1999, _JUNE_2023, standalone=True),
+    _council("norrmalm", "Norrmalms stadsdelsnämnd", "Norrmalm", _1999, _JUNE_2023, standalone=True),
+    _council("ostermalm", "Östermalms stadsdelsnämnd", "Östermalm", _1999, _JUNE_2023, standalone=True),
+    _council("hasselby-vallingby", "Hässelby-Vällingby stadsdelsnämnd", "Hässelby-Vällingby", _1999,
+             standalone=True),
+    _council("bromma", "Bromma stadsdelsnämnd", "Bromma", _1999, standalone=True),
+    _council("kungsholmen", "Kungsholmens stadsdelsnämnd", "Kungsholmen", _1999, standalone=True),
+    _council("skarpnack", "Skarpnäcks stadsdelsnämnd", "Skarpnäck", _1999, standalone=True),
+    _council("enskede-arsta", "Enskede-Årsta stadsdelsnämnd", "Enskede-Årsta", _1999, _2006, standalone=True),
+    _council("vantor", "Vantörs stadsdelsnämnd", "Vantör", _1999, _2006, standalone=True),
+    _council("rinkeby", "Rinkeby stadsdelsnämnd", "Rinkeby", _1999, _2006, standalone=True),
+    _council("kista", "Kista stadsdelsnämnd", "Kista", _1999, _2006, standalone=True),
+])
+"""Every district council of the city since 1997 and its lineage: the one table (``ERAS``)."""
+
+
+def councils_on(date: dt.date) -> list[Council]:
+    """The district councils that existed on ``date``, in table order (before 1999, whose 24
+    councils are not established, the councils of 1999)."""
+    date = max(date, ERAS[1].start)
+    return [c for c in COUNCILS.values() if c.exists_on(date)]
 
 
 def council_keys(slug: str) -> list[str]:
     """The council itself and its successors: an Älvsjö answer also counts for Hägersten–Älvsjö,
-    a Hägersten answer (1997-2006) for Hägersten–Liljeholmen and Hägersten–Älvsjö."""
+    a Hägersten answer (1999-2006) for Hägersten–Liljeholmen and Hägersten–Älvsjö."""
     keys = [slug]
     c = COUNCILS.get(slug)
     while c is not None and c.successor and c.successor not in keys:

@@ -5,8 +5,10 @@
 ``/stockholm``, MeetingPlus' ``/committees``). ``REMISSVAR_COUNCILS`` chooses what a crawl
 covers: ``mission`` (the default: the configured sources), ``all`` (every stadsdelsnämnd the
 listings link, configured or not), or a comma-separated list of council slugs. A council the
-listings name that the lineage table (``remissvar.records.COUNCILS``) does not know stands
-alone: its Source says so (``standalone``), and no predecessor is guessed for it.
+listings name takes its lineage from the lineage table (``remissvar.records.COUNCILS``); one the
+table does not know takes its predecessors where the listings show them (a name joining two
+listed councils whole), else it stands alone: its Source says so (``standalone``), and no
+predecessor is guessed for it.
 """
 from __future__ import annotations
 
@@ -90,7 +92,8 @@ def select_sources(configured: list[Source], listings: list[Listing], councils: 
                    get: Callable[[str], Response]) -> list[Source]:
     """The sources a crawl covers for ``REMISSVAR_COUNCILS``: the configured ones for
     ``mission``; for ``all`` or a list, the configured ones plus every council the listings
-    link (discovered, never guessed), filtered to the list."""
+    link (discovered, never guessed), filtered to the list. A council the lineage table knows takes
+    its lineage and ``standalone`` mark from there."""
     if councils.strip().lower() in ("", MISSION):
         return configured
     wanted = _wanted(councils)
@@ -112,8 +115,9 @@ def select_sources(configured: list[Source], listings: list[Listing], councils: 
         have.add((listing.platform, slug))
         known = COUNCILS.get(slug)
         lineage = tuple(known.lineage) if known else joined_predecessors(slug, listed)
+        standalone = known.standalone if known else not lineage
         out.append(Source(platform=listing.platform, council=slug, base_url=listing.base_url, path=path,
-                          name=name, lineage=lineage, standalone=known is None and not lineage))
+                          name=name, lineage=lineage, standalone=standalone))
     return out
 
 

@@ -30,9 +30,10 @@ class Source:
     # kommunfullmäktige, whose utlåtanden are read for the bodies asked and their views
     # (ingest.summaries), never indexed as answers
     role: str = "answers"
-    # a council the listings name but the lineage table does not know: its predecessors where the
-    # listings show them (a name joining two listed councils: "Rinkeby-Kista" <- Rinkeby, Kista),
-    # else it stands alone (``standalone``): no predecessor is guessed
+    # a discovered council's predecessors: the lineage table's (remissvar.records.COUNCILS), or for a
+    # council the table does not know, where the listings show them (a name joining two listed
+    # councils: "Rinkeby-Kista" <- Rinkeby, Kista); else it stands alone (``standalone``): no
+    # predecessor is guessed
     lineage: tuple[str, ...] = ()
     standalone: bool = False
 

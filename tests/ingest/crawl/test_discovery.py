@@ -12,7 +12,7 @@ from ingest.crawl.discovery import council_slug, listed_councils, select_sources
 from ingest.crawl.http import Fetcher
 from ingest.crawl.model import load_listings, load_sources
 from ingest.crawl.runner import crawl_sources, recorded_sources
-from remissvar.linking import districts_on
+from remissvar.records import COUNCILS, councils_on
 from remissvar.settings import Settings
 from tests.conftest import FIXTURES, free_port
 
@@ -63,17 +63,23 @@ def test_mission_is_the_default_and_all_adds_every_listed_district():
     assert len({(x.platform, x.council) for x in added}) == len(added)
     councils = {x.council for x in everything if x.role == "answers"}
     for d in (dt.date(2005, 1, 1), dt.date(2012, 1, 1), dt.date(2021, 1, 1), dt.date(2024, 1, 1)):
-        assert {council_slug(x.name) for x in districts_on(d)} <= councils, d
+        assert {x.slug for x in councils_on(d)} <= councils, d
     assert {x.council for x in added if x.platform == "insynsverige"} >= {"bromma", "enskede-arsta-vantor", "rinkeby"}
     assert {x.council for x in added if x.platform == "meetingplus"} >= {"jarva", "norra-innerstaden", "bromma"}
-    # lineage where the listings show it: a name joining two listed councils; else standalone
+    # the lineage table's lineage (where the sites show it); a council whose predecessors are not
+    # established stands alone
     by = {(x.platform, x.council): x for x in added}
     assert by["insynsverige", "rinkeby-kista"].lineage == ("rinkeby", "kista")
     assert by["insynsverige", "enskede-arsta-vantor"].lineage == ("enskede-arsta", "vantor")
     assert by["meetingplus", "rinkeby-kista"].lineage == ("rinkeby", "kista")  # listed on the other platform
-    for slug in ("bromma", "jarva", "norra-innerstaden", "spanga-tensta"):  # not established from the sites
+    assert by["meetingplus", "jarva"].lineage == ("rinkeby-kista", "spanga-tensta")
+    assert by["meetingplus", "norra-innerstaden"].lineage == ("norrmalm", "ostermalm")
+    assert not by["meetingplus", "jarva"].standalone
+    for slug in ("bromma", "spanga-tensta", "kungsholmen"):  # what came before 1999 is not established
         x = by.get(("meetingplus", slug))
         assert x is not None and x.standalone and x.lineage == ()
+    # every council both listings name is in the lineage table
+    assert {x.council for x in everything if x.role == "answers"} <= set(COUNCILS)
     assert by["insynsverige", "bromma"].path == "/stockholm-bromma"
     assert not any(x.council in ("katarina-sofia", "farsta") for x in added)  # configured already
 
