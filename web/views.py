@@ -6,8 +6,9 @@ import datetime as dt
 import hmac
 import re
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -455,13 +456,15 @@ def overview_page() -> ResponseReturnValue:
     data = res["councils"]
     matrix_councils = [c for c in COUNCILS if any(c in r["cells"] for r in res["matrix"])]
 
+    # a link per bar of the chart (thousands at archive scale: bench/archive_scale.py): the search
+    # URL and the filter's parameters are encoded once, each value once
+    search_url = url_for("pages.search_page")
+    extra = [(k, v) for k, v in (("q", f.words if f.words.strip() else ""), ("remiss_body", f.remiss_body)) if v]
+    tail = "&" + urlencode(extra) if extra else ""
+    enc = lru_cache(maxsize=None)(quote_plus)
+
     def bar_link(council: str, year: str, position: str) -> str:
-        params: list[tuple[str, str]] = [("council", council), ("year", year), ("position", position)]
-        if f.words.strip():
-            params.append(("q", f.words))
-        if f.remiss_body:
-            params.append(("remiss_body", f.remiss_body))
-        return url_for("pages.search_page") + "?" + urlencode(params)
+        return f"{search_url}?council={enc(council)}&year={enc(year)}&position={enc(position)}{tail}"
 
     return render_template("overview.html", data=data, years=year_axis(data), chart=positions_chart(data, bar_link),
                            matrix=res["matrix"], total=res["remiss_total"], answers=res["answers"],
