@@ -53,10 +53,13 @@ def _tokenizer(model_path: Path) -> Any:
 @lru_cache(maxsize=2)
 def shared_tokenizer(model_path: Path) -> Any:
     """The process's one tokenizer of the model, for the query encoders (never changed after
-    loading). Its 250k-piece unigram model takes ~285 MB of RAM, more than the int8 ONNX
-    session: the web server loads it before it forks its workers (``web/gunicorn_conf.py``), so
-    that they share its pages instead of holding a copy each."""
-    return _tokenizer(model_path)
+    loading): e5's unigram model run by SentencePiece, ~55 MB where the ``tokenizers`` library
+    takes ~282 MB (``remissvar.query_tokenizer``; the same ids). Where the web server's workers
+    hold their own encoders (no encoder service), it is loaded before they fork
+    (``web/gunicorn_conf.py``), so that they share its pages."""
+    from remissvar.query_tokenizer import load_query_tokenizer
+
+    return load_query_tokenizer(model_path)
 
 
 def mean_pooled(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:

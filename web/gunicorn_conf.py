@@ -12,7 +12,7 @@ after warming up (``post_request``, ``web.security.after_request_memory``), and 
 address-space ceiling of ``web_memory_mb`` MiB in ``post_fork``
 (``web.security.limit_worker_memory``); a worker stuck longer than ``web_timeout`` seconds
 is restarted; a new worker loads the query encoder before it takes requests
-(``post_worker_init``); the query encoders' tokenizer (~285 MB) is loaded once in the
+(``post_worker_init``); the query encoders' tokenizer (~55 MB, remissvar.query_tokenizer) is loaded once in the
 master before the workers fork (``on_starting``), so that they share its pages. Request
 line and header sizes are gunicorn's limits, set explicitly here; the answers gunicorn
 writes itself when they are passed (414, 431, 400) carry the site's headers
@@ -65,7 +65,7 @@ proc_name = "remissvar-web"
 
 def on_starting(server: Any) -> None:
     """Load the query encoders' tokenizer in the master: the forked workers share its pages
-    (copy-on-write, never written after loading) instead of loading a copy each: ~285 MB once
+    (copy-on-write, never written after loading) instead of loading a copy each: ~55 MB once
     instead of once per worker (``make bench`` reports the web tree's RSS and PSS)."""
     if _s.query_encoder not in ("onnx", "student", "static"):
         return

@@ -141,7 +141,7 @@ def test_gunicorn_serves_with_workers_and_threads_from_settings():
         assert resp.headers["X-Content-Type-Options"] == "nosniff"
         assert "gunicorn" in resp.headers.get("Server", "")
         # the query encoder lives in the encoder service (issue 32): a worker holds only its client,
-        # so no worker carries the tokenizer (~285 MB) or an ONNX session (~140 MB) of its own
+        # so no worker carries the tokenizer (~55 MB) or an ONNX session (~140 MB) of its own
         workers = _children(proc.pid)
         assert len(workers) == 2
         time.sleep(2)  # post_worker_init has run
