@@ -136,9 +136,9 @@ def body_terms(size: int, **aggs: Any) -> dict[str, Any]:
 def facet_aggs() -> dict[str, Any]:
     docs = {"docs": {"cardinality": {"field": "yttrande_id"}}}
     return {
-        "council": {"terms": {"field": "council_keys", "size": 20}, "aggs": docs},
+        "council": {"terms": {"field": "council_keys", "size": 100}, "aggs": docs},  # every council of every era
         "position": {"terms": {"field": "position", "size": 10}, "aggs": docs},
-        "remiss_body": body_terms(200, **docs),
+        "remiss_body": body_terms(1000, **docs),  # hundreds at archive scale, searchable on the page
         "party": {"terms": {"field": "motion_parties", "size": 20}, "aggs": docs},
         "kind": {"terms": {"field": "kind", "size": 10}, "aggs": docs},
         "year": {"terms": {"field": "year", "size": 40, "order": {"_key": "desc"}}, "aggs": docs},

@@ -257,7 +257,8 @@ class SearchService:
         return r.ranked, r.aggs, r.embed_ms
 
     def _retrieve(self, q: str, mode: Mode, filters: Filters, k: int = CANDIDATES,
-                  with_facets: bool = False, exact_block: bool = True, defer_similar: bool = False) -> Retrieval:
+                  with_facets: bool = False, exact_block: bool = True, defer_similar: bool = False,
+                  only_remisser: list[str] | None = None) -> Retrieval:
         """One round trip (two for a hybrid search alone in its process, overlapping the
         embedding) for everything a result page needs. With words: the ranking list (BM25, any
         word), and - for ``exact_block`` - the exact matches with their highlights, counts and
@@ -265,11 +266,17 @@ class SearchService:
         filters, the facet filters as ``post_filter``, each facet counted without its own filter
         (multi-select). Without words: the same on the newest passages. The exact clause and the
         highlighter run once (measured in bench/request_cost.py: they are most of a keyword
-        request)."""
+        request). ``only_remisser``: the hits (not the counts or facets) only from these
+        remisser, one passage per answer (a date-sorted page: ``_remisser_by_date``)."""
         filters = self._visible(filters)
         fclauses = filters.clauses()
         base = filters.clauses(skip=FACETS)
         facet_only = [c for c in fclauses if c not in base]
+        page_only: dict[str, Any] = {"post_filter": {"bool": {"filter": facet_only}}}
+        if only_remisser is not None:
+            page_only = {"post_filter": {"bool": {"filter": [*facet_only, {"terms": {"remiss_id": only_remisser}}]}},
+                         "collapse": {"field": "yttrande_id"}}
+            k = max(k, 20 * len(only_remisser))  # every answer of the page's remisser
         # searches that need no query vector, and those built once the vector is there
         plain: list[tuple[str, dict[str, Any]]] = []
         with_vector: list[tuple[str, Callable[[list[float]], dict[str, Any]]]] = []
@@ -294,8 +301,7 @@ class SearchService:
             # any-word clause does, so their order is the one the BM25 list would give them
             plain.append(("exact", {
                 "size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
-                "query": {"bool": {"must": [kq.exact_clause()], "filter": base}},
-                "post_filter": {"bool": {"filter": facet_only}},
+                "query": {"bool": {"must": [kq.exact_clause()], "filter": base}}, **page_only,
                 "highlight": kq.highlight(), "aggs": page_aggs}))
         # a hybrid result page needs the kNN list's ids and scores (fusion) and the sources of
         # only the few neighbours it may show under "Liknande innehåll": fetched after
@@ -307,8 +313,8 @@ class SearchService:
                                                          "knn": self._knn(v, k, base)}))
         if not has_q:
             plain.append(("browse", {
-                "size": k, "_source": PASSAGE_SOURCE, "query": {"bool": {"filter": base}},
-                "post_filter": {"bool": {"filter": facet_only}}, "aggs": page_aggs,
+                "size": k, "_source": PASSAGE_SOURCE, "query": {"bool": {"filter": base}}, **page_only,
+                "aggs": page_aggs,
                 "sort": [{"date": {"order": "desc", "missing": "_last"}}, {"ordinal": "asc"}],
             }))
         with self._counted(), self._expensive() if needs_vector else nullcontext():
@@ -408,7 +414,14 @@ class SearchService:
         contain them (their count), and "Liknande innehåll" the few remisser found only by
         meaning above the calibrated floor; semantic mode lists what is above the floor."""
         t0 = time.perf_counter()
-        r = self._retrieve(req.q, req.mode, req.filters, with_facets=True, defer_similar=True)
+        # a date-sorted list (no words, or sorted by date) pages through every match newest
+        # first: the page's remisser are chosen over all of them, not among the best candidates
+        by_date = not req.q.strip() or (req.sort == "datum" and req.mode != "semantic")
+        only = None
+        if by_date:
+            upto = req.page * req.size
+            only = self._remisser_by_date(req.q, req.filters, upto)[upto - req.size:]
+        r = self._retrieve(req.q, req.mode, req.filters, with_facets=True, defer_similar=True, only_remisser=only)
         similar: list[RemissGroup] = []
         exact_rids: set[str] = set()
         if req.q.strip() and req.mode != "semantic":
@@ -421,10 +434,13 @@ class SearchService:
             groups = group_passages(r.ranked, r.similarities)
             total = len(groups) if req.q.strip() else max(r.exact_remisser, len(groups))
             answers = sum(len(g.answers) for g in groups) if req.q.strip() else r.exact_answers
-        if req.sort == "datum":
+        if by_date:  # ties as _remisser_by_date orders them
+            groups.sort(key=lambda g: g.remiss_id)
+        if req.sort == "datum" or by_date:
             groups.sort(key=lambda g: g.latest or "", reverse=True)
-        start = (req.page - 1) * req.size
+        start = 0 if by_date else (req.page - 1) * req.size
         page_groups = groups[start : start + req.size]
+        listed = total if by_date else len(groups)
         # "Liknande innehåll" (hybrid, first page): its passages' sources come in the same mget
         # as the deadlines of every answer shown (answer ids from the kNN hits' doc values)
         with_similar = req.mode == "hybrid" and bool(req.q.strip()) and req.page == 1
@@ -442,11 +458,23 @@ class SearchService:
         return SearchResponse(
             in_boilerplate=in_boilerplate,
             query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,
-            pages=min(50, (len(groups) - 1) // req.size + 1) if groups else 0,
+            pages=min(50, (listed - 1) // req.size + 1) if listed else 0,
             total_answers=answers, similar=similar, page=req.page, size=req.size,
             facets=facets_from_aggs(r.aggs, req.filters.remiss_body), took_ms=(time.perf_counter() - t0) * 1000,
             embed_ms=r.embed_ms,
         )
+
+    def _remisser_by_date(self, q: str, filters: Filters, upto: int) -> list[str]:
+        """The first ``upto`` remisser matching ``q`` (exactly, as the result page's block) and
+        ``filters``, the one with the newest answer first: at archive scale the newest remisser
+        are seldom among the best-ranked candidates (bench/archive_scale.py)."""
+        must = [KeywordQuery(q).exact_clause()] if q.strip() else []
+        res = self.es.search(index=self.passages, size=0,
+                             query={"bool": {"must": must, "filter": self._visible(filters).clauses()}},
+                             aggs={"r": {"terms": {"field": "remiss_id", "size": upto,
+                                                   "order": [{"latest": "desc"}, {"_key": "asc"}]},
+                                         "aggs": {"latest": {"max": {"field": "date"}}}}})
+        return [str(b["key"]) for b in res["aggregations"]["r"]["buckets"]]
 
     def boilerplate_matches(self, q: str, filters: Filters, size: int = 20) -> list[BoilerplateMatch]:
         """Answers whose labelled standard wording (``boilerplate.text``, folded as the folded
@@ -753,7 +781,7 @@ class SearchService:
     def overview(self) -> dict[str, Any]:
         res = self.es.search(
             index=self.yttranden, size=0, query={"bool": {"filter": self._real()}},
-            aggs={"councils": {"terms": {"field": "council", "size": 20}, "aggs": {
+            aggs={"councils": {"terms": {"field": "council", "size": 200}, "aggs": {
                 "years": {"terms": {"field": "year", "size": 50, "order": {"_key": "asc"}}, "aggs": {
                     "positions": {"terms": {"field": "position", "size": 10}}}}}}},
         )
