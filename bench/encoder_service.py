@@ -22,7 +22,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -53,7 +55,7 @@ def batch_curve(reps: int) -> list[str]:
     plain.per_row = True  # batched as it is, for reference
     ref = {q: single.encode_query(q) for q in QUERIES}
 
-    def timed(fn, b: int) -> tuple[float, float, float]:  # type: ignore[no-untyped-def]
+    def timed(fn: Callable[[list[str]], Any], b: int) -> tuple[float, float, float]:
         groups = [QUERIES[i:i + b] for i in range(0, len(QUERIES) - b + 1, b)]
         n = sum(len(g) for g in groups)
         best_cpu = best_wall = float("inf")
@@ -110,7 +112,7 @@ def service_load(seconds: float, configs: list[tuple[float, int, int]], clients:
                         time.sleep(0.1)
                 s = Settings(encoder_socket=sock)
 
-                def new_client(s: Settings = s):  # type: ignore[no-untyped-def]
+                def new_client(s: Settings = s) -> Callable[[str], bool]:
                     client = EncoderClient(s, fallback=lambda: None)
 
                     def call(q: str) -> bool:

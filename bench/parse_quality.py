@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -47,8 +48,8 @@ FIELDS = ["council", "date", "handlaggare", "remiss.title", "remiss.body", "remi
           "remiss.id", "position"]
 
 
-def get(y: Yttrande, path: str):
-    obj = y
+def get(y: Yttrande, path: str) -> Any:
+    obj: Any = y
     for part in path.split("."):
         if obj is None:
             return None
@@ -271,10 +272,10 @@ def real_documents_benchmark() -> tuple[dict[str, float], list[str]]:
             raw = subprocess.run(["pdftotext", "-l", "1", str(ROOT / d["file"]), "-"], capture_output=True,
                                  text=True, check=True).stdout.splitlines()
             for order, lines_ in (("hdr_plumber", y.pages[0].text.splitlines()), ("hdr_raw", raw)):
-                f = parse_header(lines_).fields
+                hdr = parse_header(lines_).fields
                 for key, exp_key in (("datum", "date"), ("dnr", "diarienummer"), ("handlaggare", "handlaggare")):
                     c[order] += 1
-                    c[order + "_ok"] += f.get(key) == d[exp_key]
+                    c[order + "_ok"] += hdr.get(key) == d[exp_key]
         if "position" in d:
             c["pos"] += 1
             c["pos_ok"] += y.position.position.value == d["position"]
@@ -346,9 +347,9 @@ def main() -> None:
              "## OCR word accuracy against the clean words (Södermalm seed, typeset, rasterised at 200 dpi)", "",
              "| OCR | pages | s/page | word accuracy before repair | after repair | words repaired |",
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
-    for r in ocr_rows:
-        lines.append(f"| {r['ocr']} | {r['pages']} | {r['ocr_s_per_page']:.2f} | {r['before']:.3f} "
-                     f"| {r['after']:.3f} | {r['repairs']} |")
+    for row in ocr_rows:
+        lines.append(f"| {row['ocr']} | {row['pages']} | {row['ocr_s_per_page']:.2f} | {row['before']:.3f} "
+                     f"| {row['after']:.3f} | {row['repairs']} |")
     lines += ["", "## Field precision / recall", "", f"{len(rows)} cases (bench/labels.json and variants).", "",
               "| field | precision | recall | tp | fp | fn |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
     tot = {"tp": 0, "fp": 0, "fn": 0}

@@ -20,6 +20,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -28,11 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.loadgen import closed_loop
-from bench.search_eval import pct
+from bench.search_eval import MODES, pct
 from remissvar.settings import Settings
 
-ES_HEAP = next(iter((ROOT / "var").glob("elasticsearch-*/config/jvm.options.d/heap.options")), None)
-ES_HEAP = ES_HEAP.read_text().split()[-1].removeprefix("-Xmx") if ES_HEAP else "?"
+_HEAP_FILE = next(iter((ROOT / "var").glob("elasticsearch-*/config/jvm.options.d/heap.options")), None)
+ES_HEAP = _HEAP_FILE.read_text().split()[-1].removeprefix("-Xmx") if _HEAP_FILE else "?"
 
 
 def real_sentences() -> list[str]:
@@ -119,14 +120,14 @@ def main() -> None:
         t0 = time.perf_counter()
         helpers.bulk(es, gen(have, size), chunk_size=1000, request_timeout=300)
         es.indices.refresh(index=idx)
-        es.indices.forcemerge(index=idx, max_num_segments=1, request_timeout=1800)
+        es.options(request_timeout=1800).indices.forcemerge(index=idx, max_num_segments=1)
         index_s = time.perf_counter() - t0
         have = size
         stats = es.indices.stats(index=idx)["indices"][idx]["total"]
         svc = SearchService(es, s, get_query_encoder(s))
         everything = Filters(include_synthetic=True)
         lat = {}
-        for mode in ("keyword", "semantic", "hybrid"):
+        for mode in MODES:
             ms = []
             for q in queries:
                 t1 = time.perf_counter()
@@ -136,11 +137,11 @@ def main() -> None:
             lat[mode] = (statistics.median(ms), ms[int(0.95 * (len(ms) - 1))])
         load: dict[str, dict[int, tuple[float, float, float]]] = {}
         enc = svc.embedder
+        assert enc is not None
         for c in clients:
-            for mode in ("keyword", "semantic", "hybrid"):
-                ms, el = under_load(lambda q, m=mode, svc=svc, f=everything: svc.passages_ranked(q, m, f, k=20),
-                                    all_queries,
-                                    c, args.seconds)
+            for mode in MODES:
+                ranked = partial(svc.passages_ranked, mode=mode, filters=everything, k=20)
+                ms, el = under_load(ranked, all_queries, c, args.seconds)
                 load.setdefault(mode, {})[c] = (pct(ms, 50), pct(ms, 95), len(ms) / el)
             ms, el = under_load(enc.encode_query, all_queries, c, args.seconds / 2)
             load.setdefault("embed", {})[c] = (pct(ms, 50), pct(ms, 95), len(ms) / el)

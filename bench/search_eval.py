@@ -32,9 +32,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench import expected, meets, regression_flag
 from remissvar.settings import Settings
-from search_api.search.models import Filters
+from search_api.search.models import Filters, Mode
 
-MODES = ("keyword", "semantic", "hybrid")
+MODES: tuple[Mode, ...] = ("keyword", "semantic", "hybrid")
 
 
 def build_corpus(s: Settings) -> None:
@@ -108,7 +108,8 @@ def evaluate(s: Settings, rrf_k: int, floor: float | None) -> dict:
     nofloor = SearchService(es, cached, enc, rrf_k=rrf_k, semantic_floor=None)
     # resolve document names to yttrande ids through the index
     names: dict[str, str] = {}
-    res = svc.es.search(index=svc.yttranden, size=100, source=["council", "remiss_id"], query={"match_all": {}})
+    res = svc.es.search(index=svc.yttranden, size=100, source={"includes": ["council", "remiss_id"]},
+                         query={"match_all": {}})
     by_key = {(h["_source"]["council"], h["_source"]["remiss_id"]): h["_id"] for h in res["hits"]["hits"]}
     missing = []
     for name, key in judg["documents"].items():
@@ -186,6 +187,7 @@ def evaluate(s: Settings, rrf_k: int, floor: float | None) -> dict:
                      "negatives_with_similar": sum(1 for t in calib["negative_top"] if t >= f),
                      "queries_losing_relevant": sum(1 for t in calib["relevant_best"] if t < f)} for f in floors]
     t0 = time.perf_counter()
+    assert svc.embedder is not None
     for item in judg["queries"]:
         svc.embedder.encode_query(item["q"])
     out["embed_ms"] = (time.perf_counter() - t0) * 1000 / len(judg["queries"])
@@ -334,7 +336,7 @@ def main() -> None:
     lines = ["# Search evaluation", "", f"{r['n_queries']} queries (bench/relevance.json), corpus: the recorded sites' "
              "answers; RRF k = " + str(args.rrf_k) + f"; semantic floor (cosine) = {floor}.", "",
              "| mode | nDCG@10 | recall@20 | p50 ms | p95 ms |", "| --- | ---: | ---: | ---: | ---: |"]
-    summary = {}
+    summary: dict[str, dict[str, Any]] = {}
     for m in MODES:
         nd, rc = statistics.mean(r[m]["ndcg"]), statistics.mean(r[m]["recall"])
         summary[m] = {"ndcg@10": round(nd, 3), "recall@20": round(rc, 3)}
@@ -387,10 +389,11 @@ def main() -> None:
     lines += prec_lines
     want = expected("search_eval")
     lines += ["", "Against bench/runs.json:"]
-    for m, metrics in summary.items():
+    for part, metrics in summary.items():
         for metric, val in metrics.items():
-            exp = want.get(m, {}).get(metric)
-            lines.append(f"- {m} {metric}: {val} (expected {exp}){regression_flag(meets(val, exp, m == 'negatives'))}")
+            exp = want.get(part, {}).get(metric)
+            lines.append(f"- {part} {metric}: {val} (expected {exp})"
+                         f"{regression_flag(meets(val, exp, part == 'negatives'))}")
     report = "\n".join(lines) + "\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(report, encoding="utf-8")

@@ -54,7 +54,8 @@ def evaluate(s: Settings, items: list[dict[str, Any]], mode: str) -> dict[str, A
 
     es = es_client(s)
     svc = SearchService(es, s, get_query_encoder(s) if mode != "keyword" else None)
-    res = es.search(index=svc.yttranden, size=1000, source=["council", "remiss_id"], query={"match_all": {}})
+    res = es.search(index=svc.yttranden, size=1000, source={"includes": ["council", "remiss_id"]},
+                    query={"match_all": {}})
     names = {h["_id"]: f"{h['_source']['council']}/{h['_source']['remiss_id']}" for h in res["hits"]["hits"]}
     rows: list[dict[str, Any]] = []
     def exact_answers(q: str) -> set[str]:
@@ -64,7 +65,7 @@ def evaluate(s: Settings, items: list[dict[str, Any]], mode: str) -> dict[str, A
         return {names.get(b["key"], b["key"]) for b in res["aggregations"]["a"]["buckets"]}
 
     for it in items:
-        resp = svc.search(SearchRequest(q=it["query"], mode=mode, size=50))  # type: ignore[arg-type]
+        resp = svc.search(SearchRequest(q=it["query"], mode=mode, size=50))
         exact = exact_answers(it["query"])
         want = set(it.get("docs") or [])
         missing = sorted(want - exact) if it["expect"] == "found" else []

@@ -10,6 +10,7 @@ from tests.conftest import FIXTURES
 def test_decision_and_reservations():
     p = parse_protocol_paragraph((FIXTURES / "protocol/paragraph_sodermalm_structure.txt").read_text())
     assert p.number == 14
+    assert p.decision is not None
     assert p.decision.startswith("1. Stadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande")
     assert [(r.party, r.kind) for r in p.reservations] == [
         ("SD", "reservation"), ("S", "särskilt uttalande"), ("V", "särskilt uttalande")]
@@ -25,7 +26,7 @@ def test_parse_file_takes_the_protocol_paragraph():
 
     y = parse_file(FIXTURES / "seeds/000_799dd45ed89de956.txt",
                    protocol_text=(FIXTURES / "protocol/paragraph_sodermalm_structure.txt").read_text())
-    assert y.decision.startswith("1. Stadsdelsnämnden överlämnar")
+    assert y.decision is not None and y.decision.startswith("1. Stadsdelsnämnden överlämnar")
     assert {r.party for r in y.reservations} == {"SD", "S", "V"}
 
 

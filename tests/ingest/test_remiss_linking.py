@@ -168,12 +168,13 @@ def test_reconcile_sends_again_what_ran_out_of_retries_in_an_outage_only(tmp_pat
     parsed = ParsedStore(s.data_dir)
     parsed.save(seed_records["skarholmen"], {"test": True})
     parsed.save(seed_records["sodermalm"], {"test": True})
-    letter = dict(queue="index", kwargs={}, error="x", at=failures.now_utc(), attempts=9, permanent=False)
-    failures.put(failures.Failure(message_id="outage", actor="index_document", args=[seed_records["skarholmen"].id],
-                                  reason="ConnectionError", work="w1", outage=True, **letter))
-    failures.put(failures.Failure(message_id="would-repeat", actor="index_document",
-                                  args=[seed_records["sodermalm"].id], reason="KeyError", work="w2", outage=False,
-                                  **letter))
+    def letter(message_id: str, doc_id: str, reason: str, work: str, outage: bool) -> failures.Failure:
+        return failures.Failure(message_id=message_id, actor="index_document", args=[doc_id], reason=reason,
+                                work=work, outage=outage, queue="index", kwargs={}, error="x",
+                                at=failures.now_utc(), attempts=9, permanent=False)
+
+    failures.put(letter("outage", seed_records["skarholmen"].id, "ConnectionError", "w1", outage=True))
+    failures.put(letter("would-repeat", seed_records["sodermalm"].id, "KeyError", "w2", outage=False))
     store = RawStore(s.data_dir)
     store.crawl_begun("insynsverige", "farsta", "http://127.0.0.1:1", False, "failed-crawl")
     resent = enqueue("crawl_council", "insynsverige", "farsta", "http://127.0.0.1:1", False)  # retry-failed's

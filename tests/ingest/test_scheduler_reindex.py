@@ -114,7 +114,7 @@ def test_a_crawl_round_is_followed_by_one_relink_once_its_work_is_done(settings,
             r.delete("dramatiq:crawl.msgs")
 
     clear()
-    monkeypatch.setattr(scheduler.time, "sleep", between_ticks)
+    monkeypatch.setattr("ingest.scheduler.time.sleep", between_ticks)
     try:
         assert scheduler.run(SRC, "0 3 * * *", iterations=4, reconcile_every=0) == 2
         assert ticks[0] == [] and ticks[1] == []  # the crawls wait: no re-link

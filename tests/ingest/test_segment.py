@@ -99,9 +99,9 @@ def test_template_learned_over_answers_to_different_remisser() -> None:
     same = [parse_structure([doc("Remiss av belysningsprogram", "Text.")]) for _ in range(3)]
     for y in same:
         y.remiss.id = "same"
-    t = learn_template(recs + same)
-    assert t.label_of("SYNTETISK TESTHANDLING (fixtur)") is Label.LETTERHEAD
-    assert t.label_of("Remiss av belysningsprogram") is None
+    template = learn_template(recs + same)
+    assert template.label_of("SYNTETISK TESTHANDLING (fixtur)") is Label.LETTERHEAD
+    assert template.label_of("Remiss av belysningsprogram") is None
 
 
 def test_a_pasted_paragraph_that_is_boilerplate() -> None:

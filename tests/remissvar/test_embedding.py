@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from remissvar.embedding import EngineQueryEncoder, ModelMismatchError, get_query_encoder
+from remissvar.query_encoders import OnnxQueryEncoder
 from remissvar.settings import ROOT, Settings
 
 pytestmark = pytest.mark.services  # real Elasticsearch/Redis or the converted model
@@ -73,6 +74,7 @@ def test_concurrent_queries_give_the_serial_vectors(settings, which):
 
 def test_more_onnx_threads_give_the_same_vectors(settings, query_encoder):
     two = get_query_encoder(settings.model_copy(update={"query_encoder_threads": 2}))
+    assert isinstance(two, OnnxQueryEncoder)
     assert two is not query_encoder and two.session.get_session_options().intra_op_num_threads == 2
     for q in QUERIES:
         np.testing.assert_allclose(two.encode_query(q), query_encoder.encode_query(q), atol=1e-4)

@@ -7,14 +7,16 @@ import json
 import logging
 import tempfile
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
 from remissvar.encoder_client import EncoderClient, ping
-from remissvar.encoder_service import build_server
+from remissvar.encoder_service import EncoderServer, build_server
 from remissvar.query_encoders import OnnxQueryEncoder
 from remissvar.settings import ROOT, Settings
 
@@ -28,18 +30,18 @@ def local() -> OnnxQueryEncoder:
     return OnnxQueryEncoder(Settings().model_path)
 
 
-def _settings(sock: Path, **kw: object) -> Settings:
+def _settings(sock: Path, **kw: Any) -> Settings:
     return Settings(encoder_socket=sock, encoder_retry_s=0.2, encoder_timeout_s=10, **kw)
 
 
-def _serve(settings: Settings):  # type: ignore[no-untyped-def]
+def _serve(settings: Settings) -> EncoderServer:
     server = build_server(settings)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
 @pytest.fixture()
-def sock_path():  # type: ignore[no-untyped-def]
+def sock_path() -> Iterator[Path]:
     with tempfile.TemporaryDirectory() as d:  # AF_UNIX paths are short: not pytest's deep tmp_path
         yield Path(d) / "e.sock"
 

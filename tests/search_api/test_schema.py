@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from pydantic import BaseModel
 
 from remissvar.records import Evidence, MotionInfo, Passage, Position, RemissInfo, Section, Yttrande
 from search_api.schema import PassageDoc, YttrandeDoc, source
@@ -21,7 +22,7 @@ def _properties(name: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(("model", "mapping"), [(YttrandeDoc, "yttranden.json"), (PassageDoc, "passages.json")])
-def test_model_fields_are_the_mapping_fields(model: type, mapping: str) -> None:
+def test_model_fields_are_the_mapping_fields(model: type[BaseModel], mapping: str) -> None:
     assert set(model.model_fields) == set(_properties(mapping))
 
 

@@ -56,8 +56,10 @@ def exact_ids(es: Elasticsearch, index: str, q: str) -> list[str]:
 
 
 def test_the_plugin_is_installed_at_the_built_version(es):
-    version = re.search(r"<artifactId>analysis-sv</artifactId>\s*<version>([^<]+)</version>",
-                        POM.read_text(encoding="utf-8")).group(1)
+    found = re.search(r"<artifactId>analysis-sv</artifactId>\s*<version>([^<]+)</version>",
+                      POM.read_text(encoding="utf-8"))
+    assert found is not None, "no analysis-sv version in the plugin's pom.xml"
+    version = found.group(1)
     plugins = {(p["component"], p["version"]) for p in es.cat.plugins(format="json")}
     assert ("analysis-sv", version) in plugins
 

@@ -28,6 +28,7 @@ from werkzeug.serving import make_server
 
 from remissvar.settings import Settings
 from tests.conftest import free_port
+from tests.web import atom
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -250,7 +251,7 @@ def test_journalist_search_filter_and_compare(browser, base_url):
     feed_href = d.find_element(By.PARTIAL_LINK_TEXT, "Följ nya svar på remissen").get_attribute("href")
     feed = ET.fromstring(urlopen(feed_href).read())
     ns = {"a": "http://www.w3.org/2005/Atom"}
-    links = [e.find("a:link", ns).get("href") for e in feed.findall("a:entry", ns)]
+    links = [atom.link(e) for e in feed.findall("a:entry", ns)]
     assert len(links) == 3 and all(x.startswith("https://remissvar.example.se/dokument/") for x in links)
 
 
@@ -337,7 +338,7 @@ def test_feed_link(browser, base_url):
     href = wait_for(d, "p.tools a").get_attribute("href")
     feed = ET.fromstring(urlopen(href).read())
     ns = {"a": "http://www.w3.org/2005/Atom"}
-    titles = [e.find("a:title", ns).text for e in feed.findall("a:entry", ns)]
+    titles = [atom.text(e, "title") for e in feed.findall("a:entry", ns)]
     assert len(titles) == 3 and all("kombolägenheter" in t for t in titles)
 
 
@@ -391,7 +392,8 @@ def test_navigation_reflows_at_320px_and_focus_is_visible(browser, base_url):
     focused = d.switch_to.active_element
     colour = d.execute_script("return getComputedStyle(arguments[0]).outlineColor", focused)
     width_px = d.execute_script("return getComputedStyle(arguments[0]).outlineWidth", focused)
-    rgb = tuple(int(x) for x in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3])
+    r, g, b = (int(x) for x in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3])
+    rgb = (r, g, b)
     assert float(width_px.rstrip("px")) >= 2 and contrast(rgb, (255, 255, 255)) >= 3
     assert contrast(rgb, (242, 242, 242)) >= 3  # the header's grey
     assert link is not None

@@ -6,14 +6,24 @@ screenshot of each state goes to test-artifacts/screenshots/.
 """
 from __future__ import annotations
 
+import re
 from urllib.request import urlopen
 
 import pytest
 from selenium.webdriver.common.by import By
 
+from tests.web import atom
 from tests.web.test_browser import axe, base_url, browser, corpus_settings, overflow, shot, wait_for  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.services]
+
+
+def _first_remiss_id(page: str) -> str:
+    """The remiss of the first comparison link on a search page."""
+    m = re.search(r'href="/remiss/([^"]+)"', page)
+    assert m is not None, "no link to a comparison on the page"
+    return m.group(1)
+
 
 # every word of a cell's visible text (runs between spaces and the dashes a line may break
 # after) and whether the browser laid it out on more than one line
@@ -166,9 +176,7 @@ def test_overview_and_status_tables_keep_words_whole_and_chart_text_readable(bro
 def test_remiss_csv_names_its_charset_once(base_url):  # noqa: F811
     with urlopen(base_url + "/?q=facebookgrupper&direkt=nej") as r:
         page = r.read().decode()
-    import re
-
-    rid = re.search(r'href="/remiss/([^"]+)"', page).group(1)
+    rid = _first_remiss_id(page)
     with urlopen(base_url + f"/remiss/{rid}.csv") as r:
         ctype = r.headers["Content-Type"]
     assert ctype.lower().count("charset") == 1, ctype
@@ -408,7 +416,6 @@ def test_atom_entries_dated_by_first_arrival_survive_a_reindex(base_url, corpus_
     """Each entry's <updated> is the raw store's first-seen time of its document; indexing the
     answer again (a reindex) does not make it new."""
     import datetime as dt
-    import re
     import xml.etree.ElementTree as ET
 
     from ingest.crawl.store import RawStore
@@ -418,14 +425,13 @@ def test_atom_entries_dated_by_first_arrival_survive_a_reindex(base_url, corpus_
 
     tasks = {t.doc_id: t for t in answer_documents(RawStore(corpus_settings.data_dir))}
     with urlopen(base_url + "/?q=facebookgrupper&direkt=nej") as r:
-        rid = re.search(r'href="/remiss/([^"]+)"', r.read().decode()).group(1)
+        rid = _first_remiss_id(r.read().decode())
     ns = {"a": "http://www.w3.org/2005/Atom"}
 
     def updated() -> dict[str, str]:
         with urlopen(base_url + f"/flode?remiss_id={rid}") as r:
             feed = ET.fromstring(r.read())
-        return {e.find("a:link", ns).get("href").rsplit("/", 1)[-1]: e.find("a:updated", ns).text
-                for e in feed.findall("a:entry", ns)}
+        return {atom.link(e).rsplit("/", 1)[-1]: atom.text(e, "updated") for e in feed.findall("a:entry", ns)}
 
     before = updated()
     assert len(before) == 3

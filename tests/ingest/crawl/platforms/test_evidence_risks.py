@@ -74,8 +74,8 @@ def test_every_year_listed_through_the_filter_variants(tmp_path, widget):
         src = Source("insynsverige", "farsta", srv.base_url, "/" + slug, "Farsta stadsdelsnämnd")
         refs = Insynsverige().list_meetings(src, Fetcher({f"127.0.0.1:{srv.httpd.server_address[1]}"},
                                                          min_interval=0))
-    assert sorted(r.date for r in refs) == [dt.date(2009, 2, 12), dt.date(2010, 4, 15), dt.date(2011, 3, 17),
-                                            dt.date(2011, 5, 19)]
+    dates = sorted(r.date for r in refs if r.date is not None)
+    assert dates == [dt.date(2009, 2, 12), dt.date(2010, 4, 15), dt.date(2011, 3, 17), dt.date(2011, 5, 19)]
 
 
 def test_moteskalender_is_a_second_route_and_a_short_listing_is_warned(tmp_path, caplog):
@@ -94,7 +94,8 @@ def test_moteskalender_is_a_second_route_and_a_short_listing_is_warned(tmp_path,
         src = Source("insynsverige", "farsta", srv.base_url, "/" + slug, "Farsta stadsdelsnämnd")
         refs = Insynsverige().list_meetings(src, Fetcher({f"127.0.0.1:{srv.httpd.server_address[1]}"},
                                                          min_interval=0))
-    assert sorted(r.date for r in refs) == [dt.date(2007, 11, 22), dt.date(2008, 10, 16), dt.date(2011, 3, 17)]
+    dates = sorted(r.date for r in refs if r.date is not None)
+    assert dates == [dt.date(2007, 11, 22), dt.date(2008, 10, 16), dt.date(2011, 3, 17)]
     # Farsta existed 1997-: the archive's 2001-2019 should list 19 years, it lists 3
     assert any("Farsta stadsdelsnämnd" in r.getMessage() and "3 år listade av 2001–2019" in r.getMessage()
                for r in caplog.records)

@@ -17,7 +17,8 @@ DOC = "/committees/farsta-stadsdelsnamnd/mote-2024-03-14/agenda/"
 HEADERS = ("separate", "heading", "button", "aria", "br", "table")
 
 # (number, title, summary paragraphs, [(label, href)])
-ENTRIES = [
+Entry = tuple[str, str, list[str], list[tuple[str, str]]]
+ENTRIES: list[Entry] = [
     ("1", "Val av justerare och dag för justering", [], []),
     ("§ 14", "Svar på remiss om program för lekplatser",
      ["Förvaltningen har fått en remiss från kommunstyrelsen om ett program för lekplatser, KS 2024/951.",
@@ -57,7 +58,7 @@ def entry_html(num: str, title: str, summary: list[str], docs: list[tuple[str, s
     return f"<li>{head}<div class='panel'>{panel}</div></li>"
 
 
-def page(header: str, entries: list = ENTRIES, protocol: str = "") -> str:
+def page(header: str, entries: list[Entry] = ENTRIES, protocol: str = "") -> str:
     body = "".join(entry_html(*e, header) for e in entries)
     wrap = {"br": "<div>{}</div>", "table": "<table>{}</table>"}.get(header, "<ul>{}</ul>")
     return (f"<html><body><main><p>Hoppa över navigering</p><h1>Farsta stadsdelsnämnd</h1>"
