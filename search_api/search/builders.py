@@ -3,12 +3,11 @@ queries, never as query_string syntax."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from remissvar.textnorm import fold
-from search_api.index import load_mapping_file
 from search_api.search.highlight import highlight_request
+from search_api.search.ocr import folded_stopwords, ocr_clause
 
 MOTION_RE = re.compile(r"^\s*(?:motion\s*(?:nr\.?\s*)?)?\(?\s*(\d{4})\s*:\s*(\d{1,3})\s*\)?\s*$", re.I)
 MOTION_IN_TEXT = re.compile(r"(\d{4})\s*:\s*(\d{1,3})")
@@ -32,12 +31,6 @@ OCR_FUZZY: dict[str, Any] = {"fuzziness": "AUTO:6,20", "prefix_length": 2, "max_
 TITLE_WEIGHT_IN_SUM = 0.5
 # the weight of a compound-part match (the *.parts subfields) against a whole-word match
 PARTS_WEIGHT = 0.5
-
-
-@lru_cache(maxsize=1)
-def folded_stopwords() -> frozenset[str]:
-    """The stop words the folded fields drop (mappings/analysis.json, ``sv_stop_folded``)."""
-    return frozenset(load_mapping_file("analysis.json")["analysis"]["filter"]["sv_stop_folded"]["stopwords"])
 
 
 def exact_minimum_should_match(q: str) -> str | int:
@@ -109,7 +102,8 @@ class KeywordQuery:
                 weight = float(boost or 1) * (TITLE_WEIGHT_IN_SUM if name in self.TITLE_FIELDS else 1.0)
                 should.append({"match": {name: {"query": text, "boost": weight, **extra}}})
         should += [{"match": {name: {"query": fq, **OCR_FUZZY, "boost": 0.3, **extra}}} for name in self.FUZZY_FIELDS]
-        return should + self._identifiers(q)
+        ocr = ocr_clause(q, msm)  # misreadings past the fuzzy clause's reach, in scanned passages
+        return should + ([ocr] if ocr else []) + self._identifiers(q)
 
     def clause(self) -> dict[str, Any]:
         """The ranking clause: any of the words (recall), the fused ranking's keyword list."""
@@ -118,7 +112,8 @@ class KeywordQuery:
     def exact_clause(self) -> dict[str, Any]:
         """What counts as an exact (keyword) match for the "exact" block: the query's words
         (all of up to three, 75% of longer queries) in the stemmed, the folded or - for
-        OCR misreadings - the fuzzy folded text, or the motion number or dnr itself. Scored
+        OCR misreadings - the fuzzy folded text, in a scanned passage each word also as its OCR
+        may have misread it (``search_api.search.ocr``), or the motion number or dnr itself. Scored
         as ``clause`` scores (same fields and boosts): a result page ranks by it."""
         return {"bool": {"should": self._should(exact_minimum_should_match(self.q)), "minimum_should_match": 1}}
 

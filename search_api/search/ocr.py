@@ -1,0 +1,98 @@
+"""The OCR clause: a query's words as a scan's OCR may have spelt them, in scanned passages.
+
+The fuzzy clause (``builders.OCR_FUZZY``) finds a misreading one edit away from the folded word,
+from six letters and past the first two. What the repair at ingest could not restore is often
+further ("Gvergripande", "tidnka") or in a short word ("méta", "nétt", "ar"). Here each query word
+with å/ä/ö is looked up in every spelling ``remissvar.ocr_forms`` gives it - in the passages read by
+OCR only (the ``ocr`` flag), where those spellings are misreadings and not other words ("mäta"
+finds "méta" in a scan, never "meta" in a typed answer). One clause per word, so that a query of
+several words counts a word found clean and another found misread, under the exact block's rule;
+each word found adds the fuzzy clause's weight, below any whole-word match.
+
+The folded text drops the stop words in their folded spelling, among them 'ar' ('är'): a spelling
+that folds to one ('ar' for 'år', 'mén' for 'män') is looked up in the stemmed text, which drops
+only the Swedish stop words as spelt (``STEMMED_STOPWORDS``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from remissvar.ocr_forms import has_umlaut, ocr_spellings
+from remissvar.textnorm import fold
+from search_api.index import load_mapping_file
+
+# a word found misread counts as the fuzzy clause's match does
+OCR_WEIGHT = 0.3
+# Lucene's Swedish stop words (``_swedish_``, mappings/analysis.json's sv_stop), which the stemmed
+# fields drop; sv_stop_folded holds their folded spellings (tests check both against Elasticsearch)
+STEMMED_STOPWORDS = frozenset("""
+och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig du
+henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut när efter upp
+vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket sedan ju denna själv
+detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan
+vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitt sådana vart dina vars vårt
+våra ert era vilkas""".split())
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def folded_stopwords() -> frozenset[str]:
+    """The stop words the folded fields drop (mappings/analysis.json, ``sv_stop_folded``)."""
+    return frozenset(load_mapping_file("analysis.json")["analysis"]["filter"]["sv_stop_folded"]["stopwords"])
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """One query word and where its OCR spellings are looked up."""
+
+    word: str
+    folded: tuple[str, ...]  # spellings in the folded text (``text_folded``)
+    stemmed: tuple[str, ...]  # spellings the folded text drops as stop words, for the stemmed text
+
+
+@lru_cache(maxsize=1024)
+def ocr_words(q: str) -> tuple[OcrWord, ...]:
+    """The query's words as the OCR clause looks them up: every word the stemmed fields keep, when
+    one of them has å/ä/ö (a query without has nothing the folded and fuzzy clauses miss); none
+    otherwise."""
+    words = [w for w in (m.group(0).lower() for m in _WORD.finditer(q)) if w not in STEMMED_STOPWORDS]
+    if not any(has_umlaut(w) for w in words):
+        return ()
+    stops = folded_stopwords()
+    out: list[OcrWord] = []
+    for w in words:
+        spellings = ocr_spellings(w)
+        folded = tuple(dict.fromkeys(f for f in map(fold, spellings) if f not in stops))
+        stemmed = tuple(s for s in spellings[1:] if fold(s) in stops)
+        out.append(OcrWord(w, folded, stemmed))
+    return tuple(out)
+
+
+def _word_clause(w: OcrWord) -> dict[str, Any]:
+    should: list[dict[str, Any]] = [{"match": {"text": w.word}}]  # the word found clean (any form)
+    if w.folded:
+        should.append({"terms": {"text_folded": list(w.folded)}})
+    if w.stemmed:
+        should.append({"match": {"text": " ".join(w.stemmed)}})
+    return {"constant_score": {"filter": {"bool": {"should": should}}, "boost": OCR_WEIGHT}}
+
+
+def ocr_clause(q: str, msm: str | int | None) -> dict[str, Any] | None:
+    """The query's words in scanned passages, each as it may be misread (``msm``: how many of
+    them a passage must hold, as the other clauses count; None: any); None for a query with no
+    å/ä/ö."""
+    words = ocr_words(q)
+    if not words:
+        return None
+    return {"bool": {"filter": [{"term": {"ocr": True}}], "should": [_word_clause(w) for w in words],
+                     "minimum_should_match": 1 if msm is None else msm}}
+
+
+def ocr_highlight_terms(q: str) -> tuple[list[str], str]:
+    """What the highlighter marks besides the words as typed: the misread spellings in the folded
+    text, and those it drops (as one text for the stemmed field)."""
+    words = ocr_words(q)
+    return ([f for w in words for f in w.folded], " ".join(s for w in words for s in w.stemmed))

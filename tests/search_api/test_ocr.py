@@ -1,0 +1,135 @@
+"""OCR misreadings through the real Elasticsearch: a query word with å/ä/ö finds what a scan's
+OCR made of it ("Gvergripande", "tidnka", "méta", "nétt", "ar") in scanned passages - in the
+ranking, the exact block and so the "Inget svar ... innehåller orden" message alike - and marks
+it; typed text and the controls are not matched by misread spellings; whole words rank first."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from remissvar.textnorm import fold
+from search_api.index import index_body, index_name
+from search_api.search.builders import KeywordQuery
+from search_api.search.highlight import snippet
+from search_api.search.models import SearchRequest
+from search_api.search.ocr import STEMMED_STOPWORDS, folded_stopwords, ocr_clause
+from search_api.search.service import SearchService
+
+pytestmark = pytest.mark.services
+
+SCANNED = {
+    "gver": "Med tre Gvergripande inriktningar för kommunens policy.",
+    "tidnka": "Hur man kan tidnka kring jidmstélldhet när man skapar innehåll.",
+    "meta": "Det är svårt att méta hur många som har nétt målet.",
+    "ar": "Policyn gäller i tre ar från beslutet.",
+    "lek": "Barnen leker på lekplatser och vi ska städa i trapphuset.",
+    "fuzzy": "Utredmingen föreslår en ny ordning.",
+}
+TYPED = {
+    "clean": "Den övergripande inriktningen ska möta de behov som finns.",
+    "metadata": "Varje fil har ett meta-fält, nett och netto.",
+    "utredning": "Utredningen föreslår en ny ordning.",
+}
+
+
+@pytest.fixture(scope="module")
+def probe(es: Elasticsearch, settings: Any):
+    """Passages of a scanned answer (ocr) beside typed ones, with the project's mapping."""
+    name = index_name(settings, "ocrprobe", 1)
+    es.indices.delete(index=name, ignore_unavailable=True)
+    es.indices.create(index=name, **index_body("passager", 384, "probe"))
+    base = {"yttrande_id": "y", "ordinal": 0, "kind": "k", "remiss_id": "r", "position": "p"}
+    for scanned, docs in ((True, SCANNED), (False, TYPED)):
+        for i, t in docs.items():
+            es.index(index=name, id=i, document={**base, "id": i, "text": t, "text_folded": fold(t), "ocr": scanned})
+    es.indices.refresh(index=name)
+    yield es, name
+    es.indices.delete(index=name, ignore_unavailable=True)
+
+
+def exact_ids(es: Elasticsearch, index: str, q: str) -> list[str]:
+    res = es.search(index=index, query=KeywordQuery(q).exact_clause())
+    return [h["_id"] for h in res["hits"]["hits"]]
+
+
+def ranked_ids(es: Elasticsearch, index: str, q: str) -> list[str]:
+    res = es.search(index=index, query=KeywordQuery(q).clause())
+    return [h["_id"] for h in res["hits"]["hits"]]
+
+
+@pytest.mark.parametrize(("q", "scan"), [("övergripande", "gver"), ("tänka", "tidnka"), ("jämställdhet", "tidnka"),
+                                         ("mäta", "meta"), ("nått", "meta"), ("år", "ar")])
+def test_a_word_is_found_as_the_scan_misread_it(probe, q, scan):
+    es, idx = probe
+    assert scan in exact_ids(es, idx, q)
+    assert scan in ranked_ids(es, idx, q)  # the ranking and the exact block agree
+
+
+def test_misread_spellings_are_looked_up_in_scanned_passages_only(probe):
+    es, idx = probe
+    # 'meta' and 'nett' in typed text are words of their own, not misreadings
+    assert "metadata" not in exact_ids(es, idx, "mäta")
+    assert "metadata" not in exact_ids(es, idx, "nått")
+    assert exact_ids(es, idx, "möta") == ["clean", "meta"]  # typed 'möta', scanned 'méta'
+
+
+def test_the_controls_stay_clean_in_scanned_text(probe):
+    es, idx = probe
+    assert exact_ids(es, idx, "flygplats") == []  # shares only a part with lekplatser
+    assert exact_ids(es, idx, "städer") == []  # städa is not its singular
+    assert exact_ids(es, idx, "städa") == ["lek"]
+
+
+def test_several_words_follow_the_exact_rule_one_clean_one_misread(probe):
+    es, idx = probe
+    assert "gver" in exact_ids(es, idx, "övergripande inriktningar")
+    assert "gver" not in exact_ids(es, idx, "övergripande flygplatser")  # both words or none
+    clause = ocr_clause("övergripande för inriktningar", 2)
+    assert clause is not None and len(clause["bool"]["should"]) == 2  # a stop word is no clause
+    assert ocr_clause("flygplats", None) is None  # no å/ä/ö: nothing the other clauses miss
+
+
+def test_a_whole_word_ranks_above_a_misread_and_a_fuzzy_match(probe):
+    es, idx = probe
+    assert exact_ids(es, idx, "övergripande") == ["clean", "gver"]
+    assert exact_ids(es, idx, "utredningen") == ["utredning", "fuzzy"]
+
+
+def test_the_misread_word_is_marked(probe):
+    es, idx = probe
+    for q, doc, marked in (("övergripande", "gver", "Gvergripande"), ("tänka", "tidnka", "tidnka"),
+                           ("mäta", "meta", "méta"), ("år", "ar", "ar")):
+        kq = KeywordQuery(q)
+        res = es.search(index=idx, query={"ids": {"values": [doc]}}, highlight=kq.highlight())
+        hit = res["hits"]["hits"][0]
+        assert f"<mark>{marked}</mark>" in snippet(hit["_source"], hit.get("highlight")), q
+
+
+def test_the_stop_word_lists_are_the_fields_own(probe):
+    """The OCR clause's stop words are those the stemmed fields drop, and sv_stop_folded holds
+    them folded: a misread spelling the folded text drops is looked up in the stemmed text."""
+    es, idx = probe
+    res = es.indices.analyze(index=idx, analyzer="sv_text", text=" ".join(sorted(STEMMED_STOPWORDS)))
+    assert res["tokens"] == []
+    assert es.indices.analyze(index=idx, analyzer="sv_text", text="år")["tokens"]
+    assert {fold(w) for w in STEMMED_STOPWORDS} == folded_stopwords()
+
+
+@pytest.fixture(scope="module")
+def service(seeded_index, settings, query_encoder):
+    return SearchService(seeded_index, settings, query_encoder)
+
+
+@pytest.mark.parametrize(("q", "marked"), [("övergripande", "Gvergripande"), ("tänka", "tidnka"),
+                                           ("mäta", "méta"), ("nått", "nétt")])
+def test_the_page_finds_skarholmens_scan_by_the_word_as_typed(service, q, marked):
+    """Skärholmen's scanned answer holds these words only as its OCR misread them: the page lists
+    it in the exact block (never 'Inget svar i arkivet innehåller orden') and marks the word."""
+    resp = service.search(SearchRequest(q=q, mode="hybrid"))
+    assert resp.total_groups >= 1
+    hit = next(a for g in resp.groups for a in g.answers if a.council and "rholmen" in a.council.lower())
+    assert re.search(rf"<mark>{marked}</mark>", hit.best.snippet_html)
+
