@@ -133,3 +133,10 @@ def test_the_page_finds_skarholmens_scan_by_the_word_as_typed(service, q, marked
     hit = next(a for g in resp.groups for a in g.answers if a.council and "rholmen" in a.council.lower())
     assert re.search(rf"<mark>{marked}</mark>", hit.best.snippet_html)
 
+
+
+def test_the_page_never_says_no_answer_holds_a_misread_word(client):
+    for q in ("övergripande", "tänka", "mäta", "nått"):
+        html = client.get(f"/?q={q}&mode=keyword").get_data(as_text=True)
+        assert "Inget svar i arkivet innehåller" not in html, q
+        assert "<mark>" in html, q
