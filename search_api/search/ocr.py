@@ -20,12 +20,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from remissvar.ocr_forms import has_umlaut, ocr_spellings
+from remissvar.ocr_forms import MAX_SPELLINGS, has_umlaut, ocr_spellings
 from remissvar.textnorm import fold
 from search_api.index import load_mapping_file
 
 # a word found misread counts as the fuzzy clause's match does
 OCR_WEIGHT = 0.3
+# spellings looked up for one query at most (each a term seek per segment): a long query's later
+# words keep their own spelling only
+MAX_SPELLINGS_PER_QUERY = 1024
 # Lucene's Swedish stop words (``_swedish_``, mappings/analysis.json's sv_stop), which the stemmed
 # fields drop; sv_stop_folded holds their folded spellings (tests check both against Elasticsearch)
 STEMMED_STOPWORDS = frozenset("""
@@ -63,8 +66,10 @@ def ocr_words(q: str) -> tuple[OcrWord, ...]:
         return ()
     stops = folded_stopwords()
     out: list[OcrWord] = []
+    budget = MAX_SPELLINGS_PER_QUERY
     for w in words:
-        spellings = ocr_spellings(w)
+        spellings = ocr_spellings(w, limit=max(1, min(MAX_SPELLINGS, budget)))
+        budget -= len(spellings)
         folded = tuple(dict.fromkeys(f for f in map(fold, spellings) if f not in stops))
         stemmed = tuple(s for s in spellings[1:] if fold(s) in stops)
         out.append(OcrWord(w, folded, stemmed))

@@ -15,7 +15,7 @@ from search_api.index import index_body, index_name
 from search_api.search.builders import KeywordQuery
 from search_api.search.highlight import snippet
 from search_api.search.models import SearchRequest
-from search_api.search.ocr import STEMMED_STOPWORDS, folded_stopwords, ocr_clause
+from search_api.search.ocr import MAX_SPELLINGS_PER_QUERY, STEMMED_STOPWORDS, folded_stopwords, ocr_clause, ocr_words
 from search_api.search.service import SearchService
 
 pytestmark = pytest.mark.services
@@ -90,6 +90,12 @@ def test_several_words_follow_the_exact_rule_one_clean_one_misread(probe):
     clause = ocr_clause("övergripande för inriktningar", 2)
     assert clause is not None and len(clause["bool"]["should"]) == 2  # a stop word is no clause
     assert ocr_clause("flygplats", None) is None  # no å/ä/ö: nothing the other clauses miss
+
+
+def test_a_long_query_looks_up_a_bounded_number_of_spellings():
+    words = ocr_words(" ".join(["förvärvsförsörjning", "jämställdhet", "övergripande"] * 20))
+    assert len(words) == 60 and sum(len(w.folded) + len(w.stemmed) for w in words) <= MAX_SPELLINGS_PER_QUERY
+    assert words[-1].folded == ("overgripande",)  # past the budget a word keeps its own spelling
 
 
 def test_a_whole_word_ranks_above_a_misread_and_a_fuzzy_match(probe):
