@@ -77,11 +77,6 @@ def join_hyphenation(text: str) -> str:
 HEAD_LINES, FOOT_LINES = 4, 2  # lines at a page's top/bottom that may be running headers/footers
 
 
-def _strip_running_lines(pages: list[str]) -> list[str]:
-    """Drop first/last lines that repeat (numbers masked) on most pages of a document."""
-    return _strip_running(pages)[0]
-
-
 def _strip_running(pages: list[str]) -> tuple[list[str], list[list[str]]]:
     """(page texts without running lines, the lines removed from each page).
 

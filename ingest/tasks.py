@@ -92,17 +92,6 @@ def crawl_all() -> int:
     return len(sources)
 
 
-def enqueue_parsing(council: str | None = None) -> int:
-    """Send a parse message for every stored answer whose parsed record is missing or stale."""
-    from ingest.crawl.store import RawStore
-
-    s = get_settings()
-    urls = stages.stale_answers(s, RawStore(s.data_dir), council)
-    for url in urls:
-        parse_document.send(url)
-    return len(urls)
-
-
 @dramatiq.actor(queue_name=ACTOR_QUEUES["parse_document"], **RETRY, throws=PERMANENT_ERRORS, time_limit=1_800_000)
 def parse_document(source_url: str) -> str:
     """Extract (OCR where needed), repair and parse one stored answer; then enqueue indexing."""

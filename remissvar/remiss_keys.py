@@ -28,7 +28,7 @@ import json
 import sqlite3
 import struct
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -475,10 +475,6 @@ def _merged_refs(store: RemissKeyStore, refs: Sequence[AnswerRef]) -> list[Answe
     by_id: dict[str, AnswerRef] = {r.id: r for r in store.refs()}
     by_id.update({r.id: r for r in refs})
     return list(by_id.values())
-
-
-def vectors_of(store: RemissKeyStore) -> Mapping[str, list[float]]:
-    return {str(a): _unpack(v) for a, v in store.db.execute("SELECT id, vec FROM answers") if v is not None}
 
 
 def link_jsonl(lines: Iterable[str], store: RemissKeyStore | None = None,

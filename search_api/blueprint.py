@@ -29,8 +29,6 @@ from search_api.search.service import SearchService
 api = Blueprint("api", __name__, url_prefix="/api")
 
 LIST_PARAMS = ("council", "remiss_body", "party", "position", "kind", "year")
-KNOWN_PARAMS = frozenset({"q", "mode", "sort", "page", "size", "date_from", "date_to", "remiss_id", "motion",
-                          *LIST_PARAMS})
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 MAX_JSON_BYTES = 64 * 1024
 MAX_JSON_DEPTH = 8

@@ -140,10 +140,6 @@ def facet_aggs() -> dict[str, Any]:
     }
 
 
-FACET_FILTER_NAMES = {"council": "council", "position": "position", "remiss_body": "remiss_body",
-                      "party": "party", "kind": "kind", "year": "year"}
-
-
 def multiselect_facet_aggs(filter_clauses: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Facet aggregations in which each facet is counted with every filter but its own
     (choosing Farsta leaves the other councils selectable). ``filter_clauses`` maps a facet to

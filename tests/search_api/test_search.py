@@ -16,12 +16,12 @@ from search_api.search.builders import (
     KeywordQuery,
     dnr,
     exact_minimum_should_match,
-    folded_stopwords,
     motion_number,
 )
 from search_api.search.fusion import rrf
 from search_api.search.grouping import collapse_near_duplicates
 from search_api.search.models import Filters, PassageHit, SearchRequest, swedish_errors
+from search_api.search.ocr import folded_stopwords
 from search_api.search.precedent import FLOOR, is_boilerplate
 from search_api.search.service import SearchService
 
