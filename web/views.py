@@ -638,9 +638,12 @@ def coverage_by_year(completeness: list[dict[str, Any]], indexed: dict[str, Any]
         year = str(r.get("month") or "")[:4]
         year = year if year.isdigit() else "okänt"
         key = (str(r.get("council") or ""), year)
-        row = rows.setdefault(key, {"council": key[0], "year": year, **{f: 0 for f in fields}, "indexed": 0})
+        row = rows.get(key)
+        if row is None:  # (built once per council and year: 25 years of months are thousands of rows)
+            row = rows[key] = {"council": key[0], "year": year, **dict.fromkeys(fields, 0), "indexed": 0}
         for f in fields:
-            row[f] += int(r.get(f) or 0)
+            if v := r.get(f):
+                row[f] += int(v)
     for (council, year), row in rows.items():
         row["indexed"] = int(indexed.get(council, {}).get("years", {}).get(year, {}).get("total", 0))
     return [rows[k] for k in sorted(rows)]
