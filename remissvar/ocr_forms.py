@@ -19,11 +19,14 @@ READINGS: dict[str, tuple[str, ...]] = {
     "ä": ("a", "à", "e", "é", "è", "i", "d", "id", "éd", "éa", "éi", "ia", "ai"),
     "ö": ("o", "ó", "e", "é", "d", "0", "6"),
 }
-# the first letter of a word, capital in the scan: Ö read as G ("Gvergripande")
-INITIAL_READINGS: dict[str, tuple[str, ...]] = {"ö": ("g",)}
-# an l run into the å/ä/ö after it, read as a capital I or a one ("Idrar", "grundIdggande", "1dngsiktiga")
-BEFORE_UMLAUT_READINGS: dict[str, tuple[str, ...]] = {"l": ("i", "1")}
+# the first letter of a word, capital in the scan: Ö read as G ("Gvergripande"), Å or Ä as "&",
+# which is no letter, so the word's token starts after it ("&Idrar": "Idrar" for "åldrar")
+INITIAL_READINGS: dict[str, tuple[str, ...]] = {"ö": ("g",), "å": ("",), "ä": ("",)}
+# an l beside an å/ä/ö, read as a capital I or a one ("grundIdggande", "1dngsiktiga", "&Idrar")
+BESIDE_UMLAUT_READINGS: dict[str, tuple[str, ...]] = {"l": ("i", "1")}
 UMLAUTS = frozenset(READINGS)
+# a spelling this short is no misreading worth looking up (a lost initial letter: "år" -> "r")
+MIN_LENGTH = 3
 # at most this many spellings of one word (the fewest misread letters first)
 MAX_SPELLINGS = 256
 
@@ -39,8 +42,8 @@ def _slots(word: str) -> list[tuple[str, ...]]:
         readings = READINGS.get(c, ())
         if i == 0:
             readings += INITIAL_READINGS.get(c, ())
-        if i + 1 < len(word) and word[i + 1] in UMLAUTS:
-            readings += BEFORE_UMLAUT_READINGS.get(c, ())
+        if (i + 1 < len(word) and word[i + 1] in UMLAUTS) or (i > 0 and word[i - 1] in UMLAUTS):
+            readings += BESIDE_UMLAUT_READINGS.get(c, ())
         slots.append((c, *readings))
     return slots
 
@@ -61,7 +64,9 @@ def ocr_spellings(word: str, limit: int = MAX_SPELLINGS) -> list[str]:
                 chars = [s[0] for s in slots]
                 for i, r in zip(chosen, readings, strict=True):
                     chars[i] = r
-                out["".join(chars)] = None
+                spelling = "".join(chars)
+                if len(spelling) >= min(MIN_LENGTH, len(word)):
+                    out[spelling] = None
                 if len(out) >= limit:
                     return list(out)
     return list(out)

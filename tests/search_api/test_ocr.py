@@ -25,6 +25,7 @@ SCANNED = {
     "tidnka": "Hur man kan tidnka kring jidmstélldhet när man skapar innehåll.",
     "meta": "Det är svårt att méta hur många som har nétt målet.",
     "ar": "Policyn gäller i tre ar från beslutet.",
+    "idrar": "Över hälften i alla &Idrar anvédnder tjänsten.",
     "lek": "Barnen leker på lekplatser och vi ska städa i trapphuset.",
     "fuzzy": "Utredmingen föreslår en ny ordning.",
 }
@@ -61,7 +62,8 @@ def ranked_ids(es: Elasticsearch, index: str, q: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("q", "scan"), [("övergripande", "gver"), ("tänka", "tidnka"), ("jämställdhet", "tidnka"),
-                                         ("mäta", "meta"), ("nått", "meta"), ("år", "ar")])
+                                         ("mäta", "meta"), ("nått", "meta"), ("år", "ar"), ("åldrar", "idrar"),
+                                         ("använder", "idrar")])
 def test_a_word_is_found_as_the_scan_misread_it(probe, q, scan):
     es, idx = probe
     assert scan in exact_ids(es, idx, q)
@@ -107,7 +109,7 @@ def test_a_whole_word_ranks_above_a_misread_and_a_fuzzy_match(probe):
 def test_the_misread_word_is_marked(probe):
     es, idx = probe
     for q, doc, marked in (("övergripande", "gver", "Gvergripande"), ("tänka", "tidnka", "tidnka"),
-                           ("mäta", "meta", "méta"), ("år", "ar", "ar")):
+                           ("mäta", "meta", "méta"), ("år", "ar", "ar"), ("åldrar", "idrar", "Idrar")):
         kq = KeywordQuery(q)
         res = es.search(index=idx, query={"ids": {"values": [doc]}}, highlight=kq.highlight())
         hit = res["hits"]["hits"][0]
