@@ -53,7 +53,23 @@ def overview(es: Any, index: str, f: OverviewFilter, rows: int = MATRIX_ROWS,
     """``councils``: {council: {total, years: {year: {total, positions}}}} (the chart's shape);
     ``matrix``: [{remiss_id, title, dnr, body, latest, cells: {council: [positions]}}], the latest
     remiss first. ``include_synthetic``: the benchmarks' generated archive (Settings)."""
-    res = es.search(index=index, size=0, query=_query(f, include_synthetic), aggs={
+    return _overview_result(es.search(index=index, **_overview_request(f, rows, include_synthetic)))
+
+
+def overview_with_choices(es: Any, index: str, f: OverviewFilter, rows: int = MATRIX_ROWS,
+                          include_synthetic: bool = False) -> tuple[dict[str, Any], dict[str, list[Any]]]:
+    """``overview`` and ``choices`` in one round trip (Elasticsearch runs the two at once): the
+    overview page needs both."""
+    res = es.msearch(searches=[{"index": index}, _overview_request(f, rows, include_synthetic),
+                               {"index": index}, _choices_request(include_synthetic)])["responses"]
+    for r in res:
+        if "error" in r:
+            raise RuntimeError(f"Elasticsearch: {r['error']}")
+    return _overview_result(res[0]), _choices_result(res[1])
+
+
+def _overview_request(f: OverviewFilter, rows: int, include_synthetic: bool) -> dict[str, Any]:
+    return {"size": 0, "query": _query(f, include_synthetic), "aggs": {
         "councils": {"terms": {"field": "council", "size": 200}, "aggs": {
             "years": {"terms": {"field": "year", "size": 60, "order": {"_key": "asc"}}, "aggs": {
                 "positions": {"terms": {"field": "position", "size": 10}}}}}},
@@ -63,7 +79,10 @@ def overview(es: Any, index: str, f: OverviewFilter, rows: int = MATRIX_ROWS,
                 "positions": {"terms": {"field": "position", "size": 3}}}},
             "top": {"top_hits": {"size": 1, "_source": ["remiss_title", "remiss_dnr", "remiss_body"]}}}},
         "remiss_count": {"cardinality": {"field": "remiss_id"}},
-    })
+    }}
+
+
+def _overview_result(res: Any) -> dict[str, Any]:
     aggs = res["aggregations"]
     councils: dict[str, Any] = {}
     for c in aggs["councils"]["buckets"]:
@@ -87,14 +106,21 @@ def overview(es: Any, index: str, f: OverviewFilter, rows: int = MATRIX_ROWS,
 
 def choices(es: Any, index: str, include_synthetic: bool = False) -> dict[str, list[Any]]:
     """The remisser (latest first) and remitting bodies the overview's form offers."""
+    return _choices_result(es.search(index=index, **_choices_request(include_synthetic)))
+
+
+def _choices_request(include_synthetic: bool) -> dict[str, Any]:
     real = [] if include_synthetic else [{"term": {"synthetic": False}}]
-    res = es.search(index=index, size=0, query={"bool": {"filter": real}}, aggs={
+    return {"size": 0, "query": {"bool": {"filter": real}}, "aggs": {
         "remisser": {"terms": {"field": "remiss_id", "size": 300, "order": {"latest": "desc"}}, "aggs": {
             "latest": {"max": {"field": "date"}},
             "top": {"top_hits": {"size": 1, "_source": ["remiss_title"]}}}},
-        "bodies": body_terms(300),
+        "bodies": body_terms(1000),  # every body (hundreds at archive scale: bench/archive_scale.py)
         "years": {"terms": {"field": "year", "size": 60, "order": {"_key": "asc"}}},
-    })
+    }}
+
+
+def _choices_result(res: Any) -> dict[str, list[Any]]:
     a = res["aggregations"]
     return {
         "remisser": [(b["key"], b["top"]["hits"]["hits"][0]["_source"].get("remiss_title") or b["key"])

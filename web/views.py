@@ -19,7 +19,7 @@ from remissvar.settings import Settings
 from search_api import precedent_store
 from search_api.blueprint import clean_text, get_service, parse_search_args, valid_id
 from search_api.legacy_keys import is_legacy, legacy_remiss
-from search_api.overview import EXPORT_ROWS, OverviewFilter
+from search_api.overview import EXPORT_ROWS, OverviewFilter, overview_with_choices
 from search_api.overview import choices as overview_choices
 from search_api.overview import overview as overview_data
 from search_api.remiss_links import live_key, suggestions
@@ -452,7 +452,7 @@ def overview_page() -> ResponseReturnValue:
                                choices=overview_choices(svc.es, svc.yttranden, _settings().include_synthetic),
                                data={}, years=[], chart="", matrix=[], total=0, answers=0, councils=[],
                                csv_url=None, args=request.args), 400
-    res = overview_data(svc.es, svc.yttranden, f, include_synthetic=_settings().include_synthetic)
+    res, choices = overview_with_choices(svc.es, svc.yttranden, f, include_synthetic=_settings().include_synthetic)
     data = res["councils"]
     matrix_councils = [c for c in COUNCILS if any(c in r["cells"] for r in res["matrix"])]
 
@@ -468,8 +468,7 @@ def overview_page() -> ResponseReturnValue:
 
     return render_template("overview.html", data=data, years=year_axis(data), chart=positions_chart(data, bar_link),
                            matrix=res["matrix"], total=res["remiss_total"], answers=res["answers"],
-                           councils=matrix_councils, f=f,
-                           choices=overview_choices(svc.es, svc.yttranden, _settings().include_synthetic),
+                           councils=matrix_councils, f=f, choices=choices,
                            csv_url=url_for("pages.overview_csv") + ("?" + request.query_string.decode()
                                                                    if request.query_string else ""),
                            bar_link=bar_link, args=request.args, error=None, all_councils=COUNCILS)
