@@ -23,7 +23,6 @@ from ingest.kinds import detect_kind
 from ingest.protocol import parse_attendance, split_pages
 from ingest.sections import VIEW_SECTIONS, join_lines, match_heading, split_sections
 from ingest.whose_view import own_view_text
-from remissvar.linking import who_was_asked
 from remissvar.positions import classify_document
 from remissvar.records import (
     COUNCILS,
@@ -41,6 +40,7 @@ from remissvar.records import (
     stable_id,
 )
 from remissvar.remiss_fields import dnr_key, find_dnrs, parties_in, remittent
+from remissvar.sendlist import read_sendlist
 from remissvar.textnorm import fold, squash
 
 MONTHS = MONTH_NUMBERS
@@ -153,7 +153,7 @@ def _motion(text: str) -> MotionInfo | None:
 def _also_sent_to(text: str, on_date: date | None) -> list[str]:
     """The other bodies the remiss was sent to, as the answer lists them ("Ärendet har även
     remitterats till …", "samtliga stadsdelsnämnder" expanded to the councils of that date)."""
-    return [COUNCILS[b.council].name if b.council in COUNCILS else b.name for b in who_was_asked(text, on_date)]
+    return [COUNCILS[b.council].name if b.council in COUNCILS else b.name for b in read_sendlist(text, on_date)]
 
 
 def _remiss_title(preamble: list[str], text: str) -> str | None:

@@ -33,11 +33,11 @@ from ingest.extract import ExtractError, extract
 from ingest.parse_budget import run_bounded
 from remissvar import remiss_fields as rf
 from remissvar.bodies import body_key
-from remissvar.linking import who_was_asked
 from remissvar.position_summaries import read_summary as read_views
 from remissvar.records import COUNCILS, DocumentKind, council_from_name
 from remissvar.remiss_keys import RemissKeyStore
 from remissvar.remiss_keys import default_store_path as key_store_path
+from remissvar.sendlist import read_sendlist
 from remissvar.settings import Settings
 from remissvar.summary_store import SummaryBody, SummaryDoc, SummaryStore, default_store_path, link_keys
 from remissvar.textnorm import fold, squash
@@ -120,7 +120,7 @@ def read_summary(text: str, *, url: str, sha256: str, council: str, published_by
     flat = squash(text.replace("\n", " "))
     views = read_views(text)
     asked = list(dict.fromkeys(_display(squash(b), flat) for b in views.asked))
-    listed = who_was_asked(text)
+    listed = read_sendlist(text)
     evidence = listed[0].source if listed else ""
     bodies = []
     for o in views.positions:

@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from remissvar.bodies import body_key, body_mentions, same_body
-from remissvar.linking import who_was_asked
 from remissvar.positions import NOBODY, BodyPosition, classify_sentence
 from remissvar.records import Position
+from remissvar.sendlist import read_sendlist
 from remissvar.textnorm import fold, sentences, squash
 
 __all__ = ["SummaryReading", "bodies_asked", "read_summary"]
@@ -44,7 +44,7 @@ def bodies_asked(text: str) -> list[str]:
     ("Ärendet har remitterats till stadsledningskontoret, utbildningsnämnden, Farsta och
     Skärholmens stadsdelsnämnder samt Stockholms Stadshus AB") and the bodies it was sent on
     to ("som har underremitterat ärendet till AB Svenska Bostäder")."""
-    names = [b.name for b in who_was_asked(text) if not re.match(r"(?i)som\b|.*underremitt", b.name)]
+    names = [b.name for b in read_sendlist(text) if not re.match(r"(?i)som\b|.*underremitt", b.name)]
     flat = squash(text.replace("\n", " "))
     for m in _SUB_ASKED.finditer(fold(flat)):
         start, end = m.span("list")

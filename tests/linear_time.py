@@ -100,7 +100,7 @@ def _readers() -> dict[str, tuple[str, Callable[[str], object]]]:
     from ingest import protocol, structure
     from ingest.crawl import grammar
     from ingest.crawl.lines import page_lines
-    from remissvar import linking, positions, remiss_fields
+    from remissvar import positions, remiss_fields, sendlist
 
     return {
         "remiss_fields.parse_motion": ("realpages", remiss_fields.parse_motion),
@@ -119,7 +119,7 @@ def _readers() -> dict[str, tuple[str, Callable[[str], object]]]:
         "positions.classify_position": ("lead", positions.classify_position),
         "positions.classify_decision": ("lead", positions.classify_decision),
         "linking.profile": ("realpages", _answer_ref),
-        "linking.who_was_asked": ("realpages", linking.who_was_asked),
+        "sendlist.read_sendlist": ("realpages", sendlist.read_sendlist),
         "structure.parse_structure": ("hardening", lambda t: structure.parse_structure(_pages(t))),
         "structure.detect_council": ("hardening", structure.detect_council),
         "protocol.split_paragraphs": ("hardening", protocol.split_paragraphs),
@@ -133,7 +133,7 @@ READERS = [
     "remiss_fields.find_dnrs", "remiss_fields.stage", "remiss_fields.remiss_cue", "remiss_fields.answer_to",
     "remiss_fields.parties_in", "grammar.item_line", "grammar.status_prefix", "grammar.heading",
     "grammar.handlaggare", "lines.page_lines", "positions.classify_position", "positions.classify_decision",
-    "linking.profile", "linking.who_was_asked", "structure.parse_structure", "structure.detect_council",
+    "linking.profile", "sendlist.read_sendlist", "structure.parse_structure", "structure.detect_council",
     "protocol.split_paragraphs", "protocol.parse_protocol_paragraph", "protocol.parse_attendance",
 ]
 

@@ -22,9 +22,8 @@ from remissvar.linking import (
     profile,
     score_pair,
     stem,
-    who_was_asked,
 )
-from remissvar.records import councils_on
+from remissvar.sendlist import read_sendlist
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests/fixtures/seeds/000_799dd45ed89de956.txt"
@@ -192,52 +191,18 @@ def test_duplicate_ids_are_refused() -> None:
 
 
 # ---- the real seed ----------------------------------------------------------------------------
-def test_seed_answer_reads_remittent_dnr_and_who_was_asked() -> None:
+def test_seed_answer_reads_remittent_dnr_and_sendlist() -> None:
     text = SEED.read_text(encoding="utf-8")
     p = profile(AnswerRef("seed", "sodermalm", dt.date(2024, 12, 12),
                           "Svar på remiss av motion om lokala facebookgrupper", (), text))
     assert p.body == "kommunstyrelsen" and p.dnr == "2024/951"
-    asked = who_was_asked(text, dt.date(2024, 12, 12))
+    asked = read_sendlist(text, dt.date(2024, 12, 12))
     assert [(b.name, b.council) for b in asked] == [
         ("Stadsledningskontoret", None),
         ("Farsta stadsdelsnämnd", "farsta"),
         ("Hägersten-Älvsjö stadsdelsnämnd", "hagersten-alvsjo"),
     ]
     assert "remitterats till stadsledningskontoret" in asked[0].source
-
-
-# ---- who was asked --------------------------------------------------------------------------------
-def test_all_district_councils_expand_by_the_lineage_of_the_date() -> None:
-    text = "Ärendet har remitterats till samtliga stadsdelsnämnder och trafiknämnden."
-    on_2012 = who_was_asked(text, dt.date(2012, 5, 1))
-    slugs_2012 = {b.council for b in on_2012 if b.council}
-    assert {"alvsjo", "hagersten-liljeholmen", "sodermalm", "farsta", "skarholmen", "rinkeby-kista"} <= slugs_2012
-    assert len([b for b in on_2012 if b.is_district_council]) == len(slugs_2012) == 14  # every one in the table
-    assert on_2012[-1].name == "Trafiknämnden" and not on_2012[-1].is_district_council
-    on_2021 = who_was_asked(text, dt.date(2021, 5, 1))
-    slugs_2021 = {b.council for b in on_2021 if b.council}
-    assert {"hagersten-alvsjo", "sodermalm", "farsta", "skarholmen", "norrmalm"} <= slugs_2021
-    assert "alvsjo" not in slugs_2021 and "jarva" not in slugs_2021
-    assert len([b for b in on_2021 if b.is_district_council]) == len(slugs_2021) == 13
-    on_2024 = {b.council for b in who_was_asked(text, dt.date(2024, 5, 1)) if b.council}
-    assert len(on_2024) == 11 and {"jarva", "norra-innerstaden"} <= on_2024 and "norrmalm" not in on_2024
-    on_2004 = who_was_asked(text, dt.date(2004, 5, 1))
-    names_2004 = {b.name for b in on_2004}
-    assert "Maria-Gamla stans stadsdelsnämnd" in names_2004 and "Södermalms stadsdelsnämnd" not in names_2004
-    assert len([b for b in on_2004 if b.is_district_council]) == 18
-    undated = who_was_asked(text)
-    assert [b.name for b in undated] == ["Samtliga stadsdelsnämnder", "Trafiknämnden"]
-
-
-def test_who_was_asked_is_empty_when_nothing_says() -> None:
-    assert who_was_asked("Stadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen.") == []
-    assert len(councils_on(dt.date(2019, 12, 31))) == 14 and len(councils_on(dt.date(2020, 1, 1))) == 13
-
-
-def test_who_was_asked_reads_folded_ocr_text() -> None:
-    asked = who_was_asked("Arendet har aven remitterats till Skarholmens stadsdelsnamnd samt miljoforvaltningen.")
-    assert [(b.name, b.council) for b in asked] == [("Skarholmens stadsdelsnamnd", "skarholmen"),
-                                                     ("Miljoforvaltningen", None)]
 
 
 # ---- the command ----------------------------------------------------------------------------------
