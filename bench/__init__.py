@@ -20,6 +20,17 @@ def meets(value: float, want: float | None, at_most: bool = False, tolerance: fl
     return value <= want if at_most else value >= want - tolerance
 
 
+def publish(lines: list[str], out: str | Path | None) -> str:
+    """A run's report: its lines joined, written to ``out`` (folders made; None: not written)
+    and printed."""
+    report = "\n".join(lines) + "\n"
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_text(report, encoding="utf-8")
+    print(report)
+    return report
+
+
 def regression_flag(ok: bool) -> str:
     """The marker a report puts after a figure that missed its expected value."""
     return "" if ok else "  **REGRESSION**"

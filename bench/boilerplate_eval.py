@@ -24,7 +24,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import expected, meets, regression_flag
+from bench import expected, meets, publish, regression_flag
 from ingest.segment import learn_template, segment_pages
 from remissvar.boilerplate import Label, Template
 from remissvar.records import PageText
@@ -197,11 +197,7 @@ def main() -> None:
     for metric in ("precision", "recall"):
         lines.append(f"- {r['split']} {metric}: {r[metric]:.3f} (expected {want.get(metric)})"
                      f"{regression_flag(meets(round(r[metric], 3), want.get(metric)))}")
-    report = "\n".join(lines) + "\n"
-    if args.out:
-        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.out).write_text(report, encoding="utf-8")
-    print(report)
+    publish(lines, args.out)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import expected, meets, regression_flag
+from bench import expected, meets, publish, regression_flag
 from bench.search_eval import pct
 from remissvar.settings import Settings
 
@@ -144,9 +144,7 @@ def main() -> None:
             if exp is not None and figure is not None:
                 flag = regression_flag(meets(figure, exp))
                 lines.append(f"- {r['encoder']} {key}: {figure:.4f} (expected {exp}){flag}")
-    report = "\n".join(lines) + "\n"
-    Path(args.out).write_text(report, encoding="utf-8")
-    print(report)
+    publish(lines, args.out)
     print(json.dumps(rows))
 
 

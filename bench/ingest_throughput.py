@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import publish
 from remissvar.settings import Settings
 
 
@@ -104,10 +105,7 @@ def main() -> None:
     allt = rows["text"].get("total", []) + rows["ocr"].get("total", [])
     lines += ["", f"Mixed, as in this corpus: {60 * len(allt) / sum(allt):.0f} documents/min.",
               f"Peak RSS of this process (model, parser, client): {rss_mb:.0f} MB."]
-    report = "\n".join(lines) + "\n"
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(report, encoding="utf-8")
-    print(report)
+    publish(lines, args.out)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import expected, meets, regression_flag
+from bench import expected, meets, publish, regression_flag
 from ingest.extract import extract, join_hyphenation, ocr_page
 from ingest.ocr_repair import repair_text, word_accuracy
 from ingest.parse import parse_file
@@ -379,10 +379,7 @@ def main() -> None:
     for r in ocr_rows[:2]:
         lines.append(f"| OCR, {r['ocr']} (pdftoppm 300 dpi + tesseract) | {r['ocr_s_per_page']:.2f} |")
     lines += [""] + real_section
-    report = "\n".join(lines) + "\n"
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(report, encoding="utf-8")
-    print(report)
+    publish(lines, args.out)
 
 
 if __name__ == "__main__":

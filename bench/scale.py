@@ -28,6 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import publish
 from bench.loadgen import closed_loop
 from bench.search_eval import MODES, pct
 from remissvar.settings import Settings
@@ -190,9 +191,7 @@ def main() -> None:
               + ", ".join(f"{r['index_s'] * 1000 / max(1, r['passages'] - prev):.2f} ms/passage up to {r['passages']}"
                           for r, prev in zip(rows, [0] + [x['passages'] for x in rows[:-1]], strict=True))
               + ". Latency per corpus size: the tables above."]
-    report = "\n".join(lines) + "\n"
-    Path(args.out).write_text(report, encoding="utf-8")
-    print(report)
+    publish(lines, args.out)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import expected, meets, regression_flag
+from bench import expected, meets, publish, regression_flag
 from remissvar.settings import Settings
 from search_api.search.models import Filters, Mode
 
@@ -394,10 +394,7 @@ def main() -> None:
             exp = want.get(part, {}).get(metric)
             lines.append(f"- {part} {metric}: {val} (expected {exp})"
                          f"{regression_flag(meets(val, exp, part == 'negatives'))}")
-    report = "\n".join(lines) + "\n"
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(report, encoding="utf-8")
-    print(report)
+    publish(lines, args.out)
 
 
 if __name__ == "__main__":
