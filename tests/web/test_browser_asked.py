@@ -57,3 +57,42 @@ def test_every_body_asked_with_its_state_and_document(browser, base_url, width):
         text = r.read().decode("utf-8-sig")
     [row] = [r for r in csv.reader(io.StringIO(text), delimiter=";") if r and r[0] == "Skärholmens stadsdelsnämnd"]
     assert "Har inte svarat" in row[2] and "inte inkommit med något svar" in row[4]
+    # the reservation column carries each reservation's text, not only the party
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    header = next(r for r in rows if r[:1] == ["Nämnd"])
+    soder = next(r for r in rows if r[:1] == ["Södermalms stadsdelsnämnd"])
+    reservation = soder[header.index("Reservationer")]
+    assert reservation.startswith("SD (reservation): ") and len(reservation) > len("SD (reservation): ") + 20
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_each_recorded_remiss_with_a_known_list_shows_every_state(browser, base_url, width):  # noqa: F811
+    import json
+
+    with urlopen(base_url + "/api/remisser") as r:
+        listed = json.loads(r.read())
+    keys = [x["remiss_id"] for x in (listed.get("remisser") if isinstance(listed, dict) else listed)]
+    d = browser
+    size(d, width)
+    known = 0
+    try:
+        for key in keys:
+            with urlopen(base_url + f"/api/remisser/{key}") as r:
+                api = json.loads(r.read())
+            d.get(base_url + f"/remiss/{key}")
+            wait_for(d, "#tillfragade")
+            rows = d.find_elements(By.CSS_SELECTOR, "table.asked tbody tr")
+            if not api["sendlist_known"]:
+                assert not rows and "Sändlista okänd" in d.find_element(By.TAG_NAME, "main").text
+                continue
+            known += 1
+            assert len(rows) == len(api["asked"]), key  # every body asked, none left out
+            for tr, body in zip(rows, api["asked"], strict=True):
+                state, source = tr.find_elements(By.TAG_NAME, "td")
+                assert tr.find_element(By.TAG_NAME, "th").text == body["name"]
+                assert state.text.startswith(body["state_label"]), (key, body["name"])
+                assert source.text.strip(), (key, body["name"])  # the document that says so
+            assert overflow(d) <= 0, key
+        assert known >= 2  # the two remisser kommunstyrelsen's and kommunfullmäktige's utlåtanden cover
+    finally:
+        reset(d)
