@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from elasticsearch import Elasticsearch
 
-from ingest.chunking import chunk_yttrande
+from ingest.chunking import chunk_yttrande, embedding_text
 from ingest.segment import archive_template, clean_record
 from remissvar.boilerplate import Template
 from remissvar.embedding import Embedder
@@ -27,6 +27,6 @@ def index_yttrande(y: Yttrande, es: Elasticsearch, settings: Settings, embedder:
     if template is not None and template.lines:
         y = clean_record(y, template)  # segmented with the archive's latest measurement (idempotent)
     passages = chunk_yttrande(y, template=template)
-    vectors = embedder.encode_passages([p.text for p in passages])
+    vectors = embedder.encode_passages([embedding_text(y, p) for p in passages])
     write_yttrande(es, settings, y, passages, vectors, embedder.model_id, version=version, refresh=refresh)
     return len(passages)
