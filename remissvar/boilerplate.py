@@ -197,13 +197,23 @@ def is_kind_word(line: str) -> bool:
 
 def is_letterhead_shape(line: str) -> bool:
     """A line shaped like a letterhead's: the administration or body name, the document kind
-    alone, a date alone, a dnr or a header label ("Datum:", "Till", "Vår beteckning")."""
+    alone, a date alone, a dnr or a header label ("Datum:", "Till", "Vår beteckning") with its
+    value - not a sentence that opens with the label's word ("Till stadsdelsnämnden har
+    remitterats ett förslag ...")."""
     k = line_key(line)
     if not k or len(k) > 90:
         return False
-    return bool(_KIND_WORD.match(k) or _DATE_LINE.match(k) or _DNR_LINE.match(k) or _HEAD_LABEL.match(k)
+    return bool(_KIND_WORD.match(k) or _DATE_LINE.match(k) or _DNR_LINE.match(k)
+                or (_HEAD_LABEL.match(k) and not is_sentence(line))
                 or _ANSWERS.match(k)
                 or (_ADMIN.match(k) and len(k.split()) <= 6))
+
+
+def is_sentence(line: str) -> bool:
+    """Running prose: six words or more ending as a sentence ends (a header's label and value,
+    "Till Farsta stadsdelsnämnd", "Kopia till: Trafikkontoret", do not)."""
+    s = line.strip()
+    return len(s.split()) >= 6 and s.endswith((".", "!", "?"))
 
 
 # -- the corpus template ------------------------------------------------------------------------

@@ -110,3 +110,12 @@ def test_a_pasted_paragraph_that_is_boilerplate() -> None:
     assert paragraph_label("Handläggare\nKarolin Bogren Gavling\nTelefon: 08 508 121 96") is Label.CONTACT
     assert paragraph_label("Förvaltningen anser att lokala facebookgrupper inte är stadens uppdrag.") \
         is Label.SUBSTANCE
+
+
+def test_a_sentence_opening_with_a_header_word_is_substance() -> None:
+    # "Till" is a letterhead label ("Till\nFarsta stadsdelsnämnd"); a sentence that opens with it is not
+    # (found pasting the recorded archive's passages into the precedent finder, issue 29)
+    assert paragraph_label("Till stadsdelsnämnden har remitterats ett förslag till cykelplan för innerstaden.") \
+        is Label.SUBSTANCE
+    assert paragraph_label("Till\nFarsta stadsdelsnämnd\n9 januari 2025") is Label.LETTERHEAD
+    assert paragraph_label("Till Farsta stadsdelsnämnd") is Label.LETTERHEAD
