@@ -58,6 +58,7 @@ limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
 accesslog = "-"
+logger_class = "web.access_log.PrivateAccessLogger"  # precedent query strings (old draft links) redacted
 errorlog = "-"
 forwarded_allow_ips = "127.0.0.1"
 proc_name = "remissvar-web"
