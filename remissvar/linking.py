@@ -9,7 +9,8 @@ which answers answer the same remiss:
 1. **profile** every answer (``profile``): remitting body and dnr (normalised with
    ``remissvar.remiss_fields``), motion number/authors/parties, planning stage, years,
    identifiers (SOU numbers, plan numbers), document class (state report / city document),
-   and the folded, stemmed content words of its title(s) with the boilerplate removed;
+   and the folded, stemmed content words of its title(s) with the boilerplate removed (the
+   title vocabulary: ``remissvar.remiss_titles``);
 2. **block** (``candidate_pairs``): only answers within ``LinkConfig.window_days`` of each
    other whose titles share a word beginning or ending are compared, plus any two sharing
    a remitting dnr, motion number, identifier or attachment hash (those may be further
@@ -56,11 +57,22 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 
 from remissvar import remiss_fields as rf
 from remissvar.records import party_family
+from remissvar.remiss_titles import (
+    GENERIC,
+    application_object,
+    content_words,
+    doc_class,
+    doc_types,
+    identifiers,
+    normalize_body_key,
+    plain,
+    planning_stage,
+    years_in,
+)
 from remissvar.textnorm import fold, squash
 
 Vector = Sequence[float]
@@ -151,182 +163,8 @@ class LinkConfig:
 
 
 # ---- profile ------------------------------------------------------------------------------
-_STOP = frozenset("""
-och i for av om till pa med att en ett den det de som fran over vid inom mot samt nr dnr angaende
-gallande under efter infor sin sina ska skall kan bor vara har hos alla nya nytt ny samtliga
-remiss remisser remissen remissvar remissyttrande svar yttrande yttranden forslag forslaget
-motion motionen motioner arende arendet bordlagt bordlagda aterremitterat aterremitterade
-kommunstyrelsen kommunstyrelse kommunfullmaktige stadsdelsnamnden stadsdelsnamnd stadsdelsnamnder
-stadsdelsnamnderna namnden namnd stadsdelsforvaltningen tjansteutlatande stockholm stockholms stad staden
-stadens stadsledningskontoret dnr bilaga bilagor ang betraffande fler flera mer
-""".split())
-# phrases removed before tokenising (folded)
-_BOILERPLATE = re.compile(
-    r"\b(svar pa remiss(en)?( av| om| fran| angaende)?|remiss (av|om|fran|angaende)|"
-    r"yttrande (over|till|om|angaende|gallande)|forslag till|motion (om|av|fran)|"
-    r"bordlagt arende|aterremitterat arende|i stockholms stad|stockholms stads?)\b")
-# words that are shared by many different remisser: half weight
-_GENERIC_WORDS = frozenset("""
-program plan policy strategi riktlinje riktlinjer handlingsplan atgardsplan detaljplan
-oversiktsplan ansokan tillstand utredning betankande stockholm stad trafik ny nya okad battre
-arbete arbetet
-""".split())
-_STATE = re.compile(r"\b(sou|ds|betankande\w*|departementspromemoria\w*|lagradsremiss|delbetankande\w*|"
-                    r"utredning(en)?s? (om|av)|regeringskansliet|\w+departementet)\b")
-_CITY = re.compile(r"^(forslag till )?(ny |nytt |stockholms stads |stadens )?"
-                   r"(\w*(program|plan|policy|strategi)\w*|riktlinjer|stadens)\b")
-_SOU = re.compile(r"\b(sou|ds)\s*(\d{4})\s*:\s*(\d{1,3})\b")
-_PLAN_NO = re.compile(r"\b(?:s-)?dp\s*(\d{2,4})[-\s]?(\d{3,6})(?:[-\s](\d{1,3}))?\b")
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b")
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
-_NUMBER = re.compile(r"\b(etapp|del|fas|steg|nr|omrade)\s*(\d{1,3}|[ivx]{1,4})\b")
 _TABLED = re.compile(r"\b(bordlagt|bordlades|aterremitterat|aterremitterades)\b")
 _REMISS_TITLE_LINE = re.compile(r"^\s*(?:remiss (?:av|om|angaende)|svar pa remiss (?:av|om|angaende))\s+(.{8,})$")
-_WORD = re.compile(r"[a-z0-9]+")
-
-_SUFFIXES = tuple(sorted("""
-heterna hetens anden heten heter arnas ernas ornas andes arens andet arna erna orna ande arne aste aren ades
-erns ade are ern ens het ast ad en ar er or as es at a e s
-""".split(), key=len, reverse=True))
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A light Swedish stemmer (Snowball's step-1 suffixes on folded text; the stem keeps
-    at least three letters): 'parklekar' -> 'parklek', 'lekplatserna' -> 'lekplats'."""
-    if len(word) > 5 and word[-2:] in ("in", "yn"):  # definite form: "strategin", "policyn"
-        return word[:-1]
-    for suf in _SUFFIXES:
-        if word.endswith(suf) and len(word) - len(suf) >= 3:
-            if suf == "s" and word[-2:-1] in "aeiouy":
-                return word
-            return word[: -len(suf)]
-    return word
-
-
-_GENERIC = frozenset(stem(w) for w in _GENERIC_WORDS) | _GENERIC_WORDS
-_DOC_TYPES = ("program", "plan", "policy", "strategi", "riktlinj")
-
-
-def _doc_types(tokens: Iterable[str]) -> frozenset[str]:
-    """The kinds of document a title names ("lekplatsprogram" -> program, "handlingsplan" -> plan)."""
-    return frozenset(d for t in tokens for d in _DOC_TYPES if t.endswith(d))
-
-
-@lru_cache(maxsize=1024)
-def _plain(text: str) -> str:
-    return squash(fold(text).replace("<br>", " "))
-
-
-# planning stages are compared as a field of their own (``Profile.stage``), not as words
-_STAGE_WORD = re.compile(r"(program)?(samrad|utstallning|granskning)")
-
-
-def content_words(title: str, drop: Iterable[str] = ()) -> tuple[str, ...]:
-    """The stemmed content words of a title, boilerplate, years, numbers and the names in
-    ``drop`` (a motion's authors) removed."""
-    f = _plain(title)
-    for name in drop:
-        f = f.replace(fold(name), " ")
-    f = _SOU.sub(" ", f)
-    f = _PLAN_NO.sub(" ", f)
-    f = re.sub(r"\([^()]*\)", " ", f)  # "(2013:7)", "(fp)", "(S)" (innermost: linear on "((((")
-    f = _BOILERPLATE.sub(" ", f)
-    out: list[str] = []
-    for w in _WORD.findall(f):
-        if w in _STOP or w.isdigit() or len(w) < 2 or _STAGE_WORD.match(w):
-            continue
-        s = stem(w)
-        if s in _STOP:
-            continue
-        out.append(s)
-    return tuple(dict.fromkeys(out))
-
-
-def _years(title: str) -> frozenset[int]:
-    f = _plain(title)
-    f = _SOU.sub(" ", f)
-    f = _PLAN_NO.sub(" ", f)
-    f = re.sub(r"\b(19|20)\d\d\s*:\s*\d{1,3}\b", " ", f)  # motion numbers
-    for d in rf.find_dnrs(title):
-        f = f.replace(fold(d).lower(), " ")
-    f = re.sub(r"\b\d+[-/]\d+[-/]\d+\b|\b\d{1,5}/(19|20)\d\d\b", " ", f)  # dnr-like
-    years: set[int] = set()
-    for m in _YEAR_RANGE.finditer(f):
-        a, b = m.group(1), m.group(2)
-        if len(b) == 2:
-            b = a[:2] + b
-        if int(a) < int(b) <= int(a) + 30:
-            years.update((int(a), int(b)))
-    f = _YEAR_RANGE.sub(" ", f)
-    years.update(int(y) for y in _YEAR.findall(f))
-    return frozenset(years)
-
-
-def _identifiers(text: str) -> frozenset[str]:
-    f = _plain(text)
-    ids = {f"{m.group(1)} {m.group(2)}:{int(m.group(3))}" for m in _SOU.finditer(f)}
-    ids |= {"dp " + "-".join(str(int(g)) for g in m.groups() if g) for m in _PLAN_NO.finditer(f)}
-    ids |= {f"{m.group(1)} {m.group(2)}" for m in _NUMBER.finditer(f)}
-    return frozenset(ids)
-
-
-_PROGRAM_STAGE = re.compile(r"programsamrad|programskede|\bsamrad (om|kring|av|for) (ett |forslag till )?program\b|"
-                            r"\bprogram\b[^.]{0,60}\bsamrad")
-_WORK_PLAN = re.compile(r"\barbetsplan")
-
-
-def _stage(text: str) -> str | None:
-    """The planning stage: a project's program-samråd and its arbetsplan (or granskning,
-    utställning) are different remisser even under one council dnr (issue 30)."""
-    f = _plain(text)
-    step = rf.stage(text)
-    if _PROGRAM_STAGE.search(f):
-        return "programsamråd"
-    if _WORK_PLAN.search(f):
-        return f"arbetsplan, {step}" if step else "arbetsplan"
-    return step
-
-
-_APPLICATION = re.compile(r"\bansokan(?:ar)? om [^,]*\b(?:for|vid|i|pa|inom)\s+(?P<obj>.+)$")
-
-
-def _application_object(title: str) -> tuple[str, ...] | None:
-    """What a permit application is for ("… ansökan om serveringstillstånd för Restaurang
-    Kvarnen") as content words: two applications are one remiss only when these agree."""
-    m = _APPLICATION.search(_plain(title))
-    return content_words(m.group("obj")) if m else None
-
-
-def _doc_class(title: str) -> str | None:
-    f = _plain(title)
-    f = re.sub(r"^(svar pa )?remiss (av|om|angaende) |^yttrande (over|om) ", "", f)
-    if _STATE.search(f):
-        return "state"
-    if _CITY.search(f):
-        return "city"
-    return None
-
-
-_KONTOR = {"stadsledningskontoret": "kommunstyrelsen", "stadsledningskontor": "kommunstyrelsen",
-           "kommunstyrelse": "kommunstyrelsen"}
-
-
-def normalize_body_key(body: str) -> str:
-    """A comparison key for a remitting body: the office stands for its board
-    ("trafikkontoret" -> "trafiknamnden", "stadsledningskontoret" -> "kommunstyrelsen"); a unit
-    stands for its nämnd ("Socialnämndens tillståndsenhet" -> "socialnamnden").
-
-    Not ``remissvar.bodies.body_key``, though the idea is the same: over the 175 non-district body
-    spellings in bench/ and tests/ the two keys disagree on 127 of ~15,000 pairs (body_key also
-    joins inflections, "länsstyrelsens" = "länsstyrelsen"; this key joins the bare "förvaltningen"
-    and "nämnden"), so switching is a change of linking to measure, not a refactoring."""
-    body = rf.unit_of(body) or body
-    f = re.sub(r"[^a-z ]+", " ", fold(squash(body)))
-    f = re.sub(r"^(stockholms stads?|stockholms|staden|stadens) ", "", squash(f))
-    f = _KONTOR.get(f, f)
-    f = re.sub(r"(kontoret|forvaltningen|kontor|forvaltning)$", "namnden", f)
-    return re.sub(r"namnd$", "namnden", f)
 
 
 @dataclass(frozen=True)
@@ -359,7 +197,7 @@ class Profile:
 
 def _remiss_title_in(lines: Iterable[str]) -> str | None:
     for ln in lines:
-        m = _REMISS_TITLE_LINE.match(_plain(ln))
+        m = _REMISS_TITLE_LINE.match(plain(ln))
         if m:
             # the original spelling of the same span (fold keeps offsets only without <br>)
             s = squash(ln.replace("<br>", " "))
@@ -414,10 +252,10 @@ def profile(ref: AnswerRef) -> Profile:
         rt = content_words(remiss_title, names)
         if rt and rt != titles[0]:
             titles.append(rt)
-    stage_ = _stage(title) or next((s for s in (_stage(x) for x in ref.lines) if s), None)
-    years = _years(title)
+    stage_ = planning_stage(title) or next((s for s in (planning_stage(x) for x in ref.lines) if s), None)
+    years = years_in(title)
     if not years and remiss_title:
-        years = _years(remiss_title)
+        years = years_in(remiss_title)
     return Profile(
         ref=ref,
         body=normalize_body_key(body) if body else None,
@@ -427,10 +265,10 @@ def profile(ref: AnswerRef) -> Profile:
         parties=frozenset(parties),
         stage=stage_,
         years=years,
-        identifiers=_identifiers(title) | (_identifiers(remiss_title) if remiss_title else frozenset()),
-        doc_class=_doc_class(title) or (_doc_class(remiss_title) if remiss_title else None),
+        identifiers=identifiers(title) | (identifiers(remiss_title) if remiss_title else frozenset()),
+        doc_class=doc_class(title) or (doc_class(remiss_title) if remiss_title else None),
         titles=tuple(titles),
-        application=_application_object(title),
+        application=application_object(title),
         tabled=bool(_TABLED.search(fold(item_text))),
         is_motion=is_motion,
     )
@@ -460,7 +298,7 @@ def _token_sim(t: str, u: str) -> float:
     if len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)):
         # a part of a compound: "lekplats" / "lekplatsprogram"; a generic part ("program")
         # says little, and a short part of a long word ("aldr" / "aldreomsorgsplan") less
-        base = 0.4 if short in _GENERIC else 0.8
+        base = 0.4 if short in GENERIC else 0.8
         return base * min(1.0, len(short) / len(long_) / 0.5)
     return 0.0
 
@@ -501,7 +339,7 @@ class Weights:
         return cls(df, n)
 
     def __call__(self, token: str) -> float:
-        w = 0.5 if token in _GENERIC else 1.0
+        w = 0.5 if token in GENERIC else 1.0
         if self.n >= 30:
             d = max(self.df.get(token, 1), 1)
             w *= min(1.0, max(0.2, math.log((self.n + 1) / d) / math.log((self.n + 1) / 2)))
@@ -603,7 +441,7 @@ def score_pair(a: Profile, b: Profile, weight: Callable[[str], float],
     elif a.parties and a.parties == b.parties:
         s += 0.1
         reasons.append("samma parti")
-    ta, tb = _doc_types(a.titles[0]), _doc_types(b.titles[0])
+    ta, tb = doc_types(a.titles[0]), doc_types(b.titles[0])
     if ta and tb and not (ta & tb):
         s -= 0.1
         reasons.append("olika dokumentslag")

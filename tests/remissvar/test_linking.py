@@ -17,12 +17,11 @@ from remissvar.linking import (
     AnswerRef,
     LinkConfig,
     Weights,
-    content_words,
     link_answers,
     profile,
     score_pair,
-    stem,
 )
+from remissvar.remiss_titles import content_words, stem
 from remissvar.sendlist import read_sendlist
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -281,7 +280,7 @@ def test_two_stages_under_one_council_dnr_are_two_remisser():
 
 
 def test_a_unit_of_a_namnd_is_that_namnds_body_for_linking():
-    from remissvar.linking import normalize_body_key
+    from remissvar.remiss_titles import normalize_body_key
 
     assert normalize_body_key("Socialnämndens tillståndsenhet") == normalize_body_key("Socialnämnden")
     assert normalize_body_key("Stockholms gatu- och fastighetskontor") == normalize_body_key(
