@@ -6,11 +6,21 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.error import HTTPError
+from urllib.parse import quote
+from urllib.request import Request, urlopen
 
+import pytest
 from gunicorn.config import Config
 
+from tests.conftest import free_port
 from web.access_log import PrivateAccessLogger, redact
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,3 +67,38 @@ def test_the_server_uses_it() -> None:
               for t in n.targets if isinstance(t, ast.Name)}
     assert set_to["logger_class"] == "web.access_log.PrivateAccessLogger"
     assert set_to["accesslog"] == "-"
+
+
+@pytest.mark.slow  # make check leaves it out; make test runs it
+@pytest.mark.services
+def test_gunicorn_logs_an_old_draft_link_without_the_draft() -> None:
+    """End to end: gunicorn started with web/gunicorn_conf.py, an old link with a draft and its page's
+    stylesheet request with that Referer; the server's whole output holds neither draft."""
+    port = free_port()
+    env = {**os.environ, "REMISSVAR_WEB_PORT": str(port), "REMISSVAR_WEB_WORKERS": "1", "REMISSVAR_WEB_THREADS": "2",
+           "REMISSVAR_ENCODER_SERVICE": "false"}
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(ROOT / "web" / "gunicorn_conf.py"),
+                             "web.wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    draft = quote(DRAFT, safe="+")  # as a browser sends it
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urlopen(f"{base}/static/app.js", timeout=5)
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.3)
+        with pytest.raises(HTTPError) as bad:
+            urlopen(f"{base}/prejudikat?text={draft}", timeout=10)
+        assert bad.value.code == 400
+        urlopen(Request(f"{base}/static/app.js", headers={"Referer": f"{base}/prejudikat?text={draft}"}), timeout=5)
+        time.sleep(1)  # the access lines are written after the responses
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        out = proc.communicate(timeout=30)[0].decode("utf-8", "replace")
+    assert "GET /prejudikat?… HTTP/1.1" in out and f"{base}/prejudikat?…" in out
+    assert "utkast" not in out and "hemligt" not in out
