@@ -76,7 +76,7 @@ def main() -> None:
         es.indices.put_settings(index=idx, settings={"refresh_interval": "-1"})
     zero = np.zeros(int(meta["dimensions"]), dtype=np.float32)
 
-    def gen():  # type: ignore[no-untyped-def]
+    def gen():
         for i in range(args.passages):
             text = " ".join(sents[j] for j in rng.sample(range(len(sents)), 3))
             y = Yttrande(id=f"syn-y-{i // 8}", council=councils[i % 4], date=dt.date(2005 + i % 20, 6, 1),
@@ -96,7 +96,7 @@ def main() -> None:
     svc = SearchService(es, s, None)
     everything = Filters(include_synthetic=True)
 
-    def one_pass(fn) -> list[float]:  # type: ignore[no-untyped-def]
+    def one_pass(fn) -> list[float]:
         out = []
         for q in queries:
             t1 = time.perf_counter()
@@ -116,7 +116,7 @@ def main() -> None:
         warm = one_pass(fn) + one_pass(fn) + one_pass(fn)
         rows.append((name, pct(cold, 50), pct(cold, 95), pct(warm, 50), pct(warm, 95)))
         print(rows[-1], flush=True)
-    def page_client():  # type: ignore[no-untyped-def]
+    def page_client():
         def call(q: str) -> bool:  # an exception (an Elasticsearch error, a timeout) is a failed request
             try:
                 page(q)

@@ -64,16 +64,21 @@ def _piece_scores(tokenizer_json: str) -> dict[str, float]:
     return dict(json.loads(tokenizer_json)["model"]["vocab"])
 
 
+def _piece(tok: Tokenizer, i: int) -> str:
+    piece = tok.id_to_token(i)
+    assert piece is not None, f"id {i} is no piece of the vocabulary"
+    return piece
+
+
 def _score(tok: Tokenizer, ids: list[int]) -> float:
     scores = _piece_scores(tok.to_str())
-    return sum(scores[tok.id_to_token(i)] for i in ids)
+    return sum(scores[_piece(tok, i)] for i in ids)
 
 
 def _equal_scoring_split(reference: Tokenizer, ours: list[int], theirs: list[int]) -> bool:
     """Both split the same text into pieces of the same total score: a tie in the Viterbi
     search, which SentencePiece and tokenizers break differently ('üüü' as ü+üü or üü+ü)."""
-    pieces = reference.id_to_token
-    same_text = "".join(pieces(i) for i in ours) == "".join(pieces(i) for i in theirs)
+    same_text = "".join(_piece(reference, i) for i in ours) == "".join(_piece(reference, i) for i in theirs)
     return same_text and abs(_score(reference, ours) - _score(reference, theirs)) < 1e-4
 
 

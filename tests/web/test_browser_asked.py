@@ -58,9 +58,9 @@ def test_every_body_asked_with_its_state_and_document(browser, base_url, width):
     [row] = [r for r in csv.reader(io.StringIO(text), delimiter=";") if r and r[0] == "Skärholmens stadsdelsnämnd"]
     assert "Har inte svarat" in row[2] and "inte inkommit med något svar" in row[4]
     # the reservation column carries each reservation's text, not only the party
-    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
-    header = next(r for r in rows if r[:1] == ["Nämnd"])
-    soder = next(r for r in rows if r[:1] == ["Södermalms stadsdelsnämnd"])
+    table = list(csv.reader(io.StringIO(text), delimiter=";"))
+    header = next(r for r in table if r[:1] == ["Nämnd"])
+    soder = next(r for r in table if r[:1] == ["Södermalms stadsdelsnämnd"])
     reservation = soder[header.index("Reservationer")]
     assert reservation.startswith("SD (reservation): ") and len(reservation) > len("SD (reservation): ") + 20
 
@@ -71,7 +71,7 @@ def test_each_recorded_remiss_with_a_known_list_shows_every_state(browser, base_
 
     with urlopen(base_url + "/api/remisser") as r:
         listed = json.loads(r.read())
-    keys = [x["remiss_id"] for x in (listed.get("remisser") if isinstance(listed, dict) else listed)]
+    keys = [x["remiss_id"] for x in (listed["remisser"] if isinstance(listed, dict) else listed)]
     d = browser
     size(d, width)
     known = 0
