@@ -7,9 +7,15 @@ six multi-select facets, each with an answer count per bucket) is captured from
 variant is timed over the evaluation queries (one client, warm, best of the passes' p50/p95),
 and the full request once with ``profile: true`` (the aggregations' share of the shard time).
 
-    python bench/scale_profile.py [--passes 3]
+    python bench/scale_profile.py [--passes 3] [--ranking] [--analysis baseline]
 
-Prints a table; writes bench/reports/scale_profile.md.
+``--ranking`` takes the ranking list's search apart instead (``passages_ranked``: the any-word
+clause, k hits, highlights; per-field clauses removed one kind at a time); ``--analysis
+baseline`` reads the index of ``bench/scale_keyword.py --analysis baseline --keep`` (without
+issue 27's analysis) with the queries of that run.
+
+Prints a table; writes bench/reports/scale_profile.md (``--ranking``: scale_profile_ranking.md;
+the baseline's with ``_baseline`` added).
 """
 from __future__ import annotations
 
@@ -96,28 +102,180 @@ def sampled(p: float) -> Callable[[Body], Body]:
     return f
 
 
+def _clauses(b: Body) -> list[Body]:
+    """The per-field clauses of the ranking search's any-word ``bool``."""
+    return list(b["query"]["bool"]["must"][0]["bool"]["should"])
+
+
+def _keep(b: Body, keep: Callable[[Body], bool]) -> Body:
+    b["query"]["bool"]["must"][0]["bool"]["should"] = [c for c in _clauses(b) if keep(c)]
+    return b
+
+
+def _field(c: Body) -> str:
+    inner = c.get("match") or c.get("term") or {}
+    return next(iter(inner), "")
+
+
+def _fuzzy(c: Body) -> bool:
+    return "fuzziness" in next(iter((c.get("match") or {}).values()), {})
+
+
+def no_parts_fields(b: Body) -> Body:
+    """The ``*.parts`` clauses (compound parts, issue 27) left out."""
+    return _keep(b, lambda c: not _field(c).endswith(".parts"))
+
+
+def parts_not_whole(b: Body) -> Body:
+    """The stemmed whole-word clauses left out, their ``*.parts`` twins kept (a part index that
+    holds the whole words too answers the same words)."""
+    return _keep(b, lambda c: _field(c) not in ("text", "remiss_title") or _fuzzy(c))
+
+
+def no_fuzzy(b: Body) -> Body:
+    return _keep(b, lambda c: not _fuzzy(c))
+
+
+def no_folded(b: Body) -> Body:
+    """The folded clauses (exact, not fuzzy) left out."""
+    return _keep(b, lambda c: not (_field(c).endswith("_folded") and not _fuzzy(c)))
+
+
+def no_titles(b: Body) -> Body:
+    return _keep(b, lambda c: "title" not in _field(c))
+
+
+def no_ranking_parts_highlight(b: Body) -> Body:
+    """The highlight of ``text`` without ``matched_fields``/the ``text.parts`` query (as before issue 27)."""
+    t = b.get("highlight", {}).get("fields", {}).get("text")
+    if t:
+        t.pop("matched_fields", None)
+        q = t["highlight_query"]["bool"]["should"][0]
+        t["highlight_query"] = q
+    return b
+
+
+def combined_parts(b: Body) -> Body:
+    """Each stemmed field and its ``*.parts`` twin as one ``combined_fields`` clause (whole word
+    weighted 2, part 1: a whole word counts in both, a part in one), not two clauses."""
+    out: list[Body] = []
+    for c in _clauses(b):
+        f = _field(c)
+        if f in ("text", "remiss_title") and not _fuzzy(c):
+            m = c["match"][f]
+            cf: Body = {"query": m["query"], "fields": [f"{f}^2", f"{f}.parts"], "boost": m.get("boost", 1.0) / 2}
+            if "minimum_should_match" in m:
+                cf["minimum_should_match"] = m["minimum_should_match"]
+            out.append({"combined_fields": cf})
+        elif not f.endswith(".parts"):
+            out.append(c)
+    b["query"]["bool"]["must"][0]["bool"]["should"] = out
+    return b
+
+
+RANKING_VARIANTS: list[Callable[[Body], Body]] = [
+    no_highlight, no_ranking_parts_highlight, no_parts_fields, parts_not_whole, combined_parts, no_fuzzy, no_folded,
+    no_titles,
+]
+
+
 def no_exact_hits(b: Body) -> Body:
     b["size"] = 0
     b.pop("highlight", None)
     return b
 
 
+def unwrapped_facets(b: Body) -> Body:
+    """Facets without their multi-select filter where it filters nothing (no facet chosen: the
+    benchmark's case), and the 'filtered' counts at the top level likewise."""
+    for k in _facets(b):
+        agg = b["aggs"][k]
+        if not agg["filter"]["bool"]["filter"]:
+            b["aggs"][k] = agg["aggs"]["f"]
+    flt = b["aggs"].get("filtered")
+    if flt and not flt["filter"]["bool"]["filter"]:
+        del b["aggs"]["filtered"]
+        b["aggs"].update(flt["aggs"])
+    return b
+
+
 VARIANTS: list[Callable[[Body], Body]] = [
     no_highlight, no_facets, no_counts, no_aggs, no_exact_hits, no_bucket_answer_counts,
-    hint("direct"), hint("global_ordinals"), threshold(100), sampled(0.1), sampled(0.02),
+    unwrapped_facets, threshold(10000), sampled(0.1), sampled(0.02),
 ]
+
+
+ORDINAL_FIELDS = ["yttrande_id", "remiss_id", "council_keys", "position", "remiss_body", "remiss_body_key",
+                  "motion_parties", "kind"]
+
+
+def refresh_cost(es: Any, index: str, bodies: dict[str, Body], queries: list[str], n: int, report: Path) -> None:
+    """The page's request right after a refresh that added passages (a new segment: the global
+    ordinals of the facet and count fields are rebuilt by the first search that aggregates, or at
+    the refresh when eager), lazily and eagerly, alternating; each refresh adds 20 passages copied
+    from the index under new ids. Writes ``<report>`` with ``_refresh`` added."""
+    from elasticsearch import helpers
+
+    mapping = es.indices.get_mapping(index=index)
+    props = next(iter(mapping.values()))["mappings"]["properties"]
+    fields = [f for f in ORDINAL_FIELDS if props.get(f, {}).get("type") == "keyword"]
+    seed = es.search(index=index, size=20, query={"match_all": {}})["hits"]["hits"]
+    out: dict[bool, list[tuple[float, float, float]]] = {False: [], True: []}
+    for i in range(2 * n):
+        eager = i % 2 == 1
+        es.indices.put_mapping(index=index, properties={f: {"type": "keyword", "eager_global_ordinals": eager}
+                                                        for f in fields})
+        docs = [{"_index": index, "_id": f"probe-{i}-{h['_id']}", "_source": h["_source"]} for h in seed]
+        helpers.bulk(es, docs)
+        t0 = time.perf_counter()
+        es.indices.refresh(index=index)
+        refresh_ms = (time.perf_counter() - t0) * 1000
+        q = queries[i % len(queries)]
+        t0 = time.perf_counter()
+        r = es.search(index=index, **copy.deepcopy(bodies[q]))
+        out[eager].append((refresh_ms, (time.perf_counter() - t0) * 1000, float(r["took"])))
+        print(eager, out[eager][-1], flush=True)
+    es.indices.put_mapping(index=index, properties={f: {"type": "keyword", "eager_global_ordinals": False}
+                                                    for f in fields})
+    lines = ["# Global ordinals: built by the first search after a refresh, or at the refresh", "",
+             f"`python bench/scale_profile.py --refresh-cost {n}` on `{index}` "
+             f"({es.count(index=index)['count']:,} passages after the probes): {n} refreshes each way, "
+             "alternating; each adds 20 passages (a new segment), then one page request (the next evaluation "
+             f"query). Fields: {', '.join(fields)}.", "",
+             "| global ordinals | refresh p50 ms | first page p50 ms | first page max ms | took p50 ms |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    for eager in (False, True):
+        rows = out[eager]
+        lines.append(f"| {'eager' if eager else 'lazy (default)'} | {pct([r[0] for r in rows], 50):.0f} | "
+                     f"{pct([r[1] for r in rows], 50):.0f} | {max(r[1] for r in rows):.0f} | "
+                     f"{pct([r[2] for r in rows], 50):.0f} |")
+    report.with_name(report.stem + "_refresh.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--passes", type=int, default=3)
+    ap.add_argument("--ranking", action="store_true", help="the ranking list's search instead of the page's")
+    ap.add_argument("--analysis", choices=("sv", "baseline"), default="sv")
+    ap.add_argument("--refresh-cost", type=int, default=0, metavar="N",
+                    help="instead: the first page after each of N refreshes that add a few passages, with "
+                         "global ordinals built lazily and eagerly (adds passages to the kept index)")
     args = ap.parse_args()
+    from contextlib import nullcontext
+
+    from bench.analysis_baseline import baseline_queries
     from remissvar.settings import Settings
     from search_api.index import es_client
     from search_api.search.models import Filters, SearchRequest
     from search_api.search.service import SearchService
 
-    s = Settings(index_prefix="remissvar-scalekw", query_cache_size=0, index_shards=2)
+    baseline = args.analysis == "baseline"
+    s = Settings(index_prefix="remissvar-scalekwbase" if baseline else "remissvar-scalekw",
+                 query_cache_size=0, index_shards=2)
+    want = "bm25" if args.ranking else "exact"
+    report = REPORT.with_name(REPORT.stem + ("_ranking" if args.ranking else "")
+                              + ("_baseline" if baseline else "") + ".md")
     es = es_client(s, request_timeout=600)
     svc = SearchService(es, s, None)
     queries = [q["q"] for q in json.loads((ROOT / "bench/relevance.json").read_text(encoding="utf-8"))["queries"]]
@@ -127,14 +285,20 @@ def main() -> None:
 
     def capture(searches: list[tuple[str, Body]]) -> dict[str, dict[str, Any]]:
         for kind, body in searches:
-            if kind == "exact":
+            if kind == want:
                 bodies[current] = copy.deepcopy(body)
         return real(searches)
 
     svc._msearch = capture  # type: ignore[method-assign]
-    for current in queries:
-        svc.search(SearchRequest(q=current, mode="keyword", filters=Filters(include_synthetic=True)))
+    with baseline_queries() if baseline else nullcontext():
+        for current in queries:
+            if args.ranking:
+                svc.passages_ranked(current, "keyword", Filters(include_synthetic=True), k=20)
+            else:
+                svc.search(SearchRequest(q=current, mode="keyword", filters=Filters(include_synthetic=True)))
     svc._msearch = real  # type: ignore[method-assign]
+
+    per_query: dict[str, float] = {}
 
     def run(transform: Callable[[Body], Body] | None) -> tuple[float, float, float]:
         best50 = best95 = float("inf")
@@ -149,34 +313,63 @@ def main() -> None:
                 r = es.search(index=svc.passages, **b)
                 ms.append((time.perf_counter() - t0) * 1000)
                 took.append(float(r["took"]))
+                if transform is None:
+                    per_query[q] = min(per_query.get(q, float("inf")), ms[-1])
             best50, best95 = min(best50, pct(ms, 50)), min(best95, pct(ms, 95))
         return best50, best95, pct(took, 50)
 
+    if args.refresh_cost:
+        refresh_cost(es, svc.passages, bodies, queries, args.refresh_cost, report)
+        return
     hits = [es.count(index=svc.passages, query=bodies[q]["query"])["count"] for q in queries]
-    lines = ["# The result page's Elasticsearch request at scale", "",
-             f"`python bench/scale_profile.py`: {n_docs:,} passages (the index of `bench/scale_keyword.py --keep`), "
-             f"{len(queries)} queries; matches of the exact clause per query: p50 {pct(hits, 50):,.0f}, "
-             f"max {max(hits):,}. One client, best of {args.passes} passes; 'took' is Elasticsearch's own time.", "",
+    flags = (" --ranking" if args.ranking else "") + (" --analysis baseline" if baseline else "")
+    lines = ["# The " + ("ranking list's" if args.ranking else "result page's") + " Elasticsearch request at scale"
+             + (" (without issue 27's analysis)" if baseline else ""), "",
+             f"`python bench/scale_profile.py{flags}`: {n_docs:,} passages (the index of "
+             f"`bench/scale_keyword.py{' --analysis baseline' if baseline else ''} --keep`), "
+             f"{len(queries)} queries; matches of {'the any-word' if args.ranking else 'the exact'} clause per query: "
+             f"p50 {pct(hits, 50):,.0f}, max {max(hits):,}. One client, best of {args.passes} passes; "
+             "'took' is Elasticsearch's own time.", "",
              "| variant | p50 ms | p95 ms | took p50 ms |", "| --- | ---: | ---: | ---: |"]
-    for t in [None, *VARIANTS]:
+    for t in [None, *(RANKING_VARIANTS if args.ranking else VARIANTS)]:
         p50, p95, took50 = run(t)
-        lines.append(f"| {'the page as it is' if t is None else t.__name__} | {p50:.1f} | {p95:.1f} | {took50:.0f} |")
+        name = "the request as it is" if t is None else t.__name__
+        lines.append(f"| {name} | {p50:.1f} | {p95:.1f} | {took50:.0f} |")
         print(lines[-1], flush=True)
+    slow = sorted(per_query, key=lambda q: -per_query[q])[:6]
+    lines += ["", "Slowest queries as they are (best of the passes, ms; matches):", ""]
+    lines += [f"- {q!r}: {per_query[q]:.1f} ms, {hits[queries.index(q)]:,}" for q in slow]
     # ES's profile of the heaviest query: time per aggregation and in the query
-    heavy = max(queries, key=lambda q: hits[queries.index(q)])
+    heavy = slow[0] if args.ranking else max(queries, key=lambda q: hits[queries.index(q)])
     prof = es.search(index=svc.passages, profile=True, **bodies[heavy])["profile"]["shards"]
     agg_ns: dict[str, int] = {}
+    clause_ns: dict[str, int] = {}
     query_ns = 0
+
+    def walk(node: Body, depth: int) -> None:
+        """Time per clause of the query tree, down to the per-field matches."""
+        if depth:
+            key = f"{'  ' * (depth - 1)}{node['type']}: {node['description'][:90]}"
+            clause_ns[key] = clause_ns.get(key, 0) + int(node["time_in_nanos"])
+        if depth < 3:
+            for child in node.get("children", []):
+                walk(child, depth + 1)
+
     for sh in prof:
+        for srch in sh.get("searches", []):
+            for top in srch.get("query", []):
+                walk(top, 0)
         for a in sh.get("aggregations", []):
             agg_ns[a["description"]] = agg_ns.get(a["description"], 0) + int(a["time_in_nanos"])
         for srch in sh.get("searches", []):
             query_ns += sum(int(x["time_in_nanos"]) for x in srch.get("query", []))
             query_ns += int(srch.get("collector", [{}])[0].get("time_in_nanos", 0))
-    lines += ["", f"`profile: true` on the query with the most matches ({heavy!r}, {max(hits):,} passages), summed "
+    which = "slowest query" if args.ranking else "query with the most matches"
+    lines += ["", f"`profile: true` on the {which} ({heavy!r}, {hits[queries.index(heavy)]:,} passages), summed "
               "over shards:", "", "| part | ms |", "| --- | ---: |", f"| query and collectors | {query_ns / 1e6:.1f} |"]
     lines += [f"| aggregation `{k}` | {v / 1e6:.1f} |" for k, v in sorted(agg_ns.items(), key=lambda kv: -kv[1])]
-    REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines += [f"| `{k}` | {v / 1e6:.1f} |" for k, v in clause_ns.items()]
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 

@@ -1,0 +1,65 @@
+"""The Swedish analysis as it was before issue 27, for the benchmarks only (never the product's
+defaults): hunspell sv_SE alone on the stemmed fields, no compound parts (no ``*.parts``
+subfields), and the keyword query and highlight without them.
+
+``bench/scale_keyword.py --analysis baseline`` builds its index with ``baseline_body`` and
+searches through ``baseline_queries()``: the same run as the default one with only the new
+analysis taken out (issue 27's scale point: ranking list and result page within +15 % of it).
+Everything else of the query (the OCR clause from six letters, the exact clause, the facets)
+is the tree's own.
+"""
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+# the filter sv_text had before the plugin (mappings/analysis.json at b78aa8b^)
+HUNSPELL = {"type": "hunspell", "locale": "sv_SE", "dedup": True, "longest_only": True}
+
+
+def baseline_body(body: dict[str, Any]) -> dict[str, Any]:
+    """An index body of ``search_api.index.index_body`` with the pre-issue-27 analysis: sv_text
+    stems with hunspell alone, the sv_stem filters, sv_parts and every ``parts`` subfield gone."""
+    b = copy.deepcopy(body)
+    analysis = b["settings"]["analysis"]
+    analysis["filter"] = {k: v for k, v in analysis["filter"].items() if v.get("type") != "sv_stem"}
+    analysis["filter"]["sv_hunspell"] = dict(HUNSPELL)
+    analysis["analyzer"].pop("sv_parts", None)
+    for a in analysis["analyzer"].values():
+        a["filter"] = ["sv_hunspell" if f == "sv_stem" else f for f in a.get("filter", [])]
+
+    def strip(props: dict[str, Any]) -> None:
+        for spec in props.values():
+            spec.get("fields", {}).pop("parts", None)
+            if not spec.get("fields", True):
+                spec.pop("fields")
+            if "properties" in spec:
+                strip(spec["properties"])
+
+    strip(b["mappings"]["properties"])
+    return b
+
+
+def _highlight(q: str) -> dict[str, Any]:
+    """The highlight request before issue 27: the stemmed text alone (no ``matched_fields``)."""
+    from search_api.search.highlight import highlight_request
+
+    h = highlight_request(q)
+    h["fields"]["text"] = {"fragment_size": 220, "number_of_fragments": 1, "highlight_query": {"match": {"text": q}}}
+    return h
+
+
+@contextmanager
+def baseline_queries() -> Iterator[None]:
+    """``KeywordQuery`` without the ``*.parts`` fields (its clauses and highlight) while inside."""
+    from search_api.search.builders import KeywordQuery
+
+    saved = KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight
+    KeywordQuery.STEMMED_FIELDS = [f for f in saved[0] if ".parts" not in f]
+    KeywordQuery.highlight = lambda self: _highlight(self.q)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight = saved  # type: ignore[method-assign]
