@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from elastic_transport import TransportError
@@ -85,6 +86,7 @@ SEMANTIC_FLOOR = 0.81
 SIMILAR_FLOOR = 0.85
 SIMILAR_GROUPS = 5  # remisser shown in the "Liknande innehåll" block
 SIMILAR_CANDIDATES = 100  # kNN-only passages fetched for that block, at most
+ANALYZED_CACHE = 2048  # (analyzer, text) pairs whose tokens a search service keeps
 FACETS = frozenset({"council", "position", "remiss_body", "party", "kind", "year"})
 
 
@@ -143,6 +145,14 @@ class SearchService:
         self._in_flight_lock = threading.Lock()
         self.passages = alias_name(settings, "passager")
         self.yttranden = alias_name(settings, "yttranden")
+        # a query's tokens per search analyzer (the ranking clause's terms): paging and facet
+        # clicks repeat a query, as for the vectors
+        self._analyzed = lru_cache(maxsize=ANALYZED_CACHE)(self._analyze)
+
+    def _analyze(self, analyzer: str, text: str) -> list[str]:
+        """The tokens ``analyzer`` of the passage index makes of ``text`` (Elasticsearch's _analyze)."""
+        res = self.es.indices.analyze(index=self.passages, analyzer=analyzer, text=text)
+        return [str(t["token"]) for t in res.get("tokens", [])]
 
     def _real(self) -> list[dict[str, Any]]:
         """The clause that keeps documents labelled synthetic out; none where the benchmarks'
@@ -283,7 +293,7 @@ class SearchService:
         with_vector: list[tuple[str, Callable[[list[float]], dict[str, Any]]]] = []
         embed_ms = 0.0
         has_q = bool(q.strip())
-        kq = KeywordQuery(q)
+        kq = KeywordQuery(q, self._analyzed)
         counts: dict[str, Any] = {"answers": {"cardinality": {"field": "yttrande_id"}},
                                   "remisser": {"cardinality": {"field": "remiss_id"}}}
         facet_aggs = (multiselect_facet_aggs({f: filters.clauses(skip=frozenset({f})) for f in FACETS})

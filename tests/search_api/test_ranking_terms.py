@@ -1,0 +1,62 @@
+"""The ranking clause given as its terms (``KeywordQuery(q, analyze)``, what the search service
+sends) finds and scores the passages exactly as the per-field ``match`` clauses do, through the
+real Elasticsearch and the project's analysis."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from search_api.index import index_body, index_name
+from search_api.search.builders import KeywordQuery, search_analyzers
+
+pytestmark = pytest.mark.services
+
+TEXTS = {
+    "a": "Stadsdelsnämnderna ska driva lokala facebookgrupper enligt motionen.",
+    "b": "Facebook är en plattform där stadens konton finns, och stadens konton granskas.",
+    "c": "Fler bostäder behövs i städerna; förvaltningens förslag till svar på remissen.",
+    "d": "Barnen leker på lekplatser i parken, nära förskolegården.",
+    "e": "Pensionärsrådet saknar en barnrättsanalys av skolgårdarna (dnr KS 2012/123).",
+}
+QUERIES = ["facebook", "facebookgrupp stadsdelsnämnd", "bostad städer", "förvaltningens förslag till svar på remissen",
+           "Forvaltningens forslag", "lekplats förskolegård barn", "det är och", "KS 2012/123", "motion 2012:6 konton"]
+
+
+@pytest.fixture(scope="module")
+def index(es: Elasticsearch, settings: Any):
+    name = index_name(settings, "rankterms", 1)
+    es.indices.delete(index=name, ignore_unavailable=True)
+    es.indices.create(index=name, **index_body("passager", 384, "probe"))
+    for i, t in TEXTS.items():
+        es.index(index=name, id=i, document={"id": i, "yttrande_id": f"y{i}", "ordinal": 0, "kind": "k",
+                                              "remiss_id": "r", "remiss_title": "Motion om sociala medier",
+                                              "remiss_title_folded": "motion om sociala medier",
+                                              "text": t, "text_folded": t.lower()})
+    es.indices.refresh(index=name)
+    yield name
+    es.indices.delete(index=name, ignore_unavailable=True)
+
+
+def ranked(es: Elasticsearch, index: str, clause: dict[str, Any]) -> list[tuple[str, float]]:
+    res = es.search(index=index, query=clause, size=10)
+    return [(h["_id"], round(float(h["_score"]), 4)) for h in res["hits"]["hits"]]
+
+
+@pytest.mark.parametrize("q", QUERIES)
+def test_terms_rank_as_the_matches_do(es, index, q):
+    def analyze(analyzer: str, text: str) -> list[str]:
+        return [t["token"] for t in es.indices.analyze(index=index, analyzer=analyzer, text=text)["tokens"]]
+
+    as_matches = KeywordQuery(q).clause()
+    as_terms = KeywordQuery(q, analyze).clause()
+    assert not any("match" in c and "fuzziness" not in next(iter(c["match"].values()))
+                   for c in as_terms["bool"]["should"]), "every plain match is given as terms"
+    assert sorted(ranked(es, index, as_terms)) == sorted(ranked(es, index, as_matches))
+
+
+def test_every_searched_text_field_has_its_search_analyzer():
+    fields = {f.partition("^")[0] for f in KeywordQuery.STEMMED_FIELDS + KeywordQuery.FOLDED_FIELDS}
+    assert fields <= set(search_analyzers())
+    assert search_analyzers()["text.parts"] == "sv_text"  # parts at index time only
