@@ -33,7 +33,7 @@ PLUGIN = "analysis-sv"
 ES_VERSION = "9.2.4"
 COMPONENTS = {"org.elasticsearch.plugin.analysis.TokenFilterFactory": {
     "sv_stem": "se.remissvar.analysis.SwedishStemFilterFactory"}}
-BEGIN, MIDDLE, ONLY_IN_COMPOUND = "X", "U", "Z"  # COMPOUNDBEGIN, COMPOUNDMIDDLE, ONLYINCOMPOUND
+BEGIN, MIDDLE, COMPOUND_END, ONLY_IN_COMPOUND = "X", "U", "Y", "Z"  # COMPOUNDBEGIN/MIDDLE/END, ONLYINCOMPOUND
 LETTERS = re.compile(r"^[a-zåäöéü]+$")
 
 
@@ -90,21 +90,51 @@ def modifier_forms(aff: str, dic: str) -> dict[str, str]:
                     form = word[: len(word) - len(strip)] + add
                     if LETTERS.match(form) and len(form) >= 2:
                         out.setdefault(form, word)
-    roots = {w.partition("/")[0].strip(): w.partition("/")[2] for w in dic.splitlines()[1:]}
+    roots: dict[str, list[str]] = {}
+    for line in dic.splitlines()[1:]:
+        word, _, flags = line.partition("/")
+        roots.setdefault(word.strip(), []).append(flags)  # every entry's flags
     for word in own:
-        out.setdefault(word, lemma_of_form(word, roots))
+        out.setdefault(word, lemma_of_form(word, roots, out))
+    for form, word in out.items():
+        if form.endswith("s") and form != word and is_free_word(form[:-1], roots):
+            out[form] = form[:-1]  # "rätts" is "rätt" (not the verb "rätta"), "vårds" "vård"
+        elif only_in_compound(word, roots):
+            out[form] = lemma_of_form(word, roots, out)  # "skol" (a rule's root) is "skola"
+        elif form != word and not is_free_word(word, roots) and is_free_word(word + "a", roots) \
+                and not any(re.search("[B-F]", f) for f in roots.get(word, ())):
+            out[form] = word + "a"  # "hyres" from the verb stem "hyr" is "hyra", "sido" "sida"
     return out
 
 
-def lemma_of_form(form: str, roots: dict[str, str]) -> str:
+def only_in_compound(word: str, roots: dict[str, list[str]]) -> bool:
+    """A root whose every entry is a compound-only form ("skol", "arbets")."""
+    entries = roots.get(word, [])
+    return bool(entries) and all(ONLY_IN_COMPOUND in f for f in entries)
+
+
+def is_free_word(word: str, roots: dict[str, list[str]]) -> bool:
+    """A root with an entry that may end a compound and is no compound-only form."""
+    return any(COMPOUND_END in f and ONLY_IN_COMPOUND not in f for f in roots.get(word, ()))
+
+
+def lemma_of_form(form: str, roots: dict[str, list[str]], forms: dict[str, str]) -> str:
     """The word a compound-only root comes from: "arbets" -> "arbete", "samhälls" -> "samhälle",
-    "tjänste" -> "tjänst", "förskole" -> "förskola"; the form itself when none is found."""
-    if ONLY_IN_COMPOUND not in roots.get(form, "") and not form.endswith("s"):
+    "tjänste" -> "tjänst", "förskole" -> "förskola", "skol" -> "skola", "barnrätts" ->
+    "barnrätt" (a modifier and a word before the linking s); "hus" stays "hus" (a word of its
+    own, not "hu" + s); the form itself when none is found."""
+    if not only_in_compound(form, roots) and not form.endswith("s"):
         return form
     stem = form[:-1]
-    for cand in (stem, stem + "e", stem + "a") if form[-1] in "seou" else ():
-        if cand in roots and ONLY_IN_COMPOUND not in roots[cand] and len(cand) >= 2:
-            return cand
+    own = is_free_word(form, roots)
+    cands = (stem, stem + "e", stem + "a") if form[-1] in "seou" else (form + "a", form + "e")
+    for cand in cands:
+        if cand in roots and not only_in_compound(cand, roots) and len(cand) >= 2:
+            return form if own and len(cand) <= 3 else cand
+    if form.endswith("s") and not own:
+        for i in range(2, len(stem) - 2):
+            if stem[:i] in forms and is_free_word(stem[i:], roots):
+                return stem
     return form
 
 

@@ -33,6 +33,7 @@ def probe(es: Elasticsearch, settings: Any):
         "kombo": "Det finns tre kombolägenheter i kvarteret.",
         "bostader": "Fler bostäder behövs i städerna, och många händer behövs.",
         "stada": "Vi ska städa i trapphuset.",
+        "pensionar": "Pensionärsrådet saknar en barnrättsanalys av de nya skolgårdarna.",
     }
     for i, t in docs.items():
         es.index(index=name, id=i, document={**base, "id": i, "text": t, "text_folded": t.lower()})
@@ -92,6 +93,46 @@ def test_compound_parts_at_index_time_only(probe):
     assert stems(es, idx, "flygplats facebookgrupp") == ["flygplats", "facebookgrupp"]
 
 
+def test_compounds_with_short_heads_and_linking_morphemes(probe):
+    """A three-letter head the dictionary knows as a noun (råd, bil, del) is a part; a modifier
+    is read without its linking -s- or its vowel (barnrätt, skola); a word that only looks like
+    a modifier and a short word is not split (storlek, planering, ungdomarna, författaren)."""
+    es, idx = probe
+
+    def parts(word: str) -> list[str]:
+        return [t for t, _, _ in tokens(es, idx, "sv_parts", word)]
+
+    assert parts("pensionärsrådet") == ["pensionärsråd", "pensionär", "råd"]
+    assert parts("husbilar") == ["husbil", "hus", "bil"]
+    assert parts("stadsdelen") == ["stadsdel", "stad", "del"]
+    assert parts("barnrättsanalysen") == ["barnrättsanalys", "barnrätt", "analys"]
+    assert parts("skolgårdar") == ["skolgård", "skola", "gård"]
+    assert parts("förskolegård") == ["förskolegård", "förskola", "gård"]
+    assert parts("beslutsordning") == ["beslutsordning", "beslut", "ordning"]
+    for word in ("storlek", "planeringen", "ungdomarna", "författaren", "kulturen", "personer",
+                 "klimatet", "förstört", "delvis", "presenteras", "intresserad"):
+        assert len(parts(word)) == 1, (word, parts(word))
+
+
+def test_general_inflection_classes_are_one_stem(probe):
+    """Comparison (regular and irregular), the verb's infinitive, present, past and supine (weak
+    and strong, with a particle too), -else and -ning nouns."""
+    es, idx = probe
+    for forms in ("hög högre högst högsta höga", "stor större störst största", "lång längre längst",
+                  "snabb snabbare snabbast snabbaste", "viktig viktigare viktigast",
+                  "växa växer växte vuxit", "planera planerar planerade planerat",
+                  "skriva skriver skrev skrivit", "ta tar tog tagit", "hålla håller höll hållit",
+                  "anse anser ansåg ansett", "bidra bidrar bidrog bidragit", "finnas finns fanns funnits",
+                  "upplevelse upplevelser upplevelsen", "händelse händelser händelserna",
+                  "planering planeringen planeringar", "förutsättning förutsättningar",
+                  "behandling behandlingar behandlingen"):
+        assert len(set(stems(es, idx, forms))) == 1, (forms, stems(es, idx, forms))
+    # a verb's form that is also a noun or an adjective stays that word without a particle
+    assert stems(es, idx, "drog droger")[0] != stems(es, idx, "dra")[0]
+    assert stems(es, idx, "låg")[0] != stems(es, idx, "ligga")[0]
+    assert stems(es, idx, "högre")[0] != stems(es, idx, "högra")[0]
+
+
 def test_search_finds_forms_and_parts_and_not_the_controls(probe):
     es, idx = probe
     assert exact_ids(es, idx, "facebookgrupp") == ["grupper"]
@@ -103,6 +144,14 @@ def test_search_finds_forms_and_parts_and_not_the_controls(probe):
     assert exact_ids(es, idx, "flygplats") == []  # shares only a part with lekplatser
     assert exact_ids(es, idx, "städa") == ["stada"]  # not städerna
     assert exact_ids(es, idx, "hyreslägenhet") == []
+    # a modifier (linking -s- read) and a three-letter head find the compound; a word sharing
+    # only the head does not
+    assert exact_ids(es, idx, "pensionär") == ["pensionar"]
+    assert exact_ids(es, idx, "pensionärer") == ["pensionar"]
+    assert exact_ids(es, idx, "barnrätt") == ["pensionar"]
+    assert exact_ids(es, idx, "skolgård") == ["pensionar"]
+    assert exact_ids(es, idx, "rådhus") == []
+    assert exact_ids(es, idx, "kommunfullmäktigeråd") == []
 
 
 def test_a_whole_word_ranks_above_a_compound_part(probe):

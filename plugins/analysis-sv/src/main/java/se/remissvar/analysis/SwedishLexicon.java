@@ -48,7 +48,61 @@ final class SwedishLexicon {
         {"ung", "yngre", "yngst", "yngsta"}, {"låg", "lägre", "lägst", "lägsta"},
         {"tung", "tyngre", "tyngst", "tyngsta"}, {"trång", "trängre", "trängst", "trängsta"},
         {"grov", "grövre", "grövst", "grövsta"}, {"få", "färre", "färst", "färsta"},
+        {"hög", "högre", "högst", "högsta"},
     };
+    /**
+     * Strong and irregular verbs whose forms hunspell-sv lists apart from the infinitive, or
+     * stems to another word ("växte" to "växt", "tog" to "toga", "fanns" to "fan"): the
+     * infinitive first, then its present, past, supine and passive forms. Forms that are common
+     * words of their own are left out ("låg", "satt", "var", "får", "bär", "åt", "band", "steg");
+     * those in {@link #PREFIXED_ONLY} count only after a particle ("ansåg", "innebar", "bidrog").
+     */
+    private static final String[][] STRONG_VERBS = {
+        {"växa", "växer", "växte", "vuxit", "vuxits"},
+        {"ta", "tar", "tog", "tagit", "tagits", "togs", "tas"},
+        {"dra", "drar", "drog", "dragit", "dragits", "drogs", "dras"},
+        {"ge", "ger", "gav", "gett", "givit", "getts", "givits", "gavs", "ges"},
+        {"gå", "går", "gick", "gått"},
+        {"bära", "bar", "burit", "burits", "bars"},
+        {"skriva", "skriver", "skrev", "skrivit", "skrivits", "skrevs", "skrivs"},
+        {"driva", "driver", "drev", "drivit", "drivits", "drevs", "drivs"},
+        {"finna", "finner", "fann", "funnit", "finns", "fanns", "funnits"}, // finnas is finna too
+        {"bli", "blir", "blev", "blivit"},
+        {"göra", "gör", "gjorde", "gjort", "gjorts", "gjordes", "görs"},
+        {"komma", "kommer", "kom", "kommit"},
+        {"se", "ser", "såg", "sett", "setts", "sågs", "ses"},
+        {"stå", "står", "stod", "stått"},
+        {"sitta", "sitter", "suttit"},
+        {"ligga", "ligger", "legat"},
+        {"välja", "väljer", "valde", "valt", "valts", "valdes", "väljs"},
+        {"säga", "säger", "sade", "sagt", "sagts", "sades", "sägs"},
+        {"veta", "vet", "visste", "vetat"},
+        {"bryta", "bryter", "bröt", "brutit", "brutits", "bröts", "bryts"},
+        {"slå", "slår", "slog", "slagit", "slagits", "slogs", "slås"},
+        {"bjuda", "bjuder", "bjöd", "bjudit", "bjudits", "bjöds", "bjuds"},
+        {"hålla", "håller", "höll", "hållit", "hållits", "hölls", "hålls"},
+        {"lägga", "lägger", "lade", "lagt", "lagts", "lades", "läggs"},
+        {"sätta", "sätter", "satte", "satts", "sattes", "sätts"},
+        {"sälja", "säljer", "sålde", "sålt", "sålts", "såldes", "säljs"},
+        {"vinna", "vinner", "vann", "vunnit"},
+        {"försvinna", "försvinner", "försvann", "försvunnit"},
+        {"sjunka", "sjunker", "sjönk", "sjunkit"},
+        {"springa", "springer", "sprang", "sprungit"},
+        {"stryka", "stryker", "strök", "strukit", "strukits", "ströks", "stryks"},
+        {"skjuta", "skjuter", "sköt", "skjutit", "skjutits", "sköts", "skjuts"},
+        {"falla", "faller", "föll", "fallit"},
+        {"låta", "låter", "lät", "låtit"},
+        {"flyga", "flyger", "flög", "flugit"},
+        {"gripa", "griper", "grep", "gripit", "gripits", "greps", "grips"},
+        {"frysa", "fryser", "frös", "frusit"},
+    };
+    /** Verb forms that are also other words ("drog" a drug, "bar" bare, "såg" a saw, "drev"): a
+     *  verb's form only after a particle. */
+    private static final Set<String> PREFIXED_ONLY = Set.of("drog", "drogs", "bar", "bars", "såg", "drev");
+    /** Verb particles a strong verb's form may follow ("an" + "såg": "ansåg" is "anse"). */
+    private static final String[] PARTICLES = {
+        "tillbaka", "efter", "genom", "under", "fram", "inne", "till", "upp", "åter", "över",
+        "före", "för", "med", "mot", "ned", "ner", "sam", "an", "av", "be", "bi", "in", "om", "på", "ut"};
 
     private static volatile SwedishLexicon instance;
 
@@ -58,6 +112,7 @@ final class SwedishLexicon {
     /** Every umlaut plural form (with -na, -s, -nas) -> singular, and every umlaut comparison
      *  -> its positive, longest first. */
     final List<String[]> umlautForms;
+    private final Map<String, String> verbForms = new HashMap<>();
 
     private SwedishLexicon() {
         try (InputStream aff = open("sv_SE.aff"); InputStream dic = open("sv_SE.dic")) {
@@ -96,6 +151,29 @@ final class SwedishLexicon {
         }
         forms.sort((a, b) -> Integer.compare(b[0].length(), a[0].length()));
         umlautForms = forms;
+        for (String[] v : STRONG_VERBS) {
+            for (int i = 1; i < v.length; i++) {
+                verbForms.put(v[i], v[0]);
+            }
+        }
+    }
+
+    /** The infinitive of a strong verb's form ("växte" -> "växa", "ansåg" -> "anse", "bidrog"
+     *  -> "bidra": a particle before a form, where the particle verb is a dictionary word), or null. */
+    String strongVerb(String w) {
+        String inf = verbForms.get(w);
+        if (inf != null) {
+            return PREFIXED_ONLY.contains(w) ? null : inf;
+        }
+        for (String p : PARTICLES) {
+            if (w.length() > p.length() + 1 && w.startsWith(p)) {
+                inf = verbForms.get(w.substring(p.length()));
+                if (inf != null && isRoot(p + inf)) {
+                    return p + inf;
+                }
+            }
+        }
+        return null;
     }
 
     static SwedishLexicon get() {
@@ -164,6 +242,26 @@ final class SwedishLexicon {
         for (DictEntry e : entries) {
             String f = e.getFlags();
             if (f.indexOf(COMPOUND_END) >= 0 && f.indexOf('Z') < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A head {@link SwedishWords} may take at three letters: a root with an entry that is no
+     *  compound-only form nor a verb (flag m) and either may end a compound or has a noun's definite forms (flags
+     *  B to F of sv_SE.aff), as "råd" and "del", which hunspell-sv does not flag as ends. */
+    boolean isShortHead(String root) {
+        DictEntries entries = dictionary.lookupEntries(root);
+        if (entries == null) {
+            return false;
+        }
+        for (DictEntry e : entries) {
+            String f = e.getFlags();
+            if (f.indexOf('Z') >= 0 || f.indexOf('m') >= 0) { // compound-only, or a verb
+                continue;
+            }
+            if (f.indexOf(COMPOUND_END) >= 0 || f.chars().anyMatch(c -> c >= 'B' && c <= 'F')) {
                 return true;
             }
         }

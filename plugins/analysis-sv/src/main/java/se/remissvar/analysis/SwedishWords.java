@@ -12,7 +12,9 @@ import org.tartarus.snowball.ext.SwedishStemmer;
  * stemmer keeps buffers): one per token filter, which Lucene uses from one thread at a time.
  *
  * <ol>
- *   <li>an umlaut plural ("bostäder", "städerna", "storstäder") is its singular;</li>
+ *   <li>a strong verb's form ("växte", "vuxit", "ansåg") is its infinitive's stem;</li>
+ *   <li>an umlaut plural ("bostäder", "städerna", "storstäder") is its singular, an irregular
+ *       comparison ("större", "högst") its positive;</li>
  *   <li>a word the dictionary knows is its hunspell stem (the longest, as before);</li>
  *   <li>a compound the dictionary does not know ("kombolägenheter", "facebookgruppen") is its
  *       modifier as written plus its head's stem ("kombolägenhet", "facebookgrupp"): singular
@@ -30,9 +32,18 @@ final class SwedishWords {
     private static final String[] NO_PARTS = new String[0];
     private static final int CACHE = 20_000;
     /** Heads that are mostly derivational endings, never taken as a compound's part
-     *  ("ungdomar" is no "ung" + "dom", "vänskapen" no "vän" + "skap"). */
+     *  ("ungdomar" is no "ung" + "dom", "vänskapen" no "vän" + "skap", "planering" no "plan" + "ring"). */
     private static final java.util.Set<String> NOT_HEADS = java.util.Set.of(
-        "dom", "skap", "het", "else", "bar", "sam", "lig", "ning", "inne", "ande", "ende");
+        "dom", "skap", "het", "else", "bar", "sam", "lig", "ning", "ring", "inne", "ande", "ende");
+    /** The length of a short head, taken only by {@link #shortHeadSplit}. */
+    static final int SHORT_HEAD = 3;
+    /** Three-letter nouns that end words as suffixes or pronouns more often than as a compound's
+     *  head: "-lek" (storlek, kärlek), "-vis" (delvis), "-tur" (kultur), "-ism", "-era", "-dom". */
+    private static final java.util.Set<String> NOT_SHORT_HEADS = java.util.Set.of(
+        "and", "ans", "bar", "dom", "era", "ism", "lek", "vis", "tur", "son", "tag", "med", "men",
+        "han", "min", "var", "vad", "här", "jag", "nej", "gen", "get", "ide", "isa", "ens", "ana",
+        "ave", "ess", "est", "ode", "ske", "sia", "tia", "nia", "uns", "oms", "res", "set", "rit",
+        "ton", "mat", "kap", "kar", "alt", "tik", "log", "ort", "ren", "ras", "rad", "dis", "tal", "ört", "öra");
 
     /** A word's stem and its compound parts (empty when it is not a compound). */
     record Analysis(String stem, String[] parts) {}
@@ -76,12 +87,17 @@ final class SwedishWords {
         if (!useDictionary) {
             return new Analysis(fallbackStem(w), NO_PARTS);
         }
+        String verb = lexicon.strongVerb(w);
+        if (verb != null) { // the infinitive's own stem: "höll" as "hålla", which is "håll"
+            String stem = verb.length() < 3 ? verb : hunspellStem(verb); // "ta" stays "ta", as the word itself
+            return new Analysis(stem != null ? stem : verb, NO_PARTS);
+        }
         Analysis umlaut = umlautPlural(w);
         if (umlaut != null) {
             return umlaut;
         }
         String known = hunspellStem(w);
-        Split split = w.length() >= MIN_COMPOUND ? split(w, known != null) : null;
+        Split split = w.length() >= MIN_MODIFIER + SHORT_HEAD ? split(w, known != null, known) : null;
         if (known != null) {
             return new Analysis(known, split == null ? NO_PARTS : parts(split));
         }
@@ -98,7 +114,7 @@ final class SwedishWords {
         out.add(s.modifierWord);
         out.add(s.headStem);
         if (s.headStem.length() >= MIN_COMPOUND) {
-            Split inner = split(s.headStem, true);
+            Split inner = split(s.headStem, true, s.headStem);
             if (inner != null) {
                 out.add(inner.modifierWord);
                 out.add(inner.headStem);
@@ -217,6 +233,12 @@ final class SwedishWords {
      * Swedish text may be the head too.
      */
     private Split split(String w, boolean strict) {
+        return split(w, strict, null);
+    }
+
+    /** As {@link #split(String, boolean)}; {@code known}, the word's dictionary stem (null for
+     *  a word it does not know), is the compound the modifier and the head's stem must make. */
+    private Split split(String w, boolean strict, String known) {
         for (int i = MIN_MODIFIER; i <= w.length() - MIN_HEAD; i++) {
             String head = w.substring(i);
             String headStem = headStem(head, strict);
@@ -224,8 +246,50 @@ final class SwedishWords {
                 continue;
             }
             String form = w.substring(0, i);
+            if (known != null && !makes(known, form, headStem)) {
+                continue; // across the word's inflection: "ungdomarna" (ungdom) is no "ung" + "domare"
+            }
             String mod = modifierWord(form);
             if (mod != null) {
+                return new Split(form, mod, headStem);
+            }
+        }
+        return shortHeadSplit(w, known);
+    }
+
+    /** True when a known word's stem is the modifier as written and the head's stem, but for
+     *  the head's last two letters ("deltagare" is "deltaga" to hunspell-sv, "del" + "tagare"). */
+    private static boolean makes(String known, String form, String headStem) {
+        return known.startsWith(form + headStem.substring(0, Math.max(2, headStem.length() - 2)));
+    }
+
+    /**
+     * A compound whose head is a three-letter noun, the dictionary's word or not ("pensionärsrådet"
+     * -> "pensionär", "råd"; "husbilar" -> "hus", "bil"), tried only where no longer head is
+     * found: the head a dictionary noun (a root with definite forms, or one hunspell-sv lets end a
+     * compound, even where it does not flag it so, as "råd" and "del"), not a suffix-like word
+     * ({@link #NOT_SHORT_HEADS}), and the rest a dictionary modifier of at least
+     * {@link #MIN_MODIFIER} letters, never a word of general text alone. A word the dictionary
+     * knows is split so only where its stem is that modifier and head ("pensionärsråd"), never
+     * across an inflection ("författaren" is no "författa" + "ren", "planerad" no "plan" + "rad").
+     */
+    private Split shortHeadSplit(String w, String known) {
+        for (int i = MIN_MODIFIER; i <= w.length() - SHORT_HEAD; i++) {
+            String head = w.substring(i);
+            String headStem = null;
+            for (String t : hunspell.getRoots(head)) {
+                if (t.length() == SHORT_HEAD && head.startsWith(t) && !NOT_SHORT_HEADS.contains(t)
+                        && lexicon.isShortHead(t)) {
+                    headStem = t;
+                    break;
+                }
+            }
+            if (headStem == null) {
+                continue;
+            }
+            String form = w.substring(0, i);
+            String mod = dictionaryModifier(form);
+            if (mod != null && mod.length() >= MIN_MODIFIER && (known == null || known.equals(form + headStem))) {
                 return new Split(form, mod, headStem);
             }
         }
@@ -265,12 +329,31 @@ final class SwedishWords {
         if (form.length() >= 4 && lexicon.isGeneral(form)) {
             return form;
         }
+        m = linkedModifier(form);
+        if (m != null) {
+            return m;
+        }
+        return twoPartModifier(form);
+    }
+
+    /** {@link #modifierWord} without words of general text: a modifier the dictionary knows. */
+    private String dictionaryModifier(String form) {
+        String m = lexicon.modifier(form);
+        if (m != null) {
+            return m;
+        }
+        m = linkedModifier(form);
+        return m != null ? m : twoPartModifier(form);
+    }
+
+    /** A modifier with a linking vowel or s the dictionary does not list ("förskole" -> "förskola"). */
+    private String linkedModifier(String form) {
         int n = form.length();
         if (n >= MIN_MODIFIER + 1) {
             char last = form.charAt(n - 1);
             if (last == 'e' || last == 'o' || last == 'u' || last == 'a' || last == 's') {
                 String shorter = form.substring(0, n - 1);
-                m = lexicon.modifier(shorter);
+                String m = lexicon.modifier(shorter);
                 if (m != null) {
                     return m;
                 }
@@ -279,11 +362,30 @@ final class SwedishWords {
                 }
             }
         }
+        return null;
+    }
+
+    /** Two dictionary parts ("stadsdels", "barnrätts"): the first as written and the second's
+     *  word ("stadsdel", "barnrätt"), so the linking -s- and a dropped vowel do not stay. */
+    private String twoPartModifier(String form) {
+        int n = form.length();
         for (int i = MIN_MODIFIER; i <= n - MIN_MODIFIER; i++) {
             String first = lexicon.modifier(form.substring(0, i));
-            if (first != null && lexicon.modifier(form.substring(i)) != null) {
-                return form; // two dictionary parts: the form itself is the part word
+            if (first == null) {
+                continue;
             }
+            String second = form.substring(i);
+            String word = lexicon.modifier(second);
+            if (word == null) {
+                continue;
+            }
+            if (second.endsWith("s") && lexicon.isWord(second.substring(0, second.length() - 1))) {
+                return form.substring(0, n - 1);
+            }
+            if (lexicon.isWord(word) && word.startsWith(second.substring(0, second.length() - 1))) {
+                return form.substring(0, i) + word;
+            }
+            return form;
         }
         return null;
     }

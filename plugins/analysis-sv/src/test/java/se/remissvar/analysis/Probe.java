@@ -1,15 +1,36 @@
 package se.remissvar.analysis;
 
-/** Prints each argument's analysis (stem and parts): a quick look without Elasticsearch.
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/** Prints each word's analysis (stem and parts): a quick look without Elasticsearch. The words
+ *  are the arguments, or one a line on standard input where there are none (a word list's
+ *  splits, to read by eye).
  *  java -cp target/classes:target/test-classes:LUCENE_JARS se.remissvar.analysis.Probe ord ... */
 public final class Probe {
     private Probe() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         SwedishWords w = new SwedishWords(SwedishLexicon.get(), true, SwedishWords.Fallback.SNOWBALL);
-        for (String a : args) {
-            SwedishWords.Analysis r = w.analyze(a);
-            System.out.println(a + " -> " + r.stem() + " " + String.join(",", r.parts()));
+        if (args.length > 0) {
+            for (String a : args) {
+                print(w, a);
+            }
+            return;
         }
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (!line.isBlank()) {
+                print(w, line.strip());
+            }
+        }
+    }
+
+    private static void print(SwedishWords w, String word) {
+        SwedishWords.Analysis r = w.analyze(word);
+        System.out.println(word + " -> " + r.stem() + " " + String.join(",", r.parts()));
     }
 }
