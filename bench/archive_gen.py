@@ -202,7 +202,7 @@ def index_archive(es: Any, settings: Any, sentences: list[str], vectors: np.ndar
                 counts["passages"] += 1
                 yield {"_index": ps, "_id": p.id, "_source": source(PassageDoc.from_record(a.record, p, v, model_id))}
 
-    helpers.bulk(es, actions(), chunk_size=1000, request_timeout=600)
+    helpers.bulk(es.options(request_timeout=600), actions(), chunk_size=1000)
     es.indices.put_settings(index=[yt, ps], settings={"refresh_interval": "1s"})
     es.indices.refresh(index=[yt, ps])
     return counts

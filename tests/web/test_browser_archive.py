@@ -168,6 +168,18 @@ def test_pages_continue_and_the_date_sort_starts_at_the_newest(browser, archive_
                 assert newest[0] == match["aggregations"]["newest"]["value_as_string"][:10]
                 assert newest == sorted(newest, reverse=True), newest
             assert overflow(d) <= 0
+        # by relevance the pages reach the best candidates only: the page says so, and how to see all
+        d.get(archive_url + "/?" + urlencode({"q": "förvaltningen", "mode": "keyword"}))
+        wait_for(d, "nav.pager")
+        heading = d.find_element(By.ID, "traffar-h").text
+        total = int(heading.split()[0].replace("\u00a0", "").replace(" ", ""))
+        last = d.find_elements(By.CSS_SELECTOR, "nav.pager li a:not([rel])")[-1]
+        limit = d.find_element(By.CSS_SELECTOR, "p.pager-limit")
+        reachable = int(last.get_attribute("textContent").split()[-1]) * 10
+        assert total > reachable and f"de {reachable} mest relevanta av {total} remisser" in limit.text
+        limit.find_element(By.LINK_TEXT, "Sortera på datum").click()
+        wait_for(d, "nav.pager")
+        assert "sort=datum" in d.current_url and "page=" not in d.current_url
         shot(d, f"arkiv-sida2-{width}")
         assert axe(d) == []
     finally:
