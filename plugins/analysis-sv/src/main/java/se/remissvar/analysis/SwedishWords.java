@@ -275,21 +275,15 @@ final class SwedishWords {
      */
     private Split shortHeadSplit(String w, String known) {
         for (int i = MIN_MODIFIER; i <= w.length() - SHORT_HEAD; i++) {
-            String head = w.substring(i);
-            String headStem = null;
-            for (String t : hunspell.getRoots(head)) {
-                if (t.length() == SHORT_HEAD && head.startsWith(t) && !NOT_SHORT_HEADS.contains(t)
-                        && lexicon.isShortHead(t)) {
-                    headStem = t;
-                    break;
-                }
-            }
-            if (headStem == null) {
+            String headStem = w.substring(i, i + SHORT_HEAD); // the head's root begins the head
+            if (NOT_SHORT_HEADS.contains(headStem) || !lexicon.isShortHead(headStem)
+                    || (known != null && !known.equals(w.substring(0, i) + headStem))
+                    || !hunspell.getRoots(w.substring(i)).contains(headStem)) {
                 continue;
             }
             String form = w.substring(0, i);
             String mod = dictionaryModifier(form);
-            if (mod != null && mod.length() >= MIN_MODIFIER && (known == null || known.equals(form + headStem))) {
+            if (mod != null && mod.length() >= MIN_MODIFIER) {
                 return new Split(form, mod, headStem);
             }
         }
