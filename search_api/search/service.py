@@ -494,7 +494,9 @@ class SearchService:
         res = self.es.search(index=self.yttranden, size=size, query={"bool": {
             "should": [{"match": {"boilerplate.text": {"query": fold(q), "operator": "and"}}},
                        {"match": {"boilerplate.text": {"query": q, "operator": "and"}}},
-                       {"match": {"boilerplate.text.stem": {"query": q, "operator": "and"}}}],
+                       {"match": {"boilerplate.text.stem": {"query": q, "operator": "and"}}},
+                       # compound parts, as the passages' text.parts: "pensionär" in "pensionärsrådet"
+                       {"match": {"boilerplate.text.parts": {"query": q, "operator": "and"}}}],
             "minimum_should_match": 1, "filter": flt}},
             source={"includes": ["id", "council", "remiss_id", "remiss_title", "boilerplate"]})
         words = [w for w in re.findall(r"\w+", fold(q).lower()) if len(w) > 2]

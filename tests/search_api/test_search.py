@@ -385,6 +385,9 @@ def test_words_only_in_standard_wordings_are_said_to_be_there(service, client):
     r = service.search(SearchRequest(q="pensionärsråden", mode="keyword"))
     assert r.groups == [] and [b.yttrande_id for b in r.in_boilerplate] == ["seed-000"]
     assert "pensionärsrådet" in r.in_boilerplate[0].line
+    # a compound's modifier alone, as the passages' parts find it
+    part = service.search(SearchRequest(q="pensionär", mode="keyword"))
+    assert part.groups == [] and [b.yttrande_id for b in part.in_boilerplate] == ["seed-000"]
     html = client.get("/?q=pensionärsråden&mode=keyword").get_data(as_text=True)
     assert "Orden finns bara i standardformuleringar" in html and "Inget svar i arkivet innehåller" not in html
     none = client.get("/?q=snöröjningsentreprenad&mode=keyword").get_data(as_text=True)
