@@ -269,7 +269,7 @@ class SearchService:
 
     def _retrieve(self, q: str, mode: Mode, filters: Filters, k: int = CANDIDATES,
                   with_facets: bool = False, exact_block: bool = True, defer_similar: bool = False,
-                  only_remisser: list[str] | None = None) -> Retrieval:
+                  only_remisser: list[str] | None = None, defer_highlight: bool = False) -> Retrieval:
         """One round trip (two for a hybrid search alone in its process, overlapping the
         embedding) for everything a result page needs. With words: the ranking list (BM25, any
         word), and - for ``exact_block`` - the exact matches with their highlights, counts and
@@ -313,7 +313,7 @@ class SearchService:
             plain.append(("exact", {
                 "size": k, "_source": PASSAGE_SOURCE, "track_total_hits": False,
                 "query": {"bool": {"must": [kq.exact_clause()], "filter": base}}, **page_only,
-                "highlight": kq.highlight(), "aggs": page_aggs}))
+                **({} if defer_highlight else {"highlight": kq.highlight()}), "aggs": page_aggs}))
         # a hybrid result page needs the kNN list's ids and scores (fusion) and the sources of
         # only the few neighbours it may show under "Liknande innehåll": fetched after
         knn_ids_only = needs_vector and uses_keyword and exact_block
@@ -432,7 +432,9 @@ class SearchService:
         if by_date:
             upto = req.page * req.size
             only = self._remisser_by_date(req.q, req.filters, upto)[upto - req.size:]
-        r = self._retrieve(req.q, req.mode, req.filters, with_facets=True, defer_similar=True, only_remisser=only)
+        # the highlights of only the passages the page shows (below), not of every candidate
+        r = self._retrieve(req.q, req.mode, req.filters, with_facets=True, defer_similar=True, only_remisser=only,
+                           defer_highlight=True)
         similar: list[RemissGroup] = []
         exact_rids: set[str] = set()
         if req.q.strip() and req.mode != "semantic":
@@ -458,7 +460,11 @@ class SearchService:
         if not with_similar:
             r.similar_pending = []
         answer_ids = [a.yttrande_id for g in page_groups for a in g.answers] + [a for _, a in r.similar_pending]
+        shown = (_POOL.submit(self._highlight_shown, req.q, page_groups, r)
+                 if req.q.strip() and req.mode != "semantic" else None)
         deadlines = self._fetch(r, answer_ids)
+        if shown is not None:
+            shown.result()
         if with_similar:
             r.rank()  # with the fetched sources
             similar = self.similar_groups(r, exact_rids)
@@ -486,6 +492,21 @@ class SearchService:
                                                    "order": [{"latest": "desc"}, {"_key": "asc"}]},
                                          "aggs": {"latest": {"max": {"field": "date"}}}}})
         return [str(b["key"]) for b in res["aggregations"]["r"]["buckets"]]
+
+    def _highlight_shown(self, q: str, groups: list[RemissGroup], r: Retrieval) -> None:
+        """The highlights of the passages ``groups`` show (each answer's best), fetched for those
+        alone: the exact search highlighted every candidate (100), the page shows a tenth of them
+        - at a million passages the highlights were a third of the page's search (p50 107 -> 70 ms
+        without them, bench/reports/scale_profile.md). Same request per passage, same snippets."""
+        answers = {a.best.id: a for g in groups for a in g.answers if a.best.id in r.sources}
+        if not answers:
+            return
+        res = self.es.search(index=self.passages, size=len(answers), source=False,
+                             query={"ids": {"values": list(answers)}}, highlight=KeywordQuery(q).highlight())
+        for h in res["hits"]["hits"]:
+            a = answers[h["_id"]]
+            if h.get("highlight"):
+                a.best = hit_from_source(r.sources[h["_id"]], a.best.score, h["highlight"], a.best.similarity)
 
     def boilerplate_matches(self, q: str, filters: Filters, size: int = 20) -> list[BoilerplateMatch]:
         """Answers whose labelled standard wording (``boilerplate.text``, folded as the folded
