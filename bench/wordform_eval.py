@@ -108,8 +108,15 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def runs_key(set_path: Path) -> str:
+    """The set's entry in bench/runs.json: ``wordform_eval`` for the project's set, ``wordform_blind``
+    for the blind one (bench/data/wordforms_blind.jsonl), ``wordform_<name>`` for another."""
+    name = set_path.stem.removeprefix("wordforms").lstrip("_")
+    return f"wordform_{name}" if name else "wordform_eval"
+
+
 def report(r: dict[str, Any], set_path: Path, mode: str) -> tuple[list[str], dict[str, Any]]:
-    want = expected("wordform_eval")
+    want = expected(runs_key(set_path))
     summary = {"recall": round(r["recall"], 3), "page_recall": round(r["page_recall"], 3),
                "doc_recall": round(r["doc_recall"], 3),
                "dirty_controls": r["dirty_controls"], "false_no_answer": r["false_no_answer"]}
