@@ -2,7 +2,7 @@
 label) on the labelled lines of bench/data/boilerplate_lines.jsonl (issue 29).
 
 Each labelled document is extracted as the set says (``pdftotext`` with or without ``-layout``,
-or the .txt seed as is), split into pages at form feeds and segmented by ``ingest.segment`` with
+or the .txt seed as is), split into pages at form feeds and segmented by ``ingest.parse.segment`` with
 nothing set aside beforehand (the running heads must be found by the segmenter's own
 measurement). The corpus template is learned, without labels, from the archive's documents
 (the recorded sites' PDFs, the seeds and the real documents) less the held-out documents, as
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import expected, meets, publish, regression_flag
-from ingest.segment import learn_template, segment_pages
+from ingest.parse.segment import learn_template, segment_pages
 from remissvar.boilerplate import Label, Template
 from remissvar.records import PageText
 
@@ -60,8 +60,8 @@ def pages_of(lines: list[str]) -> tuple[list[PageText], dict[int, tuple[int, int
 
 def corpus_template(exclude: set[str]) -> Template:
     """The template learned (no labels) from the archive's documents, less ``exclude``."""
-    from ingest.extract import ExtractError, extract
-    from ingest.structure import parse_structure
+    from ingest.parse.extract import ExtractError, extract
+    from ingest.parse.structure import parse_structure
 
     files = [p for p in (ROOT / "tests/fixtures/sites").rglob("*") if p.is_file() and p.read_bytes()[:4] == b"%PDF"]
     files += sorted((ROOT / "tests/fixtures/real-documents").glob("*.pdf"))

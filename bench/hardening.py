@@ -42,7 +42,7 @@ from ingest.crawl.http import (
     UnsafeUrlError,
 )
 from ingest.crawl.safezip import BadZip, read_members
-from ingest.parse_budget import DEFAULT_BUDGET, BudgetExceededError, ParseBudget, parse_file_bounded
+from ingest.parse.budget import DEFAULT_BUDGET, BudgetExceededError, ParseBudget, parse_file_bounded
 from tests.ingest.crawl.hostile import Hostile, endless, send, trickle
 from tests.ingest.crawl.test_safezip import PDF, bomb, make_zip, set_encrypted_flag
 from tests.ingest.hostile_pdfs import inflating_pdf, many_operators
@@ -282,7 +282,7 @@ def fuzz_counts() -> dict[str, object]:
     """The fuzz test's generators, counted by outcome (no assertions: the test has them)."""
     from ingest.crawl.platforms.meetingplus import api
     from ingest.crawl.protocol_files import ApiFormatError
-    from ingest.extract import ExtractError
+    from ingest.parse.extract import ExtractError
     from tests.ingest import test_fuzz_hostile_inputs as fz
 
     out: dict[str, object] = {"counts": fz.COUNTS}

@@ -35,10 +35,10 @@ def main() -> None:
     from ingest.chunking import chunk_yttrande
     from ingest.crawl.runner import crawl_sources, recorded_sources
     from ingest.crawl.store import RawStore
-    from ingest.crawl.to_records import answer_documents
-    from ingest.extract import EmptyDocumentError, extract
-    from ingest.ocr_repair import repair_text
-    from ingest.structure import parse_structure
+    from ingest.parse.extract import EmptyDocumentError, extract
+    from ingest.parse.from_crawl import answer_documents
+    from ingest.parse.ocr_repair import repair_text
+    from ingest.parse.structure import parse_structure
     from remissvar.embedding import get_embedder
     from search_api.index import delete_all, ensure_indices, es_client, write_yttrande
 

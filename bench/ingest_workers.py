@@ -34,7 +34,7 @@ REDIS_DB = 13
 
 
 def text_layer_pdfs() -> list[Path]:
-    from ingest.extract import ExtractError, extract
+    from ingest.parse.extract import ExtractError, extract
 
     out = []
     for f in sorted((ROOT / "tests/fixtures/sites").rglob("*")):

@@ -1,7 +1,7 @@
 """OCR pages per minute, serial against one page per core (issue 18: >= 1.8x on 2 cores).
 
 A scanned document of N pages (the Södermalm seed typeset, rasterised and made image-only,
-the same page repeated) is OCR'd through ingest.extract with one job (``jobs=1``) and then
+the same page repeated) is OCR'd through ingest.parse.extract with one job (``jobs=1``) and then
 with one job per core; the text must be the same. Prints pages/min for both and the ratio,
 and the resolution the scan was rendered at.
 
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.extract import extract, ocr_jobs
+from ingest.parse.extract import extract, ocr_jobs
 
 
 def scanned_pdf(pages: int, out: Path) -> Path:

@@ -35,10 +35,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import expected, meets, publish, regression_flag
-from ingest.extract import extract, join_hyphenation, ocr_page
-from ingest.ocr_repair import repair_text, word_accuracy
-from ingest.parse import parse_file
-from ingest.structure import parse_structure
+from ingest.parse.document import parse_file
+from ingest.parse.extract import extract, join_hyphenation, ocr_page
+from ingest.parse.ocr_repair import repair_text, word_accuracy
+from ingest.parse.structure import parse_structure
 from remissvar.records import PageText, Yttrande
 
 SEED = ROOT / "tests/fixtures/seeds/000_799dd45ed89de956.txt"
@@ -267,7 +267,7 @@ def real_documents_benchmark() -> tuple[dict[str, float], list[str]]:
         if d["file"].endswith(".pdf") and "sections" in d:
             # the header block read in two text orders: pdfplumber's lines (label and value on one
             # line, by position) and pdftotext's raw order (a column of labels, then the values)
-            from ingest.header_block import parse_header
+            from ingest.parse.header_block import parse_header
 
             raw = subprocess.run(["pdftotext", "-l", "1", str(ROOT / d["file"]), "-"], capture_output=True,
                                  text=True, check=True).stdout.splitlines()

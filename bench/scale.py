@@ -38,8 +38,8 @@ ES_HEAP = _HEAP_FILE.read_text().split()[-1].removeprefix("-Xmx") if _HEAP_FILE 
 
 
 def real_sentences() -> list[str]:
-    from ingest.extract import ExtractError, extract
-    from ingest.ocr_repair import repair_text
+    from ingest.parse.extract import ExtractError, extract
+    from ingest.parse.ocr_repair import repair_text
     from remissvar.textnorm import sentences
 
     out: list[str] = []

@@ -132,7 +132,8 @@ def main() -> None:
             "page_p95_ms": round(pct(one["page"][name], 95), 1),
             "page_1": cell(name, 1), "page_20": cell(name, 20),
             "index_mb": round(size / 1e6), "index_s": builds[name].get("index_s"),
-            "index_built_at": builds[name].get("at"), "index_build_load": builds[name].get("load_average"),
+            "index_built_at": builds[name].get("built_at", builds[name].get("at")),
+            "index_build_load": builds[name].get("build_load_average", builds[name].get("load_average")),
         }
     w, wo = figures["with"], figures["without"]
     ratios = {"ranking_p95": w["ranking_p95_ms"] / wo["ranking_p95_ms"],

@@ -174,6 +174,11 @@ def main() -> None:
                "page_p95_ms": {str(c): round(p95, 1) for c, _, p95, _, _ in load},
                "failed": sum(f for *_, f in load), "load_average": [round(x, 2) for x in os.getloadavg()],
                "at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")}
+    if reuse and report.with_suffix(".json").exists():  # a kept index: its build's figures stay
+        built = json.loads(report.with_suffix(".json").read_text(encoding="utf-8"))
+        if built.get("index_s"):
+            figures.update({k: built.get(k) for k in ("index_s", "bulk_s")}, built_at=built.get("built_at", built["at"]),
+                           build_load_average=built.get("build_load_average", built["load_average"]))
     report.with_suffix(".json").write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
     what = ("without issue 27's Swedish analysis (hunspell alone, no compound parts: bench/analysis_baseline.py)"
             if baseline else "with the Swedish analysis (plugins/analysis-sv: sv_stem, compound parts)")

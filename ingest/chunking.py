@@ -1,9 +1,9 @@
 """Section-aware passages: a few sentences each, never across a section boundary; substance
-only: the sections are clean (``ingest.segment``: no running heads, letterhead, contact or
+only: the sections are clean (``ingest.parse.segment``: no running heads, letterhead, contact or
 signature lines) and procedural decision sentences are left out (kept as labelled boilerplate)."""
 from __future__ import annotations
 
-from ingest.segment import END_SECTIONS, PROCEDURAL_SECTIONS, is_procedural_sentence, segment_pages
+from ingest.parse.segment import END_SECTIONS, PROCEDURAL_SECTIONS, is_procedural_sentence, segment_pages
 from remissvar.boilerplate import Template
 from remissvar.records import Passage, Yttrande, stable_id
 from remissvar.textnorm import fold, sentences

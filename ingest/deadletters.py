@@ -20,7 +20,7 @@ from dramatiq.errors import ActorNotFound
 from dramatiq.middleware import Middleware
 
 from ingest.crawl.http import FetchError
-from ingest.extract import ExtractError
+from ingest.parse.extract import ExtractError
 from remissvar import failures
 from remissvar.queue import in_broker
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from elasticsearch import Elasticsearch
 
 from ingest.chunking import chunk_yttrande, embedding_text
-from ingest.segment import archive_template, clean_record
+from ingest.parse.segment import archive_template, clean_record
 from remissvar.boilerplate import Template
 from remissvar.embedding import Embedder
 from remissvar.records import Yttrande
@@ -16,7 +16,7 @@ def index_yttrande(y: Yttrande, es: Elasticsearch, settings: Settings, embedder:
                    *, version: int | None = None, refresh: bool = False, template: Template | None = None) -> int:
     """Chunk, embed and write one yttrande; returns the number of passages (substance only:
     the record segmented again with the archive's boilerplate ``template``, by default the one
-    measured over the parsed records, ``ingest.segment.archive_template``).
+    measured over the parsed records, ``ingest.parse.segment.archive_template``).
 
     ``version`` None writes through the live aliases (made on first use); a number writes into
     that index version directly (reindex, before the alias swap).

@@ -2,7 +2,7 @@
 
 Search keeps working on the old version until the swap (one atomic alias update). The remiss
 keys are re-linked first (``remissvar.remiss_keys``: stable keys, corrections applied). The
-boilerplate template is measured again over the whole archive (``ingest.segment.learn_template``,
+boilerplate template is measured again over the whole archive (``ingest.parse.segment.learn_template``,
 saved beside the parsed records for the parse stage) and every record is segmented with it:
 fields and passages hold substance, the boilerplate is kept labelled.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 from tqdm import tqdm
 
 from ingest.indexing import index_yttrande
-from ingest.parsed_store import ParsedStore
+from ingest.parse.segment import clean_record, learn_template, template_path
+from ingest.parse.store import ParsedStore
 from ingest.remiss_linking import key_store, relink
-from ingest.segment import clean_record, learn_template, template_path
 from remissvar.embedding import get_embedder
 from remissvar.settings import Settings, get_settings
 from search_api.index import create_version, current_version, es_client, swap_aliases

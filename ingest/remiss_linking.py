@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from elasticsearch import Elasticsearch
 
-from ingest.crawl.to_records import DocumentTask, agenda_ref
+from ingest.parse.from_crawl import DocumentTask, agenda_ref
 from remissvar.embedding import title_embedder
 from remissvar.linking import AnswerRef
 from remissvar.records import AgendaRef, Yttrande

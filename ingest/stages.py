@@ -15,13 +15,13 @@ from ingest.crawl.model import Source, load_sources
 from ingest.crawl.runner import open_crawler
 from ingest.crawl.store import RawStore
 from ingest.crawl.summary_items import SUMMARIES
-from ingest.crawl.to_records import DocumentTask, answer_documents, document_task
 from ingest.deadletters import free_lock_of_lost_crawl, lock_held
-from ingest.extract import ExtractError
 from ingest.indexing import index_yttrande
-from ingest.parse import PARSER_VERSION
-from ingest.parse_budget import parse_task_bounded
-from ingest.parsed_store import ParsedStore
+from ingest.parse.budget import parse_task_bounded
+from ingest.parse.document import PARSER_VERSION
+from ingest.parse.extract import ExtractError
+from ingest.parse.from_crawl import DocumentTask, answer_documents, document_task
+from ingest.parse.store import ParsedStore
 from ingest.remiss_linking import correct, key_store, link_record, relink, sync_index
 from ingest.summaries import read_summaries
 from remissvar import crawl_status, failures

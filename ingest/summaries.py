@@ -29,8 +29,8 @@ from pathlib import Path
 from ingest.crawl.model import load_sources
 from ingest.crawl.store import RawStore
 from ingest.crawl.summary_items import SUMMARIES
-from ingest.extract import ExtractError, extract
-from ingest.parse_budget import run_bounded
+from ingest.parse.budget import run_bounded
+from ingest.parse.extract import ExtractError, extract
 from remissvar import remiss_fields as rf
 from remissvar.bodies import body_key
 from remissvar.position_summaries import read_summary as read_views

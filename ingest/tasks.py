@@ -37,7 +37,7 @@ from ingest.deadletters import (
     work_key,
 )
 from ingest.indexing import index_yttrande
-from ingest.parse_budget import parse_file_bounded
+from ingest.parse.budget import parse_file_bounded
 from ingest.reindex import reindex_all
 from remissvar import failures
 from remissvar.embedding import get_embedder

@@ -1,9 +1,9 @@
 """Boilerplate of a council document, line by line: what a line *looks like* (page numbers in
 every form, contact lines, signature and attestation lines, procedural decision sentences,
 letterhead lines) and the corpus template measured over the archive (``Template``: lines that
-repeat across many documents of different remisser, learned by ``ingest.segment``).
+repeat across many documents of different remisser, learned by ``ingest.parse.segment``).
 
-Pure functions over text, shared by the ingest segmenter (``ingest.segment``, which adds what
+Pure functions over text, shared by the ingest segmenter (``ingest.parse.segment``, which adds what
 only a whole document shows: lines repeating across its pages, the head zone before the title)
 and by search (a pasted paragraph that is itself boilerplate searches the labelled boilerplate).
 Patterns run on diacritic-folded text, so OCR copies ("forvaltningens") count too.
@@ -261,7 +261,7 @@ class Template:
 def classify_line(line: str, *, edge: bool = False, head: bool = False, template: Template | None = None) -> Label:
     """The label of one line from its shape and the template. ``edge``: it stands among a page's
     first or last lines; ``head``: in the first page's head zone (before the title). What a whole
-    document shows (repetition across its pages, a name beside a role) is ``ingest.segment``'s."""
+    document shows (repetition across its pages, a name beside a role) is ``ingest.parse.segment``'s."""
     s = squash(line)
     if not s:
         return Label.SUBSTANCE

@@ -1,6 +1,6 @@
 """How a word typed with å/ä/ö may be spelt in a scanned answer's OCR text.
 
-The repair at ingest (``ingest.ocr_repair``) restores å/ä/ö only where exactly one reading is a
+The repair at ingest (``ingest.parse.ocr_repair``) restores å/ä/ö only where exactly one reading is a
 word: it leaves "méta" (mäta or möta), "nétt" (nått, nätt or nött) and "ar" (år or är), and a
 misreading it has no rule for ("Gvergripande", "tidnka") stays as it is. ``ocr_spellings``
 spells a word as such text may hold it: each å/ä/ö as the glyphs the archive's scans have read

@@ -509,7 +509,7 @@ def classify_position(text: str, *, body: str | None = None, council: str | None
 
 
 # A document's parts in the order their stance weighs: the decision proposal, the summary,
-# then the administration's view (synpunkter). Names as ingest.sections' vocabulary prints them.
+# then the administration's view (synpunkter). Names as ingest.parse.sections' vocabulary prints them.
 _PROPOSAL_PARTS = re.compile(r"^(?:f[oe]?rvaltningens\s+)?f[oe]?rslag\s+till\s+beslut|^beslut\b", re.I)
 _SUMMARY_PARTS = re.compile(r"^sammanfattning", re.I)
 

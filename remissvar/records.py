@@ -503,7 +503,7 @@ class Yttrande(BaseModel):
     agenda: AgendaRef | None = None  # the agenda item it was listed under (crawled answers)
     council_decision: Decision | None = None  # the protocol's decision: outcome, stance, reservations
     # the document's boilerplate (running heads, page numbers, letterhead, contact, signature,
-    # procedural sentences), labelled by ``ingest.segment``: kept out of text, sections and passages
+    # procedural sentences), labelled by ``ingest.parse.segment``: kept out of text, sections and passages
     boilerplate: list[BoilerLine] = Field(default_factory=list)
 
 

@@ -4,7 +4,7 @@ Answers say it in passing ("Ärendet har även remitterats till Farsta stadsdels
 trafiknämnden"), utlåtanden in a sentence of their own ("Ärendet har remitterats till …",
 "Motionen har skickats på remiss till …"); "samtliga stadsdelsnämnder" stands for the district
 councils of the date (``remissvar.records.councils_on``). ``read_sendlist`` is the one reader of
-that phrasing: the index stage (``ingest.structure``), the summaries (``ingest.summaries``,
+that phrasing: the index stage (``ingest.parse.structure``), the summaries (``ingest.summaries``,
 ``remissvar.position_summaries``) and so the remiss page's list of who was asked
 (``search_api.asked``) all go through it. An empty result means "sändlista okänd".
 """

@@ -31,7 +31,7 @@ def load_samples(verbose: bool = False) -> None:
     """Index the sample corpus (directly, without the queue)."""
     _logging(verbose)
     from ingest.indexing import index_yttrande
-    from ingest.parse import parse_file
+    from ingest.parse.document import parse_file
     from ingest.sample import sample_documents
     from remissvar.embedding import get_embedder
     from remissvar.settings import get_settings
@@ -95,8 +95,8 @@ def link(
 @app.command("parse")
 def parse(file: Path, ocr: str = typer.Option("auto", help="auto|always|never")) -> None:
     """Print the structured record of one document (PDF or text) as JSON."""
-    from ingest.extract import ExtractError
-    from ingest.parse_budget import check_ocr, parse_file_bounded
+    from ingest.parse.budget import check_ocr, parse_file_bounded
+    from ingest.parse.extract import ExtractError
 
     try:  # one JSON line on stderr and exit code 2 for a bad argument, file or document (no traceback)
         y = parse_file_bounded(file, ocr=check_ocr(ocr))  # size before reading; a child process with limits
@@ -205,10 +205,10 @@ def index_crawled(verbose: bool = False) -> None:
     """Parse, embed and index every stored answer document (directly, without the queue)."""
     _logging(verbose)
     from ingest.crawl.store import RawStore
-    from ingest.crawl.to_records import answer_documents
-    from ingest.extract import ExtractError
     from ingest.indexing import index_yttrande
-    from ingest.parse_budget import parse_task_bounded
+    from ingest.parse.budget import parse_task_bounded
+    from ingest.parse.extract import ExtractError
+    from ingest.parse.from_crawl import answer_documents
     from remissvar.embedding import get_embedder
     from remissvar.settings import get_settings
     from search_api.index import es_client

@@ -103,7 +103,7 @@ def query_encoder(settings):
 
 @pytest.fixture(scope="session")
 def seed_records():
-    from ingest.parse import parse_file
+    from ingest.parse.document import parse_file
 
     return {
         "sodermalm": parse_file(SODERMALM_SEED, doc_id="seed-000"),

@@ -97,9 +97,9 @@ def _answer_ref(text: str) -> object:
 
 def _readers() -> dict[str, tuple[str, Callable[[str], object]]]:
     """name -> (owner, reader of one text). Imported lazily: the child runs them."""
-    from ingest import protocol, structure
     from ingest.crawl import grammar
     from ingest.crawl.lines import page_lines
+    from ingest.parse import protocol, structure
     from remissvar import positions, remiss_fields, sendlist
 
     return {

@@ -1,5 +1,7 @@
 """Imports run one way: core (remissvar) <- search_api <- ingest; web reads through search_api;
-only the CLI (remissvar_cli) imports every layer. No import cycles between modules.
+only the CLI (remissvar_cli) imports every layer. Within ingest, the parse stage (ingest.parse)
+reads the crawl stage (ingest.crawl) through one door, ingest.parse.from_crawl. No import cycles
+between modules.
 
 Every import statement counts, including those inside functions: a deferred import is still a
 dependency.
@@ -20,6 +22,8 @@ ALLOWED: dict[str, set[str]] = {
 }
 # ingest writes the index; it does not use search (query) code
 INGEST_MAY_USE = ("search_api.index", "search_api.schema")
+# within ingest, the parse stage reads what the crawl stored through its door only
+PARSE_DOOR = "ingest.parse.from_crawl"
 
 
 def _module_name(path: Path, root: Path = ROOT) -> str:
@@ -68,6 +72,8 @@ def test_imports_follow_the_layers() -> None:
                 wrong.append(f"{mod} -> {dep}")
             elif layer == "ingest" and target == "search_api" and not dep.startswith(INGEST_MAY_USE):
                 wrong.append(f"{mod} -> {dep} (ingest may only write the index)")
+            elif mod.startswith("ingest.parse") and dep.startswith("ingest.crawl") and mod != PARSE_DOOR:
+                wrong.append(f"{mod} -> {dep} (the parse stage reads the crawl through {PARSE_DOOR})")
     assert not wrong, "imports against the layers:\n  " + "\n  ".join(sorted(wrong))
 
 

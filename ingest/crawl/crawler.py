@@ -23,7 +23,7 @@ from ingest.crawl.platforms.common import match_paragraph, split_paragraphs
 from ingest.crawl.protocol_files import ApiFormatError
 from ingest.crawl.store import Provenance, RawStore, item_json, now
 from ingest.crawl.summary_items import SUMMARIES, summary_items
-from ingest.extract import ExtractError
+from ingest.parse.extract import ExtractError
 from remissvar.records import DocumentKind
 from remissvar.remiss_fields import filing_class
 

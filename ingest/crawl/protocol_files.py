@@ -7,7 +7,7 @@ import re
 
 from ingest.crawl import safezip
 from ingest.crawl.model import AgendaItem
-from ingest.parse_budget import PEEK_BUDGET, ParseBudget, peek_pdf_text
+from ingest.parse.budget import PEEK_BUDGET, ParseBudget, peek_pdf_text
 from remissvar.textnorm import fold
 
 
@@ -43,6 +43,6 @@ def head_text(pdf: bytes, pages: int = 3, *, budget: ParseBudget = PEEK_BUDGET) 
     """The text layer of a downloaded PDF's first pages ('' when it has none): enough to tell
     which agenda item a protocol extract is about (its paragraph heading comes first), or a
     whole protocol's §§. Read like any untrusted document: in a child process under
-    ``budget`` (``ingest.parse_budget.peek_pdf_text``), never in the crawling process; a file
+    ``budget`` (``ingest.parse.budget.peek_pdf_text``), never in the crawling process; a file
     over a limit raises ``BudgetExceededError`` (an ``ExtractError``)."""
     return peek_pdf_text(pdf, pages=pages, budget=budget)

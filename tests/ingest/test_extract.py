@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.extract import (
+from ingest.parse.extract import (
     CorruptPdfError,
     EmptyDocumentError,
     EncryptedPdfError,
@@ -58,7 +58,7 @@ def test_bad_input_gives_typed_error(name, error):
 
 
 def test_huge_input_is_refused(tmp_path, monkeypatch):
-    import ingest.extract as ex
+    import ingest.parse.extract as ex
 
     monkeypatch.setattr(ex, "MAX_BYTES", 1000)
     with pytest.raises(TooLargeError):
@@ -66,7 +66,7 @@ def test_huge_input_is_refused(tmp_path, monkeypatch):
 
 
 def test_missing_file():
-    from ingest.extract import ExtractError
+    from ingest.parse.extract import ExtractError
 
     with pytest.raises(ExtractError):
         extract(Path("/nonexistent/x.pdf"))
@@ -101,7 +101,7 @@ def test_scans_render_at_their_own_resolution(tmp_path):
     import img2pdf
     import pdfplumber
 
-    from ingest.extract import render_dpi
+    from ingest.parse.extract import render_dpi
 
     png = tmp_path / "p.png"
     subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", "-singlefile",
@@ -118,7 +118,7 @@ def test_scans_render_at_their_own_resolution(tmp_path):
 def test_ocr_jobs_come_from_the_settings(monkeypatch):
     import os
 
-    from ingest.extract import ocr_jobs
+    from ingest.parse.extract import ocr_jobs
     from remissvar.settings import Settings
 
     assert ocr_jobs(Settings(ocr_jobs=3)) == 3

@@ -27,9 +27,9 @@ from ingest.crawl.platforms.meetingplus import api
 from ingest.crawl.protocol_files import ApiFormatError, zip_members
 from ingest.crawl.safezip import BadZip, read_members
 from ingest.crawl.urlgate import UrlGate, UrlRefused
-from ingest.extract import ExtractError
-from ingest.parse import parse_file
-from ingest.parse_budget import ParseBudget, parse_file_bounded
+from ingest.parse.budget import ParseBudget, parse_file_bounded
+from ingest.parse.document import parse_file
+from ingest.parse.extract import ExtractError
 from tests.ingest.hostile_pdfs import pdf, text_page
 
 pytestmark = pytest.mark.fuzz

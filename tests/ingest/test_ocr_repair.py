@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.ocr_repair import repair_text, word_accuracy
+from ingest.parse.ocr_repair import repair_text, word_accuracy
 from tests.conftest import SKARHOLMEN_SEED
 
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from ingest.parse import parse_file
+from ingest.parse.document import parse_file
 from remissvar.records import Position
 from tests.conftest import FIXTURES
 

@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 
 from ingest.deadletters import PERMANENT_ERRORS
-from ingest.extract import CorruptPdfError, ExtractError, TooLargeError
-from ingest.parse import parse_file
-from ingest.parse_budget import (
+from ingest.parse.budget import (
     DEFAULT_BUDGET,
     BudgetExceededError,
     NotAFileError,
@@ -24,6 +22,8 @@ from ingest.parse_budget import (
     parse_file_bounded,
     run_bounded,
 )
+from ingest.parse.document import parse_file
+from ingest.parse.extract import CorruptPdfError, ExtractError, TooLargeError
 from tests.ingest.hostile_pdfs import inflating_pdf, many_operators, pdf, text_page
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -158,8 +158,8 @@ def test_cli_bomb_is_a_budget_error(tmp_path):
 
 @pytest.mark.slow  # make check leaves it out; make test runs it
 def test_the_pipeline_task_parses_bounded_with_its_provenance():
-    from ingest.crawl.to_records import DocumentTask, parse_task
-    from ingest.parse_budget import parse_task_bounded
+    from ingest.parse.budget import parse_task_bounded
+    from ingest.parse.from_crawl import DocumentTask, parse_task
 
     path = FIXTURES / "pdf" / "sodermalm_textlayer.pdf"
     task = DocumentTask(doc_id="d1", path=path, source_url="https://meetingspublic.stockholm.se/x", council="sodermalm",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.protocol import parse_protocol_paragraph
+from ingest.parse.protocol import parse_protocol_paragraph
 from tests.conftest import FIXTURES
 
 
@@ -22,7 +22,7 @@ def test_nothing_invented():
 
 
 def test_parse_file_takes_the_protocol_paragraph():
-    from ingest.parse import parse_file
+    from ingest.parse.document import parse_file
 
     y = parse_file(FIXTURES / "seeds/000_799dd45ed89de956.txt",
                    protocol_text=(FIXTURES / "protocol/paragraph_sodermalm_structure.txt").read_text())
@@ -33,14 +33,14 @@ def test_parse_file_takes_the_protocol_paragraph():
 # ---- split_paragraphs: the pure function the crawler calls on a full protocol's text ----------
 
 def _protocol_text(name: str) -> str:
-    from ingest.extract import extract
+    from ingest.parse.extract import extract
 
     return "\n".join(p.text for p in extract(FIXTURES / "real-documents" / name))
 
 
 @pytest.mark.slow  # make check leaves it out; make test runs it
 def test_split_paragraphs_on_a_full_protocol_skips_the_table_of_contents():
-    from ingest.protocol import split_paragraphs
+    from ingest.parse.protocol import split_paragraphs
 
     paras = split_paragraphs(_protocol_text("barn-och-ungdomsnamnden_2018-01-30_protokoll.pdf"))
     assert [p.number for p in paras] == list(range(1, 10))
@@ -53,7 +53,7 @@ def test_split_paragraphs_on_a_full_protocol_skips_the_table_of_contents():
 
 @pytest.mark.slow  # make check leaves it out; make test runs it
 def test_split_paragraphs_title_wrapped_around_its_number_in_the_contents():
-    from ingest.protocol import split_paragraphs
+    from ingest.parse.protocol import split_paragraphs
 
     (p,) = split_paragraphs(_protocol_text("kommunfullmaktige_2026-06-10_protokoll.pdf"))
     assert p.number == 116 and p.dnr == "2020.008 KS" and p.decision == "Planförslaget antas."
@@ -75,7 +75,7 @@ def test_statement_forms_as_printed():
         "Ersättaryttrande",
         "Ersättaren Kim Lind (MP) anmäler ett ersättaryttrande.",
     ])
-    from ingest.protocol import split_paragraphs
+    from ingest.parse.protocol import split_paragraphs
 
     (p,) = split_paragraphs(text)
     assert (p.number, p.dnr, p.title) == (7, "SÖ 2024/12", "Svar på remiss om trafikplan")
@@ -89,7 +89,7 @@ def test_statement_forms_as_printed():
 
 
 def test_references_to_paragraphs_in_running_text_do_not_split():
-    from ingest.protocol import split_paragraphs
+    from ingest.parse.protocol import split_paragraphs
 
     text = ("§ 3 2024.001 KS\nBudget\nBeslut\nKommunfullmäktige beslutade den 11 december 2024\n"
             "§ 185 att anta planförslaget.\nPlanen antas.\n")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.header_block import parse_header
-from ingest.parse import parse_file
+from ingest.parse.document import parse_file
+from ingest.parse.header_block import parse_header
 from remissvar.records import Yttrande
 from tests.conftest import FIXTURES
 
@@ -124,7 +124,7 @@ def test_image_page_in_a_text_pdf_is_ocrd(tmp_path):
     mixed = tmp_path / "mixed.pdf"
     with mixed.open("wb") as f:
         w.write(f)
-    from ingest.extract import extract
+    from ingest.parse.extract import extract
 
     pages = extract(mixed)
     assert [p.ocr for p in pages] == [False, True]
@@ -195,7 +195,7 @@ def test_council_from_provenance_not_from_the_body_text():
 
 
 def test_kind_from_link_text_when_content_is_silent(tmp_path):
-    from ingest.kinds import kind_from_link
+    from ingest.parse.kinds import kind_from_link
     from remissvar.records import DocumentKind
 
     assert kind_from_link("Tjänsteutlåtande.pdf") == DocumentKind.TJANSTEUTLATANDE
@@ -212,7 +212,7 @@ def test_kind_from_link_text_when_content_is_silent(tmp_path):
 
 def test_loose_file_council_from_a_running_letterhead():
     """A letterhead repeated on every page is removed from the text as a running head; it still names the council."""
-    from ingest.structure import parse_structure
+    from ingest.parse.structure import parse_structure
     from remissvar.records import PageText
 
     body = ("Förvaltningens förslag till beslut\nStadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som svar "

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.services
 
 @pytest.fixture()
 def linked(tmp_path, es, embedder, seed_records):
-    from ingest.parsed_store import ParsedStore
+    from ingest.parse.store import ParsedStore
     from remissvar.settings import Settings
     from search_api.index import delete_all
 
@@ -84,7 +84,7 @@ def test_reconcile_sends_again_what_is_unfinished(tmp_path, es, seed_records):
     """A parsed record missing from the index (its index message was lost) is sent again."""
     import redis
 
-    from ingest.parsed_store import ParsedStore
+    from ingest.parse.store import ParsedStore
     from ingest.stages import reconcile
     from remissvar.settings import Settings
     from search_api.index import delete_all
@@ -107,7 +107,7 @@ def test_reconcile_sends_again_a_lost_crawl_once_and_leaves_dead_letters(tmp_pat
     import redis
 
     from ingest.crawl.store import RawStore
-    from ingest.parsed_store import ParsedStore
+    from ingest.parse.store import ParsedStore
     from ingest.stages import reconcile
     from remissvar import failures
     from remissvar.settings import Settings
@@ -153,7 +153,7 @@ def test_reconcile_sends_again_what_ran_out_of_retries_in_an_outage_only(tmp_pat
     import redis
 
     from ingest.crawl.store import RawStore
-    from ingest.parsed_store import ParsedStore
+    from ingest.parse.store import ParsedStore
     from ingest.stages import reconcile
     from remissvar import failures
     from remissvar.queue import enqueue

@@ -7,7 +7,7 @@ from contextlib import ExitStack
 import pytest
 
 from ingest.crawl.runner import crawl_sources, recorded_sources
-from ingest.crawl.to_records import answer_documents
+from ingest.parse.from_crawl import answer_documents
 from ingest.remiss_linking import task_ref
 from remissvar.remiss_keys import link_refs
 from remissvar.settings import Settings

@@ -33,7 +33,7 @@ def test_one_crawl_per_council_at_a_time():
 
 def test_reindex_builds_a_new_version_and_swaps_while_search_works(tmp_path, es, embedder, seed_records, monkeypatch):
     from ingest.indexing import index_yttrande
-    from ingest.parsed_store import ParsedStore
+    from ingest.parse.store import ParsedStore
     from ingest.reindex import reindex_all
     from remissvar.settings import Settings
     from search_api.index import alias_name, current_version, delete_all

@@ -1,8 +1,8 @@
 """Sections from headings: the vocabulary, layout cues for unknown headings, fuzzy OCR matches."""
 from __future__ import annotations
 
-from ingest.sections import match_heading, split_sections
-from ingest.structure import parse_structure
+from ingest.parse.sections import match_heading, split_sections
+from ingest.parse.structure import parse_structure
 from remissvar.records import PageText
 
 

@@ -1,4 +1,4 @@
-"""Boilerplate segmentation (ingest.segment, remissvar.boilerplate): running heads found by
+"""Boilerplate segmentation (ingest.parse.segment, remissvar.boilerplate): running heads found by
 repetition, the head zone, signature blocks, procedural sentences, the corpus template, and the
 clean record (sections, decision, passages without boilerplate)."""
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.chunking import chunk_yttrande
-from ingest.parse import parse_file
-from ingest.segment import clean_protocol_text, clean_record, learn_template, segment_pages
-from ingest.structure import parse_structure
+from ingest.parse.document import parse_file
+from ingest.parse.segment import clean_protocol_text, clean_record, learn_template, segment_pages
+from ingest.parse.structure import parse_structure
 from remissvar.boilerplate import Label, is_contact, is_page_number, is_procedural, paragraph_label
 from remissvar.records import PageText
 

@@ -48,7 +48,7 @@ def test_skarholmen_ocr_seed_fields(seed_records):
 def test_the_remittent_of_a_document_written_as_has_remitted(tmp_path):
     """The document parser reads the remitting body and its dnr with the crawler's grammar
     (remissvar.remiss_fields): "X har remitterat …" as well as "remiss från X"."""
-    from ingest.parse import parse_file
+    from ingest.parse.document import parse_file
 
     p = tmp_path / "tu.txt"
     p.write_text(
@@ -61,7 +61,7 @@ def test_the_remittent_of_a_document_written_as_has_remitted(tmp_path):
 
 
 def test_a_document_that_names_no_remittent_does_not_take_its_own_dnr_for_the_remiss(tmp_path):
-    from ingest.parse import parse_file
+    from ingest.parse.document import parse_file
 
     p = tmp_path / "tu.txt"
     p.write_text(

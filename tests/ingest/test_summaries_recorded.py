@@ -23,8 +23,8 @@ def corpus(tmp_path_factory, es, embedder, settings):
     """Crawl every recorded source (districts, kommunstyrelsen, kommunfullmäktige) and index the answers."""
     from ingest.crawl.runner import crawl_sources, recorded_sources
     from ingest.crawl.store import RawStore
-    from ingest.crawl.to_records import answer_documents, parse_task
     from ingest.indexing import index_yttrande
+    from ingest.parse.from_crawl import answer_documents, parse_task
     from ingest.stages import publish_crawl_status
     from search_api.index import delete_all
 
@@ -59,7 +59,7 @@ def _named(asked: list[dict[str, Any]], word: str) -> dict[str, Any]:
 
 
 def test_utlatanden_are_crawled_as_summaries_not_answers(corpus):
-    from ingest.crawl.to_records import answer_documents
+    from ingest.parse.from_crawl import answer_documents
     from ingest.stages import stale_answers
 
     s, stats, store = corpus

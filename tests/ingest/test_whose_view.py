@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.whose_view import own_view_text, reports_other_view
+from ingest.parse.whose_view import own_view_text, reports_other_view
 
 
 @pytest.mark.parametrize("sentence,why", [

@@ -41,8 +41,8 @@ def corpus_settings(tmp_path_factory, es, embedder, settings):
     """Crawl the recorded sites and index every answer into a UI test index."""
     from ingest.crawl.runner import crawl_sources, recorded_sources
     from ingest.crawl.store import RawStore
-    from ingest.crawl.to_records import answer_documents, parse_task
     from ingest.indexing import index_yttrande
+    from ingest.parse.from_crawl import answer_documents, parse_task
     from search_api.index import delete_all
 
     s = Settings(data_dir=tmp_path_factory.mktemp("ui") / "data", index_prefix=f"{settings.index_prefix}-browser",
@@ -55,12 +55,12 @@ def corpus_settings(tmp_path_factory, es, embedder, settings):
     for t in answer_documents(RawStore(s.data_dir)):
         index_yttrande(parse_task(t), es, s, embedder)
     # one document with hostile text, to check escaping end to end
-    from ingest.parse import parse_file
+    from ingest.parse.document import parse_file
     from tests.conftest import SODERMALM_SEED
     y = parse_file(SODERMALM_SEED, doc_id="xss")
     y.text = y.text.replace("Sammanfattning", 'Sammanfattning <img src=x onerror="window.__xss=1">', 1)
     # into the summary: a substance section (the decision proposal is procedural, kept out of passages),
-    # and into its page, which the indexer segments again with the archive's template (ingest.segment)
+    # and into its page, which the indexer segments again with the archive's template (ingest.parse.segment)
     summary = next(sec for sec in y.sections if sec.name == "Sammanfattning")
     summary.text = '<script>window.__xss=1</script> zzxss ' + summary.text
     y.pages = [p.model_copy(update={"text": p.text.replace(

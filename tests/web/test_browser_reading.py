@@ -419,8 +419,8 @@ def test_atom_entries_dated_by_first_arrival_survive_a_reindex(base_url, corpus_
     import xml.etree.ElementTree as ET
 
     from ingest.crawl.store import RawStore
-    from ingest.crawl.to_records import answer_documents, parse_task
     from ingest.indexing import index_yttrande
+    from ingest.parse.from_crawl import answer_documents, parse_task
     from web.export import atom_instant
 
     tasks = {t.doc_id: t for t in answer_documents(RawStore(corpus_settings.data_dir))}

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.services
 
 
 def test_identities_match_the_previous_release():
-    from ingest.structure import remiss_identity
+    from ingest.parse.structure import remiss_identity
     from search_api.legacy_keys import dnr_identity, title_identity
 
     for d in ("KS 2024/951", "316-259/2012", "Dnr KF 2019:12"):
@@ -31,7 +31,7 @@ def test_identities_match_the_previous_release():
 def keyed_app(tmp_path_factory, es, embedder, settings):
     """The two seed answers under key-store keys (``r…``), one merged-away key."""
     from ingest.indexing import index_yttrande
-    from ingest.parse import parse_file
+    from ingest.parse.document import parse_file
     from remissvar.remiss_keys import RemissKeyStore, default_store_path
     from remissvar.settings import Settings
     from search_api.index import delete_all

@@ -40,9 +40,9 @@ def archive(tmp_path_factory, es, embedder, settings) -> Iterator[tuple[Settings
     """The recorded archive, indexed; and per answer the layout lines the segmenter labelled."""
     from ingest.crawl.runner import crawl_sources, recorded_sources
     from ingest.crawl.store import RawStore
-    from ingest.crawl.to_records import answer_documents, parse_task
     from ingest.indexing import index_yttrande
-    from ingest.segment import learn_template
+    from ingest.parse.from_crawl import answer_documents, parse_task
+    from ingest.parse.segment import learn_template
     from search_api.index import delete_all
 
     s = Settings(data_dir=tmp_path_factory.mktemp("boiler") / "data",

@@ -10,10 +10,10 @@ from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
-from ingest import protocol
 from ingest.crawl.http import Response
 from ingest.crawl.lines import page_lines
 from ingest.crawl.model import AgendaItem, MeetingRef, Source
+from ingest.parse import protocol
 from remissvar.records import COUNCILS, MONTH_NUMBERS
 from remissvar.textnorm import fold, squash
 
@@ -78,7 +78,7 @@ def _words(text: str) -> str:
 
 
 def split_paragraphs(text: str) -> dict[str, str]:
-    """A protocol's text as its § paragraphs, number -> paragraph text (``ingest.protocol``'s
+    """A protocol's text as its § paragraphs, number -> paragraph text (``ingest.parse.protocol``'s
     splitter: a table of contents listing every "§ N" once more keeps the longest block)."""
     return {str(p.number): p.text for p in protocol.split_paragraphs(text) if p.number is not None}
 

@@ -14,7 +14,7 @@ from ingest.crawl.platforms.meetingplus.api import api_refs, parse_agenda_json
 from ingest.crawl.protocol_files import ApiFormatError, zip_members
 from ingest.crawl.replay import ReplayServer
 from ingest.crawl.runner import crawl_sources
-from ingest.crawl.to_records import answer_documents, parse_task
+from ingest.parse.from_crawl import answer_documents, parse_task
 from remissvar.settings import Settings
 from tests.conftest import free_port
 

@@ -18,7 +18,7 @@ from ingest.crawl.http import Fetcher
 from ingest.crawl.model import AgendaItem, Meeting, Source
 from ingest.crawl.protocol_files import head_text
 from ingest.crawl.store import RawStore
-from ingest.parse_budget import PEEK_BUDGET, BudgetExceededError, with_limits
+from ingest.parse.budget import PEEK_BUDGET, BudgetExceededError, with_limits
 from tests.ingest.crawl.hostile import Hostile, send
 from tests.ingest.crawl.test_safezip import make_zip
 from tests.ingest.hostile_pdfs import inflating_pdf, many_operators, pdf, text_page

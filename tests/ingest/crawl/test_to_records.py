@@ -9,7 +9,7 @@ import pytest
 from ingest.crawl.model import load_sources
 from ingest.crawl.replay import ReplayServer
 from ingest.crawl.runner import crawl_sources
-from ingest.crawl.to_records import AGENDA_SUMMARY, answer_documents, parse_task
+from ingest.parse.from_crawl import AGENDA_SUMMARY, answer_documents, parse_task
 from remissvar.settings import Settings
 from tests.conftest import free_port
 

@@ -9,7 +9,7 @@ phone number, an e-mail address): a line that fits no waiting label is not a val
 right-hand column such as the recipient, "Kommunstyrelsen", "kontakt@projektmjorn.se").
 
 Text order, measured on the four real answers (bench/parse_quality.py, "real_header_fields_*"):
-pdfplumber's lines (clustered by position, the order ``ingest.extract`` uses) put label and
+pdfplumber's lines (clustered by position, the order ``ingest.parse.extract`` uses) put label and
 value on one line with the right-hand column appended ("Datum: 2026-05-11 Kommunstyrelsen":
 the value is the longest prefix of the right shape, the rest goes to ``extra``); pdftotext's
 raw order gives the two columns one after the other. Both read 12/12 header fields right.

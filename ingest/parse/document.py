@@ -4,18 +4,18 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ingest.extract import extract
-from ingest.ocr_repair import repair_text
-from ingest.protocol import parse_protocol_paragraph
-from ingest.segment import clean_protocol_text, clean_record, load_template
-from ingest.structure import parse_structure
+from ingest.parse.extract import extract
+from ingest.parse.ocr_repair import repair_text
+from ingest.parse.protocol import parse_protocol_paragraph
+from ingest.parse.segment import clean_protocol_text, clean_record, load_template
+from ingest.parse.structure import parse_structure
 from remissvar.boilerplate import Template
 from remissvar.positions import classify_decision
 from remissvar.records import Yttrande
 from remissvar.settings import get_settings
 
 # 3: the council's decision (outcome, stance) from the protocol; 4: boilerplate segmented
-# (ingest.segment): sections, decision, position and text from the clean pages
+# (ingest.parse.segment): sections, decision, position and text from the clean pages
 PARSER_VERSION = "4"
 _ARCHIVE_TEMPLATE = object()  # parse_file's default: the archive's measured template, when there is one
 
@@ -33,9 +33,9 @@ def parse_file(path: Path, *, source_url: str | None = None, doc_id: str | None 
     ``protocol_text``: the council's protocol paragraph for this item, when published:
     its decision and the parties' reservations are added to the record.
     ``text_is_ocr`` marks a plain-text file that is itself OCR output (as a seed is).
-    ``template``: the corpus template of boilerplate lines (``ingest.segment``); by default the
+    ``template``: the corpus template of boilerplate lines (``ingest.parse.segment``); by default the
     archive's (written by ``remissvar reindex`` into the data folder), None for none.
-    Raises an ``ingest.extract.ExtractError`` subclass on bad input.
+    Raises an ``ingest.parse.extract.ExtractError`` subclass on bad input.
     """
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     pages = extract(path, ocr=ocr)

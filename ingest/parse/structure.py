@@ -4,11 +4,11 @@ A pure function over text (``parse_structure``). Every field is optional and fil
 from what the text says; patterns work on diacritic-folded text so that OCR-damaged
 documents ("forvaltningens forslag") parse like clean ones.
 
-The kind (``ingest.kinds``) picks the reader: protocols and extracts (paragraphs with
-their decisions and party statements, attendance: ``ingest.protocol``); answers
-(tjänsteutlåtande, tjänsteskrivelse, yttrande: header block ``ingest.header_block``,
-title from the PDF's heading cues, sections ``ingest.sections``, the position from the
-administration's view, whose-view filtered ``ingest.whose_view``, read by
+The kind (``ingest.parse.kinds``) picks the reader: protocols and extracts (paragraphs with
+their decisions and party statements, attendance: ``ingest.parse.protocol``); answers
+(tjänsteutlåtande, tjänsteskrivelse, yttrande: header block ``ingest.parse.header_block``,
+title from the PDF's heading cues, sections ``ingest.parse.sections``, the position from the
+administration's view, whose-view filtered ``ingest.parse.whose_view``, read by
 ``remissvar.positions``); and documents that are answered or attached (motion, remiss
 material, bilaga: no position). The council comes from provenance (``council``), the
 letterhead only for loose files.
@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest.header_block import parse_header
-from ingest.kinds import detect_kind
-from ingest.protocol import parse_attendance, split_pages
-from ingest.sections import VIEW_SECTIONS, join_lines, match_heading, split_sections
-from ingest.whose_view import own_view_text
+from ingest.parse.header_block import parse_header
+from ingest.parse.kinds import detect_kind
+from ingest.parse.protocol import parse_attendance, split_pages
+from ingest.parse.sections import VIEW_SECTIONS, join_lines, match_heading, split_sections
+from ingest.parse.whose_view import own_view_text
 from remissvar.positions import classify_document
 from remissvar.records import (
     COUNCILS,

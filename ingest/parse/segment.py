@@ -7,7 +7,7 @@ document, or the whole archive, shows:
   extractor already sets aside those of documents of three or more pages, ``PageText.running_lines``;
   two-page documents are measured here);
 - the first page's head zone (before the first section heading): the header block
-  (``ingest.header_block``: its contact values and its letterhead values), dates, kind words;
+  (``ingest.parse.header_block``: its contact values and its letterhead values), dates, kind words;
 - signature blocks: a run of short lines holding a role or a signing phrase, with the names
   beside it;
 - the corpus template (``learn_template``): lines in the head zone or at a page's edge of
@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.header_block import parse_header
-from ingest.sections import match_heading
-from ingest.structure import parse_structure
+from ingest.parse.header_block import parse_header
+from ingest.parse.sections import match_heading
+from ingest.parse.structure import parse_structure
 from remissvar.boilerplate import (
     LAYOUT,
     PAGE_INLINE,
@@ -433,7 +433,7 @@ def archive_template(data_dir: Path) -> Template | None:
     """The archive's template, learned again from the parsed records when there is none yet or
     the archive has doubled since it was learned (a pipeline that never reindexes still measures
     its archive; ``remissvar reindex`` learns it every time). None below three parsed records."""
-    from ingest.parsed_store import ParsedStore  # the store imports records only: no cycle
+    from ingest.parse.store import ParsedStore  # the store imports records only: no cycle
 
     store = ParsedStore(data_dir)
     current = load_template(data_dir)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.sections import join_lines
+from ingest.parse.sections import join_lines
 from remissvar.records import PARTIES, Attendance, Attendee, PartyStatement, ProtocolParagraph, Section
 from remissvar.textnorm import fold, squash
 

@@ -39,11 +39,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ingest.extract import EmptyDocumentError, ExtractError, TooLargeError
+from ingest.parse.extract import EmptyDocumentError, ExtractError, TooLargeError
 from remissvar.records import Yttrande
 
 if TYPE_CHECKING:
-    from ingest.crawl.to_records import DocumentTask
+    from ingest.parse.from_crawl import DocumentTask
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -228,7 +228,7 @@ def _child(conn: multiprocessing.connection.Connection, func: Callable[..., Any]
 
 # imported once in the fork server, so that each child starts with them (else every child
 # imports pdfplumber anew: 0.8 s instead of 0.1 s for a small document)
-PRELOAD = ("pdfplumber", "pypdf", "pdfminer.high_level", "ingest.parse", "ingest.crawl.to_records")
+PRELOAD = ("pdfplumber", "pypdf", "pdfminer.high_level", "ingest.parse.document", "ingest.parse.from_crawl")
 
 
 def _context() -> multiprocessing.context.ForkServerContext:
@@ -326,7 +326,7 @@ def parse_file_bounded(path: Path, *, ocr: str = "auto", budget: ParseBudget = D
                        **options: Any) -> Yttrande:
     """``ingest.parse.parse_file(path, ocr=ocr, **options)`` under ``budget`` (see the module
     docstring); ``options`` are parse_file's own (source_url, doc_id, text_is_ocr, protocol_text, …)."""
-    from ingest.parse import parse_file
+    from ingest.parse.document import parse_file
 
     check_ocr(ocr)
     return run_bounded(parse_file, path, paths=[path], budget=budget, ocr=ocr, **options)
@@ -385,7 +385,7 @@ def with_limits(budget: ParseBudget = DEFAULT_BUDGET, **changes: Any) -> ParseBu
 
 def parse_task_bounded(task: DocumentTask, budget: ParseBudget = DEFAULT_BUDGET) -> Yttrande:
     """The crawl pipeline's ``parse_task`` (document plus its protocol extract) under ``budget``."""
-    from ingest.crawl.to_records import parse_task
+    from ingest.parse.from_crawl import parse_task
 
     paths = [task.path] + ([task.protocol_path] if task.protocol_path is not None else [])
     return run_bounded(parse_task, task, paths=paths, budget=budget)

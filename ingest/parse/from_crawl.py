@@ -1,4 +1,6 @@
-"""From stored raw documents with provenance to structured yttranden (the parse stage's input)."""
+"""The crawl -> parse door: stored raw documents with their provenance (``ingest.crawl.store``) to
+the parse stage's tasks (``DocumentTask``) and structured yttranden. The only parse module that
+reads the crawl's store."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,9 +13,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ingest.crawl.store import RawStore
-from ingest.extract import extract
-from ingest.parse import parse_file
-from ingest.structure import remiss_identity
+from ingest.parse.document import parse_file
+from ingest.parse.extract import extract
+from ingest.parse.structure import remiss_identity
 from remissvar.records import AgendaRef, DocumentKind, MotionInfo, Section, Yttrande, stable_id
 
 AGENDA_SUMMARY = "Sammanfattning i dagordningen"
