@@ -26,7 +26,7 @@ from ingest.parse.document import parse_file
 from ingest.parse.extract import CorruptPdfError, ExtractError, TooLargeError
 from tests.ingest.hostile_pdfs import inflating_pdf, many_operators, pdf, text_page
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 TIGHT = ParseBudget(wall_base_s=6, wall_per_page_s=0, wall_max_s=6)
 
 

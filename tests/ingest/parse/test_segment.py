@@ -12,7 +12,7 @@ from ingest.parse.structure import parse_structure
 from remissvar.boilerplate import Label, is_contact, is_page_number, is_procedural, paragraph_label
 from remissvar.records import PageText
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 HEADER = "Södermalms stadsdelsförvaltning Tjänsteutlåtande Dnr SÖ 2024/1234"
 
 
