@@ -195,7 +195,9 @@ def probe(url: str, fixtures: Path = typer.Option(Path("tests/fixtures/pages"), 
     s = get_settings()
     hosts = set(json.loads(s.sources_file.read_text(encoding="utf-8"))["allowed_hosts"])
     if recorded:
-        hosts |= {f"127.0.0.1:{s.recorded_port}", f"127.0.0.1:{s.recorded_port + 1}"}
+        from ingest.crawl.platforms import recorded_ports
+
+        hosts |= {f"127.0.0.1:{port}" for port in recorded_ports(s.recorded_port).values()}
     report = run_probe(url, Fetcher(hosts, min_interval=s.crawl_min_interval), fixtures)
     typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
 
@@ -229,8 +231,9 @@ def index_crawled(verbose: bool = False) -> None:
 
 
 def _recorded_base_urls(s: Settings) -> dict[str, str]:
-    return {"meetingplus": f"http://127.0.0.1:{s.recorded_port}",
-            "insynsverige": f"http://127.0.0.1:{s.recorded_port + 1}"}
+    from ingest.crawl.platforms import recorded_ports
+
+    return {name: f"http://127.0.0.1:{port}" for name, port in recorded_ports(s.recorded_port).items()}
 
 
 @app.command("serve-recorded")
@@ -240,14 +243,16 @@ def serve_recorded() -> None:
     import threading
     from contextlib import ExitStack
 
+    from ingest.crawl.platforms import recorded_ports, registry
     from ingest.crawl.replay import ReplayServer
     from remissvar.settings import get_settings
 
     s = get_settings()
+    ports = recorded_ports(s.recorded_port)
     with ExitStack() as stack:
-        for i, site in enumerate(("meetingplus", "insynsverige")):
-            srv = stack.enter_context(ReplayServer(s.recorded_sites_dir / site, port=s.recorded_port + i))
-            typer.echo(f"{site}: {srv.base_url}")
+        for name, reg in registry().items():
+            srv = stack.enter_context(ReplayServer(s.recorded_sites_dir / reg.recorded_site, port=ports[name]))
+            typer.echo(f"{reg.recorded_site}: {srv.base_url}")
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         try:

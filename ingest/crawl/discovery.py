@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from ingest.crawl.http import Response
 from ingest.crawl.lines import page_lines
 from ingest.crawl.model import Listing, Source
+from ingest.crawl.platforms import registry
 from remissvar.records import COUNCILS, council_from_name
 from remissvar.textnorm import fold, squash
 
@@ -27,9 +28,6 @@ MISSION = "mission"
 ALL = "all"
 # a district council's name as a listing prints it: "Farsta stadsdelsnämnd", "Hägersten–Älvsjö stadsdelsnämnd"
 _DISTRICT = re.compile(r"^(?P<short>.+?)s?\s+stadsdelsn[äa]mnd(en)?$", re.I)
-# the listing's link to a council page, per platform
-_PATHS = {"insynsverige": re.compile(r"^/stockholm-[a-z0-9]+$"),
-          "meetingplus": re.compile(r"^/committees/[a-z0-9-]+$")}
 
 
 def council_slug(name: str) -> str:
@@ -46,13 +44,14 @@ def council_slug(name: str) -> str:
 
 def listed_councils(html: str, page_url: str, platform: str) -> list[tuple[str, str]]:
     """(name, path) of every district council a listing page links, in page order, once each."""
+    council_page = registry()[platform].council_page  # the platform's site model
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for ln in page_lines(html, page_url, listing=True):
         for lk in ln.links:
             path = urlsplit(lk.url).path.rstrip("/")
             name = squash(lk.label or ln.text)
-            if not _PATHS[platform].match(path) or not _DISTRICT.match(name) or path in seen:
+            if not council_page.match(path) or not _DISTRICT.match(name) or path in seen:
                 continue
             seen.add(path)
             out.append((name, path))

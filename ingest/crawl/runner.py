@@ -12,6 +12,7 @@ from ingest.crawl.crawler import CouncilStats, Crawler
 from ingest.crawl.discovery import select_sources, with_base
 from ingest.crawl.http import Fetcher
 from ingest.crawl.model import Source, load_listings, load_sources
+from ingest.crawl.platforms import recorded_ports, registry
 from ingest.crawl.replay import ReplayServer
 from ingest.crawl.store import RawStore
 from ingest.crawl.summary_items import SUMMARIES
@@ -19,14 +20,17 @@ from remissvar.settings import Settings
 
 
 def recorded_sources(s: Settings, stack: ExitStack, faults: dict[str, str] | None = None,
-                     ports: tuple[int, int] | None = None) -> tuple[list[Source], set[str]]:
-    """Start the recorded sites on 127.0.0.1 and point every configured source at them."""
-    p1, p2 = ports or (s.recorded_port, s.recorded_port + 1)
-    mp = stack.enter_context(ReplayServer(s.recorded_sites_dir / "meetingplus", port=p1, faults=faults))
-    ins = stack.enter_context(ReplayServer(s.recorded_sites_dir / "insynsverige", port=p2, faults=faults))
-    base = {"meetingplus": mp.base_url, "insynsverige": ins.base_url}
-    sources = [replace(x, base_url=base[x.platform]) for x in load_sources(s.sources_file)]
-    return sources, {f"127.0.0.1:{srv.httpd.server_address[1]}" for srv in (mp, ins)}  # host:port for the URL gate
+                     ports: tuple[int, ...] | None = None) -> tuple[list[Source], set[str]]:
+    """Start every registered platform's recorded site on 127.0.0.1 (``ports`` in registry order,
+    by default ``recorded_port``, ``recorded_port + 1``, …) and point every configured source at them."""
+    regs = registry()
+    port = dict(zip(regs, ports, strict=True)) if ports else recorded_ports(s.recorded_port)
+    servers = {name: stack.enter_context(ReplayServer(s.recorded_sites_dir / r.recorded_site, port=port[name],
+                                                      faults=faults))
+               for name, r in regs.items()}
+    sources = [replace(x, base_url=servers[x.platform].base_url) for x in load_sources(s.sources_file)]
+    # host:port for the URL gate
+    return sources, {f"127.0.0.1:{srv.httpd.server_address[1]}" for srv in servers.values()}
 
 
 @contextmanager

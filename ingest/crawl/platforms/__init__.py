@@ -1,13 +1,21 @@
 """Meeting platforms behind one small protocol: list meetings, parse a meeting, find its protocol.
 
-The crawler loop (``ingest.crawl.crawler``) names no platform: it looks the source's
-``platform`` up in ``PLATFORMS``. A third platform (another municipality's archive, a new
-MeetingPlus installation with other paths) is one more package here plus its
-``sources.json`` entries.
+The crawler loop (``ingest.crawl.crawler``), council discovery (``ingest.crawl.discovery``) and the
+recorded-site replay (``ingest.crawl.runner.recorded_sources``, ``remissvar serve-recorded``) name
+no platform: they read the registry, ``registry()``. Each platform is one package here whose
+``REGISTRATION`` holds its parser (a ``Platform``), its site model (how a listing links a
+council's page) and its replay wiring (the folder of its recorded site); ``REGISTERED`` lists
+the packages, in the order their recorded sites take loopback ports. A third platform (another
+municipality's archive, a new MeetingPlus installation with other paths) is one more package
+plus its name in ``REGISTERED`` and its ``sources.json`` entries (README: "Lägga till en
+plattform").
 """
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import re
+from dataclasses import dataclass
 from typing import Protocol
 
 from ingest.crawl.grammar import FilingHints
@@ -55,11 +63,36 @@ class Platform(Protocol):
         ...
 
 
-def platforms() -> dict[str, Platform]:
-    from ingest.crawl.platforms.insynsverige import Insynsverige
-    from ingest.crawl.platforms.meetingplus import MeetingPlus
+@dataclass(frozen=True)
+class Registration:
+    """One platform, whole: parser, site model, replay wiring."""
 
-    return {p.name: p for p in (MeetingPlus(), Insynsverige())}
+    parser: Platform
+    council_page: re.Pattern[str]  # site model: the path of a listing's link to one council's page
+    recorded_site: str  # replay: its recorded copy, a folder under Settings.recorded_sites_dir
+
+    @property
+    def name(self) -> str:
+        return self.parser.name
+
+
+# the platform packages; their recorded sites are served on recorded_port, recorded_port + 1, …
+REGISTERED = ("meetingplus", "insynsverige")
+
+
+def registry() -> dict[str, Registration]:
+    """Every platform's registration by name, in ``REGISTERED`` order."""
+    regs = [importlib.import_module(f"{__name__}.{pkg}").REGISTRATION for pkg in REGISTERED]
+    return {r.name: r for r in regs}
+
+
+def platforms() -> dict[str, Platform]:
+    return {name: r.parser for name, r in registry().items()}
+
+
+def recorded_ports(first: int) -> dict[str, int]:
+    """The loopback port each platform's recorded site is served on (``first``, ``first + 1``, …)."""
+    return {name: first + i for i, name in enumerate(registry())}
 
 
 def platform_for_url(url: str) -> Platform | None:

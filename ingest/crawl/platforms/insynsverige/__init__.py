@@ -18,7 +18,7 @@ from ingest.crawl import grammar
 from ingest.crawl.grammar import FilingHints
 from ingest.crawl.lines import Line, page_lines
 from ingest.crawl.model import AgendaItem, DocumentLink, Meeting, MeetingRef, Source
-from ingest.crawl.platforms import Client
+from ingest.crawl.platforms import Client, Registration
 from ingest.crawl.platforms.common import (
     calendar_links,
     canonical,
@@ -237,3 +237,7 @@ class Insynsverige:
 
     def protocol_urls(self, html: str, url: str, meeting: Meeting, src: Source) -> list[str]:
         return []  # the paragraphs are printed on the meeting page
+
+
+REGISTRATION = Registration(Insynsverige(), council_page=re.compile(r"^/stockholm-[a-z0-9]+$"),
+                            recorded_site="insynsverige")

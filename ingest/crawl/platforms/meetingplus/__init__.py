@@ -23,7 +23,7 @@ from ingest.crawl import grammar
 from ingest.crawl.grammar import FilingHints
 from ingest.crawl.lines import Link, page_lines
 from ingest.crawl.model import AgendaItem, DocumentLink, Meeting, MeetingRef, Source
-from ingest.crawl.platforms import Client
+from ingest.crawl.platforms import Client, Registration
 from ingest.crawl.platforms.common import canonical, council_path, label_date, read_date, url_date
 from ingest.crawl.platforms.meetingplus import api
 from remissvar.records import DocumentKind
@@ -252,3 +252,7 @@ class MeetingPlus:
         if z and z not in urls:
             urls.append(z)
         return urls
+
+
+REGISTRATION = Registration(MeetingPlus(), council_page=re.compile(r"^/committees/[a-z0-9-]+$"),
+                            recorded_site="meetingplus")
