@@ -108,7 +108,8 @@ class QueryTokenizer:
         front = json.loads((sp_dir / FRONT).read_text(encoding="utf-8"))
         self._specials: dict[str, int] = front.pop("remissvar_specials")
         self._bos, self._eos = front.pop("remissvar_bos_eos")
-        self._front = Tokenizer.from_str(json.dumps(front))
+        front_tokenizer = Tokenizer.from_str(json.dumps(front))
+        self._normalizer, self._pre_tokenizer = front_tokenizer.normalizer, front_tokenizer.pre_tokenizer
         # special tokens are matched in the raw text, longest first, as added tokens are
         longest_first = sorted(self._specials, key=len, reverse=True)
         self._split = re.compile("(" + "|".join(re.escape(s) for s in longest_first) + ")")
@@ -125,8 +126,7 @@ class QueryTokenizer:
                 continue
             if not part:
                 continue
-            normalizer, pre_tokenizer = self._front.normalizer, self._front.pre_tokenizer
-            for piece, _ in pre_tokenizer.pre_tokenize_str(normalizer.normalize_str(part)):
+            for piece, _ in self._pre_tokenizer.pre_tokenize_str(self._normalizer.normalize_str(part)):
                 ids.extend(self._sp.EncodeAsIds(piece))
                 if len(ids) >= room:
                     break

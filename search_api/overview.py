@@ -4,6 +4,7 @@ matrix of remisser x councils with each council's position - the table stadsledn
 assembles by hand. One Elasticsearch request; the web page and its CSV read it."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -68,11 +69,29 @@ def overview_with_choices(es: Any, index: str, f: OverviewFilter, rows: int = MA
     return _overview_result(res[0]), _choices_result(res[1])
 
 
+# answers per council, year and position (the chart; the status page's per-council counts)
+COUNCIL_YEARS_AGG: dict[str, Any] = {"terms": {"field": "council", "size": 200}, "aggs": {
+    "years": {"terms": {"field": "year", "size": 60, "order": {"_key": "asc"}}, "aggs": {
+        "positions": {"terms": {"field": "position", "size": 10}}}}}}
+
+
+def council_years(agg: dict[str, Any]) -> dict[str, Any]:
+    """``COUNCIL_YEARS_AGG``'s result as {council: {total, years: {year: {total, positions}}}}."""
+    return {c["key"]: {
+        "total": c["doc_count"],
+        "years": {str(y["key"]): {"total": y["doc_count"],
+                                  "positions": {p["key"]: p["doc_count"] for p in y["positions"]["buckets"]}}
+                  for y in c["years"]["buckets"]}} for c in agg["buckets"]}
+
+
+def matrix_councils(matrix: list[dict[str, Any]], order: Iterable[str]) -> list[str]:
+    """The councils (in ``order``) that have a cell in the matrix: its columns."""
+    return [c for c in order if any(c in r["cells"] for r in matrix)]
+
+
 def _overview_request(f: OverviewFilter, rows: int, include_synthetic: bool) -> dict[str, Any]:
     return {"size": 0, "query": _query(f, include_synthetic), "aggs": {
-        "councils": {"terms": {"field": "council", "size": 200}, "aggs": {
-            "years": {"terms": {"field": "year", "size": 60, "order": {"_key": "asc"}}, "aggs": {
-                "positions": {"terms": {"field": "position", "size": 10}}}}}},
+        "councils": COUNCIL_YEARS_AGG,
         "remisser": {"terms": {"field": "remiss_id", "size": rows, "order": {"latest": "desc"}}, "aggs": {
             "latest": {"max": {"field": "date"}},
             "councils": {"terms": {"field": "council", "size": 200}, "aggs": {
@@ -84,13 +103,7 @@ def _overview_request(f: OverviewFilter, rows: int, include_synthetic: bool) -> 
 
 def _overview_result(res: Any) -> dict[str, Any]:
     aggs = res["aggregations"]
-    councils: dict[str, Any] = {}
-    for c in aggs["councils"]["buckets"]:
-        councils[c["key"]] = {
-            "total": c["doc_count"],
-            "years": {str(y["key"]): {"total": y["doc_count"],
-                                      "positions": {p["key"]: p["doc_count"] for p in y["positions"]["buckets"]}}
-                      for y in c["years"]["buckets"]}}
+    councils = council_years(aggs["councils"])
     matrix = []
     for b in aggs["remisser"]["buckets"]:
         src = b["top"]["hits"]["hits"][0]["_source"]

@@ -19,7 +19,7 @@ from remissvar.settings import Settings
 from search_api import precedent_store
 from search_api.blueprint import clean_text, get_service, parse_search_args, valid_id
 from search_api.legacy_keys import is_legacy, legacy_remiss
-from search_api.overview import EXPORT_ROWS, OverviewFilter, overview_with_choices
+from search_api.overview import EXPORT_ROWS, OverviewFilter, matrix_councils, overview_with_choices
 from search_api.overview import choices as overview_choices
 from search_api.overview import overview as overview_data
 from search_api.remiss_links import live_key, suggestions
@@ -454,7 +454,7 @@ def overview_page() -> ResponseReturnValue:
                                csv_url=None, args=request.args), 400
     res, choices = overview_with_choices(svc.es, svc.yttranden, f, include_synthetic=_settings().include_synthetic)
     data = res["councils"]
-    matrix_councils = [c for c in COUNCILS if any(c in r["cells"] for r in res["matrix"])]
+    columns = matrix_councils(res["matrix"], COUNCILS)
 
     # a link per bar of the chart (thousands at archive scale: bench/archive_scale.py): the search
     # URL and the filter's parameters are encoded once, each value once
@@ -468,10 +468,13 @@ def overview_page() -> ResponseReturnValue:
 
     return render_template("overview.html", data=data, years=year_axis(data), chart=positions_chart(data, bar_link),
                            matrix=res["matrix"], total=res["remiss_total"], answers=res["answers"],
-                           councils=matrix_councils, f=f, choices=choices,
-                           csv_url=url_for("pages.overview_csv") + ("?" + request.query_string.decode()
-                                                                   if request.query_string else ""),
+                           councils=columns, f=f, choices=choices, csv_url=_with_query(url_for("pages.overview_csv")),
                            bar_link=bar_link, args=request.args, error=None, all_councils=COUNCILS)
+
+
+def _with_query(path: str) -> str:
+    """``path`` with this request's query string (the same choices on another view)."""
+    return path + ("?" + request.query_string.decode() if request.query_string else "")
 
 
 def _overview_filter(args: Any) -> OverviewFilter:
@@ -509,11 +512,10 @@ def overview_csv() -> ResponseReturnValue:
         return Response(str(e), status=400, content_type="text/plain; charset=utf-8")
     res = overview_data(svc.es, svc.yttranden, f, rows=EXPORT_ROWS,
                         include_synthetic=_settings().include_synthetic)
-    councils = [c for c in COUNCILS if any(c in r["cells"] for r in res["matrix"])]
+    councils = matrix_councils(res["matrix"], COUNCILS)
     today = dt.date.today().isoformat()
     rows: list[list[object]] = [["Översikt: ställning per remiss och nämnd"], ["Exporterad", today],
-                                ["Urval", absolute(_settings(), url_for("pages.overview_page") + (
-                                    "?" + request.query_string.decode() if request.query_string else ""))], [],
+                                ["Urval", absolute(_settings(), _with_query(url_for("pages.overview_page")))], [],
                                 ["Remiss", "Diarienummer", "Remitterande instans", "Senaste svaret",
                                  *[council_name(c) for c in councils]]]
     for r in res["matrix"]:

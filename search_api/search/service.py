@@ -775,8 +775,9 @@ class SearchService:
         if not ids:
             return {}
         docs = self.es.mget(index=self.yttranden, ids=ids, source_includes=["first_seen", "indexed_at"])
-        return {d["_id"]: d["_source"].get("first_seen") or d["_source"]["indexed_at"] for d in docs["docs"]
-                if d.get("found") and (d["_source"].get("first_seen") or d["_source"].get("indexed_at"))}
+        found = ((d["_id"], d["_source"].get("first_seen") or d["_source"].get("indexed_at"))
+                 for d in docs["docs"] if d.get("found"))
+        return {yid: when for yid, when in found if when}
 
     def list_remisser(self, size: int = 100) -> list[dict[str, Any]]:
         res = self.es.search(
@@ -813,21 +814,12 @@ class SearchService:
             return {}
 
     def overview(self) -> dict[str, Any]:
-        res = self.es.search(
-            index=self.yttranden, size=0, query={"bool": {"filter": self._real()}},
-            aggs={"councils": {"terms": {"field": "council", "size": 200}, "aggs": {
-                "years": {"terms": {"field": "year", "size": 50, "order": {"_key": "asc"}}, "aggs": {
-                    "positions": {"terms": {"field": "position", "size": 10}}}}}}},
-        )
-        out: dict[str, Any] = {}
-        for c in res["aggregations"]["councils"]["buckets"]:
-            out[c["key"]] = {
-                "total": c["doc_count"],
-                "years": {str(y["key"]): {"total": y["doc_count"],
-                                          "positions": {p["key"]: p["doc_count"] for p in y["positions"]["buckets"]}}
-                          for y in c["years"]["buckets"]},
-            }
-        return out
+        """Answers per council, year and position over the whole archive (the status page)."""
+        from search_api.overview import COUNCIL_YEARS_AGG, council_years
+
+        res = self.es.search(index=self.yttranden, size=0, query={"bool": {"filter": self._real()}},
+                             aggs={"councils": COUNCIL_YEARS_AGG})
+        return council_years(res["aggregations"]["councils"])
 
     def document_hits(self, yid: str, q: str, k: int = 10) -> list[PassageHit]:
         """The passages of one document that match a query, highlighted (document page)."""
