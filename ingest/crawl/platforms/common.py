@@ -1,5 +1,6 @@
-"""Helpers both platforms use: dates from URLs and labels, canonical URLs, paragraph matching,
-and a generic reader of ASP.NET WebForms post-backs (hidden fields + a year ``<select>``)."""
+"""Helpers both platforms use: the meeting-page loop (``MeetingPage``), dates from URLs and
+labels, canonical URLs, paragraph matching, and a generic reader of ASP.NET WebForms post-backs
+(hidden fields + a year ``<select>``)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,14 +11,99 @@ from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from ingest.crawl import grammar
+from ingest.crawl.grammar import FilingHints
 from ingest.crawl.http import Response
-from ingest.crawl.lines import page_lines
-from ingest.crawl.model import AgendaItem, MeetingRef, Source
+from ingest.crawl.lines import Line, page_lines
+from ingest.crawl.model import AgendaItem, Meeting, MeetingRef, Source
 from ingest.parse import protocol
 from remissvar.records import COUNCILS, MONTH_NUMBERS
 from remissvar.textnorm import fold, squash
 
 log = logging.getLogger(__name__)
+
+
+class MeetingPage:
+    """One meeting page read line by line: the loop and the bookkeeping both platforms share.
+
+    ``parse`` hands each rendered line to ``line`` (the platform's rules, in its own order),
+    closes the last entry, lets ``end`` finish what the platform keeps for last, and classifies
+    every item. ``close`` ends the entry being read (its summary joined, ``keep`` deciding where
+    it goes). The steps both pages take between their own rules: a section heading, a number on a
+    line of its own, a numbered point of an item's decision, and an item's own line or summary."""
+
+    def __init__(self, url: str, date: dt.date | None) -> None:
+        self.meeting = Meeting(url=url, date=date)
+        self.items: list[AgendaItem] = []
+        self.current: AgendaItem | None = None  # the entry being read
+        self.summary: list[str] = []  # its summary lines so far
+        self.heading: str | None = None  # the section heading above it
+        self.pending: str | None = None  # a number printed on a line of its own: the title follows
+        self.in_decision = False  # inside its "Förslag till beslut": numbered lines are decision points
+        self.seen_numbers: set[str] = set()  # the item numbers (digits) the page has used
+
+    def parse(self, lines: list[Line], *, council: str | None, hints: FilingHints | None) -> Meeting:
+        for ln in lines:
+            self.line(ln)
+        self.close()
+        self.end()
+        for item in self.items:
+            grammar.classify(item, page_has_headings=self.meeting.has_headings, council=council, hints=hints)
+        self.meeting.items = self.items
+        return self.meeting
+
+    # ---- the platform's rules
+    def line(self, ln: Line) -> None:
+        raise NotImplementedError
+
+    def keep(self, item: AgendaItem) -> None:
+        """Where a closed entry goes: the items."""
+        self.items.append(item)
+
+    def end(self) -> None:
+        """After the last line: what the platform finishes on the whole page."""
+
+    # ---- shared steps
+    def close(self) -> None:
+        if self.current is not None:
+            self.current.summary = squash(" ".join(self.summary)) or None
+            self.keep(self.current)
+        self.current, self.summary, self.in_decision = None, [], False
+
+    def heading_line(self, ln: Line) -> bool:
+        """A section heading (not a link): it closes the entry and heads the ones that follow."""
+        h = grammar.heading(ln.text)
+        if h and not ln.links:
+            self.close()
+            self.heading, self.meeting.has_headings = h, True
+            return True
+        return False
+
+    def number_line(self, text: str, *, documents: bool) -> bool:
+        """An item's number in a block of its own (a cell, a div, a span): its title follows."""
+        n = grammar.number_only(text)
+        if n and not documents:
+            self.close()
+            self.pending = n
+            return True
+        return False
+
+    def decision_point(self, il: tuple[str, str] | None, text: str) -> bool:
+        """"1 Stadsdelsnämnden överlämnar …" inside an item's decision: a point of it, not an item."""
+        if il and self.current is not None and self.in_decision and grammar.is_decision_point(
+                il[0], il[1], self.seen_numbers):
+            self.summary.append(text)
+            return True
+        return False
+
+    def own_line(self, text: str, summary: str | None = None) -> None:
+        """One of the current item's own lines (remittent, dnr, status …), else its summary
+        (``summary``: the line as the summary takes it, when not as printed)."""
+        assert self.current is not None
+        if grammar.decision_start(text):
+            self.in_decision = True
+        if not grammar.read_own_line(self.current, text):
+            self.summary.append(text if summary is None else summary)
 
 
 def read_date(text: str) -> dt.date | None:

@@ -20,6 +20,7 @@ from ingest.crawl.lines import Line, page_lines
 from ingest.crawl.model import AgendaItem, DocumentLink, Meeting, MeetingRef, Source
 from ingest.crawl.platforms import Client, Registration
 from ingest.crawl.platforms.common import (
+    MeetingPage,
     calendar_links,
     canonical,
     council_path,
@@ -69,119 +70,97 @@ def _is_document(url: str, label: str) -> bool:
             or "/dokument/" in low)
 
 
-def parse_meeting(html: str, url: str, *, council: str | None = None, hints: FilingHints | None = None) -> Meeting:
-    lines = page_lines(html, url)
-    meeting = Meeting(url=url, date=url_date(url))
-    items: list[AgendaItem] = []
-    heading: str | None = None
-    current: AgendaItem | None = None
-    summary: list[str] = []
-    state = "agenda"  # -> "attachments" (Bilagor till protokoll) -> "protocol" (§N paragraphs)
-    para: str | None = None
-    seen_numbers: set[str] = set()
-    plain_numbers = False
-    pending: str | None = None  # a number printed on a line of its own
-    tab = "kallelse"  # the meeting page's tab: "kallelse" | "protokoll"
-    in_decision = False  # inside an item's "Förslag till beslut": numbered lines are decision points
+class _Page(MeetingPage):
+    """An insynsverige meeting page: the agenda, then "Bilagor till protokoll", then the § paragraphs."""
 
-    def close() -> None:
-        nonlocal current, summary, in_decision
-        if current is not None:
-            current.summary = squash(" ".join(summary)) or None
-            items.append(current)
-        current, summary, in_decision = None, [], False
+    def __init__(self, url: str, date: dt.date | None) -> None:
+        super().__init__(url, date)
+        self.state = "agenda"  # -> "attachments" (Bilagor till protokoll) -> "protocol" (§N paragraphs)
+        self.para: str | None = None  # the § paragraph being read
+        self.plain_numbers = False  # items numbered "12", not "§ 12"
+        self.tab = "kallelse"  # the meeting page's tab: "kallelse" | "protokoll"
 
-    for ln in lines:
+    def line(self, ln: Line) -> None:
         t = ln.text
+        meeting = self.meeting
         if meeting.date is None:
             meeting.date = read_date(t) if re.search(r"(?i)sammanträde|datum", t) else None
-        if state == "agenda" and grammar.is_protocol_attachments(t):
-            close()
-            state = "attachments"
-            continue
+        if self.state == "agenda" and grammar.is_protocol_attachments(t):
+            self.close()
+            self.state = "attachments"
+            return
         pm = grammar.PARAGRAPH.match(t)
         # "§N" after plain-numbered items (or repeating an item's number) opens the protocol;
         # on pages that number their items "§ 20" the first ones are items
-        if pm and (state != "agenda" or pm.group("num") in seen_numbers or plain_numbers):
-            close()
-            state, para = "protocol", pm.group("num")
-            meeting.paragraphs[para] = t
-            continue
-        if state == "protocol" and para is not None:
-            meeting.paragraphs[para] += "\n" + t
-            continue
-        if state == "attachments":
+        if pm and (self.state != "agenda" or pm.group("num") in self.seen_numbers or self.plain_numbers):
+            self.close()
+            self.state, self.para = "protocol", pm.group("num")
+            meeting.paragraphs[self.para] = t
+            return
+        if self.state == "protocol" and self.para is not None:
+            meeting.paragraphs[self.para] += "\n" + t
+            return
+        if self.state == "attachments":
             for lk in ln.links:
                 meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, DocumentKind.BILAGA))
             if not ln.links:
                 meeting.unmatched.append(t)
-            continue
+            return
         if fold(t).rstrip(" :") in ("kallelse", "protokoll") and len(t) < 20:  # the page's tabs
-            close()
-            tab = fold(t).rstrip(" :")
-            continue
+            self.close()
+            self.tab = fold(t).rstrip(" :")
+            return
         whole = [lk for lk in ln.links if grammar.is_whole_document_link(lk.label or t)]
         if whole:  # "Ladda ner som PDF": the whole kallelse or protocol, never the last item's
             for lk in whole:
-                kind = DocumentKind.PROTOKOLL if tab == "protokoll" else DocumentKind.BILAGA
+                kind = DocumentKind.PROTOKOLL if self.tab == "protokoll" else DocumentKind.BILAGA
                 meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, kind))
-            continue
-        h = grammar.heading(t)
-        if h and not ln.links:
-            close()
-            heading, meeting.has_headings = h, True
-            continue
+            return
         docs_here = [lk for lk in ln.links if _is_document(lk.url, lk.label)]
-        n = grammar.number_only(t)
-        if n and not docs_here:  # the number in a block of its own (a cell, a div): the title follows
-            close()
-            pending = n
-            continue
-        il = grammar.item_line(t) if pending is None else None
-        if il and current is not None and in_decision and not docs_here and grammar.is_decision_point(
-                il[0], il[1], seen_numbers):
-            summary.append(t)  # "1 Stadsdelsnämnden överlämnar …": a point of the item's decision
-            continue
-        if il or (pending is not None and t and not grammar.heading(t)):
-            close()
-            number, title = il if il else (pending or "", t)
-            pending = None
+        if self.heading_line(ln) or self.number_line(t, documents=bool(docs_here)):
+            return
+        il = grammar.item_line(t) if self.pending is None else None
+        if not docs_here and self.decision_point(il, t):
+            return
+        if il or (self.pending is not None and t and not grammar.heading(t)):
+            self.close()
+            number, title = il if il else (self.pending or "", t)
+            self.pending = None
             for lk in docs_here:  # a document link printed on the title's line is not part of the title
                 title = title.replace(lk.label, "").strip() if lk.label else title
-            seen_numbers.add(re.sub(r"\D", "", number))
-            plain_numbers = plain_numbers or not number.startswith("§")
-            current = AgendaItem(number=number, title=title.rstrip(), heading=heading)
-            _links(current, ln)
-            continue
-        if current is None:
+            self.seen_numbers.add(re.sub(r"\D", "", number))
+            self.plain_numbers = self.plain_numbers or not number.startswith("§")
+            self.current = AgendaItem(number=number, title=title.rstrip(), heading=self.heading)
+            _links(self.current, ln)
+            return
+        if self.current is None:
             if t:
                 meeting.unmatched.append(t)  # preamble: breadcrumb, date, place, intro
-            continue
-        if ln.links and any(_is_document(lk.url, lk.label) for lk in ln.links):
-            in_decision = False
-            _links(current, ln)
-            continue
+            return
+        if docs_here:
+            self.in_decision = False
+            _links(self.current, ln)
+            return
         if grammar.is_documents_marker(t) or not t:
-            in_decision = in_decision and not t
-            continue
-        if grammar.decision_start(t):
-            in_decision = True
-        if grammar.read_own_line(current, t):
-            continue
-        summary.append(t.lstrip("*• ").strip())
-    close()
-    if not items and meeting.paragraphs:
-        # a held meeting's page without an agenda list: the paragraphs are its items
-        for num, text in meeting.paragraphs.items():
-            first, _, rest = text.partition("\n")
-            head = grammar.PARAGRAPH.match(first)
-            items.append(AgendaItem(number="§" + num, title=(head.group("title") if head else first).strip(),
-                                    summary=squash(rest) or None, protocol_text=text))
-    for item in items:
-        grammar.classify(item, page_has_headings=meeting.has_headings, council=council, hints=hints)
+            self.in_decision = self.in_decision and not t
+            return
+        self.own_line(t, t.lstrip("*• ").strip())
+
+    def end(self) -> None:
+        if not self.items and self.meeting.paragraphs:
+            # a held meeting's page without an agenda list: the paragraphs are its items
+            for num, text in self.meeting.paragraphs.items():
+                first, _, rest = text.partition("\n")
+                head = grammar.PARAGRAPH.match(first)
+                self.items.append(AgendaItem(number="§" + num, title=(head.group("title") if head else first).strip(),
+                                             summary=squash(rest) or None, protocol_text=text))
+
+
+def parse_meeting(html: str, url: str, *, council: str | None = None, hints: FilingHints | None = None) -> Meeting:
+    meeting = _Page(url, url_date(url)).parse(page_lines(html, url), council=council, hints=hints)
+    for item in meeting.items:
         if item.protocol_text is None:
             item.protocol_text = match_paragraph(item, meeting.paragraphs)
-    meeting.items = items
     return meeting
 
 

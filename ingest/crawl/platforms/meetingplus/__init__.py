@@ -21,13 +21,13 @@ from bs4 import BeautifulSoup, Tag
 
 from ingest.crawl import grammar
 from ingest.crawl.grammar import FilingHints
-from ingest.crawl.lines import Link, page_lines
+from ingest.crawl.lines import Line, Link, page_lines
 from ingest.crawl.model import AgendaItem, DocumentLink, Meeting, MeetingRef, Source
 from ingest.crawl.platforms import Client, Registration
-from ingest.crawl.platforms.common import canonical, council_path, label_date, read_date, url_date
+from ingest.crawl.platforms.common import MeetingPage, canonical, council_path, label_date, read_date, url_date
 from ingest.crawl.platforms.meetingplus import api
 from remissvar.records import DocumentKind
-from remissvar.textnorm import fold, squash
+from remissvar.textnorm import fold
 
 HOSTS = ("edokmeetings.stockholm.se", "meetingspublic.stockholm.se")
 _MEETING_SLUG = re.compile(r"^(mote-\d{4}-\d{2}-\d{2}(?:-installt)?|[\w-]*\d[\w-]*)$")
@@ -83,142 +83,128 @@ def _full_protocol(url: str, label: str) -> bool:
     return "/protocol/" in url.lower() and not re.search(r"§\s?\d", label) and "utdrag" not in fold(label)
 
 
-def parse_meeting(html: str, url: str, *, council: str | None = None, hints: FilingHints | None = None) -> Meeting:
-    meeting = Meeting(url=url, date=_page_date(html, url))
-    items: list[AgendaItem] = []
-    current: AgendaItem | None = None
-    title_group: int | None = None
-    pending: str | None = None
-    in_bilagor = False
-    state = "agenda"
-    heading: str | None = None
-    summary: list[str] = []
-    extracts: list[tuple[str, DocumentLink]] = []  # "(Signerad) Protokoll § N omedelbar justering"
-    in_decision = False
-    seen_numbers: set[str] = set()
+class _Page(MeetingPage):
+    """A MeetingPlus meeting page: the Kallelse tab's entries, the Protokoll tab's files."""
 
-    def extract(lk: Link, t: str) -> bool:
+    def __init__(self, url: str, date: dt.date | None) -> None:
+        super().__init__(url, date)
+        self.state = "agenda"  # | "protocol" (the Protokoll tab)
+        self.title_group: int | None = None  # the list entry the current item's title stands in
+        self.in_bilagor = False  # after the current item's "Bilagor"
+        self.extracts: list[tuple[str, DocumentLink]] = []  # "(Signerad) Protokoll § N omedelbar justering"
+
+    def start(self, number: str | None, title: str, group: int | None) -> None:
+        self.current = AgendaItem(number=number, title=title, heading=self.heading)
+        self.title_group = group
+
+    def extract(self, lk: Link, t: str) -> bool:
         n = grammar.protocol_extract(lk.label or t)
         if n is None:
             return False
-        extracts.append((n, DocumentLink(lk.url, lk.label or t, DocumentKind.PROTOKOLLSUTDRAG)))
+        self.extracts.append((n, DocumentLink(lk.url, lk.label or t, DocumentKind.PROTOKOLLSUTDRAG)))
         return True
 
-    def close() -> None:
-        nonlocal current, summary, in_bilagor, in_decision
-        in_decision = False
-        if current is not None:
-            seen_numbers.add(re.sub(r"\D", "", current.number or ""))
-        if current is not None:
-            current.summary = squash(" ".join(summary)) or None
-            if not current.title:  # header not in the text: the attachment's link text, else the summary
-                first = next((d.label for d in current.documents
-                              if d.kind != DocumentKind.PROTOKOLLSUTDRAG and d.label), None)
-                current.title = first or (current.summary or "")[:160]
-            if current.number is None and not current.documents and not items:
-                meeting.unmatched.append(current.title)  # before the agenda: navigation, notices
-            elif current.title or current.documents:
-                items.append(current)
-        current, summary, in_bilagor = None, [], False
+    def close(self) -> None:
+        super().close()
+        self.in_bilagor = False
 
-    for ln in page_lines(html, url):
+    def keep(self, item: AgendaItem) -> None:
+        self.seen_numbers.add(re.sub(r"\D", "", item.number or ""))
+        if not item.title:  # header not in the text: the attachment's link text, else the summary
+            first = next((d.label for d in item.documents
+                          if d.kind != DocumentKind.PROTOKOLLSUTDRAG and d.label), None)
+            item.title = first or (item.summary or "")[:160]
+        if item.number is None and not item.documents and not self.items:
+            self.meeting.unmatched.append(item.title)  # before the agenda: navigation, notices
+        elif item.title or item.documents:
+            self.items.append(item)
+
+    def line(self, ln: Line) -> None:
         t = ln.text
         f = fold(t).rstrip(" :")
         if f in _SKIP:
-            continue
+            return
         # the Protokoll tab: a label, or a link that opens the tab (``a#openProtocol``), not a file
         if f == "protokoll" and not any(_is_attachment(lk.url) for lk in ln.links):
-            close()
-            state = "protocol"
-            continue
+            self.close()
+            self.state = "protocol"
+            return
         if f in ("kallelse", "dagordning", "arendelista", "foredragningslista") and not ln.links:
-            close()
-            state = "agenda"
-            continue
+            self.close()
+            self.state = "agenda"
+            return
         attachments = [lk for lk in ln.links if _is_attachment(lk.url)]
-        if state == "protocol" and (grammar.number_only(t) or (ln.header and grammar.item_line(t))) and not attachments:
-            state = "agenda"  # "Protokoll" was a tab label above the agenda, not the tab's content
-        if state == "protocol":
-            for lk in ln.links:
-                if _is_attachment(lk.url) and not extract(lk, t):
-                    meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, DocumentKind.PROTOKOLL))
-            continue
-        h = grammar.heading(t)
-        if h and not ln.links:
-            close()
-            heading, meeting.has_headings = h, True
-            continue
-        n = grammar.number_only(t)
-        if n and not attachments:
-            close()
-            pending = n
-            continue
-        if pending is not None and t and not attachments:  # the title may itself be a link
-            current = AgendaItem(number=pending, title=t, heading=heading)
-            title_group, pending = ln.group, None
-            continue
+        if self.state == "protocol" and (grammar.number_only(t) or (ln.header and grammar.item_line(t))) \
+                and not attachments:
+            self.state = "agenda"  # "Protokoll" was a tab label above the agenda, not the tab's content
+        if self.state == "protocol":
+            for lk in attachments:
+                if not self.extract(lk, t):
+                    self.meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, DocumentKind.PROTOKOLL))
+            return
+        if self.heading_line(ln) or self.number_line(t, documents=bool(attachments)):
+            return
+        if self.pending is not None and t and not attachments:  # the title may itself be a link
+            self.start(self.pending, t, ln.group)
+            self.pending = None
+            return
         il = grammar.item_line(t) if not attachments else None
-        if il and current is not None and in_decision and grammar.is_decision_point(il[0], il[1], seen_numbers):
-            summary.append(t)  # "1 Stadsdelsnämnden överlämnar …": a point of the item's decision
-            continue
+        if self.decision_point(il, t):
+            return
         if il and (ln.header or il[1][:1].isupper()):
-            close()
-            current = AgendaItem(number=il[0], title=il[1], heading=heading)
-            title_group = ln.group
-            continue
+            self.close()
+            self.start(il[0], il[1], ln.group)
+            return
         if grammar.is_documents_marker(t) and not ln.links:
-            if current is None:
-                current = AgendaItem(number=None, title="", heading=heading)
-                title_group = ln.group
-            in_bilagor = True
-            continue
+            if self.current is None:
+                self.start(None, "", ln.group)
+            self.in_bilagor = True
+            return
         if attachments:
-            if current is None:
-                current = AgendaItem(number=None, title="", heading=heading)
-                title_group = ln.group
-            in_decision = False
-            for lk in ln.links:
-                n = grammar.protocol_extract(lk.label or t)
-                own = n is not None and re.sub(r"\D", "", current.number or "") == n  # the item's own extract
-                if not _is_attachment(lk.url) or (not own and extract(lk, t)):
-                    continue
-                if _full_protocol(lk.url, lk.label):
-                    meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, DocumentKind.PROTOKOLL))
-                elif lk.url not in [d.url for d in current.documents]:
-                    label = lk.label or t
-                    current.documents.append(DocumentLink(lk.url, label, grammar.document_kind(lk.url, label)))
-            continue
+            self.attachments(ln, t)
+            return
         if not t:
-            continue
-        if current is None and ln.group is None and not items:
-            meeting.unmatched.append(t)  # before the first entry: committee, date, notices
-            continue
+            return
+        if self.current is None and ln.group is None and not self.items:
+            self.meeting.unmatched.append(t)  # before the first entry: committee, date, notices
+            return
         # prose after an entry's attachments, or in another list entry, starts an entry whose
-        # number and title are not in the text
-        new_entry = current is None or in_bilagor or (
-            ln.group is not None and title_group is not None and ln.group != title_group)
-        if new_entry:
-            # an entry whose number and title are not in the text: it starts with its summary
-            close()
-            current = AgendaItem(number=None, title="", heading=heading)
-            title_group = ln.group
-        assert current is not None
-        if grammar.decision_start(t):
-            in_decision = True
-        if grammar.read_own_line(current, t):
-            continue
-        summary.append(t)
-    close()
-    for number, link in extracts:  # an extract goes to its paragraph's item, else stays with the meeting
-        target = grammar.route_extract(items, number)
-        if target is None:
-            meeting.protocol_links.append(link)
-        elif link.url not in [d.url for d in target.documents]:
-            target.documents.append(link)
-    for item in items:
-        grammar.classify(item, page_has_headings=meeting.has_headings, council=council, hints=hints)
-    meeting.items = items
-    return meeting
+        # number and title are not in the text: it starts with its summary
+        if self.current is None or self.in_bilagor or (
+                ln.group is not None and self.title_group is not None and ln.group != self.title_group):
+            self.close()
+            self.start(None, "", ln.group)
+        self.own_line(t)
+
+    def attachments(self, ln: Line, t: str) -> None:
+        """A line of attachment links: the current item's files, its own protocol extract, the
+        full protocol, or another paragraph's extract (routed at the end)."""
+        if self.current is None:
+            self.start(None, "", ln.group)
+        assert self.current is not None
+        self.in_decision = False
+        for lk in ln.links:
+            n = grammar.protocol_extract(lk.label or t)
+            own = n is not None and re.sub(r"\D", "", self.current.number or "") == n  # the item's own extract
+            if not _is_attachment(lk.url) or (not own and self.extract(lk, t)):
+                continue
+            if _full_protocol(lk.url, lk.label):
+                self.meeting.protocol_links.append(DocumentLink(lk.url, lk.label or t, DocumentKind.PROTOKOLL))
+            elif lk.url not in [d.url for d in self.current.documents]:
+                label = lk.label or t
+                self.current.documents.append(DocumentLink(lk.url, label, grammar.document_kind(lk.url, label)))
+
+    def end(self) -> None:
+        for number, link in self.extracts:  # an extract goes to its paragraph's item, else stays with the meeting
+            target = grammar.route_extract(self.items, number)
+            if target is None:
+                self.meeting.protocol_links.append(link)
+            elif link.url not in [d.url for d in target.documents]:
+                target.documents.append(link)
+
+
+def parse_meeting(html: str, url: str, *, council: str | None = None, hints: FilingHints | None = None) -> Meeting:
+    return _Page(url, _page_date(html, url)).parse(page_lines(html, url), council=council, hints=hints)
 
 
 class MeetingPlus:

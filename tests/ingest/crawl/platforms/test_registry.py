@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ingest.crawl import platforms as platforms_pkg
 from ingest.crawl.platforms import REGISTERED, Platform, Registration, recorded_ports, registry
+from ingest.crawl.platforms.common import MeetingPage
 from remissvar.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -54,3 +55,18 @@ def test_the_adding_a_platform_paragraph_names_the_registry() -> None:
         assert name in section, name
     for method in PROTOCOL:
         assert f"`{method}`" in section, method
+
+
+def test_the_paragraph_names_the_shared_meeting_page_loop() -> None:
+    """The meeting-page loop both parsers share is where the paragraph says, with the hooks it names."""
+    doc = (ROOT / "docs" / "crawling.md").read_text(encoding="utf-8")
+    section = doc.split("## Lägga till en plattform / adding a platform", 1)[1].split("\n## ", 1)[0]
+    assert "`MeetingPage`" in section and "ingest/crawl/platforms/common.py" in section
+    hooks = ("line", "keep", "end", "parse", "heading_line", "number_line", "decision_point", "own_line")
+    for name in hooks:
+        assert f"`{name}`" in section, name
+        assert callable(getattr(MeetingPage, name, None)), name
+    for name, reg in registry().items():  # every registered parser of rendered lines builds on it
+        module = inspect.getmodule(type(reg.parser))
+        assert any(isinstance(v, type) and issubclass(v, MeetingPage) and v is not MeetingPage
+                   for v in vars(module).values()), name
