@@ -183,7 +183,7 @@ def index_archive(es: Any, settings: Any, sentences: list[str], vectors: np.ndar
     from elasticsearch import helpers
 
     from search_api.index import create_version, delete_all, index_name, swap_aliases
-    from search_api.schema import PassageDoc, YttrandeDoc, source
+    from search_api.index.schema import PassageDoc, YttrandeDoc, source
 
     delete_all(es, settings)
     create_version(es, settings, 1, int(vectors.shape[1]), model_id)

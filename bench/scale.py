@@ -84,7 +84,7 @@ def main() -> None:
     from remissvar.embedding import get_embedder, get_query_encoder
     from remissvar.records import Passage, RemissInfo, Yttrande
     from search_api.index import create_version, delete_all, es_client, index_name, swap_aliases
-    from search_api.schema import PassageDoc, source
+    from search_api.index.schema import PassageDoc, source
     from search_api.search.models import Filters
     from search_api.search.service import SearchService
 

@@ -73,7 +73,7 @@ def main() -> None:
     from bench.analysis_baseline import baseline_body, baseline_queries
     from remissvar.records import Passage, RemissInfo, Yttrande
     from search_api.index import create_version, delete_all, es_client, index_body, index_name, swap_aliases
-    from search_api.schema import PassageDoc, source
+    from search_api.index.schema import PassageDoc, source
     from search_api.search.models import Filters, SearchRequest
     from search_api.search.service import SearchService
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from search_api.asked import AskedBody
-from search_api.schema import YttrandeDoc
+from search_api.index.schema import YttrandeDoc
 from search_api.search.models import RemissGroup, SearchResponse
 
 REF = "#/components/schemas/{model}"

@@ -20,10 +20,16 @@ ALLOWED: dict[str, set[str]] = {
     "web": {"remissvar", "search_api", "web"},
     "remissvar_cli": set(PACKAGES),
 }
-# ingest writes the index; it does not use search (query) code
-INGEST_MAY_USE = ("search_api.index", "search_api.schema")
+# ingest writes the index; it does not use search (query) code: the index package is the only
+# part of search_api it may import, and that package imports only the core
+INGEST_MAY_USE = "search_api.index"
+INDEX_PACKAGE = "search_api.index"
 # within ingest, the parse stage reads what the crawl stored through its door only
 PARSE_DOOR = "ingest.parse.from_crawl"
+
+
+def _within(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
 
 
 def _module_name(path: Path, root: Path = ROOT) -> str:
@@ -62,19 +68,26 @@ def _graph(root: Path = ROOT) -> dict[str, set[str]]:
     return graph
 
 
-def test_imports_follow_the_layers() -> None:
+def _wrong_imports(graph: dict[str, set[str]]) -> list[str]:
     wrong = []
-    for mod, deps in _graph().items():
+    for mod, deps in graph.items():
         layer = mod.split(".")[0]
         for dep in deps:
             target = dep.split(".")[0]
             if target not in ALLOWED[layer]:
                 wrong.append(f"{mod} -> {dep}")
-            elif layer == "ingest" and target == "search_api" and not dep.startswith(INGEST_MAY_USE):
+            elif layer == "ingest" and target == "search_api" and not _within(dep, INGEST_MAY_USE):
                 wrong.append(f"{mod} -> {dep} (ingest may only write the index)")
+            elif _within(mod, INDEX_PACKAGE) and target != "remissvar" and not _within(dep, INDEX_PACKAGE):
+                wrong.append(f"{mod} -> {dep} (the index package reads only the core)")
             elif mod.startswith("ingest.parse") and dep.startswith("ingest.crawl") and mod != PARSE_DOOR:
                 wrong.append(f"{mod} -> {dep} (the parse stage reads the crawl through {PARSE_DOOR})")
-    assert not wrong, "imports against the layers:\n  " + "\n  ".join(sorted(wrong))
+    return sorted(wrong)
+
+
+def test_imports_follow_the_layers() -> None:
+    wrong = _wrong_imports(_graph())
+    assert not wrong, "imports against the layers:\n  " + "\n  ".join(wrong)
 
 
 def test_no_import_cycles() -> None:
@@ -111,3 +124,13 @@ def test_the_checker_sees_a_wrong_import(tmp_path: Path) -> None:
     (tmp_path / "search_api" / "index.py").write_text("")
     (tmp_path / "remissvar" / "probe.py").write_text("def f() -> None:\n    from search_api import index\n")
     assert "search_api.index" in _graph(tmp_path)["remissvar.probe"]
+
+
+def test_the_index_rules_are_checked() -> None:
+    """Ingest may import the index package but no search code; the index package reads only the core."""
+    graph = {"ingest.indexing": {"search_api.index.writer", "search_api.search.service"},
+             "search_api.index.writer": {"search_api.index.schema", "remissvar.records", "search_api.search.builders"}}
+    assert _wrong_imports(graph) == [
+        "ingest.indexing -> search_api.search.service (ingest may only write the index)",
+        "search_api.index.writer -> search_api.search.builders (the index package reads only the core)",
+    ]

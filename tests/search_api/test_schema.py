@@ -11,7 +11,7 @@ import pytest
 from pydantic import BaseModel
 
 from remissvar.records import Evidence, MotionInfo, Passage, Position, RemissInfo, Section, Yttrande
-from search_api.schema import PassageDoc, YttrandeDoc, source
+from search_api.index.schema import PassageDoc, YttrandeDoc, source
 
 MAPPINGS = Path(__file__).resolve().parents[2] / "mappings"
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from remissvar.embedding import ModelMismatchError
 from search_api.index import (
-    ModelMismatchError,
     alias_name,
     count,
     ensure_indices,
