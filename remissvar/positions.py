@@ -56,6 +56,7 @@ from remissvar.position_cues import (
 )
 from remissvar.records import (
     COUNCILS,
+    PARTY_ABBREVIATIONS,
     PARTY_NAMES,
     Decision,
     DecisionOutcome,
@@ -607,13 +608,10 @@ def _classify(text: str, *, body: str | None, decision: bool) -> PositionResult:
 
 
 # ---- the council's decision ---------------------------------------------------------------
-# the one party table (remissvar.records.PARTY_NAMES), folded: a name is known by its first 8 letters
+# the one party table (remissvar.records.PARTY_NAMES, PARTY_ABBREVIATIONS), folded: a name is
+# known by its first 8 letters
 _PARTY_NAMES: dict[str, str] = {fold(name).lower(): abbr for name, abbr in PARTY_NAMES.items()}
-_PARTY_ABBR: dict[str, str] = {
-    "s": "S", "m": "M", "l": "L", "fp": "FP", "c": "C", "kd": "KD", "v": "V", "mp": "MP",
-    "sd": "SD", "fi": "Fi",
-}
-_ABBR_RX = "|".join(sorted(_PARTY_ABBR, key=len, reverse=True))
+_ABBR_RX = "|".join(sorted(PARTY_ABBREVIATIONS, key=len, reverse=True))
 # "(S)", "(s)", "(S, V)", "(S+V+MP)", "(S och V)", and prefixed forms "S-gruppen", "(S)-ledamöterna"
 _PAREN_PARTIES = re.compile(rf"\(\s*((?:{_ABBR_RX})(?:\s*(?:[,+/&]|och)\s*(?:{_ABBR_RX}))*)\s*\)", re.I)
 _PREFIX_PARTY = re.compile(rf"\b({_ABBR_RX})-(?:grupp\w*|ledam\w*|företrädar\w*|ersättar\w*)", re.I)
@@ -655,10 +653,10 @@ def _parties(segment: str) -> list[str]:
     found: list[tuple[int, str]] = []
     for m in _PAREN_PARTIES.finditer(f):
         for tok in re.split(r"\s*(?:[,+/&]|och)\s*", m.group(1).strip()):
-            if tok.lower() in _PARTY_ABBR:
-                found.append((m.start(), _PARTY_ABBR[tok.lower()]))
+            if tok.lower() in PARTY_ABBREVIATIONS:
+                found.append((m.start(), PARTY_ABBREVIATIONS[tok.lower()]))
     for m in _PREFIX_PARTY.finditer(f):
-        found.append((m.start(), _PARTY_ABBR[m.group(1).lower()]))
+        found.append((m.start(), PARTY_ABBREVIATIONS[m.group(1).lower()]))
     for m in _NAME_PARTY.finditer(f):
         word = m.group(1)
         for name, abbr in _PARTY_NAMES.items():

@@ -25,6 +25,11 @@ MONTH_NUMBERS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTHS)}
 PARTIES: tuple[str, ...] = ("S", "M", "L", "C", "KD", "V", "MP", "SD", "Fi", "FP")
 """Party abbreviations as printed in parentheses: "(S)", "(MP)"; "FP" is Folkpartiet (L before 2015)."""
 
+PARTY_ABBREVIATIONS: dict[str, str] = {**{fold(p): p for p in PARTIES}, "kds": "KD"}
+"""Every abbreviation a party is printed with, folded ("mp", "fi"), to its code in ``PARTIES``:
+the codes themselves and older forms ("KDS": Kristdemokratiska samhällspartiet, KD before 1987).
+With ``PARTY_NAMES`` the one table of party spellings: every reader of parties reads these."""
+
 PARTY_NAMES: dict[str, str] = {
     "Socialdemokraterna": "S", "Arbetarepartiet-Socialdemokraterna": "S", "Moderaterna": "M",
     "Moderata samlingspartiet": "M", "Liberalerna": "L", "Folkpartiet": "FP", "Folkpartiet liberalerna": "FP",
@@ -39,14 +44,13 @@ PARTY_PREDECESSORS: dict[str, tuple[str, ...]] = {"L": ("FP",)}
 
 
 def party_code(word: str) -> str | None:
-    """'SD', 'sd', 'Sverigedemokraterna', 'Liberalerna', 'folkpartiet' -> the abbreviation in
+    """'SD', 'sd', 'KDS', 'Sverigedemokraterna', 'Liberalerna', 'folkpartiet' -> the abbreviation in
     ``PARTIES`` (None: no party)."""
     f = fold(word.strip("().,;: ")).lower()
     if not f:
         return None
-    for p in PARTIES:
-        if f == p.lower():
-            return p
+    if f in PARTY_ABBREVIATIONS:
+        return PARTY_ABBREVIATIONS[f]
     for name, p in PARTY_NAMES.items():
         if f == fold(name).lower():
             return p

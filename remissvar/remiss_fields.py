@@ -34,7 +34,7 @@ API
 ``parse_motion(text) -> MotionInfo | None``
     Motion number, authors and parties from a title line: "Motion (2013:7) om Y",
     "Motion av Anna Ek (fp) om Y, nr 2013:7", "Y - motion från (S)", "(m) m fl", "(båda mp)",
-    "(S) med flera". Parties are ``remissvar.records.PARTIES`` spellings.
+    "(S) med flera". Parties are ``remissvar.records.PARTY_ABBREVIATIONS`` spellings.
 ``parties_in(text) -> list[str]``
     Parties named in parentheses: "(båda mp)" -> ["MP"], "(s, v)" -> ["S", "V"].
 ``stage(text) -> str | None``
@@ -54,13 +54,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from remissvar.bodies import body_key
-from remissvar.records import PARTIES, MotionInfo
+from remissvar.records import PARTY_ABBREVIATIONS, MotionInfo
 from remissvar.textnorm import fold, squash
-
-_PARTY_BY_FOLD: dict[str, str] = {fold(p): p for p in PARTIES}
-# older or variant spellings printed in parentheses
-_PARTY_BY_FOLD.update({"fp": "FP", "kd": "KD", "mp": "MP", "sd": "SD", "fi": "Fi",
-                       "kds": "KD", "v": "V", "c": "C", "m": "M", "s": "S", "l": "L"})
 
 
 class Remittent(NamedTuple):
@@ -478,10 +473,10 @@ def parties_in(text: str) -> list[str]:
         tokens = [t for t in re.split(r"[\s,/+]+", inner) if t]
         tokens = [t.strip(".") for t in tokens]
         tokens = [t for t in tokens if t and t not in _FILLER]
-        if not tokens or not all(t in _PARTY_BY_FOLD for t in tokens):
+        if not tokens or not all(t in PARTY_ABBREVIATIONS for t in tokens):
             continue
         for t in tokens:
-            p = _PARTY_BY_FOLD[t]
+            p = PARTY_ABBREVIATIONS[t]
             if p not in out:
                 out.append(p)
     return out
