@@ -15,8 +15,11 @@ with a small grammar over folded text, not a list of known bodies:
 
 ``body_key`` makes one key for every spelling of one body: a nämnd and its förvaltning or
 kontor are one ("trafiknämnden" = "trafikkontoret"), kommunstyrelsen and stadsledningskontoret
-are one, a district council and its förvaltning are one, and a district council is the same
-body as its predecessors and successor (``remissvar.records.COUNCILS``).
+are one, a district council and its förvaltning are one, a unit is its nämnd's body
+("Socialnämndens tillståndsenhet" = "Socialnämnden"), and ``same_body`` also counts a district
+council as the same body as its predecessors and successor (``remissvar.records.COUNCILS``). It is
+the one body key: the linker compares remitting bodies with it, the remitting-body facet indexes
+it, the position reader tells whose view a sentence states with it.
 """
 from __future__ import annotations
 
@@ -64,6 +67,9 @@ _NOT_BODY = re.compile(
     r"[a-z]*(?:arbete|ansvar)|bostadsomr[a-z]?de\w*)$")
 # other inflections that the head grammar over-reads: "radet" (the council) yes, "raden" no
 _OWNERS = re.compile(r"^(?:stockholms\s+stads?\s+|stadens\s+|stockholms\s+)")
+# a unit named by its owner in the genitive: "socialnamndens tillstandsenhet", "kommunstyrelsens
+# finansrotel", "kulturnamndens stadsarkiv" -> the owner (as remissvar.remiss_fields.unit_of reads it)
+_UNIT = re.compile(r"^(?P<owner>.*?(?:n[aedi]?mnd|styrelse|f[oe06d]?rvaltning|kontor)(?:en|et|n)?)s\s+\S")
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,9 @@ def body_key(name: str) -> str:
     """One key for every spelling of one body ("" when the text names none)."""
     f = fold(name).strip().strip(".,;:")
     f = _OWNERS.sub("", f)
+    unit = _UNIT.match(f)
+    if unit:
+        f = unit.group("owner")
     f = re.sub(rf"\s*[{_D}]\s*", "-", f)
     f = re.sub(r"\s+", " ", f)
     if not f:

@@ -60,6 +60,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from remissvar import remiss_fields as rf
+from remissvar.bodies import body_key
 from remissvar.records import party_family
 from remissvar.remiss_titles import (
     GENERIC,
@@ -68,7 +69,6 @@ from remissvar.remiss_titles import (
     doc_class,
     doc_types,
     identifiers,
-    normalize_body_key,
     plain,
     planning_stage,
     years_in,
@@ -258,7 +258,7 @@ def profile(ref: AnswerRef) -> Profile:
         years = years_in(remiss_title)
     return Profile(
         ref=ref,
-        body=normalize_body_key(body) if body else None,
+        body=(body_key(body) or None) if body else None,  # a unit is its nämnd's body, an office its board's
         dnr=rf.dnr_key(dnr) if dnr else None,
         motion=motion_number,
         authors=frozenset(authors),

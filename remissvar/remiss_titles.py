@@ -5,8 +5,8 @@ words and boilerplate phrases ("Svar på remiss av …", "i Stockholms stad"), a
 stemmer, the generic words that many remisser share (half weight), the identifiers a title
 carries (SOU and Ds numbers, detaljplan numbers, "etapp 2"), its years, its planning stage
 (programsamråd, arbetsplan, samråd / granskning / utställning) and document class (a state
-report or a city document), and the remitting body's comparison key. ``remissvar.linking``
-builds each answer's profile from these.
+report or a city document). ``remissvar.linking`` builds each answer's profile from these (the
+remitting body's key is ``remissvar.bodies.body_key``).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from remissvar import remiss_fields as rf
 from remissvar.textnorm import fold, squash
 
 __all__ = ["GENERIC", "application_object", "content_words", "doc_class", "doc_types", "identifiers",
-           "normalize_body_key", "plain", "planning_stage", "stem", "years_in"]
+           "plain", "planning_stage", "stem", "years_in"]
 
 _STOP = frozenset("""
 och i for av om till pa med att en ett den det de som fran over vid inom mot samt nr dnr angaende
@@ -173,24 +173,3 @@ def doc_class(title: str) -> str | None:
     if _CITY.search(f):
         return "city"
     return None
-
-
-_KONTOR = {"stadsledningskontoret": "kommunstyrelsen", "stadsledningskontor": "kommunstyrelsen",
-           "kommunstyrelse": "kommunstyrelsen"}
-
-
-def normalize_body_key(body: str) -> str:
-    """A comparison key for a remitting body: the office stands for its board
-    ("trafikkontoret" -> "trafiknamnden", "stadsledningskontoret" -> "kommunstyrelsen"); a unit
-    stands for its nämnd ("Socialnämndens tillståndsenhet" -> "socialnamnden").
-
-    Not ``remissvar.bodies.body_key``, though the idea is the same: over the 175 non-district body
-    spellings in bench/ and tests/ the two keys disagree on 127 of ~15,000 pairs (body_key also
-    joins inflections, "länsstyrelsens" = "länsstyrelsen"; this key joins the bare "förvaltningen"
-    and "nämnden"), so switching is a change of linking to measure, not a refactoring."""
-    body = rf.unit_of(body) or body
-    f = re.sub(r"[^a-z ]+", " ", fold(squash(body)))
-    f = re.sub(r"^(stockholms stads?|stockholms|staden|stadens) ", "", squash(f))
-    f = _KONTOR.get(f, f)
-    f = re.sub(r"(kontoret|forvaltningen|kontor|forvaltning)$", "namnden", f)
-    return re.sub(r"namnd$", "namnden", f)

@@ -194,7 +194,7 @@ def test_seed_answer_reads_remittent_dnr_and_sendlist() -> None:
     text = SEED.read_text(encoding="utf-8")
     p = profile(AnswerRef("seed", "sodermalm", dt.date(2024, 12, 12),
                           "Svar på remiss av motion om lokala facebookgrupper", (), text))
-    assert p.body == "kommunstyrelsen" and p.dnr == "2024/951"
+    assert p.body == "org:ks" and p.dnr == "2024/951"  # remissvar.bodies.body_key("Kommunstyrelsen")
     asked = read_sendlist(text, dt.date(2024, 12, 12))
     assert [(b.name, b.council) for b in asked] == [
         ("Stadsledningskontoret", None),
@@ -280,8 +280,28 @@ def test_two_stages_under_one_council_dnr_are_two_remisser():
 
 
 def test_a_unit_of_a_namnd_is_that_namnds_body_for_linking():
-    from remissvar.remiss_titles import normalize_body_key
+    from remissvar.bodies import body_key
 
-    assert normalize_body_key("Socialnämndens tillståndsenhet") == normalize_body_key("Socialnämnden")
-    assert normalize_body_key("Stockholms gatu- och fastighetskontor") == normalize_body_key(
-        "Gatu- och fastighetsnämnden")
+    assert body_key("Socialnämndens tillståndsenhet") == body_key("Socialnämnden")
+    assert body_key("Socialnämndens tillståndsenhet, serveringstillstånd") == body_key("socialförvaltningen")
+    assert body_key("Kommunstyrelsens finansrotel") == body_key("Stadsledningskontoret")
+    assert body_key("Stockholms gatu- och fastighetskontor") == body_key("Gatu- och fastighetsnämnden")
+    # the profile compares remitting bodies by that key
+    day, title = dt.date(2012, 5, 3), "Ansökan om serveringstillstånd"
+    unit = profile(AnswerRef(id="u", council="farsta", date=day, title=title,
+                             lines=("Remiss från socialnämndens tillståndsenhet",)))
+    board = profile(AnswerRef(id="b", council="farsta", date=day, title=title, lines=("Remiss från Socialnämnden",)))
+    assert unit.body == board.body == body_key("Socialnämnden")
+
+
+def test_one_body_in_its_inflections_is_one_remitting_body_for_linking():
+    """The linker's key is remissvar.bodies.body_key (issue 33): genitive and definite forms, "KS",
+    "Länsstyrelsen i Stockholms län" and a company's two name orders are one body each; the bare
+    "förvaltningen" and "nämnden" name no body in particular and are not one."""
+    from remissvar.bodies import body_key
+
+    for a, b in [("Trafiknämndens", "Trafikkontoret"), ("KS", "Kommunstyrelsen"),
+                 ("länsstyrelsens", "Länsstyrelsen i Stockholms län"), ("AB Svenska Bostäder", "Svenska Bostäder AB"),
+                 ("stadsbyggnadskontorets", "Stadsbyggnadsnämnden")]:
+        assert body_key(a) == body_key(b), (a, b)
+    assert body_key("förvaltningen") != body_key("nämnden")
