@@ -243,16 +243,13 @@ def serve_recorded() -> None:
     import threading
     from contextlib import ExitStack
 
-    from ingest.crawl.platforms import recorded_ports, registry
-    from ingest.crawl.replay import ReplayServer
+    from ingest.crawl.platforms import recorded_servers, registry
     from remissvar.settings import get_settings
 
     s = get_settings()
-    ports = recorded_ports(s.recorded_port)
     with ExitStack() as stack:
-        for name, reg in registry().items():
-            srv = stack.enter_context(ReplayServer(s.recorded_sites_dir / reg.recorded_site, port=ports[name]))
-            typer.echo(f"{reg.recorded_site}: {srv.base_url}")
+        for name, srv in recorded_servers(s, stack).items():
+            typer.echo(f"{registry()[name].recorded_site}: {srv.base_url}")
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         try:

@@ -12,8 +12,7 @@ from ingest.crawl.crawler import CouncilStats, Crawler
 from ingest.crawl.discovery import select_sources, with_base
 from ingest.crawl.http import Fetcher
 from ingest.crawl.model import Source, load_listings, load_sources
-from ingest.crawl.platforms import recorded_ports, registry
-from ingest.crawl.replay import ReplayServer
+from ingest.crawl.platforms import recorded_servers
 from ingest.crawl.store import RawStore
 from ingest.crawl.summary_items import SUMMARIES
 from remissvar.settings import Settings
@@ -23,11 +22,7 @@ def recorded_sources(s: Settings, stack: ExitStack, faults: dict[str, str] | Non
                      ports: tuple[int, ...] | None = None) -> tuple[list[Source], set[str]]:
     """Start every registered platform's recorded site on 127.0.0.1 (``ports`` in registry order,
     by default ``recorded_port``, ``recorded_port + 1``, …) and point every configured source at them."""
-    regs = registry()
-    port = dict(zip(regs, ports, strict=True)) if ports else recorded_ports(s.recorded_port)
-    servers = {name: stack.enter_context(ReplayServer(s.recorded_sites_dir / r.recorded_site, port=port[name],
-                                                      faults=faults))
-               for name, r in regs.items()}
+    servers = recorded_servers(s, stack, ports=ports, faults=faults)
     sources = [replace(x, base_url=servers[x.platform].base_url) for x in load_sources(s.sources_file)]
     # host:port for the URL gate
     return sources, {f"127.0.0.1:{srv.httpd.server_address[1]}" for srv in servers.values()}

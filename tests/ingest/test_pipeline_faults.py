@@ -18,6 +18,7 @@ import pytest
 import redis
 from elasticsearch import helpers
 
+from ingest.crawl.platforms import recorded_servers, registry
 from remissvar.settings import Settings
 from search_api.index import alias_name, delete_all, es_client
 from tests.conftest import free_port
@@ -33,9 +34,9 @@ class Pipeline:
     """One isolated pipeline: own data dir, index prefix, Redis db, recorded-site ports."""
 
     def __init__(self, tmp: Path, name: str, faults: dict[str, str] | None = None) -> None:
+        self.ports = tuple(free_port() for _ in registry())  # the recorded sites', in registry order
         self.settings = Settings(data_dir=tmp / "data", index_prefix=f"remissvar-pipe-{name}",
-                                 redis_url=f"redis://127.0.0.1:6379/{REDIS_DB}", recorded_port=free_port())
-        self.port2 = free_port()
+                                 redis_url=f"redis://127.0.0.1:6379/{REDIS_DB}", recorded_port=self.ports[0])
         self.faults = faults
         self.env = {**os.environ,
                     "REMISSVAR_DATA_DIR": str(self.settings.data_dir),
@@ -51,14 +52,9 @@ class Pipeline:
         self.es = es_client(self.settings)
 
     def __enter__(self) -> Pipeline:
-        from ingest.crawl.replay import ReplayServer
-
         self.r.flushdb()
         delete_all(self.es, self.settings)
-        sites = self.settings.recorded_sites_dir
-        self.mp = self.stack.enter_context(ReplayServer(sites / "meetingplus", port=self.settings.recorded_port,
-                                                        faults=self.faults))
-        self.ins = self.stack.enter_context(ReplayServer(sites / "insynsverige", port=self.port2, faults=self.faults))
+        self.servers = recorded_servers(self.settings, self.stack, ports=self.ports, faults=self.faults)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -87,7 +83,7 @@ class Pipeline:
             "from ingest.crawl.model import load_sources\n"
             "from ingest.tasks import crawl_council\n"
             "from remissvar.settings import get_settings\n"
-            f"base = {{'meetingplus': '{self.mp.base_url}', 'insynsverige': '{self.ins.base_url}'}}\n"
+            f"base = {({name: srv.base_url for name, srv in self.servers.items()})!r}\n"
             "for s in load_sources(get_settings().sources_file):\n"
             "    crawl_council.send(s.platform, s.council, base[s.platform])\n"
         )
@@ -233,10 +229,7 @@ def test_crawler_fault_mode_through_the_pipeline(tmp_path, undisturbed):
         # the faults pass: retry-failed brings in exactly the missing documents, once
         p.stack.close()
         p.stack = ExitStack()
-        from ingest.crawl.replay import ReplayServer
-        sites = p.settings.recorded_sites_dir
-        p.stack.enter_context(ReplayServer(sites / "meetingplus", port=p.settings.recorded_port))
-        p.stack.enter_context(ReplayServer(sites / "insynsverige", port=p.port2))
+        p.servers = recorded_servers(p.settings, p.stack, ports=p.ports)  # the same sites, without faults
         subprocess.run([sys.executable, "-m", "remissvar_cli", "retry-failed"], cwd=ROOT, env=p.env, check=True)
         p.wait_idle()
         assert_same_state(p, undisturbed)

@@ -1,26 +1,32 @@
 """Meeting platforms behind one small protocol: list meetings, parse a meeting, find its protocol.
 
 The crawler loop (``ingest.crawl.crawler``), council discovery (``ingest.crawl.discovery``) and the
-recorded-site replay (``ingest.crawl.runner.recorded_sources``, ``remissvar serve-recorded``) name
-no platform: they read the registry, ``registry()``. Each platform is one package here whose
-``REGISTRATION`` holds its parser (a ``Platform``), its site model (how a listing links a
-council's page) and its replay wiring (the folder of its recorded site); ``REGISTERED`` lists
-the packages, in the order their recorded sites take loopback ports. A third platform (another
-municipality's archive, a new MeetingPlus installation with other paths) is one more package
-plus its name in ``REGISTERED`` and its ``sources.json`` entries (README: "Lägga till en
-plattform").
+recorded-site replay (``recorded_servers``: ``ingest.crawl.runner.recorded_sources``, ``remissvar
+serve-recorded``, the tests) name no platform: they read the registry, ``registry()``. Each
+platform is one package here whose ``REGISTRATION`` holds its parser (a ``Platform``), its site
+model (how a listing links a council's page) and its replay wiring (the folder of its recorded
+site); ``REGISTERED`` lists the packages, in the order their recorded sites take loopback ports.
+A third platform (another municipality's archive, a new MeetingPlus installation with other
+paths) is one more package plus its name in ``REGISTERED`` and its ``sources.json`` entries
+(docs/crawling.md: "Lägga till en plattform").
 """
 from __future__ import annotations
 
 import datetime as dt
 import importlib
 import re
+from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ingest.crawl.grammar import FilingHints
 from ingest.crawl.http import Response
 from ingest.crawl.model import AgendaItem, Meeting, MeetingRef, Source
+from ingest.crawl.replay import ReplayServer
+
+if TYPE_CHECKING:
+    from remissvar.settings import Settings
 
 
 class Client(Protocol):
@@ -93,6 +99,17 @@ def platforms() -> dict[str, Platform]:
 def recorded_ports(first: int) -> dict[str, int]:
     """The loopback port each platform's recorded site is served on (``first``, ``first + 1``, …)."""
     return {name: first + i for i, name in enumerate(registry())}
+
+
+def recorded_servers(s: Settings, stack: ExitStack, *, ports: Sequence[int] | None = None,
+                     faults: dict[str, str] | None = None) -> dict[str, ReplayServer]:
+    """Every registered platform's recorded site served on 127.0.0.1 until ``stack`` closes, by
+    name: on ``ports`` in registry order, by default ``recorded_ports(s.recorded_port)``."""
+    regs = registry()
+    port = dict(zip(regs, ports, strict=True)) if ports else recorded_ports(s.recorded_port)
+    return {name: stack.enter_context(ReplayServer(s.recorded_sites_dir / r.recorded_site, port=port[name],
+                                                   faults=faults))
+            for name, r in regs.items()}
 
 
 def platform_for_url(url: str) -> Platform | None:

@@ -11,6 +11,7 @@ import pytest
 from ingest.crawl.discovery import council_slug, listed_councils, select_sources, with_base
 from ingest.crawl.http import Fetcher
 from ingest.crawl.model import load_listings, load_sources
+from ingest.crawl.platforms import recorded_servers, registry
 from ingest.crawl.runner import crawl_sources, recorded_sources
 from remissvar.records import COUNCILS, ERAS, councils_on
 from remissvar.settings import Settings
@@ -42,14 +43,12 @@ def test_council_slugs(name, slug):
 
 
 def _select(councils: str):
-    from ingest.crawl.replay import ReplayServer
-
     s = Settings()
     configured = load_sources(s.sources_file)
-    with ReplayServer(SITES / "meetingplus", port=free_port()) as mp, \
-            ReplayServer(SITES / "insynsverige", port=free_port()) as ins:
-        hosts = {f"127.0.0.1:{x.httpd.server_address[1]}" for x in (mp, ins)}
-        listings = with_base(load_listings(s.sources_file), {"meetingplus": mp.base_url, "insynsverige": ins.base_url})
+    with ExitStack() as stack:
+        servers = recorded_servers(s, stack, ports=[free_port() for _ in registry()])
+        hosts = {f"127.0.0.1:{x.httpd.server_address[1]}" for x in servers.values()}
+        listings = with_base(load_listings(s.sources_file), {name: x.base_url for name, x in servers.items()})
         return configured, select_sources(configured, listings, councils, Fetcher(hosts, min_interval=0).get)
 
 

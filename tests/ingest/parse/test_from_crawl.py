@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 from contextlib import ExitStack
-from dataclasses import replace
 
 import pytest
 
-from ingest.crawl.model import load_sources
-from ingest.crawl.replay import ReplayServer
-from ingest.crawl.runner import crawl_sources
+from ingest.crawl.platforms import registry
+from ingest.crawl.runner import crawl_sources, recorded_sources
 from ingest.parse.from_crawl import AGENDA_SUMMARY, answer_documents, parse_task
 from remissvar.settings import Settings
 from tests.conftest import free_port
@@ -18,13 +16,9 @@ from tests.conftest import free_port
 def test_records_carry_council_date_item_fields_summary_and_protocol(tmp_path):
     s = Settings(data_dir=tmp_path / "data")
     with ExitStack() as stack:
-        mp = stack.enter_context(ReplayServer(s.recorded_sites_dir / "meetingplus", port=free_port()))
-        ins = stack.enter_context(ReplayServer(s.recorded_sites_dir / "insynsverige", port=free_port()))
-        base = {"meetingplus": mp.base_url, "insynsverige": ins.base_url}
+        sources, hosts = recorded_sources(s, stack, ports=tuple(free_port() for _ in registry()))
         wanted = {("insynsverige", "sodermalm"), ("meetingplus", "hagersten-alvsjo")}
-        sources = [replace(x, base_url=base[x.platform]) for x in load_sources(s.sources_file)
-                   if (x.platform, x.council) in wanted]
-        hosts = {f"127.0.0.1:{srv.httpd.server_address[1]}" for srv in (mp, ins)}
+        sources = [x for x in sources if (x.platform, x.council) in wanted]
         _, store = crawl_sources(s, sources, hosts, min_interval=0, timeout=10)
     tasks = {str(t.meeting_date): t for t in answer_documents(store)}
     assert sorted(tasks) == ["2011-03-17", "2012-03-15", "2025-01-16"]

@@ -51,7 +51,7 @@ def test_the_adding_a_platform_paragraph_names_the_registry() -> None:
     doc = (ROOT / "docs" / "crawling.md").read_text(encoding="utf-8")
     section = doc.split("## Lägga till en plattform / adding a platform", 1)[1].split("\n## ", 1)[0]
     for name in ("REGISTRATION", "REGISTERED", "ingest/crawl/platforms/__init__.py", "council_page",
-                 "recorded_site", "tests/ingest/crawl/platforms/test_registry.py"):
+                 "recorded_site", "recorded_servers", "tests/ingest/crawl/platforms/test_registry.py"):
         assert name in section, name
     for method in PROTOCOL:
         assert f"`{method}`" in section, method
@@ -70,3 +70,15 @@ def test_the_paragraph_names_the_shared_meeting_page_loop() -> None:
         module = inspect.getmodule(type(reg.parser))
         assert any(isinstance(v, type) and issubclass(v, MeetingPage) and v is not MeetingPage
                    for v in vars(module).values()), name
+
+
+def test_the_recorded_sites_are_served_through_the_registry() -> None:
+    """Replay wiring lives in the registration: code that serves recorded sites reads the
+    registry (``recorded_servers``) and names no platform's site folder itself."""
+    sites = {reg.recorded_site for reg in registry().values()}
+    folders = "|".join(map(re.escape, sites))
+    named = re.compile(r"""ReplayServer\(.*["'/](?:""" + folders + r""")["']""")
+    found = [f"{p.relative_to(ROOT)}:{n}" for top in ("ingest", "remissvar_cli", "tests", "bench", "scripts")
+             for p in sorted((ROOT / top).rglob("*.py"))
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if named.search(line)]
+    assert found == []
