@@ -4,6 +4,6 @@ The door from the crawl stage is ``ingest.parse.from_crawl`` (stored raw documen
 provenance -> ``DocumentTask`` -> ``Yttrande``); ``document.parse_file`` is the parse itself,
 ``budget`` runs it in a bounded child process, ``store`` keeps its output for the index stage.
 Reading a page's text: ``extract`` (text layer, OCR) and ``ocr_repair``; its structure:
-``structure`` with ``kinds``, ``header_block``, ``sections``, ``protocol``, ``whose_view``;
+``structure`` with ``kinds``, ``header_block``, ``sections``, ``protocol``;
 boilerplate and substance: ``segment``.
 """

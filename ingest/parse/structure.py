@@ -8,8 +8,8 @@ The kind (``ingest.parse.kinds``) picks the reader: protocols and extracts (para
 their decisions and party statements, attendance: ``ingest.parse.protocol``); answers
 (tjänsteutlåtande, tjänsteskrivelse, yttrande: header block ``ingest.parse.header_block``,
 title from the PDF's heading cues, sections ``ingest.parse.sections``, the position from the
-administration's view, whose-view filtered ``ingest.parse.whose_view``, read by
-``remissvar.positions``); and documents that are answered or attached (motion, remiss
+administration's view, read by ``remissvar.positions``, which gives each sentence to its
+subject's body); and documents that are answered or attached (motion, remiss
 material, bilaga: no position). The council comes from provenance (``council``), the
 letterhead only for loose files.
 """
@@ -22,7 +22,6 @@ from ingest.parse.header_block import parse_header
 from ingest.parse.kinds import detect_kind
 from ingest.parse.protocol import parse_attendance, split_pages
 from ingest.parse.sections import VIEW_SECTIONS, join_lines, match_heading, split_sections
-from ingest.parse.whose_view import own_view_text
 from remissvar.positions import classify_document
 from remissvar.records import (
     COUNCILS,
@@ -285,10 +284,11 @@ def _administration(pages: list[PageText], extra: list[str], view: str) -> str |
 
 
 def _evidence(sections: list[Section], full_text: str, council: str | None, own: tuple[str, ...]) -> Evidence:
-    """The answering body's position: its view sections, whose-view filtered, read by the classifier in
-    the order their stance weighs (decision proposal, summary, synpunkter), with a confidence."""
-    parts = [(s.name, own_view_text(s.text, own_bodies=own)) for s in sections if s.name in _VIEW] \
-        or [("", own_view_text(full_text, own_bodies=own))]
+    """The answering body's position: its view sections, read by the classifier in the order their
+    stance weighs (decision proposal, summary, synpunkter), with a confidence. The classifier tells
+    whose view each sentence states (another body's decision, the motion's proposal, the material
+    and cost consequences are not the answering body's)."""
+    parts = [(s.name, s.text) for s in sections if s.name in _VIEW] or [("", full_text)]
     # whose view: the council whose page listed it (provenance) first, else the body the document names
     res = classify_document(parts, council=council) if council else \
         classify_document(parts, body=own[0] if own else None)

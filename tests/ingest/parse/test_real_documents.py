@@ -157,7 +157,36 @@ def test_yttrande_phone_and_email_paired_by_shape():
     assert "kontakt@projektmjorn.se" in hb.extra
 
 
-def test_whose_view_other_bodies_and_costs_are_not_evidence():
+# sentences from the real documents that report someone else's view: the position reader gives none of them
+# to the answering body (what ingest/parse/whose_view.py filtered out before the reader until issue 33)
+@pytest.mark.parametrize("sentence", [
+    "Tekniska nämnden beslutade den 15 december, § 65 att avstyrka motionen.",
+    "Kommunfullmäktige lämnade motionen till kommunstyrelsen för beredning den 24 september, § 204.",
+    "Avslås motionen medför ärendet inga ekonomiska kostnader.",
+    "Förslag att avslå motionen innebär inga kostnader.",
+    "Förslag att bifalla motionen innebär inledningsvis kostnader för att utreda om det är möjligt att införa "
+    "laddstationer.",
+    "Motionären föreslår följande:",
+    "I samrådsunderlaget anges att minskade extrema nivåer och flöden bedöms kunna vara positiva även för ekologin.",
+])
+@pytest.mark.parametrize("body", [None, "Kommunstyrelsen", "Kultur- och utbildningsnämnden"])
+def test_reports_of_another_view_are_not_the_answering_bodys(sentence, body):
+    from remissvar.positions import classify_document
+
+    assert classify_document([("", sentence)], body=body).position.value == "oklart"
+
+
+def test_the_answering_bodys_own_decision_is_its_view():
+    from remissvar.positions import classify_document
+
+    s = "Kultur- och utbildningsnämnden beslutade att tillstyrka motionen."
+    assert classify_document([("", s)], body="Kultur- och utbildningsnämnden").position.value == "tillstyrker"
+    other = classify_document([("", s)], body="Kommunstyrelsen")
+    assert other.position.value == "oklart" and [o.position.value for o in other.others if o.position] == [
+        "tillstyrker"]
+
+
+def test_other_bodies_and_costs_are_not_evidence():
     ks = parsed("tests/fixtures/real-documents/kommunstyrelsen_2026-06-01_bilagor_tjansteskrivelse-svar-pa-motion-"
                 "laddstationer-cyklister.pdf")
     kun = parsed("tests/fixtures/real-documents/kultur-och-utbildningsnamnden_2026-06-17_bilagor_tjansteskrivelse-"
