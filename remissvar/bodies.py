@@ -68,7 +68,7 @@ _NOT_BODY = re.compile(
 # other inflections that the head grammar over-reads: "radet" (the council) yes, "raden" no
 _OWNERS = re.compile(r"^(?:stockholms\s+stads?\s+|stadens\s+|stockholms\s+)")
 # a unit named by its owner in the genitive: "socialnamndens tillstandsenhet", "kommunstyrelsens
-# finansrotel", "kulturnamndens stadsarkiv" -> the owner (as remissvar.remiss_fields.unit_of reads it)
+# finansrotel", "kulturnamndens stadsarkiv" -> the owner
 _UNIT = re.compile(r"^(?P<owner>.*?(?:n[aedi]?mnd|styrelse|f[oe06d]?rvaltning|kontor)(?:en|et|n)?)s\s+\S")
 
 

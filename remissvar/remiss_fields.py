@@ -405,12 +405,6 @@ def remittent(text: str, *, document: bool = False) -> Remittent | None:
     return None
 
 
-def unit_of(body: str) -> str | None:
-    """The nämnd a unit belongs to: "Socialnämndens tillståndsenhet" -> "Socialnämnden"."""
-    m = re.match(r"(?i)^(.*?(?:nämnd|namnd|styrelse|förvaltning|forvaltning|kontor)(?:en|et)?)s\s+\S", squash(body))
-    return normalize_body(m.group(1)) if m else None
-
-
 class BodyVocabulary:
     """Stockholm's remitting bodies as the corpus spells them: one display name per
     ``remissvar.bodies.body_key`` (the spelling seen most often; ties to the first seen), grown as

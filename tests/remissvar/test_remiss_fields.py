@@ -294,10 +294,10 @@ def test_remitting_body_whole_name(text, body):
 
 def test_a_unit_of_a_namnd_and_one_key_for_spellings():
     from remissvar.bodies import body_key
-    from remissvar.remiss_fields import BodyVocabulary, unit_of
+    from remissvar.remiss_fields import BodyVocabulary
 
-    assert unit_of("Socialnämndens tillståndsenhet") == "Socialnämnden"
-    assert unit_of("Trafiknämnden") is None
+    # a unit is its nämnd's body (remissvar.bodies._UNIT), another nämnd is not
+    assert body_key("Socialnämndens tillståndsenhet") == body_key("Socialnämnden") != body_key("Trafiknämnden")
     assert body_key("Gatu– och fastighetsnämnden") == body_key("GATU- OCH FASTIGHETSNÄMNDEN") \
         == body_key("Stockholms stads gatu-och fastighetsnamnd")
     v = BodyVocabulary()
