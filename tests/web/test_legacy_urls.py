@@ -3,15 +3,14 @@ release's identities (``/remiss/dnr-ks-2024-951``, ``motion-…``, ``titel-…``
 key store has redirected (merged away) - in the page, its CSV and in a browser at 1366 and 390 px."""
 from __future__ import annotations
 
-import datetime as dt
 import threading
 
 import pytest
 from selenium.webdriver.common.by import By
 from werkzeug.serving import make_server
 
-from remissvar.linking import AnswerRef
 from tests.conftest import free_port
+from tests.web.seed_keys import link_seed_keys
 from tests.web.test_browser import axe, browser, overflow, wait_for  # noqa: F401
 
 pytestmark = pytest.mark.services
@@ -41,13 +40,7 @@ def keyed_app(tmp_path_factory, es, embedder, settings):
     s = Settings(data_dir=tmp_path_factory.mktemp("legacy") / "data", index_prefix=f"{settings.index_prefix}-legacy")
     delete_all(es, s)
     store = RemissKeyStore(default_store_path(s))
-    fb = store.link(AnswerRef(id="seed-000", council="sodermalm", date=dt.date(2024, 12, 12),
-                              title="Remiss av motion om lokala facebookgrupper"))
-    policy = store.link(AnswerRef(id="seed-004", council="skarholmen", date=dt.date(2019, 2, 21),
-                                  title="Policy för sociala medier i Stockholms stad"))
-    gone = store.link(AnswerRef(id="old-answer", council="farsta", date=dt.date(2024, 12, 20),
-                                title="Motion om facebookgrupper i stadsdelarna"))
-    assert store.merge(fb, gone) == fb
+    fb, policy, gone = link_seed_keys(store)
     store.close()
     records = {"fb": parse_file(SODERMALM_SEED, doc_id="seed-000"),
                "policy": parse_file(SKARHOLMEN_SEED, doc_id="seed-004", text_is_ocr=True)}

@@ -3,12 +3,10 @@ remiss" lists suggestions, who was asked is shown with its source, and the admin
 actions take the token from the header only and go to the worker through the queue."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 import redis
 
-from remissvar.linking import AnswerRef
+from tests.web.seed_keys import link_seed_keys
 
 pytestmark = pytest.mark.services
 TOKEN = "en-administratorsnyckel-pa-24+"
@@ -25,14 +23,7 @@ def linked_app(tmp_path, es, embedder, seed_records):
     s = Settings(data_dir=tmp_path / "data", index_prefix="remissvar-linkweb", admin_token=TOKEN)
     delete_all(es, s)
     store = RemissKeyStore(default_store_path(s))
-    fb = store.link(AnswerRef(id="seed-000", council="sodermalm", date=dt.date(2024, 12, 12),
-                              title="Remiss av motion om lokala facebookgrupper"))
-    policy = store.link(AnswerRef(id="seed-004", council="skarholmen", date=dt.date(2019, 2, 21),
-                                  title="Policy för sociala medier i Stockholms stad"))
-    gone = store.link(AnswerRef(id="old-answer", council="farsta", date=dt.date(2024, 12, 20),
-                                title="Motion om facebookgrupper i stadsdelarna"))
-    assert len({fb, policy, gone}) == 3
-    assert store.merge(fb, gone) == fb  # the older key survives
+    fb, policy, gone = link_seed_keys(store)
     store._suggest(fb, policy, 0.5)  # a pair between the maybe and merge thresholds
     store.close()
     for rec, key in ((seed_records["sodermalm"], fb), (seed_records["skarholmen"], policy)):
