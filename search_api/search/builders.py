@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from remissvar.textnorm import fold
+from search_api.filters import Facet, Filter, facets, filter_named
 from search_api.index import load_mapping_file
 from search_api.search.highlight import highlight_request
 from search_api.search.ocr import folded_stopwords, ocr_clause
@@ -162,23 +163,29 @@ class KeywordQuery:
         return highlight_request(self.q)
 
 
+def facet_agg(f: Filter, aggs: dict[str, Any] | None = None, size: int | None = None) -> dict[str, Any]:
+    """One filter's values counted (``search_api.filters``): a bucket per value, ``size`` of them
+    (the facet's own by default), the newest or the most used first, ``aggs`` in each; with the
+    facet's spellings (the remitting bodies: one bucket per body, every spelling's key, its
+    spellings for the name shown, ``grouping.body_facet``)."""
+    facet, aggs = f.facet or Facet(10), aggs or {}
+    terms: dict[str, Any] = {"field": f.field, "size": size or facet.size}
+    if facet.newest_first:
+        terms["order"] = {"_key": "desc"}
+    if facet.spellings:
+        aggs = {**aggs, "spellings": {"terms": {"field": facet.spellings, "size": 10}}}
+    return {"terms": terms, "aggs": aggs} if aggs else {"terms": terms}
+
+
 def body_terms(size: int, **aggs: Any) -> dict[str, Any]:
-    """The remitting bodies: one bucket per body (every spelling's key), with its spellings for
-    the name shown (``grouping.body_facet``, the remitting-body vocabulary)."""
-    return {"terms": {"field": "remiss_body_key", "size": size},
-            "aggs": {**aggs, "spellings": {"terms": {"field": "remiss_body", "size": 10}}}}
+    """The remitting bodies: one bucket per body, with its spellings (the overview's too)."""
+    return facet_agg(filter_named("remiss_body"), aggs, size)
 
 
 def facet_aggs() -> dict[str, Any]:
+    """Every facet of the filter table, each value with the answers that have it."""
     docs = {"docs": {"cardinality": {"field": "yttrande_id"}}}
-    return {
-        "council": {"terms": {"field": "council_keys", "size": 100}, "aggs": docs},  # every council of every era
-        "position": {"terms": {"field": "position", "size": 10}, "aggs": docs},
-        "remiss_body": body_terms(1000, **docs),  # hundreds at archive scale, searchable on the page
-        "party": {"terms": {"field": "motion_parties", "size": 20}, "aggs": docs},
-        "kind": {"terms": {"field": "kind", "size": 10}, "aggs": docs},
-        "year": {"terms": {"field": "year", "size": 40, "order": {"_key": "desc"}}, "aggs": docs},
-    }
+    return {f.name: facet_agg(f, docs) for f in facets()}
 
 
 def multiselect_facet_aggs(filter_clauses: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:

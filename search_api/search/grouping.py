@@ -7,11 +7,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from remissvar.records import COUNCILS, DOCUMENT_KIND_LABELS, POSITION_LABELS, DocumentKind, Position
+from remissvar.records import COUNCILS, POSITION_LABELS, Position
 from remissvar.remiss_fields import BodyVocabulary
 from remissvar.textnorm import fold
+from search_api.filters import facets
 from search_api.search.highlight import snippet
-from search_api.search.models import CouncilAnswer, FacetValue, PassageHit, RemissGroup
+from search_api.search.models import CouncilAnswer, FacetValue, Filters, PassageHit, RemissGroup
 
 Ranked = list[tuple[dict[str, Any], float, dict[str, Any] | None]]
 
@@ -96,28 +97,22 @@ def answer_from_yttrande(src: dict[str, Any]) -> CouncilAnswer:
     )
 
 
-def facets_from_aggs(aggs: dict[str, Any], chosen_bodies: list[str] | None = None) -> dict[str, list[FacetValue]]:
-    """The facets of a search; ``chosen_bodies``: the remitting bodies the request filters on, as
-    it spells them (a body's value stays the spelling chosen, so it shows as chosen)."""
-    def label(facet: str, key: str) -> str:
-        if facet == "council" and key in COUNCILS:
-            return COUNCILS[key].short
-        if facet == "position":
-            return position_label(key) or key
-        if facet == "kind":
-            try:
-                return DOCUMENT_KIND_LABELS[DocumentKind(key)]
-            except ValueError:
-                return key
-        return str(key)
-
+def facets_from_aggs(aggs: dict[str, Any], filters: Filters | None = None) -> dict[str, list[FacetValue]]:
+    """The facets of a search (``search_api.filters``), each value labelled by its filter's row;
+    ``filters``: the request's (a facet with spellings keeps the value as the request spells it,
+    so it shows as chosen)."""
     out: dict[str, list[FacetValue]] = {}
-    for facet, agg in aggs.items():
+    for f in facets():
+        if f.name not in aggs:
+            continue
+        agg = aggs[f.name]
         inner = agg.get("f", agg)  # multi-select facets nest the terms under a filter
         buckets = inner.get("buckets", [])
-        out[facet] = (body_facet(buckets, chosen_bodies or []) if facet == "remiss_body" else [
-            FacetValue(value=str(b["key"]), label=label(facet, str(b["key"])), count=int(b["docs"]["value"]))
-            for b in buckets])
+        if f.facet and f.facet.spellings:
+            out[f.name] = body_facet(buckets, getattr(filters, f.name) if filters else [])
+            continue
+        out[f.name] = [FacetValue(value=str(b["key"]), label=f.value_label(str(b["key"])),
+                                  count=int(b["docs"]["value"])) for b in buckets]
     return out
 
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, Field, ValidationError, create_model
 
-from remissvar.records import COUNCILS, DocumentKind, Position
-from remissvar.remiss_fields import BodyVocabulary
+from search_api.filters import FILTERS, VALUE_CHARS, Filter
 
 MAX_QUERY_CHARS = 500
 MAX_PARAGRAPH_CHARS = 5000
@@ -29,76 +29,74 @@ class BusyError(RuntimeError):
 
 
 # ---- request models ------------------------------------------------------------
-class Filters(BaseModel):
-    council: list[str] = Field(default_factory=list, max_length=10)
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    year: list[int] = Field(default_factory=list, max_length=30)
-    remiss_body: list[str] = Field(default_factory=list, max_length=10)
-    party: list[str] = Field(default_factory=list, max_length=10)
-    position: list[str] = Field(default_factory=list, max_length=6)
-    kind: list[str] = Field(default_factory=list, max_length=4)
-    remiss_id: str | None = Field(None, max_length=MAX_ID_CHARS)
-    motion_number: str | None = Field(None, max_length=20)
+def _check(f: Filter) -> Callable[[list[Any]], list[Any]]:
+    """The values' check beyond their type and number: a closed vocabulary, a range of years,
+    or the length of a free-text value."""
+    def check(values: list[Any]) -> list[Any]:
+        if f.vocabulary is not None:
+            bad = [x for x in values if x not in f.vocabulary]
+            if bad:
+                raise ValueError(f"okänd {f.word}: {', '.join(bad)}")
+        elif f.between is not None:
+            lo, hi = f.between
+            if any(not lo <= x <= hi for x in values):
+                raise ValueError(f"{f.word} ska vara mellan {lo} och {hi}")
+        elif any(len(x) > VALUE_CHARS for x in values):
+            raise ValueError("för långt filtervärde")
+        return values
+
+    return check
+
+
+def _model_field(f: Filter) -> tuple[Any, Any]:
+    """A row of the filter table as a field of the request model (type, default and checks)."""
+    if f.type == "keywords":
+        return Annotated[list[str], AfterValidator(_check(f))], Field(default_factory=list, max_length=f.limit)
+    if f.type == "integers":
+        return Annotated[list[int], AfterValidator(_check(f))], Field(default_factory=list, max_length=f.limit)
+    if f.type == "date":
+        return dt.date | None, None
+    return str | None, Field(None, max_length=f.limit)
+
+
+class FilterValues(BaseModel):
+    """The filters of a search, one field per row of ``search_api.filters.FILTERS`` (the model
+    ``Filters`` is made from the table; this class holds what it does with them)."""
+
     # benchmarks only (never set from a request): search the synthetic scale corpus too
     include_synthetic: bool = False
 
-    @field_validator("council", "position", "kind")
-    @classmethod
-    def _closed_vocabulary(cls, v: list[str], info: Any) -> list[str]:
-        allowed, label = {
-            "council": (set(COUNCILS), "nämnd"),
-            "position": ({p.value for p in Position}, "ställning"),
-            "kind": ({k.value for k in DocumentKind}, "dokumenttyp"),
-        }[info.field_name]
-        bad = [x for x in v if x not in allowed]
-        if bad:
-            raise ValueError(f"okänd {label}: {', '.join(bad)}")
-        return v
-
-    @field_validator("remiss_body", "party")
-    @classmethod
-    def _short(cls, v: list[str]) -> list[str]:
-        if any(len(x) > 200 for x in v):
-            raise ValueError("för långt filtervärde")
-        return v
-
-    @field_validator("year")
-    @classmethod
-    def _years(cls, v: list[int]) -> list[int]:
-        if any(not 1990 <= y <= 2100 for y in v):
-            raise ValueError("år ska vara mellan 1990 och 2100")
-        return v
+    if TYPE_CHECKING:  # a field per row of the table
+        def __getattr__(self, name: str) -> Any: ...
 
     def clauses(self, skip: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
         """Filter clauses; ``skip`` leaves facets' own filters out (multi-select facet counts)."""
         out: list[dict[str, Any]] = [] if self.include_synthetic else [{"term": {"synthetic": False}}]
-        if self.council and "council" not in skip:
-            out.append({"terms": {"council_keys": self.council}})
-        if self.date_from or self.date_to:
-            rng: dict[str, str] = {}
-            if self.date_from:
-                rng["gte"] = self.date_from.isoformat()
-            if self.date_to:
-                rng["lte"] = self.date_to.isoformat()
-            out.append({"range": {"date": rng}})
-        for name, field in (("year", "year"), ("remiss_body", "remiss_body_key"), ("party", "motion_parties"),
-                            ("position", "position"), ("kind", "kind")):
-            values = getattr(self, name)
-            if values and name not in skip:
-                if name == "remiss_body":  # any spelling of a body chooses all of its spellings
-                    values = sorted({BodyVocabulary.key(v) or v for v in values})
-                out.append({"terms": {field: values}})
-        if self.remiss_id:
-            out.append({"term": {"remiss_id": self.remiss_id}})
-        if self.motion_number:
-            out.append({"term": {"motion_number": self.motion_number}})
+        ranges: dict[str, dict[str, str]] = {}
+        for f in FILTERS:
+            value = getattr(self, f.name)
+            if f.name in skip or not value:
+                continue
+            if f.type == "date":
+                if f.field not in ranges:  # the bounds on one field are one range clause
+                    ranges[f.field] = {}
+                    out.append({"range": {f.field: ranges[f.field]}})
+                ranges[f.field][f.bound] = value.isoformat()
+            elif f.many:
+                out.append({"terms": {f.field: f.index_values(value) if f.index_values else value}})
+            else:
+                out.append({"term": {f.field: value}})
         return out
 
     def active(self) -> bool:
-        return bool(self.council or self.date_from or self.date_to or self.year or self.remiss_body
-                    or self.party or self.position or self.kind or self.remiss_id or self.motion_number)
+        return any(getattr(self, f.name) for f in FILTERS)
 
+
+if TYPE_CHECKING:
+    Filters = FilterValues
+else:
+    Filters = create_model("Filters", __base__=FilterValues, __module__=__name__,
+                           **{f.name: _model_field(f) for f in FILTERS})
 
 class SearchRequest(BaseModel):
     q: str = Field("", max_length=MAX_QUERY_CHARS)
@@ -196,9 +194,7 @@ class SearchResponse(BaseModel):
 # ---- Swedish validation messages -------------------------------------------------
 FIELD_NAMES = {
     "q": "sökfrågan", "mode": "sökläget", "sort": "sorteringen", "page": "sidnumret", "size": "antal per sida",
-    "council": "nämnd", "date_from": "från-datum", "date_to": "till-datum", "year": "år",
-    "remiss_body": "remitterande instans", "party": "parti", "position": "ställning", "kind": "dokumenttyp",
-    "remiss_id": "remiss", "motion_number": "motionsnummer", "text": "texten", "k": "antal träffar",
+    **{f.name: f.word for f in FILTERS}, "text": "texten", "k": "antal träffar",
 }
 
 

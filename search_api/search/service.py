@@ -22,6 +22,7 @@ from remissvar.records import PARTY_NAMES, party_code, party_family
 from remissvar.settings import Settings
 from remissvar.textnorm import fold
 from search_api.asked import summaries_for, summary_refs, who_was_asked
+from search_api.filters import facet_names
 from search_api.index import alias_name
 from search_api.search.builders import (
     MOTION_IN_TEXT,
@@ -87,7 +88,7 @@ SIMILAR_FLOOR = 0.85
 SIMILAR_GROUPS = 5  # remisser shown in the "Liknande innehåll" block
 SIMILAR_CANDIDATES = 100  # kNN-only passages fetched for that block, at most
 ANALYZED_CACHE = 2048  # (analyzer, text) pairs whose tokens a search service keeps
-FACETS = frozenset({"council", "position", "remiss_body", "party", "kind", "year"})
+FACETS = facet_names()  # the filters counted as facets (search_api.filters)
 
 
 @dataclass
@@ -477,7 +478,7 @@ class SearchService:
             query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,
             pages=min(50, (listed - 1) // req.size + 1) if listed else 0,
             total_answers=answers, similar=similar, page=req.page, size=req.size,
-            facets=facets_from_aggs(r.aggs, req.filters.remiss_body), took_ms=(time.perf_counter() - t0) * 1000,
+            facets=facets_from_aggs(r.aggs, req.filters), took_ms=(time.perf_counter() - t0) * 1000,
             embed_ms=r.embed_ms,
         )
 
