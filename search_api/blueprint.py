@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from remissvar.embedding import QueryEncoder
 from remissvar.settings import Settings, get_settings
+from search_api.filters import FILTERS
 from search_api.index import count, es_client
 from search_api.legacy_keys import is_legacy, legacy_remiss
 from search_api.openapi import OPENAPI
@@ -28,7 +29,6 @@ from search_api.search.service import SearchService
 
 api = Blueprint("api", __name__, url_prefix="/api")
 
-LIST_PARAMS = ("council", "remiss_body", "party", "position", "kind", "year")
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
 MAX_JSON_BYTES = 64 * 1024
 MAX_JSON_DEPTH = 8
@@ -83,38 +83,33 @@ def parse_search_args(args: Any) -> SearchRequest:
 
     Parameters it does not know (fbclid, utm_*, anything a link picked up on the way) are
     ignored: a shared link never fails because of them."""
-    def listed(k: str) -> list[str]:
-        return [v.strip() for v in args.getlist(k) if v.strip()]
-
     try:
-        years: list[int] = []
-        for y in listed("year"):
-            if not y.isdigit() or len(y) != 4:
-                raise QueryError(f"ogiltigt år: {y[:20]!r}")
-            years.append(int(y))
-        remiss_id = (args.get("remiss_id") or "").strip() or None
-        if remiss_id is not None and not valid_id(remiss_id):
-            raise QueryError("ogiltigt remiss-id")
-        motion = (args.get("motion") or "").strip() or None
-        if motion is not None and not MOTION_NUMBER_RE.match(motion):
-            raise QueryError("ogiltigt motionsnummer (ÅÅÅÅ:N)")
-        filters = Filters(
-            **{k: listed(k) for k in LIST_PARAMS if k != "year"},
-            year=years,
-            date_from=_date(args.get("date_from"), "från-datum"),
-            date_to=_date(args.get("date_to"), "till-datum"),
-            remiss_id=remiss_id, motion_number=motion,
-        )
         return SearchRequest(
             q=clean_text(args.get("q", ""), "sökfrågan"), mode=args.get("mode") or "hybrid",
-            sort=args.get("sort") or "relevans", filters=filters,
+            sort=args.get("sort") or "relevans", filters=Filters(**filter_args(args)),
             page=_int(args.get("page"), 1, "page"), size=_int(args.get("size"), 10, "size"),
         )
     except ValidationError as e:
         raise QueryError(swedish_errors(e)) from e
 
 
-MOTION_NUMBER_RE = re.compile(r"^\d{4}:\d{1,3}$")
+def filter_args(args: Any) -> dict[str, Any]:
+    """The filters of a query string, one per row of the filter table (``search_api.filters``):
+    the values of its parameter, blanks dropped, each checked against the row's pattern."""
+    out: dict[str, Any] = {}
+    for f in FILTERS:
+        if f.type == "date":
+            out[f.name] = _date(args.get(f.param), f.word)
+            continue
+        values = [v.strip() for v in (args.getlist(f.param) if f.many else [args.get(f.param) or ""]) if v.strip()]
+        for v in values:
+            if f.pattern and not (re.fullmatch(f.pattern, v) and (f.many or len(v) <= f.limit)):
+                raise QueryError(f.invalid.format(value=repr(v[:20])))
+        if f.type == "integers":
+            out[f.name] = [int(v) for v in values]
+        else:
+            out[f.name] = values if f.many else (values[0] if values else None)
+    return out
 
 
 def _int(value: str | None, default: int, name: str) -> int:

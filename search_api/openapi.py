@@ -4,15 +4,25 @@ from __future__ import annotations
 from typing import Any
 
 from search_api.asked import AskedBody
+from search_api.filters import FILTERS, Filter
 from search_api.index.schema import YttrandeDoc
 from search_api.search.models import RemissGroup, SearchResponse
 
 REF = "#/components/schemas/{model}"
 
 
-def _list(name: str, desc: str) -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": False, "description": desc,
-            "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": True}
+def _filter(f: Filter) -> dict[str, Any]:
+    """A row of the filter table as a query parameter: many values as a repeated parameter."""
+    out: dict[str, Any] = {"name": f.param, "in": "query"}
+    if f.doc:
+        out["description"] = f.doc
+    if f.many:
+        return {**out, "required": False, "schema": {"type": "array", "items": {"type": "string"}},
+                "style": "form", "explode": True}
+    if f.type == "date":
+        return {**out, "schema": {"type": "string", "format": "date"}}
+    pattern = {"pattern": f"^{f.pattern}$"} if f.pattern else {}
+    return {**out, "schema": {"type": "string", "maxLength": f.limit, **pattern}}
 
 
 def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -55,17 +65,7 @@ OPENAPI: dict[str, Any] = {
                 {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevans", "datum"]}},
                 {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 50}},
                 {"name": "size", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 50}},
-                {"name": "date_from", "in": "query", "schema": {"type": "string", "format": "date"}},
-                {"name": "date_to", "in": "query", "schema": {"type": "string", "format": "date"}},
-                {"name": "remiss_id", "in": "query", "schema": {"type": "string", "maxLength": 200}},
-                {"name": "motion", "in": "query", "description": "Motionsnummer ÅÅÅÅ:N",
-                 "schema": {"type": "string", "pattern": "^[0-9]{4}:[0-9]{1,3}$"}},
-                _list("council", "Nämnd (slug), t.ex. sodermalm"),
-                _list("remiss_body", "Remitterande instans"),
-                _list("party", "Motionärens parti"),
-                _list("position", "tillstyrker, avstyrker, delvis, neutral, avstår, oklart"),
-                _list("kind", "Dokumenttyp"),
-                _list("year", "År (ÅÅÅÅ)"),
+                *(_filter(f) for f in FILTERS),
             ],
             "responses": {"200": _json("Träffar", _ref("SearchResponse")), "400": _err},
         }},
