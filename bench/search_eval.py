@@ -40,7 +40,7 @@ MODES: tuple[Mode, ...] = ("keyword", "semantic", "hybrid")
 def build_corpus(s: Settings) -> None:
     from ingest.crawl.runner import crawl_sources, recorded_sources
     from ingest.crawl.store import RawStore
-    from ingest.indexing import index_yttrande
+    from ingest.indexing import index_archive
     from ingest.parse.from_crawl import answer_documents, parse_task
     from remissvar.embedding import get_embedder
     from search_api.index import delete_all, es_client
@@ -51,13 +51,7 @@ def build_corpus(s: Settings) -> None:
         sources, hosts = recorded_sources(s, stack, ports=(s.recorded_port, s.recorded_port + 1))
         crawl_sources(s, sources, hosts, min_interval=0)
     # as the pipeline and reindex do: the boilerplate template measured over the archive, then applied
-    from ingest.parse.segment import learn_template
-
-    records = [parse_task(t) for t in answer_documents(RawStore(s.data_dir))]
-    template = learn_template(records)
-    for y in records:
-        index_yttrande(y, es, s, emb, template=template)
-    es.indices.refresh(index=f"{s.index_prefix}-*")
+    index_archive([parse_task(t) for t in answer_documents(RawStore(s.data_dir))], es, s, emb)
 
 
 def _has_corpus(s: Settings) -> bool:

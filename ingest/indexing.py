@@ -4,7 +4,7 @@ from __future__ import annotations
 from elasticsearch import Elasticsearch
 
 from ingest.chunking import chunk_yttrande, embedding_text
-from ingest.parse.segment import archive_template, clean_record
+from ingest.parse.segment import archive_template, clean_record, learn_template
 from remissvar.boilerplate import Template
 from remissvar.embedding import Embedder
 from remissvar.records import Yttrande
@@ -30,3 +30,14 @@ def index_yttrande(y: Yttrande, es: Elasticsearch, settings: Settings, embedder:
     vectors = embedder.encode_passages([embedding_text(y, p) for p in passages])
     write_yttrande(es, settings, y, passages, vectors, embedder.model_id, version=version, refresh=refresh)
     return len(passages)
+
+
+def index_archive(records: list[Yttrande], es: Elasticsearch, settings: Settings, embedder: Embedder) -> Template:
+    """Index a whole archive of parsed records as the pipeline and reindex do: the boilerplate
+    template measured over all of them first (``ingest.parse.segment.learn_template``), each
+    record segmented with it; the indices refreshed. Returns the template (not saved)."""
+    template = learn_template(records)
+    for y in records:
+        index_yttrande(y, es, settings, embedder, template=template)
+    es.indices.refresh(index=f"{settings.index_prefix}-*")
+    return template

@@ -40,9 +40,8 @@ def archive(tmp_path_factory, es, embedder, settings) -> Iterator[tuple[Settings
     """The recorded archive, indexed; and per answer the layout lines the segmenter labelled."""
     from ingest.crawl.runner import crawl_sources, recorded_sources
     from ingest.crawl.store import RawStore
-    from ingest.indexing import index_yttrande
+    from ingest.indexing import index_archive
     from ingest.parse.from_crawl import answer_documents, parse_task
-    from ingest.parse.segment import learn_template
     from search_api.index import delete_all
 
     s = Settings(data_dir=tmp_path_factory.mktemp("boiler") / "data",
@@ -51,11 +50,7 @@ def archive(tmp_path_factory, es, embedder, settings) -> Iterator[tuple[Settings
     with ExitStack() as stack:
         sources, hosts = recorded_sources(s, stack, ports=(s.recorded_port, free_port()))
         crawl_sources(s, sources, hosts, min_interval=0)
-    records = [parse_task(t) for t in answer_documents(RawStore(s.data_dir))]
-    template = learn_template(records)
-    for y in records:
-        index_yttrande(y, es, s, embedder, template=template)
-    es.indices.refresh(index=f"{s.index_prefix}-*")
+    index_archive([parse_task(t) for t in answer_documents(RawStore(s.data_dir))], es, s, embedder)
     docs = es.search(index=f"{s.index_prefix}-yttranden", size=1000, query={"match_all": {}})["hits"]["hits"]
     labelled = {h["_id"]: [b["text"] for b in h["_source"].get("boilerplate", [])
                            if b["label"] in LAYOUT and len(b["text"].strip()) >= 12] for h in docs}
