@@ -107,6 +107,8 @@ final class SwedishLexicon {
     private static volatile SwedishLexicon instance;
 
     final Dictionary dictionary;
+    /** Every flag sv_SE.aff defines: its affixes' and its directives' (compounding, NEEDAFFIX...). */
+    private final String definedFlags;
     private final Map<String, String> modifiers;
     private final Set<String> general;
     /** Every umlaut plural form (with -na, -s, -nas) -> singular, and every umlaut comparison
@@ -122,6 +124,7 @@ final class SwedishLexicon {
         } catch (java.text.ParseException e) {
             throw new IllegalStateException("sv_SE.aff kunde inte läsas", e);
         }
+        definedFlags = definedFlags(lines("sv_SE.aff"));
         modifiers = new HashMap<>();
         for (String line : lines("modifiers.txt")) {
             int tab = line.indexOf('\t');
@@ -156,6 +159,24 @@ final class SwedishLexicon {
                 verbForms.put(v[i], v[0]);
             }
         }
+    }
+
+    /** The flags an .aff file defines: its SFX/PFX classes, its flag directives' values and the
+     *  flags of its COMPOUNDRULEs. */
+    private static String definedFlags(List<String> aff) {
+        Set<String> directives = Set.of("NOSUGGEST", "FORBIDDENWORD", "NEEDAFFIX", "FORCEUCASE",
+            "COMPOUNDPERMITFLAG", "COMPOUNDBEGIN", "COMPOUNDMIDDLE", "COMPOUNDEND", "ONLYINCOMPOUND",
+            "COMPOUNDFLAG", "KEEPCASE", "CIRCUMFIX", "NOSPLITSUGS", "WARN", "SUBSTANDARD");
+        StringBuilder b = new StringBuilder();
+        for (String line : aff) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 2 && (f[0].equals("SFX") || f[0].equals("PFX") || directives.contains(f[0]))) {
+                b.append(f[1]);
+            } else if (f.length >= 2 && f[0].equals("COMPOUNDRULE")) {
+                b.append(f[1].replace("*", "").replace("?", ""));
+            }
+        }
+        return b.toString();
     }
 
     /** The infinitive of a strong verb's form ("växte" -> "växa", "ansåg" -> "anse", "bidrog"
@@ -281,6 +302,133 @@ final class SwedishLexicon {
             }
         }
         return true;
+    }
+
+    /** Word classes of a dictionary entry or a form, as bits: a noun's declension (both genders,
+     *  or one: neuter, common), an adjective's comparison, a verb's conjugation. */
+    static final int NEUTER = 1;
+    static final int COMMON = 2;
+    /** A noun of either gender: the two bits. */
+    static final int NOUN = NEUTER | COMMON;
+    static final int ADJECTIVE = 4;
+    static final int VERB = 8;
+    /** Flags of sv_SE.aff that only verbs carry: the conjugations (K, L, M, m) and the passive
+     *  past (N). */
+    private static final String VERB_FLAGS = "KLMNm";
+    /** A noun's declension: definite forms (B to F) and plurals (G to J). */
+    private static final String NOUN_FLAGS = "BCDEFGHIJ";
+    /** A neuter noun's definite singular: -et (B, on a root not in -a: there it makes -ande), -t (C). */
+    private static final String NEUTER_FLAGS = "BC";
+    /** An adjective's forms: -t and -a (O), comparison (P); k marks adjectives. The weak -e (Q)
+     *  is no mark: hunspell-sv makes a common noun's base in -e with it too ("pojk" -> "pojke"). */
+    private static final String ADJECTIVE_FLAGS = "OPk";
+
+    /**
+     * The word classes an entry's flags inflect it as: a verb's entry is a verb whatever else it
+     * carries (its -ande nouns and -d participles are the verb's); otherwise a noun where it has
+     * a noun's declension and an adjective where it has an adjective's forms - both for an entry
+     * hunspell-sv writes once for the two ("central", "alternativ"); none for a bare entry. A
+     * noun entry with a neuter's definite (-et, -t) and a common noun's -ar/-or plural is two
+     * nouns written as one ("lag": laget, the team, and lagar, laws; "stråk": stråket, the path,
+     * and stråke, stråkar, bows): neuter and common, not one noun.
+     */
+    int entryClasses(String root, String flags) {
+        if (!validFlags(flags)) {
+            return 0; // a line hunspell-sv meant as a word with a slash ("år/historik")
+        }
+        if (anyOf(flags, VERB_FLAGS) || (root.endsWith("a") && flags.indexOf('P') >= 0)) {
+            return VERB;
+        }
+        int c = 0;
+        if (anyOf(flags, NOUN_FLAGS)) {
+            c |= NOUN;
+        }
+        if (anyOf(flags, ADJECTIVE_FLAGS)) {
+            c |= ADJECTIVE;
+        }
+        return c;
+    }
+
+    /** The classes a suffix flag inflects an entry of these classes as: a declension or the
+     *  genitive (A) a noun (of one gender where the entry is two nouns: -et, -t neuter; -ar and
+     *  the base in -e common), an adjective's flag an adjective, a verb's entry's every form a
+     *  verb; the weak -e of an entry that is a noun and an adjective either. */
+    static int suffixClass(String root, String flags, char flag, int entry) {
+        if (entry == VERB) {
+            return VERB;
+        }
+        if (twoNouns(root, flags)) {
+            if (flag == 'C' || (flag == 'B' && !root.endsWith("a"))) {
+                return NEUTER;
+            }
+            if (flag == 'G' || flag == 'Q') {
+                return COMMON;
+            }
+        }
+        if (flag == 'A' || NOUN_FLAGS.indexOf(flag) >= 0) {
+            return entry & NOUN;
+        }
+        if (flag == 'O' || flag == 'P') {
+            return entry & ADJECTIVE;
+        }
+        if (flag == 'Q') {
+            return entry;
+        }
+        return 0;
+    }
+
+    /** A noun entry with a neuter's definite singular (-et, -t) and a common noun's -ar/-or
+     *  plural: two nouns written as one ("lag", "stråk", "hov", "steg"). */
+    static boolean twoNouns(String root, String flags) {
+        boolean neuter = flags.indexOf('C') >= 0 || (flags.indexOf('B') >= 0 && !root.endsWith("a"));
+        return neuter && flags.indexOf('G') >= 0;
+    }
+
+    /** True when some entry of this root is two nouns ({@link #twoNouns}). */
+    boolean twoNouns(String root) {
+        DictEntries entries = dictionary.lookupEntries(root);
+        if (entries == null) {
+            return false;
+        }
+        for (DictEntry e : entries) {
+            if (entryClasses(root, e.getFlags()) != VERB && validFlags(e.getFlags()) && twoNouns(root, e.getFlags())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every class the dictionary's entries of this root inflect it as ("lokal": a noun, the
+     *  premises, and an adjective, local). */
+    int rootClasses(String root) {
+        DictEntries entries = dictionary.lookupEntries(root);
+        if (entries == null) {
+            return 0;
+        }
+        int c = 0;
+        for (DictEntry e : entries) {
+            c |= entryClasses(root, e.getFlags());
+        }
+        return c;
+    }
+
+    /** True when every flag is one sv_SE.aff defines. */
+    private boolean validFlags(String flags) {
+        for (int i = 0; i < flags.length(); i++) {
+            if (definedFlags.indexOf(flags.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyOf(String flags, String set) {
+        for (int i = 0; i < flags.length(); i++) {
+            if (set.indexOf(flags.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The word a compound-start form comes from ("trygghets" -> "trygghet"), or null. */

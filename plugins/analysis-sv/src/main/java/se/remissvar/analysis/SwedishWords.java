@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.lucene.analysis.hunspell.AffixedWord;
+import org.apache.lucene.analysis.hunspell.DictEntry;
 import org.apache.lucene.analysis.hunspell.Hunspell;
 import org.tartarus.snowball.ext.SwedishStemmer;
 
@@ -99,12 +101,98 @@ final class SwedishWords {
         String known = hunspellStem(w);
         Split split = w.length() >= MIN_MODIFIER + SHORT_HEAD ? split(w, known != null, known) : null;
         if (known != null) {
-            return new Analysis(known, split == null ? NO_PARTS : parts(split));
+            return classed(w, known, split == null ? NO_PARTS : parts(split));
         }
         if (split != null) {
             return new Analysis(split.modifierForm + split.headStem, parts(split));
         }
         return new Analysis(fallbackStem(w), NO_PARTS);
+    }
+
+    /**
+     * A known word's stem with the word class that explains it, where the dictionary inflects
+     * its root as more than one ("lokal": a noun, the premises, and an adjective, local): a form
+     * only one class explains is its stem tagged with that class ("lokalen", "lokaler" ->
+     * "lokal#s"; "lokala", "lokalt" -> "lokal#a"), so a noun's form never meets the adjective's;
+     * a form every class explains (the base form "lokal") keeps the plain stem. At index time
+     * (parts) each carries the other's token too, so a base form finds every form and any form
+     * finds the base form: "lokal" finds "lokalen" and "lokala", "lokalen" finds "lokal" but not
+     * "lokala". Which class a form comes from is read from the dictionary: the entry hunspell
+     * found it under and the affix flags it took ({@link SwedishLexicon#entryClasses},
+     * {@link SwedishLexicon#suffixClass}). A compound's parts are plain stems.
+     */
+    private Analysis classed(String w, String stem, String[] parts) {
+        int all = lexicon.rootClasses(stem);
+        boolean twoNouns = (all & SwedishLexicon.NOUN) != 0 && lexicon.twoNouns(stem);
+        int[] readings = twoNouns
+            ? new int[] {SwedishLexicon.NEUTER, SwedishLexicon.COMMON, SwedishLexicon.ADJECTIVE, SwedishLexicon.VERB}
+            : new int[] {SwedishLexicon.NOUN, SwedishLexicon.ADJECTIVE, SwedishLexicon.VERB};
+        int n = 0;
+        for (int r : readings) {
+            if ((all & r) == r) {
+                n++;
+            }
+        }
+        if (n < 2) {
+            return new Analysis(stem, parts);
+        }
+        int mine = formClasses(w, stem);
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(java.util.Arrays.asList(parts));
+        for (int r : readings) {
+            if (mine == r && (all & r) == r) { // one reading explains the word
+                out.add(stem);
+                return new Analysis(tagged(stem, r), out.toArray(new String[0]));
+            }
+        }
+        for (int r : readings) { // the base form, or a form more than one reading explains
+            if ((all & r) == r) {
+                out.add(tagged(stem, r));
+            }
+        }
+        return new Analysis(stem, out.toArray(new String[0]));
+    }
+
+    /** The classes that explain {@code w} as a form of the root {@code stem}: a suffix's class
+     *  on its entry, an entry's own classes where the word is the root itself - also under
+     *  another root that is this stem's word ("bakar" is the noun "bak" and the verb "baka",
+     *  whose stem is "bak": both, so no one reading). */
+    private int formClasses(String w, String stem) {
+        int mine = 0;
+        for (AffixedWord a : hunspell.analyzeSimpleWord(w)) {
+            DictEntry e = a.getDictEntry();
+            String root = e.getStem();
+            if (!root.equals(stem) && !(root.length() > stem.length() && lemma(w, root).equals(stem))) {
+                continue;
+            }
+            int entry = lexicon.entryClasses(root, e.getFlags());
+            if (a.getSuffixes().isEmpty()) {
+                mine |= entry;
+            }
+            for (AffixedWord.Affix s : a.getSuffixes()) {
+                mine |= SwedishLexicon.suffixClass(root, e.getFlags(), s.getFlag().charAt(0), entry);
+            }
+        }
+        return mine;
+    }
+
+    /** The stem with its classes' letters: s (substantiv), n and u (a neuter, a common noun),
+     *  a (adjektiv), v (verb). */
+    static String tagged(String stem, int classes) {
+        StringBuilder b = new StringBuilder(stem).append('#');
+        if ((classes & SwedishLexicon.NOUN) == SwedishLexicon.NOUN) {
+            b.append('s');
+        } else if ((classes & SwedishLexicon.NEUTER) != 0) {
+            b.append('n');
+        } else if ((classes & SwedishLexicon.COMMON) != 0) {
+            b.append('u');
+        }
+        if ((classes & SwedishLexicon.ADJECTIVE) != 0) {
+            b.append('a');
+        }
+        if ((classes & SwedishLexicon.VERB) != 0) {
+            b.append('v');
+        }
+        return b.toString();
     }
 
     /** The modifier's word, the head's stem and - one level down - the head's own parts
