@@ -34,6 +34,11 @@ def probe(es: Elasticsearch, settings: Any):
         "bostader": "Fler bostäder behövs i städerna, och många händer behövs.",
         "stada": "Vi ska städa i trapphuset.",
         "pensionar": "Pensionärsrådet saknar en barnrättsanalys av de nya skolgårdarna.",
+        "lokalen": "Föreningen hyr lokalen på kvällarna.",
+        "laget": "Laget tränar i hallen varje vecka.",
+        "lagar": "Riksdagen stiftar lagar om hyror.",
+        "strak": "Ett nytt cykelstråk byggs längs vattnet.",
+        "moderaterna": "Moderaterna lämnade ett särskilt uttalande.",
     }
     for i, t in docs.items():
         es.index(index=name, id=i, document={**base, "id": i, "text": t, "text_folded": t.lower()})
@@ -86,11 +91,54 @@ def test_compound_parts_at_index_time_only(probe):
     es, idx = probe
     # index time: the compound's stem, then its parts at its position and with its offsets
     assert tokens(es, idx, "sv_parts", "lokala facebookgrupper") == [
-        ("lokal", 0, 0), ("facebookgrupp", 1, 7), ("facebook", 1, 7), ("grupp", 1, 7)]
+        ("lokal#a", 0, 0), ("lokal", 0, 0), ("facebookgrupp", 1, 7), ("facebook", 1, 7), ("grupp", 1, 7)]
     assert [t for t, _, _ in tokens(es, idx, "sv_parts", "trygghetsvandringar")] == [
         "trygghetsvandring", "trygghet", "vandring"]
     # query time: a word is never split into parts
     assert stems(es, idx, "flygplats facebookgrupp") == ["flygplats", "facebookgrupp"]
+
+
+def test_two_readings_of_one_root_stay_apart(probe):
+    """Where hunspell-sv inflects one root as two words - a noun and an adjective ("lokal": the
+    premises, local), a neuter and a common noun ("lag": laget, the team; lagar, laws), a noun
+    and a verb ("lista": listan, listade) - a form only one reading explains carries that
+    reading in its stem, so it never meets a form of the other; a base form both readings
+    explain keeps the plain stem and, at index time, both readings."""
+    es, idx = probe
+    for one, other in (("lokalen", "lokala"), ("lokaler", "lokalt"), ("centralen", "centrala"),
+                       ("alternativen", "alternativa"), ("moderaterna", "moderata"),
+                       ("laget", "lagar"), ("hovet", "hovar"), ("stråket", "stråkar"),
+                       ("listan", "listade"), ("styrkan", "styrkt")):
+        assert stems(es, idx, one)[0] != stems(es, idx, other)[0], (one, other)
+    # one reading's forms are still one stem
+    for forms in ("lokalen lokaler lokalerna lokalens", "lokala lokalt", "lagar lagarna",
+                  "stråke stråkar stråkarna", "alternativet alternativen"):
+        assert len(set(stems(es, idx, forms))) == 1, (forms, stems(es, idx, forms))
+    # words of one reading are untouched
+    assert stems(es, idx, "pojke pojken pojkar") == ["pojk"] * 3
+    assert stems(es, idx, "kommunal kommunala kommunalt") == ["kommunal"] * 3
+    # the base form: the plain stem, and both readings at index time
+    assert stems(es, idx, "lokal") == ["lokal"]
+    assert [t for t, _, _ in tokens(es, idx, "sv_parts", "lokal")] == ["lokal", "lokal#s", "lokal#a"]
+    assert [t for t, _, _ in tokens(es, idx, "sv_parts", "lokalen")] == ["lokal#s", "lokal"]
+
+
+def test_a_form_of_one_reading_finds_its_own_and_the_base_form_only(probe):
+    es, idx = probe
+    assert exact_ids(es, idx, "lokalen") == ["lokalen"]  # not "lokala facebookgrupper"
+    assert exact_ids(es, idx, "lokaler") == ["lokalen"]
+    assert exact_ids(es, idx, "lokalt") == ["grupper"]  # "lokala", not "lokalen"
+    assert sorted(exact_ids(es, idx, "lokal")) == ["grupper", "lokalen"]  # the base form finds both
+    assert exact_ids(es, idx, "lagarna") == ["lagar"]
+    assert exact_ids(es, idx, "lagets") == ["laget"]
+    assert sorted(exact_ids(es, idx, "lag")) == ["lagar", "laget"]
+    assert exact_ids(es, idx, "moderata") == []  # the adjective; the answer has the party
+    assert exact_ids(es, idx, "moderat") == ["moderaterna"]
+    # a compound's part is its plain stem: the noun's other gender does not reach it
+    assert exact_ids(es, idx, "stråkar") == []
+    assert exact_ids(es, idx, "stråke") == []
+    assert exact_ids(es, idx, "stråk") == ["strak"]
+    assert exact_ids(es, idx, "cykelstråken") == ["strak"]
 
 
 def test_compounds_with_short_heads_and_linking_morphemes(probe):
