@@ -11,11 +11,14 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 /**
  * Replaces each token by its stem ({@link SwedishWords}); with {@code parts}, a compound's
  * parts follow at the same position and with the compound's offsets, so a highlight of a part
- * marks the whole compound. Keyword tokens pass unchanged.
+ * marks the whole compound. Keyword tokens pass unchanged. With {@code partsOnly}, only the
+ * parts are emitted (the first at the compound's position): a word that is not a compound, and
+ * a keyword token, is dropped, its position increment carried to the next token emitted.
  */
 final class SwedishStemFilter extends TokenFilter {
     private final SwedishWords words;
     private final boolean emitParts;
+    private final boolean partsOnly;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
@@ -24,9 +27,14 @@ final class SwedishStemFilter extends TokenFilter {
     private State state;
 
     SwedishStemFilter(TokenStream input, SwedishWords words, boolean emitParts) {
+        this(input, words, emitParts, false);
+    }
+
+    SwedishStemFilter(TokenStream input, SwedishWords words, boolean emitParts, boolean partsOnly) {
         super(input);
         this.words = words;
-        this.emitParts = emitParts;
+        this.emitParts = emitParts || partsOnly;
+        this.partsOnly = partsOnly;
     }
 
     @Override
@@ -38,29 +46,52 @@ final class SwedishStemFilter extends TokenFilter {
             return true;
         }
         pending = null;
-        if (!input.incrementToken()) {
-            return false;
-        }
-        if (keyword.isKeyword()) {
+        int skipped = 0;
+        while (input.incrementToken()) {
+            if (keyword.isKeyword()) {
+                if (!partsOnly) {
+                    return true;
+                }
+                skipped += posInc.getPositionIncrement();
+                continue;
+            }
+            SwedishWords.Analysis a = words.analyze(term.toString());
+            String[] parts = emitParts ? parts(a) : new String[0];
+            if (!partsOnly) {
+                term.setEmpty().append(a.stem());
+                if (parts.length > 0) {
+                    pending = parts;
+                    next = 0;
+                    state = captureState();
+                }
+                return true;
+            }
+            if (parts.length == 0) {
+                skipped += posInc.getPositionIncrement();
+                continue;
+            }
+            posInc.setPositionIncrement(posInc.getPositionIncrement() + skipped);
+            term.setEmpty().append(parts[0]);
+            if (parts.length > 1) {
+                state = captureState();
+                pending = parts;
+                next = 1;
+            }
             return true;
         }
-        SwedishWords.Analysis a = words.analyze(term.toString());
-        term.setEmpty().append(a.stem());
-        if (emitParts && a.parts().length > 0) {
-            int n = 0;
-            String[] parts = new String[a.parts().length];
-            for (String p : a.parts()) {
-                if (!p.equals(a.stem())) {
-                    parts[n++] = p;
-                }
-            }
-            if (n > 0) {
-                pending = java.util.Arrays.copyOf(parts, n);
-                next = 0;
-                state = captureState();
+        return false;
+    }
+
+    /** The parts of a compound other than its own stem (none for a word that is not one). */
+    private static String[] parts(SwedishWords.Analysis a) {
+        int n = 0;
+        String[] parts = new String[a.parts().length];
+        for (String p : a.parts()) {
+            if (!p.equals(a.stem())) {
+                parts[n++] = p;
             }
         }
-        return true;
+        return java.util.Arrays.copyOf(parts, n);
     }
 
     @Override

@@ -9,17 +9,23 @@ import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 
 /**
  * {@code sv_stem}: Swedish stems for search (hunspell-sv, umlaut plurals, compound heads,
- * a fallback stemmer), with the parts of compounds where {@code parts: true}.
+ * a fallback stemmer), with the parts of compounds where {@code parts: true}, and the parts
+ * alone (no whole words) where also {@code parts_only: true}.
  */
 @NamedComponent("sv_stem")
 public final class SwedishStemFilterFactory implements TokenFilterFactory {
     private final boolean parts;
+    private final boolean partsOnly;
     private final boolean dictionary;
     private final SwedishWords.Fallback fallback;
 
     @Inject
     public SwedishStemFilterFactory(SwedishStemSettings settings) {
         this.parts = settings.parts();
+        this.partsOnly = settings.partsOnly();
+        if (partsOnly && !parts) {
+            throw new IllegalArgumentException("sv_stem: parts_only needs parts: true");
+        }
         this.dictionary = settings.dictionary();
         try {
             this.fallback = SwedishWords.Fallback.valueOf(settings.fallback().toUpperCase(Locale.ROOT));
@@ -35,6 +41,6 @@ public final class SwedishStemFilterFactory implements TokenFilterFactory {
     @Override
     public TokenStream create(TokenStream input) {
         SwedishLexicon lexicon = dictionary ? SwedishLexicon.get() : null;
-        return new SwedishStemFilter(input, new SwedishWords(lexicon, dictionary, fallback), parts);
+        return new SwedishStemFilter(input, new SwedishWords(lexicon, dictionary, fallback), parts, partsOnly);
     }
 }

@@ -11,6 +11,12 @@ public interface SwedishStemSettings {
     @BooleanSetting(path = "parts", defaultValue = false)
     boolean parts();
 
+    /** With {@code parts}: emit only the parts, not the words' stems - a field of compound
+     *  parts beside the stemmed field, which holds the whole words (a query word is looked up
+     *  there, and in the parts field only as a part). Words that are not compounds emit nothing. */
+    @BooleanSetting(path = "parts_only", defaultValue = false)
+    boolean partsOnly();
+
     /** The stemmer for words the dictionary does not know: snowball, light or none. */
     @StringSetting(path = "fallback", defaultValue = "snowball")
     String fallback();
