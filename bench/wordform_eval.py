@@ -48,7 +48,6 @@ def load_items(path: Path) -> list[dict[str, Any]]:
 def evaluate(s: Settings, items: list[dict[str, Any]], mode: str) -> dict[str, Any]:
     from remissvar.embedding import get_query_encoder
     from search_api.index import es_client
-    from search_api.search.builders import KeywordQuery
     from search_api.search.models import Filters, SearchRequest
     from search_api.search.service import SearchService
 
@@ -61,7 +60,7 @@ def evaluate(s: Settings, items: list[dict[str, Any]], mode: str) -> dict[str, A
     def exact_answers(q: str) -> set[str]:
         """Every answer with a passage the exact block counts (the page lists the first ones)."""
         res = es.search(index=svc.passages, size=0, aggs={"a": {"terms": {"field": "yttrande_id", "size": 1000}}},
-                        query={"bool": {"must": [KeywordQuery(q).exact_clause()], "filter": Filters().clauses()}})
+                        query={"bool": {"must": [svc.keyword_query(q).exact_clause()], "filter": Filters().clauses()}})
         return {names.get(b["key"], b["key"]) for b in res["aggregations"]["a"]["buckets"]}
 
     for it in items:

@@ -10,8 +10,9 @@ from typing import Any
 from remissvar.textnorm import fold
 from search_api.filters import Facet, Filter, facets, filter_named
 from search_api.index import load_mapping_file
+from search_api.search.compounds import Compound, near_clause, split
 from search_api.search.highlight import highlight_request
-from search_api.search.ocr import folded_stopwords, ocr_clause
+from search_api.search.ocr import STEMMED_STOPWORDS, folded_stopwords, ocr_clause, ocr_word_clause, ocr_words
 
 MOTION_RE = re.compile(r"^\s*(?:motion\s*(?:nr\.?\s*)?)?\(?\s*(\d{4})\s*:\s*(\d{1,3})\s*\)?\s*$", re.I)
 MOTION_IN_TEXT = re.compile(r"(\d{4})\s*:\s*(\d{1,3})")
@@ -50,6 +51,14 @@ def exact_minimum_should_match(q: str) -> str | int:
     n = len(words)
     need = n if n <= EXACT_ALL_UP_TO else n * EXACT_PERCENT // 100  # as Elasticsearch reads the string
     return max(1, min(n - stop, need - stop))
+
+
+def exact_words(q: str) -> list[str]:
+    """The words the exact rule counts, as typed (lower-cased, repeats kept): all but those every
+    text field drops as stop words ("för"; "år" stays: the folded text drops its 'ar', the
+    stemmed text keeps it), as ``exact_minimum_should_match`` counts them."""
+    stops = folded_stopwords()
+    return [w for w in _WORD.findall(q.lower()) if not (w in STEMMED_STOPWORDS and fold(w) in stops)]
 
 
 def motion_number(q: str) -> str | None:
@@ -94,6 +103,21 @@ class KeywordQuery:
         self.q = q
         self.analyze = analyze
 
+    def compounds(self) -> dict[str, Compound]:
+        """The query's words the decompounder splits, by word (``search_api.search.compounds``):
+        none without ``analyze`` (the split is Elasticsearch's own analysis)."""
+        if self.analyze is None:
+            return {}
+        found = (split(w, self.analyze) for w in dict.fromkeys(exact_words(self.q)))
+        return {c.word: c for c in found if c is not None}
+
+    def near_clauses(self) -> list[dict[str, Any]]:
+        """Every split word found as its parts close together, in the text or the title."""
+        return [c for comp in self.compounds().values() for c in self._near(comp)]
+
+    def _near(self, c: Compound) -> list[dict[str, Any]]:
+        return [near_clause(c, "text"), near_clause(c, "remiss_title", 2 * TITLE_WEIGHT_IN_SUM)]
+
     def _identifiers(self, q: str) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         m = MOTION_IN_TEXT.search(q)
@@ -103,9 +127,9 @@ class KeywordQuery:
             out.append({"term": {"remiss_dnr": {"value": q.strip(), "boost": 5}}})
         return out
 
-    def _should(self, msm: str | int | None) -> list[dict[str, Any]]:
-        """One ``match`` per field, their scores summed, the fuzzy folded text for OCR
-        misreadings, the identifiers; ``msm``: the words each field must hold.
+    def _matches(self, text: str) -> list[dict[str, Any]]:
+        """One ``match`` per field (``text`` folded for the folded fields), each at its boost in
+        the sum, and the fuzzy folded text for OCR misreadings.
 
         A flat disjunction: Lucene skips the passages that cannot reach the top k on it, as it
         did not on per-group ``dis_max`` (best_fields) clauses - at a million passages the
@@ -114,17 +138,13 @@ class KeywordQuery:
         where ``dis_max`` took the larger: the titles weigh half of what they did
         (``TITLE_WEIGHT_IN_SUM``), which kept the search evaluation's totals (one OCR query
         lower, others higher: bench/runs.json, note of 2026-11-30, session 6)."""
-        q, fq = self.q, fold(self.q)
-        extra: dict[str, Any] = {} if msm is None else {"minimum_should_match": msm}
-        should: list[dict[str, Any]] = []
-        for text, fields in ((q, self.STEMMED_FIELDS), (fq, self.FOLDED_FIELDS)):
+        out: list[dict[str, Any]] = []
+        for t, fields in ((text, self.STEMMED_FIELDS), (fold(text), self.FOLDED_FIELDS)):
             for spec in fields:
                 name, _, boost = spec.partition("^")
                 weight = float(boost or 1) * (TITLE_WEIGHT_IN_SUM if name in self.TITLE_FIELDS else 1.0)
-                should.append({"match": {name: {"query": text, "boost": weight, **extra}}})
-        should += [{"match": {name: {"query": fq, **OCR_FUZZY, "boost": 0.3, **extra}}} for name in self.FUZZY_FIELDS]
-        ocr = ocr_clause(q, msm)  # misreadings past the fuzzy clause's reach, in scanned passages
-        return should + ([ocr] if ocr else []) + self._identifiers(q)
+                out.append({"match": {name: {"query": t, "boost": weight}}})
+        return out + [{"match": {name: {"query": fold(text), **OCR_FUZZY, "boost": 0.3}}} for name in self.FUZZY_FIELDS]
 
     def clause(self) -> dict[str, Any]:
         """The ranking clause: any of the words (recall), the fused ranking's keyword list. With
@@ -134,7 +154,8 @@ class KeywordQuery:
         skips only as a whole. At a million passages with the compound parts' clauses (issue
         27), the ranking search's p95 fell from 42.7 to 32.6 ms with the analysis round trips
         (bench/reports/scale_profile_ranking.md)."""
-        should = self._should(None)
+        ocr = ocr_clause(self.q, None)  # misreadings past the fuzzy clause's reach, in scanned passages
+        should = self._matches(self.q) + ([ocr] if ocr else []) + self._identifiers(self.q)
         if self.analyze is not None:
             should = [flat for c in should for flat in self._terms(c)]
         return {"bool": {"should": should, "minimum_should_match": 1}}
@@ -152,15 +173,37 @@ class KeywordQuery:
                 for t in self.analyze(analyzer, spec["query"])]
 
     def exact_clause(self) -> dict[str, Any]:
-        """What counts as an exact (keyword) match for the "exact" block: the query's words
-        (all of up to three, 75% of longer queries) in the stemmed, the folded or - for
-        OCR misreadings - the fuzzy folded text, in a scanned passage each word also as its OCR
-        may have misread it (``search_api.search.ocr``), or the motion number or dnr itself. Scored
-        as ``clause`` scores (same fields and boosts): a result page ranks by it."""
-        return {"bool": {"should": self._should(exact_minimum_should_match(self.q)), "minimum_should_match": 1}}
+        """What counts as an exact (keyword) match for the "exact" block: the query's words (all
+        of up to three, 75% of longer queries: ``exact_minimum_should_match``), each found in any
+        of its forms - in the stemmed text or title, as a compound's part, in the folded text,
+        fuzzily or (scanned passages) as OCR may have misread it (``search_api.search.ocr``), or,
+        a word the decompounder splits (with ``analyze``), as its parts close together
+        (``search_api.search.compounds``: "lekplatsprogram" in "program för lekplatser") - or the
+        motion number or dnr itself. One clause per word, a ``should`` over its fields and
+        alternatives: a word counts wherever the ranking finds it. Scored as ``clause`` scores
+        (the same fields and boosts, summed): a result page ranks by it."""
+        ocr = {w.word: w for w in ocr_words(self.q)}
+        compounds = self.compounds()
+        words: list[dict[str, Any]] = []
+        for w in exact_words(self.q):
+            should = self._matches(w)
+            if w in ocr:
+                should.append(ocr_word_clause(ocr[w]))
+            if w in compounds:
+                should += self._near(compounds[w])
+            words.append({"bool": {"should": should, "minimum_should_match": 1}})
+        should = self._identifiers(self.q)
+        if words:
+            msm = exact_minimum_should_match(self.q)
+            should.insert(0, {"bool": {"should": words, "minimum_should_match": msm}})
+        if not should:
+            return {"match_none": {}}
+        return {"bool": {"should": should, "minimum_should_match": 1}}
 
     def highlight(self) -> dict[str, Any]:
-        return highlight_request(self.q)
+        """The highlight request: the words, their misread spellings and (with ``analyze``) the
+        parts of a split word where they stand close together."""
+        return highlight_request(self.q, list(self.compounds().values()))
 
 
 def facet_agg(f: Filter, aggs: dict[str, Any] | None = None, size: int | None = None) -> dict[str, Any]:

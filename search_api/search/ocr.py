@@ -85,6 +85,12 @@ def _word_clause(w: OcrWord) -> dict[str, Any]:
     return {"constant_score": {"filter": {"bool": {"should": should}}, "boost": OCR_WEIGHT}}
 
 
+def ocr_word_clause(w: OcrWord) -> dict[str, Any]:
+    """One word as its OCR may have spelt it, in scanned passages: the exact rule's alternative for
+    that word (``builders.KeywordQuery.exact_clause``, one clause per query word)."""
+    return {"bool": {"filter": [{"term": {"ocr": True}}], "should": [_word_clause(w)], "minimum_should_match": 1}}
+
+
 def ocr_clause(q: str, msm: str | int | None) -> dict[str, Any] | None:
     """The query's words in scanned passages, each as it may be misread (``msm``: how many of
     them a passage must hold, as the other clauses count; None: any); None for a query with no

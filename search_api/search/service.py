@@ -150,6 +150,11 @@ class SearchService:
         # clicks repeat a query, as for the vectors
         self._analyzed = lru_cache(maxsize=ANALYZED_CACHE)(self._analyze)
 
+    def keyword_query(self, q: str) -> KeywordQuery:
+        """``q``'s keyword clauses with this index's analysis: the ranking clause as its terms, the
+        exact clause with the parts of the words the decompounder splits (cached per text)."""
+        return KeywordQuery(q, self._analyzed)
+
     def _analyze(self, analyzer: str, text: str) -> list[str]:
         """The tokens ``analyzer`` of the passage index makes of ``text`` (Elasticsearch's _analyze)."""
         res = self.es.indices.analyze(index=self.passages, analyzer=analyzer, text=text)
@@ -294,7 +299,7 @@ class SearchService:
         with_vector: list[tuple[str, Callable[[list[float]], dict[str, Any]]]] = []
         embed_ms = 0.0
         has_q = bool(q.strip())
-        kq = KeywordQuery(q, self._analyzed)
+        kq = self.keyword_query(q)
         counts: dict[str, Any] = {"answers": {"cardinality": {"field": "yttrande_id"}},
                                   "remisser": {"cardinality": {"field": "remiss_id"}}}
         facet_aggs = (multiselect_facet_aggs({f: filters.clauses(skip=frozenset({f})) for f in FACETS})
@@ -486,7 +491,7 @@ class SearchService:
         """The first ``upto`` remisser matching ``q`` (exactly, as the result page's block) and
         ``filters``, the one with the newest answer first: at archive scale the newest remisser
         are seldom among the best-ranked candidates (bench/archive_scale.py)."""
-        must = [KeywordQuery(q).exact_clause()] if q.strip() else []
+        must = [self.keyword_query(q).exact_clause()] if q.strip() else []
         res = self.es.search(index=self.passages, size=0,
                              query={"bool": {"must": must, "filter": self._visible(filters).clauses()}},
                              aggs={"r": {"terms": {"field": "remiss_id", "size": upto,
@@ -503,7 +508,7 @@ class SearchService:
         if not answers:
             return
         res = self.es.search(index=self.passages, size=len(answers), source=False,
-                             query={"ids": {"values": list(answers)}}, highlight=KeywordQuery(q).highlight())
+                             query={"ids": {"values": list(answers)}}, highlight=self.keyword_query(q).highlight())
         for h in res["hits"]["hits"]:
             a = answers[h["_id"]]
             if h.get("highlight"):
@@ -827,10 +832,13 @@ class SearchService:
         if not q.strip():
             return []
         kq = KeywordQuery(q)
+        # a coined compound's parts close together too, as the exact block finds them
+        near = self.keyword_query(q).near_clauses()
         res = self.es.search(
             index=self.passages, size=k, source=PASSAGE_SOURCE,
-            query={"bool": {"must": [kq.clause()], "filter": [{"term": {"yttrande_id": yid}}]}},
-            highlight=kq.highlight(),
+            query={"bool": {"must": [{"bool": {"should": [kq.clause(), *near], "minimum_should_match": 1}}],
+                            "filter": [{"term": {"yttrande_id": yid}}]}},
+            highlight=self.keyword_query(q).highlight(),
         )
         return [hit_from_source(h["_source"], float(h["_score"]), h.get("highlight")) for h in res["hits"]["hits"]]
 

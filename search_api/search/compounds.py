@@ -1,0 +1,84 @@
+"""Coined compounds found with their parts apart: a query word the decompounder splits counts as
+present in a passage that holds all its parts close together ("lekplatsprogram" in "program för
+lekplatser", "facebooksida" in "sidan på Facebook", "detaljplaneförslag" in "förslag till
+detaljplan").
+
+The parts are Elasticsearch's own: the index-time analyzer ``sv_parts`` (mappings/analysis.json)
+emits a compound's stem followed by its parts at one position ("lekplatsprogram" -> lekplatsprogram,
+lekplats, program), so the query word is split exactly as the passages' compounds are. A part counts
+as a whole word (the stemmed field, ``text``) or as a part of another compound (its ``parts``
+subfield: "planförslaget" holds "förslag"), whether or not the subfield repeats the whole words.
+
+Close together: both parts within ``MAX_GAPS`` positions of each other, in either order, never from
+one token (an ``intervals`` query: two ordered ``all_of`` rules, one per order). Parts of *one*
+other compound are no match ("flygplats" is not in "lekplatser", which holds "lek" and "plats";
+"husbil" not in "bilhus"), nor parts far apart in one passage. Measured on bench/wordform_eval.py
+(docs/search.md).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+# the index-time analyzer that emits a compound's stem, then its parts at the same position
+PARTS_ANALYZER = "sv_parts"
+# positions that may stand between the parts: "program för lekplatser" has one (the stop word
+# 'för' keeps its position), "förslag till ny detaljplan" two. Chosen on bench/wordform_eval.py
+MAX_GAPS = 3
+# the plugin splits no word shorter than a 3-letter modifier and a 3-letter head
+# (plugins/analysis-sv SwedishWords.MIN_MODIFIER, SHORT_HEAD): shorter words cost no round trip
+MIN_COMPOUND_LETTERS = 6
+# a word found as its parts apart weighs below the word itself (scores at most this)
+NEAR_WEIGHT = 0.5
+
+Analyze = Callable[[str, str], list[str]]
+
+
+@dataclass(frozen=True)
+class Compound:
+    """A query word and the parts the decompounder splits it into."""
+
+    word: str
+    parts: tuple[str, ...]
+
+
+def split(word: str, analyze: Analyze) -> Compound | None:
+    """``word``'s parts as ``sv_parts`` emits them (its stem first, then the parts); None where it
+    is not split, or into fewer than two different parts."""
+    if len(word) < MIN_COMPOUND_LETTERS or word.isdigit():
+        return None
+    tokens = analyze(PARTS_ANALYZER, word)
+    parts = tuple(dict.fromkeys(tokens[1:]))
+    return Compound(word, parts) if len(tokens) >= 3 and len(parts) >= 2 else None
+
+
+def _part(term: str, field: str) -> dict[str, Any]:
+    """One part in the parts subfield (the rule's own field) or as a whole word in ``field``: the two
+    fields share positions (one tokenizer, the same stop words)."""
+    return {"any_of": {"intervals": [
+        {"match": {"query": term, "analyzer": "keyword"}},
+        {"match": {"query": term, "analyzer": "keyword", "use_field": field}},
+    ]}}
+
+
+def near_clause(c: Compound, field: str, boost: float = 1.0) -> dict[str, Any]:
+    """``c``'s parts close together in ``field`` (a stemmed text field with a ``parts`` subfield),
+    each as a whole word or another compound's part, never all from one token."""
+    parts = [_part(p, field) for p in c.parts]
+    if len(parts) == 2:  # either order, one after the other: no overlap
+        orders = [parts, parts[::-1]]
+        rule: dict[str, Any] = {"any_of": {"intervals": [
+            {"all_of": {"ordered": True, "max_gaps": MAX_GAPS, "intervals": o}} for o in orders]}}
+    else:
+        rule = {"all_of": {"ordered": False, "max_gaps": MAX_GAPS, "intervals": parts}}
+    return {"intervals": {f"{field}.parts": {**rule, "boost": NEAR_WEIGHT * boost}}}
+
+
+def highlight_clause(c: Compound, field: str = "text") -> dict[str, Any]:
+    """What the highlighter marks of ``c`` found apart: its parts where they stand as whole words
+    close together (a ``span_near`` on the stemmed field, which the unified highlighter marks by
+    position). A part inside another compound ("planförslaget") is not marked: the highlighter
+    cannot combine the two fields' positions (it refuses, 'indexed without offsets')."""
+    return {"span_near": {"clauses": [{"span_term": {field: p}} for p in c.parts],
+                          "slop": MAX_GAPS, "in_order": False}}

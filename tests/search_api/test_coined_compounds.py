@@ -1,0 +1,141 @@
+"""Coined compounds through the real Elasticsearch: a query word the decompounder splits is found
+where its parts stand close together ("lekplatsprogram" in "program för lekplatser") - in the
+exact block, its counts and so the "Inget svar ... innehåller orden" message alike - and the
+parts are marked; parts of one other compound ("flygplats" in "lekplatser") or far apart are not."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from search_api.index import index_body, index_name
+from search_api.search.builders import KeywordQuery
+from search_api.search.compounds import MAX_GAPS, split
+from search_api.search.highlight import snippet
+from search_api.search.models import SearchRequest
+from search_api.search.service import SearchService
+
+pytestmark = pytest.mark.services
+
+TEXTS = {
+    "prog": "Nämnden vill se ett program för lekplatser i hela stadsdelen.",
+    "fb": "Information finns på sidan på Facebook och i lokaltidningen.",
+    "dp": "Förvaltningen har yttrat sig över förslag till detaljplan för kvarteret.",
+    "dp2": "Detaljplanen är bra. Planförslaget innebär fler bostäder.",  # 'förslag' a part of another compound
+    "lek": "Barnen leker på lekplatser i parken.",
+    "far": "Programmet tar upp många frågor om trafik, skolor, äldreomsorg, parker, idrott och kultur, "
+           "och först i slutet nämns lekplatser.",
+    "whole": "Ett lekplatsprogram antogs 2019.",
+    "bilhus": "Bilhuset vid torget rivs.",
+}
+
+
+@pytest.fixture(scope="module")
+def probe(es: Elasticsearch, settings: Any):
+    name = index_name(settings, "coinedprobe", 1)
+    es.indices.delete(index=name, ignore_unavailable=True)
+    es.indices.create(index=name, **index_body("passager", 384, "probe"))
+    base = {"yttrande_id": "y", "ordinal": 0, "kind": "k", "remiss_id": "r", "position": "p"}
+    for i, t in TEXTS.items():
+        es.index(index=name, id=i, document={**base, "id": i, "text": t, "text_folded": t.lower()})
+    es.indices.refresh(index=name)
+
+    def analyze(analyzer: str, text: str) -> list[str]:
+        return [str(t["token"]) for t in es.indices.analyze(index=name, analyzer=analyzer, text=text)["tokens"]]
+
+    yield es, name, analyze
+    es.indices.delete(index=name, ignore_unavailable=True)
+
+
+def exact(probe: Any, q: str) -> list[str]:
+    es, idx, analyze = probe
+    res = es.search(index=idx, query=KeywordQuery(q, analyze).exact_clause())
+    return [h["_id"] for h in res["hits"]["hits"]]
+
+
+def test_the_parts_are_elasticsearchs_own(probe):
+    _, _, analyze = probe
+
+    def parts(word: str) -> tuple[str, ...] | None:
+        c = split(word, analyze)
+        return None if c is None else c.parts
+
+    assert parts("lekplatsprogrammet") == ("lekplats", "program")
+    assert parts("detaljplaneförslag") == ("detaljplan", "förslag")
+    assert parts("lekplats") == ("lek", "plats")
+    assert split("program", analyze) is None and split("bostäder", analyze) is None
+
+
+def test_a_coined_compound_is_found_with_its_parts_apart(probe):
+    assert exact(probe, "lekplatsprogram") == ["whole", "prog"]  # the word itself first
+    assert exact(probe, "lekplatsprogrammet") == ["whole", "prog"]
+    assert exact(probe, "facebooksida") == ["fb"]
+    assert exact(probe, "detaljplaneförslag") == ["dp", "dp2"]  # 'förslag' inside 'planförslaget' too
+
+
+def test_a_word_is_not_found_in_the_parts_of_another_compound(probe):
+    assert exact(probe, "flygplats") == []  # 'lekplatser' holds 'plats', nothing holds 'flyg'
+    assert exact(probe, "flygplatser") == []
+    assert exact(probe, "husbil") == []  # 'bilhuset': both parts, of one other word
+
+
+def test_parts_far_apart_are_no_match(probe):
+    assert "far" not in exact(probe, "lekplatsprogram")  # 'programmet' ... 'lekplatser', 15 positions
+    assert MAX_GAPS < 15
+
+
+def test_each_word_counts_under_the_exact_rule(probe):
+    assert exact(probe, "facebooksida information") == ["fb"]  # one word as its parts, one whole
+    assert exact(probe, "lekplatsprogram facebook") == []  # all of up to three words
+
+
+def test_without_the_analysis_a_word_is_not_split(probe):
+    es, idx, _ = probe
+    res = es.search(index=idx, query=KeywordQuery("facebooksida").exact_clause())
+    assert res["hits"]["hits"] == []
+
+
+def test_the_parts_are_marked(probe):
+    es, idx, analyze = probe
+    for q, doc, marked in (("lekplatsprogram", "prog", ["program", "lekplatser"]),
+                           ("facebooksida", "fb", ["sidan", "Facebook"]),
+                           ("detaljplaneförslag", "dp", ["förslag", "detaljplan"])):
+        kq = KeywordQuery(q, analyze)
+        hit = es.search(index=idx, query={"ids": {"values": [doc]}}, highlight=kq.highlight())["hits"]["hits"][0]
+        html = snippet(hit["_source"], hit.get("highlight"))
+        assert all(f"<mark>{m}</mark>" in html for m in marked), html
+    # the parts are marked where they stand together, not wherever one of them stands
+    kq = KeywordQuery("lekplatsprogram", analyze)
+    hit = es.search(index=idx, query={"ids": {"values": ["far"]}}, highlight=kq.highlight())["hits"]["hits"][0]
+    assert "<mark>" not in snippet(hit["_source"], hit.get("highlight"))
+
+
+@pytest.fixture(scope="module")
+def service(seeded_index, settings, query_encoder):
+    return SearchService(seeded_index, settings, query_encoder)
+
+
+@pytest.mark.parametrize("q", ["facebooksida", "närboendeforum"])
+def test_the_page_finds_a_coined_compound_in_the_exact_block(service, client, q):
+    """Södermalm's answer says 'Facebook. Största sidan på kanalen' and 'diskussionsforum för
+    närboende' ('forum' a part of another compound): the words are in the exact block, counted -
+    and the page does not say that no answer contains them. Parts that are words of their own
+    are marked ('forum' inside 'diskussionsforum' is not: ``compounds.highlight_clause``)."""
+    resp = service.search(SearchRequest(q=q, mode="hybrid"))
+    assert resp.total_groups >= 1 and resp.total_answers >= 1
+    hit = next(a for g in resp.groups for a in g.answers if a.council == "sodermalm")
+    if q == "facebooksida":  # the parts stand in two sentences: the snippet is one of them
+        assert re.search(r"<mark>(Facebook|sidan)</mark>", hit.best.snippet_html)
+    html = client.get(f"/?q={q}&mode=keyword").get_data(as_text=True)
+    assert "Inget svar i arkivet innehåller" not in html
+
+
+def test_the_page_reports_no_answer_for_a_compound_control(service, client):
+    """'lekplatser' is nowhere in the seeds; 'flygplats' shares only 'plats' with words such as
+    'arbetsplats' at most: no answer, and the page says so."""
+    resp = service.search(SearchRequest(q="flygplatser", mode="keyword"))
+    assert resp.total_groups == 0 and not resp.groups
+    html = client.get("/?q=flygplatser&mode=keyword").get_data(as_text=True)
+    assert "Inget svar i arkivet innehåller" in html
