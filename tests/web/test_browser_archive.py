@@ -21,7 +21,7 @@ from werkzeug.serving import make_server
 from remissvar.settings import Settings
 from tests.conftest import free_port
 from tests.web.test_browser import axe, browser, overflow, shot, wait_for, wait_replaced  # noqa: F401
-from tests.web.test_browser_reading import BROKEN_WORDS, CHART_TEXT, reset, size
+from tests.web.test_browser_reading import BROKEN_WORDS, CHART_TEXT, at_width, reset, size
 
 pytestmark = [pytest.mark.browser, pytest.mark.services]
 
@@ -92,8 +92,7 @@ def test_facets_with_hundreds_of_values_are_searchable(browser, archive_url, arc
     d = browser
     facts = _facts(es, archive)
     assert len(facts["bodies"]) >= 100 and len(facts["councils"]) >= 20
-    size(d, width)
-    try:
+    with at_width(d, width):
         d.get(archive_url + "/?" + urlencode({"date_from": "2000-01-01"}))
         wait_for(d, "#facet-remiss_body")
         if not d.find_element(By.ID, "filter").get_attribute("open"):  # collapsed on phones
@@ -117,8 +116,6 @@ def test_facets_with_hundreds_of_values_are_searchable(browser, archive_url, arc
         wait_replaced(d, submit)  # the date's chip is on the old page too: wait for the new one
         chips = [c.text for c in d.find_elements(By.CSS_SELECTOR, ".chips .chip")]
         assert any("Remitterande instans" in c and "avfall" in c.lower() for c in chips), chips
-    finally:
-        reset(d)
 
 
 def group_dates(d) -> list[str]:
@@ -191,8 +188,7 @@ def test_pages_continue_and_the_date_sort_starts_at_the_newest(browser, archive_
 @pytest.mark.parametrize("width", [1366, 390])
 def test_overview_and_status_stay_readable(browser, archive_url, width):  # noqa: F811
     d = browser
-    size(d, width)
-    try:
+    with at_width(d, width):
         for path, name in (("/oversikt", "arkiv-oversikt"), ("/status", "arkiv-status")):
             d.get(archive_url + path)
             wait_for(d, "table.compare")
@@ -206,5 +202,3 @@ def test_overview_and_status_stay_readable(browser, archive_url, width):  # noqa
                 assert "visar de 60 senaste remisserna" in d.find_element(By.TAG_NAME, "main").text
             shot(d, f"{name}-{width}")
             assert axe(d) == [], path
-    finally:
-        reset(d)

@@ -16,7 +16,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from tests.web.test_browser import axe, base_url, browser, corpus_settings, overflow, shot, wait_for  # noqa: F401
-from tests.web.test_browser_reading import BROKEN_WORDS, remiss_url, reset, size
+from tests.web.test_browser_reading import BROKEN_WORDS, at_width, remiss_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.services]
 
@@ -25,8 +25,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.services]
 def test_every_body_asked_with_its_state_and_document(browser, base_url, width):  # noqa: F811
     d = browser
     url = remiss_url(d, base_url)
-    size(d, width)
-    try:
+    with at_width(d, width):
         d.get(url)
         wait_for(d, "table.asked")
         rows = {}
@@ -51,8 +50,6 @@ def test_every_body_asked_with_its_state_and_document(browser, base_url, width):
         assert overflow(d) <= 0
         shot(d, f"tillfragade-{width}")
         assert axe(d) == []
-    finally:
-        reset(d)
     with urlopen(url.split("?")[0] + ".csv") as r:
         text = r.read().decode("utf-8-sig")
     [row] = [r for r in csv.reader(io.StringIO(text), delimiter=";") if r and r[0] == "Skärholmens stadsdelsnämnd"]
@@ -73,9 +70,8 @@ def test_each_recorded_remiss_with_a_known_list_shows_every_state(browser, base_
         listed = json.loads(r.read())
     keys = [x["remiss_id"] for x in (listed["remisser"] if isinstance(listed, dict) else listed)]
     d = browser
-    size(d, width)
-    known = 0
-    try:
+    with at_width(d, width):
+        known = 0
         for key in keys:
             with urlopen(base_url + f"/api/remisser/{key}") as r:
                 api = json.loads(r.read())
@@ -94,5 +90,3 @@ def test_each_recorded_remiss_with_a_known_list_shows_every_state(browser, base_
                 assert source.text.strip(), (key, body["name"])  # the document that says so
             assert overflow(d) <= 0, key
         assert known >= 2  # the two remisser kommunstyrelsen's and kommunfullmäktige's utlåtanden cover
-    finally:
-        reset(d)

@@ -12,7 +12,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from tests.web.test_browser import axe, base_url, browser, corpus_settings, overflow, shot, wait_for  # noqa: F401
-from tests.web.test_browser_reading import remiss_url, reset, size
+from tests.web.test_browser_reading import at_width, remiss_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.services]
 
@@ -59,10 +59,9 @@ def _check_box(d, box_id: str, label_text: str, width: int) -> str:
 @pytest.mark.parametrize("width", [1366, 390])
 def test_precedent_citation_is_a_readable_box_copied_by_keyboard(browser, base_url, width):  # noqa: F811
     d = browser
-    size(d, width)
-    d.execute_cdp_cmd("Browser.grantPermissions", {"origin": base_url,
-                                                   "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
-    try:
+    with at_width(d, width):
+        d.execute_cdp_cmd("Browser.grantPermissions", {
+            "origin": base_url, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
         d.get(base_url + "/prejudikat")
         wait_for(d, "#text").send_keys(PARAGRAPH)
         d.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
@@ -78,18 +77,15 @@ def test_precedent_citation_is_a_readable_box_copied_by_keyboard(browser, base_u
         assert overflow(d) <= 0
         shot(d, f"prejudikat-citat-{width}")
         assert axe(d) == []
-    finally:
-        reset(d)
 
 
 @pytest.mark.parametrize("width", [1366, 390])
 def test_document_citation_is_copied_by_keyboard(browser, base_url, width):  # noqa: F811
     d = browser
     url = remiss_url(d, base_url)
-    size(d, width)
-    d.execute_cdp_cmd("Browser.grantPermissions", {"origin": base_url,
-                                                   "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
-    try:
+    with at_width(d, width):
+        d.execute_cdp_cmd("Browser.grantPermissions", {
+            "origin": base_url, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
         d.get(url)
         d.get(wait_for(d, "table.compare td.sources a").get_attribute("href"))
         text = _check_box(d, "cite-doc", "Källhänvisning till yttrandet", width)
@@ -97,5 +93,3 @@ def test_document_citation_is_copied_by_keyboard(browser, base_url, width):  # n
         assert d.execute_async_script(CLIPBOARD) == text
         assert overflow(d) <= 0
         assert axe(d) == []
-    finally:
-        reset(d)

@@ -7,6 +7,8 @@ screenshot of each state goes to test-artifacts/screenshots/.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.request import urlopen
 
 import pytest
@@ -65,6 +67,21 @@ def reset(drv) -> None:
     drv.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+@contextmanager
+def at_width(drv, width: int, height: int = 900, media: str = "") -> Iterator[None]:
+    """The viewport (and, with ``media``, the emulated CSS media, e.g. "print") for the block;
+    the browser is shared by the tests, so both are reset however the block ends."""
+    size(drv, width, height)
+    try:
+        if media:
+            drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media})
+        yield
+    finally:
+        if media:
+            drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        reset(drv)
+
+
 def remiss_url(drv, base: str, q: str = "facebookgrupper") -> str:
     drv.get(base + "/?q=" + q + "&direkt=nej")
     link = wait_for(drv, "article.group h3 a")
@@ -74,8 +91,7 @@ def remiss_url(drv, base: str, q: str = "facebookgrupper") -> str:
 def test_comparison_at_1366_keeps_words_whole_and_badges_on_one_line(browser, base_url):  # noqa: F811
     d = browser
     url = remiss_url(d, base_url)
-    size(d, 1366, 600)
-    try:
+    with at_width(d, 1366, 600):
         d.get(url)
         wait_for(d, "table.compare")
         assert d.execute_script(BROKEN_WORDS, "table.compare th, table.compare td") == []
@@ -101,15 +117,12 @@ def test_comparison_at_1366_keeps_words_whole_and_badges_on_one_line(browser, ba
         d.execute_script("document.getElementById('svar').scrollIntoView()")
         shot(d, "jamforelse-1366")
         assert axe(d) == []
-    finally:
-        reset(d)
 
 
 def test_comparison_at_390_is_cards_without_broken_words(browser, base_url):  # noqa: F811
     d = browser
     url = remiss_url(d, base_url)
-    size(d, 390, 844)
-    try:
+    with at_width(d, 390, 844):
         d.get(url)
         row = wait_for(d, "table.compare tbody tr")
         assert d.execute_script("return getComputedStyle(arguments[0]).display", row) == "block"
@@ -125,8 +138,6 @@ def test_comparison_at_390_is_cards_without_broken_words(browser, base_url):  # 
         d.execute_script("document.getElementById('svar').scrollIntoView()")
         shot(d, "jamforelse-390")
         assert axe(d) == []
-    finally:
-        reset(d)
 
 
 CHART_TEXT = """
@@ -151,8 +162,7 @@ def dead_letter():
 def test_overview_and_status_tables_keep_words_whole_and_chart_text_readable(browser, base_url, width,  # noqa: F811
                                                                              dead_letter):
     d = browser
-    size(d, width)
-    try:
+    with at_width(d, width):
         for path, name in (("/oversikt", "oversikt"), ("/status", "status")):
             d.get(base_url + path)
             wait_for(d, "table.compare")
@@ -169,8 +179,6 @@ def test_overview_and_status_tables_keep_words_whole_and_chart_text_readable(bro
                 assert "markup_drift" not in failures and "crawl_council" not in failures
             shot(d, f"{name}-{width}")
             assert axe(d) == [], path
-    finally:
-        reset(d)
 
 
 def test_remiss_csv_names_its_charset_once(base_url):  # noqa: F811
@@ -185,9 +193,7 @@ def test_remiss_csv_names_its_charset_once(base_url):  # noqa: F811
 def test_print_stylesheet_for_comparison_and_document(browser, base_url):  # noqa: F811
     d = browser
     url = remiss_url(d, base_url)
-    size(d, 1366)
-    try:
-        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    with at_width(d, 1366, media="print"):
         d.get(url)
         wait_for(d, "table.compare")
         display = "return getComputedStyle(document.querySelector(arguments[0])).display"
@@ -203,17 +209,13 @@ def test_print_stylesheet_for_comparison_and_document(browser, base_url):  # noq
         assert d.execute_script(display, "#cite-doc") != "none"  # the citation prints
         pdf = d.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})
         assert len(pdf["data"]) > 1000
-    finally:
-        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
-        reset(d)
 
 
 @pytest.mark.parametrize("width", [1366, 390])
 def test_citation_box_is_readable_and_copies(browser, base_url, width):  # noqa: F811
     d = browser
     url = remiss_url(d, base_url)
-    size(d, width)
-    try:
+    with at_width(d, width):
         d.get(url)
         doc = wait_for(d, "table.compare td.sources a").get_attribute("href")
         d.get(doc)
@@ -232,14 +234,11 @@ def test_citation_box_is_readable_and_copies(browser, base_url, width):  # noqa:
         assert overflow(d) <= 0
         shot(d, f"dokument-citat-{width}")
         assert axe(d) == []
-    finally:
-        reset(d)
 
 
 def test_plain_swedish_labels(browser, base_url):  # noqa: F811
     d = browser
-    size(d, 1366)
-    try:
+    with at_width(d, 1366):
         d.get(base_url + "/?q=facebookgrupper&direkt=nej")
         wait_for(d, "article.group")
         modes = d.find_element(By.CSS_SELECTOR, "fieldset.modes").text
@@ -249,8 +248,6 @@ def test_plain_swedish_labels(browser, base_url):  # noqa: F811
         main = d.find_element(By.TAG_NAME, "main").text
         assert "Svar senast" not in main and ", senast " not in main
         assert "senaste svaret daterat" in main
-    finally:
-        reset(d)
 
 
 def test_status_failure_codes_in_swedish():
@@ -267,8 +264,7 @@ def test_feed_link_opens_a_readable_page(browser, base_url, width):  # noqa: F81
 
     d = browser
     url = remiss_url(d, base_url)
-    size(d, width)
-    try:
+    with at_width(d, width):
         d.get(url)
         link = wait_for(d, "p.tools").find_element(By.PARTIAL_LINK_TEXT, "Följ nya svar på remissen")
         href = link.get_attribute("href")
@@ -286,15 +282,12 @@ def test_feed_link_opens_a_readable_page(browser, base_url, width):  # noqa: F81
         assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
         atom = d.find_element(By.PARTIAL_LINK_TEXT, "Flödet som XML").get_attribute("href")
         assert ET.fromstring(urlopen(atom).read()).tag == "{http://www.w3.org/2005/Atom}feed"
-    finally:
-        reset(d)
 
 
 @pytest.mark.parametrize("width", [1366, 390])
 def test_date_fields_are_swedish(browser, base_url, width):  # noqa: F811
     d = browser
-    size(d, width)
-    try:
+    with at_width(d, width):
         d.get(base_url + "/?q=facebookgrupper&direkt=nej")
         box = wait_for(d, "#date_from")
         assert box.get_attribute("lang") == "sv" and box.get_attribute("type") == "text"
@@ -310,15 +303,12 @@ def test_date_fields_are_swedish(browser, base_url, width):  # noqa: F811
         assert "Från 1 december 2024" in d.find_element(By.CSS_SELECTOR, ".chips").text
         assert overflow(d) <= 0
         assert axe(d) == []
-    finally:
-        reset(d)
 
 
 @pytest.mark.parametrize("width", [1366, 390])
 def test_motions_by_author_and_party_in_every_form(browser, base_url, width):  # noqa: F811
     d = browser
-    size(d, width)
-    try:
+    with at_width(d, width):
         # the parklek motion names its author only in its text ("Motionen är skriven av Anna Exempel (fp)")
         for q, title in (("Anna Exempel", "parklekar"), ("Exempel", "parklekar"),
                          ("Folkpartiet", "parklekar"), ("Liberalerna", "parklekar"), ("L", "parklekar"),
@@ -344,8 +334,6 @@ def test_motions_by_author_and_party_in_every_form(browser, base_url, width):  #
         assert overflow(d) <= 0
         shot(d, f"motion-rattat-{width}")
         assert axe(d) == []
-    finally:
-        reset(d)
 
 
 @pytest.mark.parametrize("width", [1366, 390])
@@ -355,8 +343,7 @@ def test_overview_filters_the_matrix_links_bars_and_exports(browser, base_url, w
     from tests.web.test_browser import wait_replaced
 
     d = browser
-    size(d, width)
-    try:
+    with at_width(d, width):
         d.get(base_url + "/oversikt")
         wait_for(d, "table.matrix")
         all_rows = len(d.find_elements(By.CSS_SELECTOR, "table.matrix tbody tr"))
@@ -408,8 +395,6 @@ def test_overview_filters_the_matrix_links_bars_and_exports(browser, base_url, w
         assert overflow(d) <= 0
         shot(d, f"oversikt-urval-{width}")
         assert axe(d) == []
-    finally:
-        reset(d)
 
 
 def test_atom_entries_dated_by_first_arrival_survive_a_reindex(base_url, corpus_settings, es, embedder):  # noqa: F811

@@ -9,7 +9,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from tests.web.test_browser import axe, base_url, browser, corpus_settings, overflow, wait_for  # noqa: F401
-from tests.web.test_browser_reading import remiss_url, reset, size
+from tests.web.test_browser_reading import at_width, remiss_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.services]
 
@@ -20,8 +20,7 @@ DISPLAY = "return getComputedStyle(document.querySelector(arguments[0])).display
 def test_plain_swedish_and_one_word_per_meaning(browser, base_url, width):  # noqa: F811
     d = browser
     url = remiss_url(d, base_url)
-    size(d, width)
-    try:
+    with at_width(d, width):
         d.get(base_url + "/?q=facebookgrupper&direkt=nej")
         wait_for(d, "article.group")
         modes = d.find_element(By.CSS_SELECTOR, "fieldset.modes").get_attribute("textContent")
@@ -38,17 +37,13 @@ def test_plain_swedish_and_one_word_per_meaning(browser, base_url, width):  # no
         assert "Svar senast" not in main and ", senast " not in main and "senaste svaret daterat" in main
         assert overflow(d) <= 0
         assert axe(d) == []
-    finally:
-        reset(d)
 
 
 @pytest.mark.parametrize("width", [1366, 390])
 def test_print_stylesheet_at_both_widths(browser, base_url, width):  # noqa: F811
     d = browser
     url = remiss_url(d, base_url)
-    size(d, width)
-    try:
-        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    with at_width(d, width, media="print"):
         d.get(url)
         wait_for(d, "table.compare")
         assert d.execute_script(DISPLAY, "header.site") == "none"
@@ -60,6 +55,3 @@ def test_print_stylesheet_at_both_widths(browser, base_url, width):  # noqa: F81
         assert d.execute_script(DISPLAY, "#cite-doc") != "none"  # the citation prints
         pdf = d.execute_cdp_cmd("Page.printToPDF", {"printBackground": False})
         assert len(pdf["data"]) > 1000
-    finally:
-        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
-        reset(d)
