@@ -18,6 +18,7 @@ from remissvar.records import COUNCILS, DECISION_OUTCOME_LABELS, MONTHS, POSITIO
 from remissvar.settings import Settings
 from search_api import precedent_store
 from search_api.blueprint import clean_text, get_service, parse_search_args, valid_id
+from search_api.filters import FILTERS, facets, link_params
 from search_api.legacy_keys import is_legacy, legacy_remiss
 from search_api.overview import EXPORT_ROWS, OverviewFilter, matrix_councils, overview_with_choices
 from search_api.overview import choices as overview_choices
@@ -34,11 +35,9 @@ pages = Blueprint("pages", __name__, template_folder="templates", static_folder=
 
 MODES = [("hybrid", "Ord och betydelse"), ("keyword", "Bara orden"), ("semantic", "Bara betydelsen")]
 SORTS = [("relevans", "Relevans"), ("datum", "Datum, nyast först")]
-FACET_TITLES = {"council": "Nämnd", "position": "Ställning", "remiss_body": "Remitterande instans",
-                "party": "Motionärens parti", "year": "År", "kind": "Dokumenttyp"}
-FACET_ORDER = ("council", "position", "year", "remiss_body", "party", "kind")
-FILTER_PARAMS = ("council", "position", "remiss_body", "party", "kind", "year")
-STATE_PARAMS = ("q", "mode", "sort", "date_from", "date_to", *FILTER_PARAMS)
+# what a search page's links keep (the filters: search_api.filters), and what a feed's address keeps
+STATE_PARAMS = ("q", "mode", "sort", *link_params())
+FEED_PARAMS = ("q", "mode", "sort", *(f.param for f in FILTERS))
 
 
 @pages.app_template_filter("position_label")
@@ -148,8 +147,7 @@ def citation(hit: Any, quote: bool = False) -> str:
 
 @pages.app_context_processor
 def _helpers() -> dict[str, Any]:
-    return {"citation": citation, "facet_titles": FACET_TITLES, "pdf_link": pdf_link,
-            "document_title": document_title}
+    return {"citation": citation, "pdf_link": pdf_link, "document_title": document_title}
 
 
 def _state_url(endpoint: str, args: Any, **changes: Any) -> str:
@@ -164,23 +162,17 @@ def _state_url(endpoint: str, args: Any, **changes: Any) -> str:
 
 
 def _chips(args: Any) -> list[dict[str, str]]:
-    """The active filters as removable chips (label and the URL without that one value)."""
+    """The active filters as removable chips (label and the URL without that one value), in the
+    filter table's order: 'Nämnd: Farsta', 'Från 1 december 2024'."""
     out = []
-    for k in FILTER_PARAMS:
-        values = [v for v in args.getlist(k) if v]
+    for f in FILTERS:
+        if not f.in_links:
+            continue
+        values = [v for v in (args.getlist(f.param) if f.many else [args.get(f.param)]) if v]
         for v in values:
-            label = v
-            if k == "council":
-                label = COUNCILS[v].short if v in COUNCILS else v
-            elif k == "position":
-                label = position_label(v)
-            out.append({"label": f"{FACET_TITLES[k]}: {label}",
-                        "url": _state_url("pages.search_page", args,
-                                          **{k: [x for x in values if x != v], "page": None})})
-    for k, name in (("date_from", "Från"), ("date_to", "Till")):
-        if args.get(k):
-            out.append({"label": f"{name} {datum(args.get(k))}",
-                        "url": _state_url("pages.search_page", args, **{k: None, "page": None})})
+            label = f"{f.label} {datum(v)}" if f.type == "date" else f"{f.label}: {f.value_label(v)}"
+            rest = [x for x in values if x != v] if f.many else None
+            out.append({"label": label, "url": _state_url("pages.search_page", args, **{f.param: rest, "page": None})})
     return out
 
 
@@ -201,7 +193,7 @@ def search_page() -> ResponseReturnValue:
             result = get_service().search(req)
     except QueryError as e:
         error = str(e)
-    selected = {k: set(args.getlist(k)) for k in FILTER_PARAMS}
+    selected = {f.name: set(args.getlist(f.param)) for f in facets()}
 
     def url_with(**changes: Any) -> str:
         return _state_url("pages.search_page", args, **changes)
@@ -210,12 +202,14 @@ def search_page() -> ResponseReturnValue:
     state = [(k, v) for k in STATE_PARAMS for v in args.getlist(k) if v]
     feed_url = url_for("pages.feed") + ("?" + urlencode(state) if state else "")
     csv_url = url_for("pages.search_csv") + ("?" + urlencode(state) if state else "")
-    facets = []
+    shown = []  # (row of the filter table, its values)
     if result:
-        facets = [(f, result.facets.get(f, [])) for f in FACET_ORDER if result.facets.get(f) or selected.get(f)]
+        shown = [(f, result.facets.get(f.name, [])) for f in facets()
+                 if result.facets.get(f.name) or selected.get(f.name)]
+    clear_url = url_with(**{p: None for p in link_params()}, page=None)  # "Rensa alla"
     return render_template("search.html", req=req, result=result, error=error, modes=MODES, sorts=SORTS, args=args,
-                           selected=selected, url_with=url_with, pages_total=pages_total, facets=facets,
-                           chips=_chips(args), feed_url=feed_url, csv_url=csv_url, missing=missing,
+                           selected=selected, url_with=url_with, pages_total=pages_total, facets=shown,
+                           chips=_chips(args), clear_url=clear_url, feed_url=feed_url, csv_url=csv_url, missing=missing,
                            similar_floor=get_service().similar_floor), (400 if error else 200)
 
 
@@ -559,7 +553,7 @@ def feed() -> ResponseReturnValue:
     except QueryError as e:
         return Response(str(e), status=400, content_type="text/plain; charset=utf-8")
     s, svc = _settings(), get_service()
-    state = [(k, v) for k in (*STATE_PARAMS, "remiss_id", "motion") for v in request.args.getlist(k) if v]
+    state = [(k, v) for k in FEED_PARAMS for v in request.args.getlist(k) if v]
     self_url = absolute(s, url_for("pages.feed") + ("?" + urlencode(state) if state else ""))
     entries: list[dict[str, Any]] = []
     f = req.filters
