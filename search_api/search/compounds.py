@@ -17,7 +17,8 @@ other compound are no match ("flygplats" is not in "lekplatser", which holds "le
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,10 @@ MIN_COMPOUND_LETTERS = 6
 NEAR_WEIGHT = 0.5
 
 Analyze = Callable[[str, str], list[str]]
+# Elasticsearch's _analyze of several texts in one request: (analyzer, texts) -> each token with its
+# position and start offset (the texts' offsets run on, one apart: Lucene's offset gap)
+AnalyzeMany = Callable[[str, tuple[str, ...]], list[tuple[str, int, int]]]
+OFFSET_GAP = 1
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,38 @@ class Compound:
 def split(word: str, analyze: Analyze) -> Compound | None:
     """``word``'s parts as ``sv_parts`` emits them (its stem first, then the parts); None where it
     is not split, or into fewer than two different parts."""
-    if len(word) < MIN_COMPOUND_LETTERS or word.isdigit():
-        return None
-    tokens = analyze(PARTS_ANALYZER, word)
+    return _compound(word, analyze(PARTS_ANALYZER, word)) if _may_split(word) else None
+
+
+def split_all(words: Sequence[str], analyze_many: AnalyzeMany) -> dict[str, Compound]:
+    """Every split word of ``words`` by word, from one ``_analyze`` request of them all (a word's
+    tokens are told apart by their offsets)."""
+    texts = tuple(dict.fromkeys(w for w in words if _may_split(w)))
+    if not texts:
+        return {}
+    starts, at = [], 0
+    for t in texts:
+        starts.append(at)
+        at += len(t) + OFFSET_GAP
+    positions: dict[int, set[int]] = {}
+    tokens: dict[int, list[str]] = {}
+    for token, position, start in analyze_many(PARTS_ANALYZER, texts):
+        i = bisect_right(starts, start) - 1
+        positions.setdefault(i, set()).add(position)
+        tokens.setdefault(i, []).append(token)
+    out: dict[str, Compound] = {}
+    for i, toks in tokens.items():
+        c = _compound(texts[i], toks) if len(positions[i]) == 1 else None  # one token split, or none
+        if c is not None:
+            out[c.word] = c
+    return out
+
+
+def _may_split(word: str) -> bool:
+    return len(word) >= MIN_COMPOUND_LETTERS and not word.isdigit()
+
+
+def _compound(word: str, tokens: list[str]) -> Compound | None:
     parts = tuple(dict.fromkeys(tokens[1:]))
     return Compound(word, parts) if len(tokens) >= 3 and len(parts) >= 2 else None
 

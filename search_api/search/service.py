@@ -149,16 +149,23 @@ class SearchService:
         # a query's tokens per search analyzer (the ranking clause's terms): paging and facet
         # clicks repeat a query, as for the vectors
         self._analyzed = lru_cache(maxsize=ANALYZED_CACHE)(self._analyze)
+        self._analyzed_many = lru_cache(maxsize=ANALYZED_CACHE)(self._analyze_many)  # a query's words' parts
 
     def keyword_query(self, q: str) -> KeywordQuery:
         """``q``'s keyword clauses with this index's analysis: the ranking clause as its terms, the
         exact clause with the parts of the words the decompounder splits (cached per text)."""
-        return KeywordQuery(q, self._analyzed)
+        return KeywordQuery(q, self._analyzed, self._analyzed_many)
 
     def _analyze(self, analyzer: str, text: str) -> list[str]:
         """The tokens ``analyzer`` of the passage index makes of ``text`` (Elasticsearch's _analyze)."""
         res = self.es.indices.analyze(index=self.passages, analyzer=analyzer, text=text)
         return [str(t["token"]) for t in res.get("tokens", [])]
+
+    def _analyze_many(self, analyzer: str, texts: tuple[str, ...]) -> list[tuple[str, int, int]]:
+        """Each token ``analyzer`` makes of ``texts``, one request for them all: (token, position,
+        start offset), the offsets running on from text to text."""
+        res = self.es.indices.analyze(index=self.passages, analyzer=analyzer, text=list(texts))
+        return [(str(t["token"]), int(t["position"]), int(t["start_offset"])) for t in res.get("tokens", [])]
 
     def _real(self) -> list[dict[str, Any]]:
         """The clause that keeps documents labelled synthetic out; none where the benchmarks'

@@ -12,7 +12,7 @@ from elasticsearch import Elasticsearch
 
 from search_api.index import index_body, index_name
 from search_api.search.builders import KeywordQuery
-from search_api.search.compounds import MAX_GAPS, split
+from search_api.search.compounds import MAX_GAPS, split, split_all
 from search_api.search.highlight import snippet
 from search_api.search.models import SearchRequest
 from search_api.search.service import SearchService
@@ -66,6 +66,21 @@ def test_the_parts_are_elasticsearchs_own(probe):
     assert parts("detaljplaneförslag") == ("detaljplan", "förslag")
     assert parts("lekplats") == ("lek", "plats")
     assert split("program", analyze) is None and split("bostäder", analyze) is None
+
+
+def test_one_request_splits_every_word_as_one_request_per_word_does(probe):
+    es, idx, analyze = probe
+
+    def analyze_many(analyzer: str, texts: tuple[str, ...]) -> list[tuple[str, int, int]]:
+        res = es.indices.analyze(index=idx, analyzer=analyzer, text=list(texts))
+        return [(t["token"], t["position"], t["start_offset"]) for t in res["tokens"]]
+
+    words = ["lekplatsprogrammet", "och", "bostäder", "2024", "facebooksidan", "detaljplaneförslag",
+             "lekplatsprogrammet"]
+    one_by_one = {w: c for w in words if (c := split(w, analyze)) is not None}
+    assert split_all(words, analyze_many) == one_by_one and len(one_by_one) == 3
+    q = " ".join(words)
+    assert KeywordQuery(q, analyze, analyze_many).exact_clause() == KeywordQuery(q, analyze).exact_clause()
 
 
 def test_a_coined_compound_is_found_with_its_parts_apart(probe):
