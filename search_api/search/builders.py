@@ -10,7 +10,7 @@ from typing import Any
 from remissvar.textnorm import fold
 from search_api.filters import Facet, Filter, facets, filter_named
 from search_api.index import load_mapping_file
-from search_api.search.compounds import AnalyzeMany, Compound, near_clause, split, split_all
+from search_api.search.compounds import AnalyzeMany, Compound, DocFreq, coined, near_clause, split, split_all
 from search_api.search.highlight import highlight_request
 from search_api.search.ocr import STEMMED_STOPWORDS, folded_stopwords, ocr_clause, ocr_word_clause, ocr_words
 
@@ -99,10 +99,12 @@ class KeywordQuery:
     FUZZY_FIELDS = ["text_folded"]
     TITLE_FIELDS = frozenset({"remiss_title", "remiss_title_folded", "remiss_title.parts"})
 
-    def __init__(self, q: str, analyze: Analyze | None = None, analyze_many: AnalyzeMany | None = None) -> None:
+    def __init__(self, q: str, analyze: Analyze | None = None, analyze_many: AnalyzeMany | None = None,
+                 doc_freq: DocFreq | None = None) -> None:
         self.q = q
         self.analyze = analyze
         self.analyze_many = analyze_many
+        self.doc_freq = doc_freq  # with it, only words no passage writes whole are sought apart
 
     def compounds(self) -> dict[str, Compound]:
         """The query's words the decompounder splits, by word (``search_api.search.compounds``):
@@ -110,11 +112,12 @@ class KeywordQuery:
         without either (the split is Elasticsearch's own analysis)."""
         words = exact_words(self.q)
         if self.analyze_many is not None:
-            return split_all(words, self.analyze_many)
-        if self.analyze is None:
+            found = split_all(words, self.analyze_many)
+        elif self.analyze is not None:
+            found = {c.word: c for c in (split(w, self.analyze) for w in dict.fromkeys(words)) if c is not None}
+        else:
             return {}
-        found = (split(w, self.analyze) for w in dict.fromkeys(words))
-        return {c.word: c for c in found if c is not None}
+        return found if self.doc_freq is None else coined(found, self.doc_freq)
 
     def near_clauses(self) -> list[dict[str, Any]]:
         """Every split word found as its parts close together, in the text or the title."""

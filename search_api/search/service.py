@@ -150,16 +150,28 @@ class SearchService:
         # clicks repeat a query, as for the vectors
         self._analyzed = lru_cache(maxsize=ANALYZED_CACHE)(self._analyze)
         self._analyzed_many = lru_cache(maxsize=ANALYZED_CACHE)(self._analyze_many)  # a query's words' parts
+        # whether the archive writes a split word whole: a word only grows common, so a count kept
+        # here errs only towards also looking for it apart
+        self._doc_freqs = lru_cache(maxsize=ANALYZED_CACHE)(self._doc_freq)
 
     def keyword_query(self, q: str) -> KeywordQuery:
         """``q``'s keyword clauses with this index's analysis: the ranking clause as its terms, the
         exact clause with the parts of the words the decompounder splits (cached per text)."""
-        return KeywordQuery(q, self._analyzed, self._analyzed_many)
+        return KeywordQuery(q, self._analyzed, self._analyzed_many, self._doc_freqs)
 
     def _analyze(self, analyzer: str, text: str) -> list[str]:
         """The tokens ``analyzer`` of the passage index makes of ``text`` (Elasticsearch's _analyze)."""
         res = self.es.indices.analyze(index=self.passages, analyzer=analyzer, text=text)
         return [str(t["token"]) for t in res.get("tokens", [])]
+
+    def _doc_freq(self, stems: tuple[str, ...]) -> dict[str, int]:
+        """How many passages hold each stem in their text (term statistics of an artificial
+        document: one request, the term dictionary only; per shard, so a word on another shard
+        alone reads as absent - it is then looked for apart as well, which costs time only)."""
+        res = self.es.termvectors(index=self.passages, doc={"text": " ".join(stems)}, fields=["text"],
+                                  term_statistics=True, positions=False, offsets=False, field_statistics=False)
+        terms = res.get("term_vectors", {}).get("text", {}).get("terms", {})
+        return {t: int(v.get("doc_freq", 0)) for t, v in terms.items()}
 
     def _analyze_many(self, analyzer: str, texts: tuple[str, ...]) -> list[tuple[str, int, int]]:
         """Each token ``analyzer`` makes of ``texts``, one request for them all: (token, position,

@@ -90,6 +90,25 @@ def test_a_coined_compound_is_found_with_its_parts_apart(probe):
     assert exact(probe, "detaljplaneförslag") == ["dp", "dp2"]  # 'förslag' inside 'planförslaget' too
 
 
+def test_a_word_the_archive_writes_whole_is_found_where_it_is_written(probe):
+    """With the term statistics (what the search service gives), only a word no passage writes
+    whole is looked for as its parts apart: the cost of common parts close together is paid for
+    the coined words alone."""
+    es, idx, analyze = probe
+
+    def doc_freq(stems: tuple[str, ...]) -> dict[str, int]:
+        res = es.termvectors(index=idx, doc={"text": " ".join(stems)}, fields=["text"], term_statistics=True)
+        return {t: v.get("doc_freq", 0) for t, v in res["term_vectors"]["text"]["terms"].items()}
+
+    def ids(q: str) -> list[str]:
+        res = es.search(index=idx, query=KeywordQuery(q, analyze, doc_freq=doc_freq).exact_clause())
+        return [h["_id"] for h in res["hits"]["hits"]]
+
+    assert ids("lekplatsprogram") == ["whole"]  # 'Ett lekplatsprogram antogs 2019.'
+    assert ids("facebooksida") == ["fb"] and ids("detaljplaneförslag") == ["dp", "dp2"]
+    assert ids("flygplats") == []
+
+
 def test_a_word_is_not_found_in_the_parts_of_another_compound(probe):
     assert exact(probe, "flygplats") == []  # 'lekplatser' holds 'plats', nothing holds 'flyg'
     assert exact(probe, "flygplatser") == []
