@@ -21,12 +21,15 @@ HUNSPELL = {"type": "hunspell", "locale": "sv_SE", "dedup": True, "longest_only"
 
 def baseline_body(body: dict[str, Any]) -> dict[str, Any]:
     """An index body of ``search_api.index.index_body`` with the pre-issue-27 analysis: sv_text
-    stems with hunspell alone, the sv_stem filters, sv_parts and every ``parts`` subfield gone."""
+    stems with hunspell alone, the sv_stem filters, the parts analyzers and every ``parts`` subfield gone."""
     b = copy.deepcopy(body)
     analysis = b["settings"]["analysis"]
-    analysis["filter"] = {k: v for k, v in analysis["filter"].items() if v.get("type") != "sv_stem"}
+    stems = {k for k, v in analysis["filter"].items() if v.get("type") == "sv_stem"}
+    analysis["filter"] = {k: v for k, v in analysis["filter"].items() if k not in stems}
     analysis["filter"]["sv_hunspell"] = dict(HUNSPELL)
-    analysis["analyzer"].pop("sv_parts", None)
+    # the parts analyzers (sv_parts, sv_parts_only): every one on an sv_stem filter but sv_stem
+    analysis["analyzer"] = {k: a for k, a in analysis["analyzer"].items()
+                            if not set(a.get("filter", [])) & (stems - {"sv_stem"})}
     for a in analysis["analyzer"].values():
         a["filter"] = ["sv_hunspell" if f == "sv_stem" else f for f in a.get("filter", [])]
 
@@ -53,13 +56,15 @@ def _highlight(q: str) -> dict[str, Any]:
 
 @contextmanager
 def baseline_queries() -> Iterator[None]:
-    """``KeywordQuery`` without the ``*.parts`` fields (its clauses and highlight) while inside."""
+    """``KeywordQuery`` without the ``*.parts`` fields (its clauses and highlight) and without
+    splitting a query's coined compounds (``compounds``: the index has no ``sv_parts``) while inside."""
     from search_api.search.builders import KeywordQuery
 
-    saved = KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight
+    saved = KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight, KeywordQuery.compounds
     KeywordQuery.STEMMED_FIELDS = [f for f in saved[0] if ".parts" not in f]
     KeywordQuery.highlight = lambda self: _highlight(self.q)  # type: ignore[method-assign]
+    KeywordQuery.compounds = lambda self: {}  # type: ignore[method-assign]
     try:
         yield
     finally:
-        KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight = saved  # type: ignore[method-assign]
+        KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight, KeywordQuery.compounds = saved  # type: ignore[method-assign]
