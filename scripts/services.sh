@@ -24,7 +24,9 @@ start_es() {
     runas=(runuser -u "$ES_USER" --)
   fi
   log "startar Elasticsearch $ES_VERSION (Java: $java_home)"
-  "${runas[@]}" env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_HOME/config" \
+  # a session of its own (as Redis's --daemonize makes): the node outlives the shell, terminal or
+  # job that started it - without it, a closed terminal or an ended job's process group took it down
+  setsid "${runas[@]}" env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_HOME/config" \
       "$ES_HOME/bin/elasticsearch" -d -p "$ES_PID" >"$LOG_DIR/es-start.log" 2>&1 \
       || { cat "$LOG_DIR/es-start.log" >&2; die "Elasticsearch startade inte"; }
   local i
