@@ -6,6 +6,11 @@ import unicodedata
 from functools import lru_cache
 
 _WS = re.compile(r"\s+")
+# a word as Elasticsearch's standard tokenizer cuts one (Unicode word boundaries, UAX #29): letters
+# joined by ':', '.' or an apostrophe stay one word ("EU:s", "S:t", "stockholm.se"), digits joined by
+# '.', ',', ';' or an apostrophe too ("1,5", "10.30"). A query's words must be the tokens the
+# index holds: cut at the colon, "EU:s" became "eu" and "s", and neither is a token of "EU:s".
+WORD = re.compile(r"\w+(?:(?:(?<=[^\W\d_])[:.'’](?=[^\W\d_])|(?<=\d)[.,;'’](?=\d))\w+)*")
 
 
 @lru_cache(maxsize=4096)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from remissvar.textnorm import fold
+from remissvar.textnorm import WORD, fold
 from search_api.filters import Facet, Filter, facets, filter_named
 from search_api.index import load_mapping_file
 from search_api.search.compounds import AnalyzeMany, Compound, DocFreq, coined, near_clause, split, split_all
@@ -23,7 +23,6 @@ PASSAGE_SOURCE = {"excludes": ["embedding", "text_folded", "remiss_title_folded"
 # how many of the query's words an exact match must contain: all of up to three, 75% of more
 EXACT_ALL_UP_TO, EXACT_PERCENT = 3, 75
 EXACT_MINIMUM_SHOULD_MATCH = f"{EXACT_ALL_UP_TO}<{EXACT_PERCENT}%"
-_WORD = re.compile(r"\w+")
 # the OCR clause: one edit for words of five letters or more, the first two letters as typed.
 # Building two-edit automata was most of a keyword search's time (bench/request_cost.py and
 # bench/scale.py: Elasticsearch took 8 ms of which the fuzzy clause 6 on the small corpus;
@@ -44,7 +43,7 @@ def exact_minimum_should_match(q: str) -> str | int:
     query's stop words are not clauses; before, the folded field kept them and found them in
     nearly every passage: 'Miljöpartiets motion om cykelbanor' asked for 3 of its 4 words, in effect
     2 of its 3 content words. This keeps that meaning without the stop words' posting lists."""
-    words = _WORD.findall(fold(q))
+    words = WORD.findall(fold(q))
     stop = sum(1 for w in words if w in folded_stopwords())
     if not stop:
         return EXACT_MINIMUM_SHOULD_MATCH
@@ -58,7 +57,7 @@ def exact_words(q: str) -> list[str]:
     text field drops as stop words ("för"; "år" stays: the folded text drops its 'ar', the
     stemmed text keeps it), as ``exact_minimum_should_match`` counts them."""
     stops = folded_stopwords()
-    return [w for w in _WORD.findall(q.lower()) if not (w in STEMMED_STOPWORDS and fold(w) in stops)]
+    return [w for w in WORD.findall(q.lower()) if not (w in STEMMED_STOPWORDS and fold(w) in stops)]
 
 
 def motion_number(q: str) -> str | None:

@@ -86,7 +86,9 @@ def _may_split(word: str) -> bool:
 
 
 def _compound(word: str, tokens: list[str]) -> Compound | None:
-    parts = tuple(dict.fromkeys(tokens[1:]))
+    # the parts, not the word-class readings of a base form that sv_parts also emits at its
+    # position ("central" -> central, central#s, central#a: plugins/analysis-sv, "Word classes")
+    parts = tuple(dict.fromkeys(t for t in tokens[1:] if "#" not in t))
     return Compound(word, parts, tokens[0]) if len(tokens) >= 3 and len(parts) >= 2 else None
 
 

@@ -15,13 +15,12 @@ only the Swedish stop words as spelt (``STEMMED_STOPWORDS``).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from remissvar.ocr_forms import MAX_SPELLINGS, has_umlaut, ocr_spellings
-from remissvar.textnorm import fold
+from remissvar.textnorm import WORD, fold
 from search_api.index import load_mapping_file
 
 # a word found misread counts as the fuzzy clause's match does
@@ -38,7 +37,6 @@ vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt 
 detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan
 vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitt sådana vart dina vars vårt
 våra ert era vilkas""".split())
-_WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +59,7 @@ def ocr_words(q: str) -> tuple[OcrWord, ...]:
     """The query's words as the OCR clause looks them up: every word the stemmed fields keep, when
     one of them has å/ä/ö (a query without has nothing the folded and fuzzy clauses miss); none
     otherwise."""
-    words = [w for w in (m.group(0).lower() for m in _WORD.finditer(q)) if w not in STEMMED_STOPWORDS]
+    words = [w for w in (m.group(0).lower() for m in WORD.finditer(q)) if w not in STEMMED_STOPWORDS]
     if not any(has_umlaut(w) for w in words):
         return ()
     stops = folded_stopwords()

@@ -150,8 +150,9 @@ class SearchService:
         # clicks repeat a query, as for the vectors
         self._analyzed = lru_cache(maxsize=ANALYZED_CACHE)(self._analyze)
         self._analyzed_many = lru_cache(maxsize=ANALYZED_CACHE)(self._analyze_many)  # a query's words' parts
-        # whether the archive writes a split word whole: a word only grows common, so a count kept
-        # here errs only towards also looking for it apart
+        # whether the archive writes a split word whole, kept for the process's life: while the
+        # archive grows, a stale count errs only towards also looking for the word apart; after a
+        # re-index into a smaller archive it may keep a word from being looked for apart until restart
         self._doc_freqs = lru_cache(maxsize=ANALYZED_CACHE)(self._doc_freq)
 
     def keyword_query(self, q: str) -> KeywordQuery:
@@ -168,8 +169,10 @@ class SearchService:
         """How many passages hold each stem in their text (term statistics of an artificial
         document: one request, the term dictionary only; per shard, so a word on another shard
         alone reads as absent - it is then looked for apart as well, which costs time only)."""
+        # the stems as they are (whitespace): analysed again by sv_text, "lokal#s" would be cut at '#'
         res = self.es.termvectors(index=self.passages, doc={"text": " ".join(stems)}, fields=["text"],
-                                  term_statistics=True, positions=False, offsets=False, field_statistics=False)
+                                  per_field_analyzer={"text": "whitespace"}, term_statistics=True,
+                                  positions=False, offsets=False, field_statistics=False)
         terms = res.get("term_vectors", {}).get("text", {}).get("terms", {})
         return {t: int(v.get("doc_freq", 0)) for t, v in terms.items()}
 
@@ -850,14 +853,13 @@ class SearchService:
         """The passages of one document that match a query, highlighted (document page)."""
         if not q.strip():
             return []
-        kq = KeywordQuery(q)
-        # a coined compound's parts close together too, as the exact block finds them
-        near = self.keyword_query(q).near_clauses()
+        kq = self.keyword_query(q)
+        near = kq.near_clauses()  # a coined compound's parts close together too, as the exact block finds them
         res = self.es.search(
             index=self.passages, size=k, source=PASSAGE_SOURCE,
             query={"bool": {"must": [{"bool": {"should": [kq.clause(), *near], "minimum_should_match": 1}}],
                             "filter": [{"term": {"yttrande_id": yid}}]}},
-            highlight=self.keyword_query(q).highlight(),
+            highlight=kq.highlight(),
         )
         return [hit_from_source(h["_source"], float(h["_score"]), h.get("highlight")) for h in res["hits"]["hits"]]
 

@@ -29,6 +29,7 @@ TEXTS = {
            "och först i slutet nämns lekplatser.",
     "whole": "Ett lekplatsprogram antogs 2019.",
     "bilhus": "Bilhuset vid torget rivs.",
+    "eu": "EU:s statistikmyndighet räknar besökare på S:t Eriksgatan, 1,5 miljoner om året.",
 }
 
 
@@ -66,6 +67,8 @@ def test_the_parts_are_elasticsearchs_own(probe):
     assert parts("detaljplaneförslag") == ("detaljplan", "förslag")
     assert parts("lekplats") == ("lek", "plats")
     assert split("program", analyze) is None and split("bostäder", analyze) is None
+    # a base form with two word classes is no compound: its readings are not parts
+    assert split("central", analyze) is None and split("lokal", analyze) is None
 
 
 def test_one_request_splits_every_word_as_one_request_per_word_does(probe):
@@ -118,6 +121,16 @@ def test_a_word_is_not_found_in_the_parts_of_another_compound(probe):
 def test_parts_far_apart_are_no_match(probe):
     assert "far" not in exact(probe, "lekplatsprogram")  # 'programmet' ... 'lekplatser', 15 positions
     assert MAX_GAPS < 15
+
+
+@pytest.mark.parametrize("q", ["EU:s", "EU:s statistikmyndighet", "S:t Eriksgatan", "1,5 miljoner"])
+def test_words_the_tokenizer_keeps_whole_count_whole(probe, q):
+    """A query's words are the standard tokenizer's: "EU:s" is one token in the index, so the exact
+    rule must not ask for "eu" and "s" apart (it found nothing, and the page said "Inget svar")."""
+    from search_api.search.builders import exact_words
+
+    assert len(exact_words(q)) == len(q.split())
+    assert exact(probe, q) == ["eu"]
 
 
 def test_each_word_counts_under_the_exact_rule(probe):
@@ -173,3 +186,4 @@ def test_the_page_reports_no_answer_for_a_compound_control(service, client):
     assert resp.total_groups == 0 and not resp.groups
     html = client.get("/?q=flygplatser&mode=keyword").get_data(as_text=True)
     assert "Inget svar i arkivet innehåller" in html
+
