@@ -90,6 +90,15 @@ POSITION_LABELS = {
 }
 
 
+def position_label(value: str | None) -> str | None:
+    """The Swedish label of a position value ("tillstyrker" -> "Tillstyrker"); None for no value or
+    one outside the vocabulary (each caller says what it shows then)."""
+    try:
+        return POSITION_LABELS[Position(value)] if value else None
+    except ValueError:
+        return None
+
+
 class DocumentKind(str, Enum):
     TJANSTEUTLATANDE = "tjansteutlatande"
     PROTOKOLLSUTDRAG = "protokollsutdrag"

@@ -12,14 +12,13 @@ from pydantic import ValidationError
 
 from remissvar.embedding import QueryEncoder
 from remissvar.settings import Settings, get_settings
-from search_api.filters import FILTERS
+from search_api.filters import FILTERS, ID_PATTERN, MAX_ID_CHARS
 from search_api.index import count, es_client
 from search_api.legacy_keys import is_legacy, legacy_remiss
 from search_api.openapi import OPENAPI
 from search_api.remiss_links import live_key, suggestions
 from search_api.search.models import (
     FIELD_NAMES,
-    MAX_ID_CHARS,
     Filters,
     QueryError,
     SearchRequest,
@@ -29,7 +28,7 @@ from search_api.search.service import SearchService
 
 api = Blueprint("api", __name__, url_prefix="/api")
 
-ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$")
+ID_RE = re.compile(f"^{ID_PATTERN}$")
 MAX_JSON_BYTES = 64 * 1024
 MAX_JSON_DEPTH = 8
 
@@ -106,6 +105,8 @@ def filter_args(args: Any) -> dict[str, Any]:
             if f.pattern and not (re.fullmatch(f.pattern, v) and (f.many or len(v) <= f.limit)):
                 raise QueryError(f.invalid.format(value=repr(v[:20])))
         if f.type == "integers":
+            if not all(v.isascii() and v.isdigit() for v in values):  # a row without a pattern of digits
+                raise QueryError(f"{f.word}: ange ett heltal")
             out[f.name] = [int(v) for v in values]
         else:
             out[f.name] = values if f.many else (values[0] if values else None)

@@ -19,13 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from remissvar.records import COUNCILS, DOCUMENT_KIND_LABELS, POSITION_LABELS, DocumentKind, Position
+from remissvar.records import COUNCILS, DOCUMENT_KIND_LABELS, DocumentKind, Position, position_label
 from remissvar.remiss_fields import BodyVocabulary
 
 # keywords: many text values (terms); integers: many whole numbers (terms); keyword: one text
 # value (term); date: one bound of a date range (the rows on one field make one range clause)
 FilterType = Literal["keywords", "integers", "keyword", "date"]
 VALUE_CHARS = 200  # the longest value a free-text filter (no closed vocabulary) takes
+# a document or remiss id (short slugs and hashes; anything else is not an id): the remiss filter's
+# values and the /api paths' ids alike
+ID_PATTERN, MAX_ID_CHARS = "[A-Za-z0-9][A-Za-z0-9._:-]*", 200
 
 
 @dataclass(frozen=True)
@@ -77,10 +80,7 @@ def _council_label(key: str) -> str:
 
 
 def _position_label(key: str) -> str:
-    try:
-        return POSITION_LABELS[Position(key)]
-    except ValueError:
-        return key
+    return position_label(key) or key
 
 
 def _kind_label(key: str) -> str:
@@ -114,8 +114,8 @@ FILTERS: tuple[Filter, ...] = (
            vocabulary=frozenset(k.value for k in DocumentKind), value_label=_kind_label),
     Filter("date_from", "date", "date", "Från", "från-datum", "date_from"),
     Filter("date_to", "date", "date", "Till", "till-datum", "date_to", bound="lte"),
-    Filter("remiss_id", "remiss_id", "keyword", "Remiss", "remiss", "remiss_id", in_links=False, limit=200,
-           pattern="[A-Za-z0-9][A-Za-z0-9._:-]*", invalid="ogiltigt remiss-id"),
+    Filter("remiss_id", "remiss_id", "keyword", "Remiss", "remiss", "remiss_id", in_links=False, limit=MAX_ID_CHARS,
+           pattern=ID_PATTERN, invalid="ogiltigt remiss-id"),
     Filter("motion_number", "motion_number", "keyword", "Motion", "motionsnummer", "motion", "Motionsnummer ÅÅÅÅ:N",
            in_links=False, limit=20, pattern="[0-9]{4}:[0-9]{1,3}", invalid="ogiltigt motionsnummer (ÅÅÅÅ:N)"),
 )

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from remissvar.records import COUNCILS, POSITION_LABELS, Position
+from remissvar.records import COUNCILS, position_label
 
 # colours with >= 3:1 contrast against white (WCAG 1.4.11), plus a legend
 COLOURS = {"tillstyrker": "#1b7f3b", "avstyrker": "#b3261e", "delvis": "#8a5a00", "neutral": "#4a5a6a",
@@ -22,10 +22,7 @@ def year_axis(data: dict[str, Any]) -> list[str]:
 
 
 def _label(pos: str) -> str:
-    try:
-        return POSITION_LABELS[Position(pos)]
-    except (ValueError, KeyError):
-        return pos
+    return position_label(pos) or pos
 
 
 def positions_chart(data: dict[str, Any], link: Callable[[str, str, str], str] | None = None) -> str:

@@ -14,7 +14,8 @@ from flask import Blueprint, Response, abort, current_app, redirect, render_temp
 from flask.typing import ResponseReturnValue
 from werkzeug.datastructures import MultiDict
 
-from remissvar.records import COUNCILS, DECISION_OUTCOME_LABELS, MONTHS, POSITION_LABELS, DecisionOutcome, Position
+from remissvar.records import COUNCILS, DECISION_OUTCOME_LABELS, MONTHS, DecisionOutcome, Position
+from remissvar.records import position_label as records_position_label
 from remissvar.settings import Settings
 from search_api import precedent_store
 from search_api.blueprint import clean_text, get_service, parse_search_args, valid_id
@@ -42,10 +43,7 @@ FEED_PARAMS = ("q", "mode", "sort", *(f.param for f in FILTERS))
 
 @pages.app_template_filter("position_label")
 def position_label(value: str | None) -> str:
-    try:
-        return POSITION_LABELS[Position(value)] if value else "Okänd"
-    except ValueError:
-        return value or "Okänd"
+    return records_position_label(value) or value or "Okänd"
 
 
 @pages.app_template_filter("decision_label")

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from remissvar.records import COUNCILS, POSITION_LABELS, Position
+from remissvar.records import COUNCILS, position_label
 from remissvar.remiss_fields import BodyVocabulary
 from remissvar.textnorm import fold
 from search_api.filters import facets
@@ -15,13 +15,6 @@ from search_api.search.highlight import snippet
 from search_api.search.models import CouncilAnswer, FacetValue, Filters, PassageHit, RemissGroup
 
 Ranked = list[tuple[dict[str, Any], float, dict[str, Any] | None]]
-
-
-def position_label(value: str | None) -> str | None:
-    try:
-        return POSITION_LABELS[Position(value)] if value else None
-    except ValueError:
-        return None
 
 
 def hit_from_source(src: dict[str, Any], score: float, hl: dict[str, Any] | None,

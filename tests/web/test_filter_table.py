@@ -203,3 +203,20 @@ def test_names_and_parameters_are_unique_and_readable():
     assert len({f.name for f in FILTERS}) == len({f.param for f in FILTERS}) == len(FILTERS)
     assert all(f.label and f.word and (f.pattern is None) == (not f.invalid) for f in FILTERS)
     assert all(f.many for f in facets()), "a facet is chosen value by value"
+
+
+def test_a_bare_whole_number_row_answers_bad_values_in_swedish(monkeypatch):
+    """A whole-number row needs neither a range nor a pattern: a value that is no number is a
+    Swedish error of the query (400), a number is not measured as text (no TypeError, no 500)."""
+    from werkzeug.datastructures import MultiDict
+
+    import search_api.blueprint as blueprint
+    from search_api.filters import Facet, Filter
+    from search_api.search.models import QueryError, _check
+
+    row = Filter("ordinal", "ordinal", "integers", "Stycke", "stycke", "stycke", facet=Facet(10))
+    assert _check(row)([1, 250]) == [1, 250]
+    monkeypatch.setattr(blueprint, "FILTERS", (row,))
+    assert blueprint.filter_args(MultiDict([("stycke", "3")])) == {"ordinal": [3]}
+    with pytest.raises(QueryError, match="stycke: ange ett heltal"):
+        blueprint.filter_args(MultiDict([("stycke", "tre")]))
