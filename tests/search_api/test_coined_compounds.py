@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from elasticsearch import Elasticsearch
 
-from search_api.index import index_body, index_name
 from search_api.search.builders import KeywordQuery
 from search_api.search.compounds import MAX_GAPS, split, split_all
 from search_api.search.highlight import snippet
 from search_api.search.models import SearchRequest
 from search_api.search.service import SearchService
+from tests.search_api.probe_index import probe_index
 
 pytestmark = pytest.mark.services
 
@@ -35,19 +35,13 @@ TEXTS = {
 
 @pytest.fixture(scope="module")
 def probe(es: Elasticsearch, settings: Any):
-    name = index_name(settings, "coinedprobe", 1)
-    es.indices.delete(index=name, ignore_unavailable=True)
-    es.indices.create(index=name, **index_body("passager", 384, "probe"))
-    base = {"yttrande_id": "y", "ordinal": 0, "kind": "k", "remiss_id": "r", "position": "p"}
-    for i, t in TEXTS.items():
-        es.index(index=name, id=i, document={**base, "id": i, "text": t, "text_folded": t.lower()})
-    es.indices.refresh(index=name)
+    docs = {i: {"text": t, "text_folded": t.lower()} for i, t in TEXTS.items()}
+    with probe_index(es, settings, "coinedprobe", docs) as name:
 
-    def analyze(analyzer: str, text: str) -> list[str]:
-        return [str(t["token"]) for t in es.indices.analyze(index=name, analyzer=analyzer, text=text)["tokens"]]
+        def analyze(analyzer: str, text: str) -> list[str]:
+            return [str(t["token"]) for t in es.indices.analyze(index=name, analyzer=analyzer, text=text)["tokens"]]
 
-    yield es, name, analyze
-    es.indices.delete(index=name, ignore_unavailable=True)
+        yield es, name, analyze
 
 
 def exact(probe: Any, q: str) -> list[str]:

@@ -11,12 +11,12 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from remissvar.textnorm import fold
-from search_api.index import index_body, index_name
 from search_api.search.builders import KeywordQuery
 from search_api.search.highlight import snippet
 from search_api.search.models import SearchRequest
 from search_api.search.ocr import MAX_SPELLINGS_PER_QUERY, STEMMED_STOPWORDS, folded_stopwords, ocr_clause, ocr_words
 from search_api.search.service import SearchService
+from tests.search_api.probe_index import probe_index
 
 pytestmark = pytest.mark.services
 
@@ -39,16 +39,10 @@ TYPED = {
 @pytest.fixture(scope="module")
 def probe(es: Elasticsearch, settings: Any):
     """Passages of a scanned answer (ocr) beside typed ones, with the project's mapping."""
-    name = index_name(settings, "ocrprobe", 1)
-    es.indices.delete(index=name, ignore_unavailable=True)
-    es.indices.create(index=name, **index_body("passager", 384, "probe"))
-    base = {"yttrande_id": "y", "ordinal": 0, "kind": "k", "remiss_id": "r", "position": "p"}
-    for scanned, docs in ((True, SCANNED), (False, TYPED)):
-        for i, t in docs.items():
-            es.index(index=name, id=i, document={**base, "id": i, "text": t, "text_folded": fold(t), "ocr": scanned})
-    es.indices.refresh(index=name)
-    yield es, name
-    es.indices.delete(index=name, ignore_unavailable=True)
+    docs = {i: {"text": t, "text_folded": fold(t), "ocr": scanned}
+            for scanned, texts in ((True, SCANNED), (False, TYPED)) for i, t in texts.items()}
+    with probe_index(es, settings, "ocrprobe", docs) as name:
+        yield es, name
 
 
 def exact_ids(es: Elasticsearch, index: str, q: str) -> list[str]:

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from elasticsearch import Elasticsearch
 
-from search_api.index import index_body, index_name
 from search_api.search.builders import KeywordQuery, search_analyzers
+from tests.search_api.probe_index import probe_index
 
 pytestmark = pytest.mark.services
 
@@ -26,17 +26,10 @@ QUERIES = ["facebook", "facebookgrupp stadsdelsnämnd", "bostad städer", "förv
 
 @pytest.fixture(scope="module")
 def index(es: Elasticsearch, settings: Any):
-    name = index_name(settings, "rankterms", 1)
-    es.indices.delete(index=name, ignore_unavailable=True)
-    es.indices.create(index=name, **index_body("passager", 384, "probe"))
-    for i, t in TEXTS.items():
-        es.index(index=name, id=i, document={"id": i, "yttrande_id": f"y{i}", "ordinal": 0, "kind": "k",
-                                              "remiss_id": "r", "remiss_title": "Motion om sociala medier",
-                                              "remiss_title_folded": "motion om sociala medier",
-                                              "text": t, "text_folded": t.lower()})
-    es.indices.refresh(index=name)
-    yield name
-    es.indices.delete(index=name, ignore_unavailable=True)
+    title = {"remiss_title": "Motion om sociala medier", "remiss_title_folded": "motion om sociala medier"}
+    docs = {i: {"yttrande_id": f"y{i}", **title, "text": t, "text_folded": t.lower()} for i, t in TEXTS.items()}
+    with probe_index(es, settings, "rankterms", docs) as name:
+        yield name
 
 
 def ranked(es: Elasticsearch, index: str, clause: dict[str, Any]) -> list[tuple[str, float]]:

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from elasticsearch import Elasticsearch
 
-from search_api.index import index_body, index_name
 from search_api.search.builders import KeywordQuery
 from search_api.search.models import SearchRequest
 from search_api.search.service import SearchService
+from tests.search_api.probe_index import probe_index
 
 POM = Path(__file__).resolve().parents[2] / "plugins" / "analysis-sv" / "pom.xml"
 pytestmark = pytest.mark.services
@@ -22,10 +22,6 @@ pytestmark = pytest.mark.services
 @pytest.fixture(scope="module")
 def probe(es: Elasticsearch, settings: Any):
     """An index with the project's analysis and passage mapping, holding a few sentences."""
-    name = index_name(settings, "svprobe", 1)
-    es.indices.delete(index=name, ignore_unavailable=True)
-    es.indices.create(index=name, **index_body("passager", 384, "probe"))
-    base = {"yttrande_id": "y", "ordinal": 0, "kind": "k", "remiss_id": "r", "position": "p"}
     docs = {
         "grupper": "Stadsdelsnämnderna ska driva lokala facebookgrupper enligt motionen.",
         "facebook": "Facebook är en plattform där stadens konton finns.",
@@ -40,11 +36,9 @@ def probe(es: Elasticsearch, settings: Any):
         "strak": "Ett nytt cykelstråk byggs längs vattnet.",
         "moderaterna": "Moderaterna lämnade ett särskilt uttalande.",
     }
-    for i, t in docs.items():
-        es.index(index=name, id=i, document={**base, "id": i, "text": t, "text_folded": t.lower()})
-    es.indices.refresh(index=name)
-    yield es, name
-    es.indices.delete(index=name, ignore_unavailable=True)
+    fields = {i: {"text": t, "text_folded": t.lower()} for i, t in docs.items()}
+    with probe_index(es, settings, "svprobe", fields) as name:
+        yield es, name
 
 
 def tokens(es: Elasticsearch, index: str, analyzer: str, text: str) -> list[tuple[str, int, int]]:
