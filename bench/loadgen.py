@@ -21,6 +21,18 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_REQUESTS = 5000
 
 
+def counted(fn: Callable[[str], object]) -> Callable[[str], bool]:
+    """``fn`` as a load client's call: any exception (an Elasticsearch error, a timeout) is a
+    failed request, anything else a successful one."""
+    def call(q: str) -> bool:
+        try:
+            fn(q)
+            return True
+        except Exception:  # noqa: BLE001 - any failure is a failed request
+            return False
+    return call
+
+
 def closed_loop(new_client: Callable[[], Callable[[str], bool]], queries: list[str], clients: int, seconds: float,
                 max_requests: int | None = MAX_REQUESTS) -> tuple[list[float], int, float]:
     """``clients`` threads, each with its own ``new_client()`` call, send the queries in turn

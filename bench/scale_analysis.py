@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import expected, regression_flag
 from bench.analysis_baseline import baseline_queries
-from bench.loadgen import closed_loop
+from bench.loadgen import closed_loop, counted
 from bench.search_eval import pct
 from remissvar.settings import Settings
 
@@ -94,15 +94,7 @@ def main() -> None:
         for p in range(2):
             for name in order(p):
                 def new_client(name: str = name) -> Callable[[str], bool]:
-                    call = page(name)
-
-                    def run(q: str) -> bool:
-                        try:
-                            call(q)
-                            return True
-                        except Exception:  # noqa: BLE001 - any failure is a failed request
-                            return False
-                    return run
+                    return counted(page(name))
                 with as_run(name):
                     load[name].setdefault(clients, []).append(
                         closed_loop(new_client, queries, clients, args.seconds, max_requests=None))

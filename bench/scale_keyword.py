@@ -34,7 +34,7 @@ import os
 import random
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import expected, regression_flag
-from bench.loadgen import closed_loop
+from bench.loadgen import closed_loop, counted
 from bench.scale import real_sentences
 from bench.search_eval import pct
 from remissvar.settings import Settings
@@ -147,14 +147,8 @@ def main() -> None:
         warm = one_pass(fn) + one_pass(fn) + one_pass(fn)
         rows.append((name, pct(cold, 50), pct(cold, 95), pct(warm, 50), pct(warm, 95)))
         print(rows[-1], flush=True)
-    def page_client():
-        def call(q: str) -> bool:  # an exception (an Elasticsearch error, a timeout) is a failed request
-            try:
-                page(q)
-                return True
-            except Exception:  # noqa: BLE001 - any failure is a failed request
-                return False
-        return call
+    def page_client() -> Callable[[str], bool]:
+        return counted(page)
 
     load = []
     for c in (1, 5, 20):
