@@ -104,11 +104,18 @@ class KeywordQuery:
         self.analyze = analyze
         self.analyze_many = analyze_many
         self.doc_freq = doc_freq  # with it, only words no passage writes whole are sought apart
+        self._compounds: dict[str, Compound] | None = None
 
     def compounds(self) -> dict[str, Compound]:
         """The query's words the decompounder splits, by word (``search_api.search.compounds``):
         from one request with ``analyze_many``, a request per word with ``analyze`` alone, none
-        without either (the split is Elasticsearch's own analysis)."""
+        without either (the split is Elasticsearch's own analysis). Worked out once per query
+        (the exact clause, the near clauses and the highlight all ask)."""
+        if self._compounds is None:
+            self._compounds = self._split()
+        return self._compounds
+
+    def _split(self) -> dict[str, Compound]:
         words = exact_words(self.q)
         if self.analyze_many is not None:
             found = split_all(words, self.analyze_many)
