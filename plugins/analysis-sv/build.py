@@ -22,6 +22,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import full_forms
+
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "target"
 RES = TARGET / "resources" / "se" / "remissvar" / "analysis"
@@ -151,7 +153,14 @@ def resources(wheel_arg: str | None) -> None:
     mods = modifier_forms(aff, dic)
     (RES / "modifiers.txt").write_text("".join(f"{k}\t{v}\n" for k, v in sorted(mods.items())), encoding="utf-8")
     shutil.copy(HERE / "words" / "general_sv.txt", RES / "general_sv.txt")
-    print(f"resurser: {len(dic.splitlines()) - 1} ordboksord, {len(mods)} förleder", file=sys.stderr)
+    lemma_wheel = full_forms.fetch(TARGET / "dict")
+    table = full_forms.agreed(full_forms.lookup_table(lemma_wheel), full_forms.spacy_table(TARGET / "dict"))
+    rows = full_forms.full_forms(aff, dic, table)
+    (RES / "full_forms.txt").write_text("".join(f"{f}\t{lemma}\n" for f, lemma in rows), encoding="utf-8")
+    with zipfile.ZipFile(lemma_wheel) as z:
+        (RES / "LICENSE-simplemma").write_bytes(z.read(f"simplemma-{full_forms.VERSION}.dist-info/licenses/LICENSE"))
+    print(f"resurser: {len(dic.splitlines()) - 1} ordboksord, {len(mods)} förleder, {len(rows)} fullformer",
+          file=sys.stderr)
 
 
 def build_jar() -> Path:

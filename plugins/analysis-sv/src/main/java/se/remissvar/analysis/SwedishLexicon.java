@@ -115,6 +115,10 @@ final class SwedishLexicon {
      *  -> its positive, longest first. */
     final List<String[]> umlautForms;
     private final Map<String, String> verbForms = new HashMap<>();
+    /** The flags of sv_SE.aff's suffix rules. */
+    private final String suffixFlags;
+    /** The full-form lexicon's lemmas (full_forms.py). */
+    private final Map<String, String> lemmas = new HashMap<>();
 
     private SwedishLexicon() {
         try (InputStream aff = open("sv_SE.aff"); InputStream dic = open("sv_SE.dic")) {
@@ -125,6 +129,14 @@ final class SwedishLexicon {
             throw new IllegalStateException("sv_SE.aff kunde inte läsas", e);
         }
         definedFlags = definedFlags(lines("sv_SE.aff"));
+        StringBuilder sfx = new StringBuilder();
+        for (String line : lines("sv_SE.aff")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 2 && f[0].equals("SFX")) {
+                sfx.append(f[1]);
+            }
+        }
+        suffixFlags = sfx.toString();
         modifiers = new HashMap<>();
         for (String line : lines("modifiers.txt")) {
             int tab = line.indexOf('\t');
@@ -133,6 +145,12 @@ final class SwedishLexicon {
             }
         }
         general = new HashSet<>(lines("general_sv.txt"));
+        for (String line : lines("full_forms.txt")) { // form, lemma (build.py, full_forms.py)
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                lemmas.put(line.substring(0, tab), line.substring(tab + 1));
+            }
+        }
         List<String[]> forms = new ArrayList<>();
         for (String[] p : UMLAUT_PLURALS) {
             for (String end : new String[] {"", "na", "s", "nas"}) {
@@ -195,6 +213,29 @@ final class SwedishLexicon {
             }
         }
         return null;
+    }
+
+    /** The full-form lexicon's lemma of a form, where the plugin needs it (full_forms.py):
+     *  "kände" -> "känna", "remisser" -> "remiss", "politiker" -> "politiker"; else null. */
+    String listedLemma(String form) {
+        return lemmas.get(form);
+    }
+
+    /** True when hunspell-sv lists the word as an entry of its own that no suffix rule inflects
+     *  ("kände/XY", "använt/XY": forms the dictionary writes out rather than derives). */
+    boolean isListedBare(String word) {
+        DictEntries entries = dictionary.lookupEntries(word);
+        if (entries == null) {
+            return false;
+        }
+        for (DictEntry e : entries) {
+            for (char c : e.getFlags().toCharArray()) {
+                if (suffixFlags.indexOf(c) >= 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static SwedishLexicon get() {

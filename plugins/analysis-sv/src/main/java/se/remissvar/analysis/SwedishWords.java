@@ -256,9 +256,25 @@ final class SwedishWords {
      * The hunspell stem: the shortest root shorter than the word ("remisser" -> "remiss", not
      * "remissa"; "staden" -> "stad", not "städa"; "regeringen" -> "regering", which hunspell-sv
      * also lists as a root of its own), else the word itself where it is a root ("samråd", not
-     * "samråda"), else the shortest root; null when the dictionary does not know the word.
+     * "samråda"), else the shortest root; null when the dictionary does not know the word. A
+     * form hunspell-sv lists as an entry of its own that no suffix rule makes, and that this
+     * reads as nothing but itself ("kände", "använt", "deltog", "öppet"), is stemmed as its lemma
+     * in the full-form lexicon (full_forms.py): "känna", "använda" ("använd"), "delta", "öppen".
      */
     private String hunspellStem(String w) {
+        String stem = rootStem(w);
+        if (w.equals(stem) && lexicon.isListedBare(w)) {
+            String listed = lexicon.listedLemma(w); // "kände", "använt", "deltog": the verb's own stem
+            if (listed != null && !listed.equals(w) && lexicon.isRoot(listed)) {
+                String own = rootStem(listed);
+                return own == null ? listed : own;
+            }
+        }
+        return stem;
+    }
+
+    /** The stem of a word read under its best root ({@link #bestRoot}, {@link #lemma}), or null. */
+    private String rootStem(String w) {
         String root = bestRoot(w, hunspell.getRoots(w));
         return root == null ? null : lemma(w, root);
     }
@@ -267,8 +283,8 @@ final class SwedishWords {
      * One stem for a noun and the verb hunspell-sv derives its plural from ("remisser" has only
      * the root "remissa", "fördelar" only "fördela"; "bedömer" and "bedöma" both "bedöma"): a
      * root in -a whose stem is a word of its own is that word, except in the forms of a noun in
-     * -a ("fastan" stays "fasta", not "fast"); a bare listed form ("höga", "drivit") is the word
-     * it inflects.
+     * -a ("fastan" stays "fasta", not "fast"); a bare listed form ("höga", "drivit") the
+     * full-form lexicon does not know is the word it inflects.
      */
     private String lemma(String w, String root) {
         int n = root.length();

@@ -1,0 +1,114 @@
+"""The full-form lexicon the plugin reads beside hunspell-sv (stdlib only; build.py calls it).
+
+hunspell-sv derives a word's forms from its root with affix rules, but writes out many forms as
+entries of their own that no suffix rule makes ("kände", "använt", "deltog", "öppet": irregular
+and strong forms), so a stem read from the dictionary alone leaves such a form apart from its
+word ("kände" is not "känner").
+
+Simplemma's Swedish lookup table (PyPI `simplemma`, pinned by version and hash; MIT, its data
+from Michal Měchura's lemmatization lists (ODbL), Wiktionary via Kaikki, FreeLing, spaCy
+lookups, UniMorph and Wikinflection: see its LICENSE and README) maps 964k Swedish word forms to
+their lemma; spaCy's lookup table (PyPI `spacy-lookups-data`, pinned; MIT) 660k. Each gives one
+lemma per form and each has its slips; a form is kept where they agree (``agreed``). The plugin
+reads, as ``full_forms.txt`` (form, tab, lemma), the forms hunspell-sv lists without any suffix
+flag whose lemma is a dictionary word, and stems such a form as its lemma where the dictionary
+reads it as nothing but itself ("kände" -> "känna", "använt" -> "använda", "deltog" -> "delta",
+"öppet" -> "öppen").
+
+Measured and not kept (bench/runs.json, wordform notes of session 12): letting the tables choose
+among hunspell's roots, or decide per form whether a verb in -a and its noun are one word
+("målade"/"målet" apart, "remisser" with "remiss"): single-lemma tables read ambiguous forms one
+way ("lagar" -> "laga", "nämnd" -> "nämna", "fördelar" -> "fördela"), and a verb's forms the
+tables know split from those they do not ("tittade" from "tittar").
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib
+import json
+import lzma
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+VERSION = "2.0.0"
+WHEEL = f"simplemma-{VERSION}-py3-none-any.whl"
+SHA256 = "db33b15f5aed6485a748ce34d1f510ca760af2633289ab9a8493e2afa785c352"
+DATA = "simplemma/strategies/dictionaries/data/sv.plzma"
+SPACY_VERSION = "1.0.5"
+SPACY_WHEEL = f"spacy_lookups_data-{SPACY_VERSION}-py2.py3-none-any.whl"
+SPACY_SHA256 = "466f21f087e4144bc93800679437ec5a17be7d0888734b1ba880b3ecb0978bc6"
+SPACY_DATA = "spacy_lookups_data/data/sv_lemma_lookup.json.gz"
+ONLY_IN_COMPOUND = "Z"
+
+
+def fetch(cache: Path, wheel: str = WHEEL, requirement: str = f"simplemma=={VERSION}",
+          sha256: str = SHA256) -> Path:
+    """A pinned wheel from the cache, or downloaded with pip."""
+    path = cache / wheel
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
+                        "-d", str(cache), requirement], check=True)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != sha256:
+        raise SystemExit(f"{path}: sha256 {digest}, expected {sha256}")
+    return path
+
+
+def spacy_table(cache: Path) -> dict[str, str]:
+    """spaCy's Swedish lemma lookup (PyPI spacy-lookups-data, pinned; MIT): the second opinion."""
+    wheel = fetch(cache, SPACY_WHEEL, f"spacy-lookups-data=={SPACY_VERSION}", SPACY_SHA256)
+    with zipfile.ZipFile(wheel) as z:
+        table: dict[str, str] = json.loads(gzip.decompress(z.read(SPACY_DATA)))
+    return table
+
+
+def agreed(first: dict[str, str], second: dict[str, str]) -> dict[str, str]:
+    """The forms whose lemma the two tables give alike: each table's own slips ("tittar" ->
+    "tittare"; "fördelar" -> "fördela" in one, "fördelare" in the other) fall out."""
+    return {f: lemma for f, lemma in first.items() if second.get(f) == lemma}
+
+
+def lookup_table(wheel: Path) -> dict[str, str]:
+    """Simplemma's Swedish form -> lemma table, decoded with the wheel's own reader."""
+    with zipfile.ZipFile(wheel) as z:
+        raw = lzma.decompress(z.read(DATA))
+    sys.path.insert(0, str(wheel))  # a pure-Python wheel imports as a zip
+    try:
+        frontcode = importlib.import_module("simplemma.strategies.dictionaries.frontcode")
+        table = frontcode._decode_stream(raw)
+    finally:
+        sys.path.remove(str(wheel))
+    return {k.decode("utf-8"): v.decode("utf-8") for k, v in table.items()}
+
+
+def suffix_flags(aff: str) -> set[str]:
+    return {line.split()[1] for line in aff.splitlines() if line.startswith("SFX ") and len(line.split()) > 1}
+
+
+def entries(dic: str) -> dict[str, list[str]]:
+    """Every root of the .dic with each of its entries' flags."""
+    out: dict[str, list[str]] = {}
+    for line in dic.splitlines()[1:]:
+        word, _, flags = line.partition("/")
+        out.setdefault(word.strip(), []).append(flags.strip())
+    return out
+
+
+def full_forms(aff: str, dic: str, table: dict[str, str]) -> list[tuple[str, str]]:
+    """The (form, lemma) rows the plugin reads (module docstring)."""
+    sfx = suffix_flags(aff)
+    roots = entries(dic)
+
+    def word(w: str) -> bool:  # a dictionary word of its own, not a compound-only form
+        return w in roots and not all(ONLY_IN_COMPOUND in f for f in roots[w])
+
+    def bare(w: str) -> bool:
+        return w in roots and all(not (set(f) & sfx) for f in roots[w])
+
+    rows = [(form, lemma) for form, lemma in table.items()
+            if form != lemma and bare(form) and word(lemma) and form.isalpha() and form == form.lower()]
+    return sorted(rows)
