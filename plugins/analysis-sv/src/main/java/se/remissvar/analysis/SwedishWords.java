@@ -50,7 +50,7 @@ final class SwedishWords {
     /** A word's stem and its compound parts (empty when it is not a compound). */
     record Analysis(String stem, String[] parts) {}
 
-    private record Split(String modifierForm, String modifierWord, String headStem) {}
+    private record Split(String modifierForm, String modifierWord, String headStem, String headForm) {}
 
     enum Fallback { SNOWBALL, LIGHT, NONE }
 
@@ -92,7 +92,10 @@ final class SwedishWords {
         String verb = lexicon.strongVerb(w);
         if (verb != null) { // the infinitive's own stem: "höll" as "hålla", which is "håll"
             String stem = verb.length() < 3 ? verb : hunspellStem(verb); // "ta" stays "ta", as the word itself
-            return new Analysis(stem != null ? stem : verb, NO_PARTS);
+            stem = stem != null ? stem : verb;
+            return joinsVerb(stem) // "satte" is the verb of "sätt#v", not the noun "sätt"
+                ? new Analysis(tagged(stem, SwedishLexicon.VERB), new String[] {stem})
+                : new Analysis(stem, NO_PARTS);
         }
         Analysis umlaut = umlautPlural(w);
         if (umlaut != null) {
@@ -123,6 +126,10 @@ final class SwedishWords {
      */
     private Analysis classed(String w, String stem, String[] parts) {
         int all = lexicon.rootClasses(stem);
+        boolean joinedVerb = joinsVerb(stem);
+        if (joinedVerb) {
+            all |= SwedishLexicon.VERB; // "mål" and "måla": one stem (lemma), two words
+        }
         boolean twoNouns = (all & SwedishLexicon.NOUN) != 0 && lexicon.twoNouns(stem);
         int[] readings = twoNouns
             ? new int[] {SwedishLexicon.NEUTER, SwedishLexicon.COMMON, SwedishLexicon.ADJECTIVE, SwedishLexicon.VERB}
@@ -137,6 +144,15 @@ final class SwedishWords {
             return new Analysis(stem, parts);
         }
         int mine = formClasses(w, stem);
+        if (joinedVerb && (mine & SwedishLexicon.NOUN) == 0 && stem.equals(lexicon.listedLemma(w))) {
+            mine |= SwedishLexicon.NOUN; // "remisser": the noun's, which hunspell-sv derives from the verb only
+        }
+        if (joinedVerb && w.equals(stem)) { // the noun's base form: plain, to find every form; indexed as the noun
+            java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(java.util.Arrays.asList(parts));
+            int own = mine & ~SwedishLexicon.VERB;
+            out.add(tagged(stem, own != 0 ? own : all & ~SwedishLexicon.VERB));
+            return new Analysis(stem, out.toArray(new String[0]));
+        }
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(java.util.Arrays.asList(parts));
         for (int r : readings) {
             if (mine == r && (all & r) == r) { // one reading explains the word
@@ -150,6 +166,14 @@ final class SwedishWords {
             }
         }
         return new Analysis(stem, out.toArray(new String[0]));
+    }
+
+    /** True when {@link #lemma} joins a verb in -a to this stem, a word of its own ("måla" to
+     *  "mål", "besluta" to "beslut"): the stem then has the verb's reading beside its own, so
+     *  that a form of one ("målade") does not find a form of the other ("målet"). */
+    private boolean joinsVerb(String stem) {
+        return stem.length() >= 3 && (lexicon.rootClasses(stem + "a") & SwedishLexicon.VERB) != 0
+            && (lexicon.rootClasses(stem) & SwedishLexicon.VERB) == 0 && lexicon.isWord(stem);
     }
 
     /** The classes that explain {@code w} as a form of the root {@code stem}: a suffix's class
@@ -201,6 +225,8 @@ final class SwedishWords {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         out.add(s.modifierWord);
         out.add(s.headStem);
+        out.addAll(readings(s.headForm, s.headStem)); // "målet" in "verksamhetsmålet" is mål#s
+        out.addAll(readings(s.modifierWord, s.modifierWord)); // "plan" in "planförslag" is plan#s
         if (s.headStem.length() >= MIN_COMPOUND) {
             Split inner = split(s.headStem, true, s.headStem);
             if (inner != null) {
@@ -209,6 +235,25 @@ final class SwedishWords {
             }
         }
         return out.toArray(new String[0]);
+    }
+
+    /** The word-class reading a compound's part carries besides its plain stem ({@link #classed}):
+     *  the part's own where one reading explains it as written ("målen"), else the one reading
+     *  that is no verb's ("plan", beside the verb "plana"); none where the part's word has one
+     *  reading only, or may be either of two ("stråk": stråket or stråken). */
+    private List<String> readings(String form, String stem) {
+        Analysis a = analyze(form);
+        List<String> out = new java.util.ArrayList<>();
+        if (a.stem().startsWith(stem + "#")) {
+            out.add(a.stem());
+            return out;
+        }
+        for (String t : a.parts()) {
+            if (t.startsWith(stem + "#") && t.indexOf('v', stem.length()) < 0) {
+                out.add(t);
+            }
+        }
+        return out.size() == 1 ? out : List.of(); // "stråk" may be either noun: the plain part only
     }
 
     private static boolean letters(String w) {
@@ -355,7 +400,7 @@ final class SwedishWords {
             }
             String mod = modifierWord(form);
             if (mod != null) {
-                return new Split(form, mod, headStem);
+                return new Split(form, mod, headStem, head);
             }
         }
         return shortHeadSplit(w, known);
@@ -388,7 +433,7 @@ final class SwedishWords {
             String form = w.substring(0, i);
             String mod = dictionaryModifier(form);
             if (mod != null && mod.length() >= MIN_MODIFIER) {
-                return new Split(form, mod, headStem);
+                return new Split(form, mod, headStem, w.substring(i));
             }
         }
         return null;
