@@ -34,7 +34,8 @@ DICT_PREFIX = f"hunspell_sv-{DICT_VERSION}.data/data/share/hunspell/"
 PLUGIN = "analysis-sv"
 ES_VERSION = "9.2.4"
 COMPONENTS = {"org.elasticsearch.plugin.analysis.TokenFilterFactory": {
-    "sv_stem": "se.remissvar.analysis.SwedishStemFilterFactory"}}
+    "sv_stem": "se.remissvar.analysis.SwedishStemFilterFactory",
+    "sv_misread": "se.remissvar.analysis.MisreadFilterFactory"}}
 BEGIN, MIDDLE, COMPOUND_END, ONLY_IN_COMPOUND = "X", "U", "Y", "Z"  # COMPOUNDBEGIN/MIDDLE/END, ONLYINCOMPOUND
 LETTERS = re.compile(r"^[a-zåäöéü]+$")
 

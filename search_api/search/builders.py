@@ -10,7 +10,7 @@ from typing import Any
 from remissvar.textnorm import WORD, fold
 from search_api.filters import Facet, Filter, facets, filter_named
 from search_api.index import load_mapping_file
-from search_api.search.compounds import AnalyzeMany, Compound, DocFreq, coined, near_clause, split, split_all
+from search_api.search.compounds import AnalyzeMany, Compound, DocFreq, coined, near_clause, split, split_all, tokenized
 from search_api.search.highlight import highlight_request
 from search_api.search.ocr import STEMMED_STOPWORDS, folded_stopwords, ocr_clause, ocr_word_clause, ocr_words
 
@@ -73,6 +73,7 @@ def dnr(q: str) -> str | None:
 
 # (search analyzer, text) -> the tokens it makes, in order (Elasticsearch's _analyze)
 Analyze = Callable[[str, str], list[str]]
+MISREAD_ANALYZER = "sv_misread"  # mappings/analysis.json: the words the dictionary does not accept
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +96,14 @@ class KeywordQuery:
     # alone, below a whole-word match, which scores in both
     STEMMED_FIELDS = ["text", "remiss_title^2", f"text.parts^{PARTS_WEIGHT}", f"remiss_title.parts^{2 * PARTS_WEIGHT}"]
     FOLDED_FIELDS = ["text_folded^0.8", "remiss_title_folded^1.6", "motion_authors.text^2"]
+    # the ranking's fuzzy clause: one edit in the folded text, a misreading in a scan or a typo in
+    # the query alike ("upphandlde" ranks "upphandlade")
     FUZZY_FIELDS = ["text_folded"]
+    # the exact rule's for a correctly spelt query word (``misspelt``): only the words hunspell-sv
+    # does not accept, folded (mappings/analysis.json, sv_misread) - a word one edit away from a
+    # scan's misreading is in that answer, one edit away from another correct word ("ställer" for
+    # "ställen") is not; a query word typed wrong keeps the ranking's reach ("upphandlde")
+    EXACT_FUZZY_FIELDS = ["text.misread"]
     TITLE_FIELDS = frozenset({"remiss_title", "remiss_title_folded", "remiss_title.parts"})
 
     def __init__(self, q: str, analyze: Analyze | None = None, analyze_many: AnalyzeMany | None = None,
@@ -105,6 +113,7 @@ class KeywordQuery:
         self.analyze_many = analyze_many
         self.doc_freq = doc_freq  # with it, only words no passage writes whole are sought apart
         self._compounds: dict[str, Compound] | None = None
+        self._misspelt: frozenset[str] | None = None
 
     def compounds(self) -> dict[str, Compound]:
         """The query's words the decompounder splits, by word (``search_api.search.compounds``):
@@ -125,6 +134,21 @@ class KeywordQuery:
             return {}
         return found if self.doc_freq is None else coined(found, self.doc_freq)
 
+    def misspelt(self) -> frozenset[str]:
+        """The query's words the dictionary does not accept (the ``sv_misread`` analyzer keeps a
+        token of them): typed wrong, so the exact rule looks them up one edit away in all the
+        folded text; a correct word only among the scans' misreadings. Without analysis, every
+        word (the fuzzy clause over all the text, as before the rule)."""
+        if self._misspelt is None:
+            words = tuple(dict.fromkeys(exact_words(self.q)))
+            if self.analyze_many is not None and words:
+                self._misspelt = frozenset(tokenized(words, MISREAD_ANALYZER, self.analyze_many))
+            elif self.analyze is not None:
+                self._misspelt = frozenset(w for w in words if self.analyze(MISREAD_ANALYZER, w))
+            else:
+                self._misspelt = frozenset(words)
+        return self._misspelt
+
     def near_clauses(self) -> list[dict[str, Any]]:
         """Every split word found as its parts close together, in the text or the title."""
         return [c for comp in self.compounds().values() for c in self._near(comp)]
@@ -141,9 +165,9 @@ class KeywordQuery:
             out.append({"term": {"remiss_dnr": {"value": q.strip(), "boost": 5}}})
         return out
 
-    def _matches(self, text: str) -> list[dict[str, Any]]:
+    def _matches(self, text: str, fuzzy_fields: list[str] | None = None) -> list[dict[str, Any]]:
         """One ``match`` per field (``text`` folded for the folded fields), each at its boost in
-        the sum, and the fuzzy folded text for OCR misreadings.
+        the sum, and the fuzzy folded text for OCR misreadings (``fuzzy_fields``: where).
 
         A flat disjunction: Lucene skips the passages that cannot reach the top k on it, as it
         did not on per-group ``dis_max`` (best_fields) clauses - at a million passages the
@@ -158,7 +182,8 @@ class KeywordQuery:
                 name, _, boost = spec.partition("^")
                 weight = float(boost or 1) * (TITLE_WEIGHT_IN_SUM if name in self.TITLE_FIELDS else 1.0)
                 out.append({"match": {name: {"query": t, "boost": weight}}})
-        return out + [{"match": {name: {"query": fold(text), **OCR_FUZZY, "boost": 0.3}}} for name in self.FUZZY_FIELDS]
+        return out + [{"match": {name: {"query": fold(text), **OCR_FUZZY, "boost": 0.3}}}
+                      for name in (self.FUZZY_FIELDS if fuzzy_fields is None else fuzzy_fields)]
 
     def clause(self) -> dict[str, Any]:
         """The ranking clause: any of the words (recall), the fused ranking's keyword list. With
@@ -200,7 +225,7 @@ class KeywordQuery:
         compounds = self.compounds()
         words: list[dict[str, Any]] = []
         for w in exact_words(self.q):
-            should = self._matches(w)
+            should = self._matches(w, self.FUZZY_FIELDS if w in self.misspelt() else self.EXACT_FUZZY_FIELDS)
             if w in ocr:
                 should.append(ocr_word_clause(ocr[w]))
             if w in compounds:

@@ -57,22 +57,34 @@ def split(word: str, analyze: Analyze) -> Compound | None:
     return _compound(word, analyze(PARTS_ANALYZER, word)) if _may_split(word) else None
 
 
-def split_all(words: Sequence[str], analyze_many: AnalyzeMany) -> dict[str, Compound]:
-    """Every split word of ``words`` by word, from one ``_analyze`` request of them all (a word's
-    tokens are told apart by their offsets)."""
-    texts = tuple(dict.fromkeys(w for w in words if _may_split(w)))
-    if not texts:
-        return {}
+def _by_text(texts: tuple[str, ...], analyzer: str,
+             analyze_many: AnalyzeMany) -> tuple[dict[int, set[int]], dict[int, list[str]]]:
+    """Each text's token positions and tokens, by its index in ``texts``, from one ``_analyze``
+    request of them all (a text's tokens are told apart by their offsets)."""
     starts, at = [], 0
     for t in texts:
         starts.append(at)
         at += len(t) + OFFSET_GAP
     positions: dict[int, set[int]] = {}
     tokens: dict[int, list[str]] = {}
-    for token, position, start in analyze_many(PARTS_ANALYZER, texts):
+    for token, position, start in analyze_many(analyzer, texts):
         i = bisect_right(starts, start) - 1
         positions.setdefault(i, set()).add(position)
         tokens.setdefault(i, []).append(token)
+    return positions, tokens
+
+
+def tokenized(texts: tuple[str, ...], analyzer: str, analyze_many: AnalyzeMany) -> list[str]:
+    """The texts ``analyzer`` makes at least one token of (one request)."""
+    return [texts[i] for i in sorted(_by_text(texts, analyzer, analyze_many)[1])] if texts else []
+
+
+def split_all(words: Sequence[str], analyze_many: AnalyzeMany) -> dict[str, Compound]:
+    """Every split word of ``words`` by word, from one ``_analyze`` request of them all."""
+    texts = tuple(dict.fromkeys(w for w in words if _may_split(w)))
+    if not texts:
+        return {}
+    positions, tokens = _by_text(texts, PARTS_ANALYZER, analyze_many)
     out: dict[str, Compound] = {}
     for i, toks in tokens.items():
         c = _compound(texts[i], toks) if len(positions[i]) == 1 else None  # one token split, or none

@@ -37,6 +37,8 @@ def probe(es: Elasticsearch, settings: Any):
         "moderaterna": "Moderaterna lämnade ett särskilt uttalande.",
         "malet": "Förvaltningen når verksamhetsmålen och målet för året.",
         "malade": "Eleverna målade väggarna i korridoren.",
+        "staller": "Nämnden ställer krav på entreprenören.",
+        "scan": "Förvaltningen stäiler krav på entreprenören.",
     }
     fields = {i: {"text": t, "text_folded": t.lower()} for i, t in docs.items()}
     with probe_index(es, settings, "svprobe", fields) as name:
@@ -160,6 +162,25 @@ def test_a_verb_in_a_is_not_the_noun_of_its_root(probe):
     assert sorted(exact_ids(es, idx, "mål")) == ["malade", "malet"]  # the base form finds every form
     assert [t for t, _, _ in tokens(es, idx, "sv_parts", "verksamhetsmålen")] == [
         "verksamhetsmål", "verksamhet", "mål", "mål#s"]
+
+
+def test_fuzzy_reaches_misreadings_and_typos_not_other_words(probe):
+    """sv_misread keeps only the words hunspell-sv does not accept, folded; the exact rule looks
+    a correctly spelt query word up one edit away there only - a scan's "stäiler" is "ställer",
+    while "ställen" (the places) does not find "ställer" - and a query word typed wrong one edit
+    away in all the folded text ("korridren")."""
+    es, idx = probe
+    assert [t for t, _, _ in tokens(es, idx, "sv_misread", "Nämnden ställer krav, stäiler tidnka")] == [
+        "stailer", "tidnka"]
+
+    def exact(q: str) -> list[str]:
+        kq = KeywordQuery(q, analyze=lambda analyzer, text: [t for t, _, _ in tokens(es, idx, analyzer, text)])
+        return sorted(h["_id"] for h in es.search(index=idx, query=kq.exact_clause())["hits"]["hits"])
+
+    assert exact("ställer") == ["scan", "staller"]
+    assert exact("ställen") == []
+    assert exact("korridren") == ["malade"]  # "korridoren", typed wrong
+    assert KeywordQuery("korridren ställen").misspelt() == {"korridren", "ställen"}  # without analysis: all
 
 
 def test_compounds_with_short_heads_and_linking_morphemes(probe):

@@ -99,12 +99,23 @@ final class SwedishWords {
         }
         Analysis umlaut = umlautPlural(w);
         if (umlaut != null) {
+            if (joinsVerb(umlaut.stem())) { // "männen": the noun's, as "mannen" is (man#s), not the verb "mana"
+                String[] parts = java.util.Arrays.copyOf(umlaut.parts(), umlaut.parts().length + 1);
+                parts[parts.length - 1] = umlaut.stem();
+                return new Analysis(tagged(umlaut.stem(), SwedishLexicon.NOUN), parts);
+            }
             return umlaut;
         }
         String known = hunspellStem(w);
         Split split = w.length() >= MIN_MODIFIER + SHORT_HEAD ? split(w, known != null, known) : null;
         if (known != null) {
-            return classed(w, known, split == null ? NO_PARTS : parts(split));
+            String[] parts = split == null ? NO_PARTS : parts(split);
+            String own = ownEntry(w, known);
+            if (own != null) {
+                parts = java.util.Arrays.copyOf(parts, parts.length + 1);
+                parts[parts.length - 1] = own;
+            }
+            return classed(w, known, parts);
         }
         if (split != null) {
             return new Analysis(split.modifierForm + split.headStem, parts(split));
@@ -166,6 +177,18 @@ final class SwedishWords {
             }
         }
         return new Analysis(stem, out.toArray(new String[0]));
+    }
+
+    /** The word as its own dictionary entry's stem where the stem came from a shorter root
+     *  ("politiker" is "politik" by its plural, and an entry of its own that "politikern" is a form
+     *  of; "förtydligande" the verb's participle and a noun), else null: indexed beside the stem,
+     *  so that the entry's own forms find it. */
+    private String ownEntry(String w, String stem) {
+        if (w.equals(stem) || !lexicon.isRoot(w) || lexicon.isListedBare(w)) {
+            return null;
+        }
+        String own = lemma(w, w);
+        return own.equals(stem) ? null : own;
     }
 
     /** True when {@link #lemma} joins a verb in -a to this stem, a word of its own ("måla" to
