@@ -213,6 +213,8 @@ def test_general_inflection_classes_are_one_stem(probe):
                   "växa växer växte vuxit", "planera planerar planerade planerat",
                   "skriva skriver skrev skrivit", "ta tar tog tagit", "hålla håller höll hållit",
                   "anse anser ansåg ansett", "bidra bidrar bidrog bidragit", "finnas finns fanns funnits",
+                  "böra bör borde", "vilja vill ville velat", "möjliggöra möjliggör möjliggjorde möjliggjort",
+                  "fortsätter fortsatte", "upprätthålla upprätthåller upprätthålls",
                   "upplevelse upplevelser upplevelsen", "händelse händelser händelserna",
                   "planering planeringen planeringar", "förutsättning förutsättningar",
                   "behandling behandlingar behandlingen"):
@@ -225,6 +227,9 @@ def test_general_inflection_classes_are_one_stem(probe):
         assert len(set(stems(es, idx, forms))) == 1, (forms, stems(es, idx, forms))
     # ... and only those: a form the dictionary derives keeps its own stem (its reading aside)
     assert stems(es, idx, "fördelar")[0].partition("#")[0] == stems(es, idx, "fördel")[0]
+    # a strong form after a word only from five letters: "handlade" is "handla", not "hand" + "lade"
+    assert stems(es, idx, "handlade")[0] == stems(es, idx, "handlar")[0]
+    assert stems(es, idx, "tomtar")[0] != stems(es, idx, "ta")[0]
     # a verb's form that is also a noun or an adjective stays that word without a particle
     assert stems(es, idx, "drog droger")[0] != stems(es, idx, "dra")[0]
     assert stems(es, idx, "låg")[0] != stems(es, idx, "ligga")[0]

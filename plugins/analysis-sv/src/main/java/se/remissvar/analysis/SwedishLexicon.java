@@ -95,11 +95,17 @@ final class SwedishLexicon {
         {"flyga", "flyger", "flög", "flugit"},
         {"gripa", "griper", "grep", "gripit", "gripits", "greps", "grips"},
         {"frysa", "fryser", "frös", "frusit"},
+        {"böra", "bör", "borde"},
+        {"vilja", "vill", "ville", "velat"},
+        {"kunna", "kan", "kunde", "kunnat"},
     };
     /** Verb forms that are also other words ("drog" a drug, "bar" bare, "såg" a saw, "drev"): a
      *  verb's form only after a particle. */
     private static final Set<String> PREFIXED_ONLY = Set.of("drog", "drogs", "bar", "bars", "såg", "drev");
     /** Verb particles a strong verb's form may follow ("an" + "såg": "ansåg" is "anse"). */
+    /** The shortest strong form read after a word ("gjorde", "sätts", "håller"): a shorter one
+     *  ends too many other words ("tomtar" is no "tomta", "handlade" no "handlägga"). */
+    private static final int MIN_COMPOUND_VERB_FORM = 5;
     private static final String[] PARTICLES = {
         "tillbaka", "efter", "genom", "under", "fram", "inne", "till", "upp", "åter", "över",
         "före", "för", "med", "mot", "ned", "ner", "sam", "an", "av", "be", "bi", "in", "om", "på", "ut"};
@@ -198,7 +204,8 @@ final class SwedishLexicon {
     }
 
     /** The infinitive of a strong verb's form ("växte" -> "växa", "ansåg" -> "anse", "bidrog"
-     *  -> "bidra": a particle before a form, where the particle verb is a dictionary word), or null. */
+     *  -> "bidra": a particle before a form, where the particle verb is a dictionary word; a word
+     *  before it likewise, "möjliggjorde" -> "möjliggöra"), or null. */
     String strongVerb(String w) {
         String inf = verbForms.get(w);
         if (inf != null) {
@@ -210,6 +217,13 @@ final class SwedishLexicon {
                 if (inf != null && isRoot(p + inf)) {
                     return p + inf;
                 }
+            }
+        }
+        for (int i = 3; i <= w.length() - MIN_COMPOUND_VERB_FORM; i++) { // "möjliggjorde" is "möjliggöra"
+            inf = verbForms.get(w.substring(i));
+            String first = w.substring(0, i);
+            if (inf != null && isRoot(first) && isRoot(first + inf)) {
+                return first + inf;
             }
         }
         return null;
