@@ -107,8 +107,9 @@ class KeywordQuery:
     TITLE_FIELDS = frozenset({"remiss_title", "remiss_title_folded", "remiss_title.parts"})
 
     def __init__(self, q: str, analyze: Analyze | None = None, analyze_many: AnalyzeMany | None = None,
-                 doc_freq: DocFreq | None = None) -> None:
+                 doc_freq: DocFreq | None = None, misread: bool = True) -> None:
         self.q = q
+        self.misread = misread  # the index has text.misread and sv_misread (an index made before: no)
         self.analyze = analyze
         self.analyze_many = analyze_many
         self.doc_freq = doc_freq  # with it, only words no passage writes whole are sought apart
@@ -137,11 +138,14 @@ class KeywordQuery:
     def misspelt(self) -> frozenset[str]:
         """The query's words the dictionary does not accept (the ``sv_misread`` analyzer keeps a
         token of them): typed wrong, so the exact rule looks them up one edit away in all the
-        folded text; a correct word only among the scans' misreadings. Without analysis, every
-        word (the fuzzy clause over all the text, as before the rule)."""
+        folded text; a correct word only among the scans' misreadings. Without analysis, or on
+        an index made before ``text.misread``, every word (the fuzzy clause over all the text, as
+        before the rule)."""
         if self._misspelt is None:
             words = tuple(dict.fromkeys(exact_words(self.q)))
-            if self.analyze_many is not None and words:
+            if not self.misread:
+                self._misspelt = frozenset(words)
+            elif self.analyze_many is not None and words:
                 self._misspelt = frozenset(tokenized(words, MISREAD_ANALYZER, self.analyze_many))
             elif self.analyze is not None:
                 self._misspelt = frozenset(w for w in words if self.analyze(MISREAD_ANALYZER, w))

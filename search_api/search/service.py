@@ -2,6 +2,7 @@
 sets (exact block, "Liknande innehåll" above a calibrated floor), lookups and aggregations."""
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -72,6 +73,8 @@ from search_api.search.precedent import (
     is_boilerplate,
     missing_message,
 )
+
+log = logging.getLogger(__name__)
 
 # The cosine a kNN neighbour needs to take part at all (hybrid fusion, semantic mode, precedent):
 # the highest floor that leaves hybrid nDCG@10 unchanged on bench/relevance.json (0.81; from 0.82
@@ -154,11 +157,23 @@ class SearchService:
         # archive grows, a stale count errs only towards also looking for the word apart; after a
         # re-index into a smaller archive it may keep a word from being looked for apart until restart
         self._doc_freqs = lru_cache(maxsize=ANALYZED_CACHE)(self._doc_freq)
+        self._misread: bool | None = None
 
     def keyword_query(self, q: str) -> KeywordQuery:
         """``q``'s keyword clauses with this index's analysis: the ranking clause as its terms, the
         exact clause with the parts of the words the decompounder splits (cached per text)."""
-        return KeywordQuery(q, self._analyzed, self._analyzed_many, self._doc_freqs)
+        return KeywordQuery(q, self._analyzed, self._analyzed_many, self._doc_freqs, self._has_misread())
+
+    def _has_misread(self) -> bool:
+        """Whether the passage index has ``text.misread`` (mappings/passages.json; the exact rule's
+        fuzzy clause for correctly spelt words). An index made before it answers as before - the
+        fuzzy clause over all the folded text - until ``remissvar reindex``; checked once a process."""
+        if self._misread is None:
+            found = self.es.indices.get_field_mapping(index=self.passages, fields="text.misread")
+            self._misread = any(m.get("mappings") for m in found.body.values())
+            if not self._misread:
+                log.warning("passagernas index saknar text.misread (äldre mappning): kör 'remissvar reindex'")
+        return self._misread
 
     def _analyze(self, analyzer: str, text: str) -> list[str]:
         """The tokens ``analyzer`` of the passage index makes of ``text`` (Elasticsearch's _analyze)."""

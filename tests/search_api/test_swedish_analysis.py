@@ -181,6 +181,9 @@ def test_fuzzy_reaches_misreadings_and_typos_not_other_words(probe):
     assert exact("ställen") == []
     assert exact("korridren") == ["malade"]  # "korridoren", typed wrong
     assert KeywordQuery("korridren ställen").misspelt() == {"korridren", "ställen"}  # without analysis: all
+    # an index made before text.misread: every word keeps the fuzzy reach (no request for sv_misread)
+    old = KeywordQuery("ställen", analyze=lambda analyzer, text: pytest.fail(analyzer), misread=False)
+    assert old.misspelt() == {"ställen"}
 
 
 def test_compounds_with_short_heads_and_linking_morphemes(probe):
