@@ -1,5 +1,6 @@
 # The project's Elasticsearch image: the official 9.2.4 image plus the Swedish analysis plugin
-# (plugins/analysis-sv, built here from the sources with its pinned hunspell-sv dictionary) and
+# (plugins/analysis-sv, built here from the sources with its pinned hunspell-sv dictionary and,
+# for its full-form lexicon, the pinned simplemma and spacy-lookups-data wheels from PyPI) and
 # that dictionary under config/hunspell/sv_SE - every deployment analyses text as `make run`
 # does, and none mounts dictionaries from the host.
 #   docker build -f docker/elasticsearch.Dockerfile -t remissvar-elasticsearch:9.2.4 .

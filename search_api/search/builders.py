@@ -223,8 +223,9 @@ class KeywordQuery:
         a word the decompounder splits (with ``analyze``), as its parts close together
         (``search_api.search.compounds``: "lekplatsprogram" in "program för lekplatser") - or the
         motion number or dnr itself. One clause per word, a ``should`` over its fields and
-        alternatives: a word counts wherever the ranking finds it. Scored as ``clause`` scores
-        (the same fields and boosts, summed): a result page ranks by it."""
+        alternatives: a word counts wherever the ranking finds it (but for the fuzzy clause of a
+        correctly spelt word, which reads only ``text.misread``: ``misspelt``). Scored as
+        ``clause`` scores (the same fields and boosts, summed): a result page ranks by it."""
         ocr = {w.word: w for w in ocr_words(self.q)}
         compounds = self.compounds()
         words: list[dict[str, Any]] = []

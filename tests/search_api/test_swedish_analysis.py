@@ -180,6 +180,13 @@ def test_fuzzy_reaches_misreadings_and_typos_not_other_words(probe):
     assert exact("ställer") == ["scan", "staller"]
     assert exact("ställen") == []
     assert exact("korridren") == ["malade"]  # "korridoren", typed wrong
+
+    def analyze_many(analyzer: str, texts: tuple[str, ...]) -> list[tuple[str, int, int]]:  # as the service's
+        res = es.indices.analyze(index=idx, analyzer=analyzer, text=list(texts))
+        return [(t["token"], t["position"], t["start_offset"]) for t in res["tokens"]]
+
+    many = KeywordQuery("ställen korridren entreprenören tidnka", analyze_many=analyze_many)
+    assert many.misspelt() == {"korridren", "tidnka"}  # one request for the query's words
     assert KeywordQuery("korridren ställen").misspelt() == {"korridren", "ställen"}  # without analysis: all
     # an index made before text.misread: every word keeps the fuzzy reach (no request for sv_misread)
     old = KeywordQuery("ställen", analyze=lambda analyzer, text: pytest.fail(analyzer), misread=False)

@@ -102,10 +102,10 @@ final class SwedishLexicon {
     /** Verb forms that are also other words ("drog" a drug, "bar" bare, "såg" a saw, "drev"): a
      *  verb's form only after a particle. */
     private static final Set<String> PREFIXED_ONLY = Set.of("drog", "drogs", "bar", "bars", "såg", "drev");
-    /** Verb particles a strong verb's form may follow ("an" + "såg": "ansåg" is "anse"). */
     /** The shortest strong form read after a word ("gjorde", "sätts", "håller"): a shorter one
      *  ends too many other words ("tomtar" is no "tomta", "handlade" no "handlägga"). */
     private static final int MIN_COMPOUND_VERB_FORM = 5;
+    /** Verb particles a strong verb's form may follow ("an" + "såg": "ansåg" is "anse"). */
     private static final String[] PARTICLES = {
         "tillbaka", "efter", "genom", "under", "fram", "inne", "till", "upp", "åter", "över",
         "före", "för", "med", "mot", "ned", "ner", "sam", "an", "av", "be", "bi", "in", "om", "på", "ut"};
@@ -230,7 +230,7 @@ final class SwedishLexicon {
     }
 
     /** The full-form lexicon's lemma of a form, where the plugin needs it (full_forms.py):
-     *  "kände" -> "känna", "remisser" -> "remiss", "politiker" -> "politiker"; else null. */
+     *  "kände" -> "känna", "remisser" -> "remiss"; else null. */
     String listedLemma(String form) {
         return lemmas.get(form);
     }

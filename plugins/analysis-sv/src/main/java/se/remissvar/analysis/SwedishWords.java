@@ -14,18 +14,22 @@ import org.tartarus.snowball.ext.SwedishStemmer;
  * stemmer keeps buffers): one per token filter, which Lucene uses from one thread at a time.
  *
  * <ol>
- *   <li>a strong verb's form ("växte", "vuxit", "ansåg") is its infinitive's stem;</li>
+ *   <li>a strong verb's form ("växte", "vuxit", "ansåg", "möjliggjorde") is its infinitive's
+ *       stem (with the verb's reading where the stem is also a noun's: "satte" sätt#v);</li>
  *   <li>an umlaut plural ("bostäder", "städerna", "storstäder") is its singular, an irregular
  *       comparison ("större", "högst") its positive;</li>
- *   <li>a word the dictionary knows is its hunspell stem (the longest, as before);</li>
+ *   <li>a word the dictionary knows is its hunspell stem ({@link #hunspellStem}: the shortest
+ *       root; a form the dictionary writes out as itself, its lemma in the full-form lexicon),
+ *       with the word class that explains it where the stem is two words ({@link #classed});</li>
  *   <li>a compound the dictionary does not know ("kombolägenheter", "facebookgruppen") is its
  *       modifier as written plus its head's stem ("kombolägenhet", "facebookgrupp"): singular
  *       and plural meet, as the whole-word stemmers do not manage ("kombolägenhet" -> "kombolägen");</li>
  *   <li>anything else goes to the fallback stemmer (Snowball's Swedish by default).</li>
  * </ol>
  * A compound's parts are the modifier's dictionary word and the head's stem ("lekplatser" ->
- * "lek", "plats"): the head must be a word the dictionary lets end a compound, the modifier a
- * form it lets start one, or a word of general Swedish text ("facebook").
+ * "lek", "plats"), each also with its one word-class reading where it has one ({@link #readings}):
+ * the head must be a word the dictionary lets end a compound, the modifier a form it lets start
+ * one, or a word of general Swedish text ("facebook").
  */
 final class SwedishWords {
     static final int MIN_MODIFIER = 3;
@@ -133,7 +137,9 @@ final class SwedishWords {
      * finds the base form: "lokal" finds "lokalen" and "lokala", "lokalen" finds "lokal" but not
      * "lokala". Which class a form comes from is read from the dictionary: the entry hunspell
      * found it under and the affix flags it took ({@link SwedishLexicon#entryClasses},
-     * {@link SwedishLexicon#suffixClass}). A compound's parts are plain stems.
+     * {@link SwedishLexicon#suffixClass}). A noun and the verb in -a of its root ("mål",
+     * "måla"), one stem by {@link #lemma}, are two readings too ({@link #joinsVerb}). A compound's
+     * parts carry a reading only where they have one ({@link #readings}).
      */
     private Analysis classed(String w, String stem, String[] parts) {
         int all = lexicon.rootClasses(stem);
@@ -351,8 +357,9 @@ final class SwedishWords {
      * One stem for a noun and the verb hunspell-sv derives its plural from ("remisser" has only
      * the root "remissa", "fördelar" only "fördela"; "bedömer" and "bedöma" both "bedöma"): a
      * root in -a whose stem is a word of its own is that word, except in the forms of a noun in
-     * -a ("fastan" stays "fasta", not "fast"); a bare listed form ("höga", "drivit") the
-     * full-form lexicon does not know is the word it inflects.
+     * -a ("fastan" stays "fasta", not "fast"); a bare listed form ("höga", "drivit") is the word
+     * it inflects by its ending (where that leaves the word as it is, {@link #hunspellStem} asks
+     * the full-form lexicon).
      */
     private String lemma(String w, String root) {
         int n = root.length();
