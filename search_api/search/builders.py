@@ -96,13 +96,13 @@ class KeywordQuery:
     # alone, below a whole-word match, which scores in both
     STEMMED_FIELDS = ["text", "remiss_title^2", f"text.parts^{PARTS_WEIGHT}", f"remiss_title.parts^{2 * PARTS_WEIGHT}"]
     FOLDED_FIELDS = ["text_folded^0.8", "remiss_title_folded^1.6", "motion_authors.text^2"]
-    # the ranking's fuzzy clause: one edit in the folded text, a misreading in a scan or a typo in
-    # the query alike ("upphandlde" ranks "upphandlade")
+    # the fuzzy clause of a query word the dictionary does not accept (``misspelt``): one edit in
+    # the folded text, a typo in the query ("upphandlde" finds "upphandlade")
     FUZZY_FIELDS = ["text_folded"]
-    # the exact rule's for a correctly spelt query word (``misspelt``): only the words hunspell-sv
-    # does not accept, folded (mappings/analysis.json, sv_misread) - a word one edit away from a
-    # scan's misreading is in that answer, one edit away from another correct word ("ställer" for
-    # "ställen") is not; a query word typed wrong keeps the ranking's reach ("upphandlde")
+    # the fuzzy clause of a correctly spelt query word: only the words hunspell-sv does not
+    # accept, folded (mappings/analysis.json, sv_misread) - a word one edit away from a scan's
+    # misreading is in that answer, one edit away from another correct word ("ställer" for
+    # "ställen") is not; the same in the ranking (``_fuzzy``) and the exact rule
     EXACT_FUZZY_FIELDS = ["text.misread"]
     TITLE_FIELDS = frozenset({"remiss_title", "remiss_title_folded", "remiss_title.parts"})
 
@@ -189,6 +189,17 @@ class KeywordQuery:
         return out + [{"match": {name: {"query": fold(text), **OCR_FUZZY, "boost": 0.3}}}
                       for name in (self.FUZZY_FIELDS if fuzzy_fields is None else fuzzy_fields)]
 
+    def _fuzzy(self) -> list[dict[str, Any]]:
+        """The ranking's fuzzy clauses, as the exact rule's: the words typed wrong one edit away
+        in all the folded text, the others among the words the dictionary does not accept (a
+        scan's misreadings) - at a million passages a far smaller term dictionary to expand."""
+        words = exact_words(self.q)
+        typed = [w for w in words if w in self.misspelt()]
+        right = [w for w in words if w not in self.misspelt()]
+        return [{"match": {name: {"query": fold(" ".join(ws)), **OCR_FUZZY, "boost": 0.3}}}
+                for fields, ws in ((self.FUZZY_FIELDS, typed), (self.EXACT_FUZZY_FIELDS, right)) if ws
+                for name in fields]
+
     def clause(self) -> dict[str, Any]:
         """The ranking clause: any of the words (recall), the fused ranking's keyword list. With
         ``analyze``, each per-field ``match`` is given as its terms (one ``term`` per token, the
@@ -198,7 +209,7 @@ class KeywordQuery:
         27), the ranking search's p95 fell from 42.7 to 32.6 ms with the analysis round trips
         (bench/reports/scale_profile_ranking.md)."""
         ocr = ocr_clause(self.q, None)  # misreadings past the fuzzy clause's reach, in scanned passages
-        should = self._matches(self.q) + ([ocr] if ocr else []) + self._identifiers(self.q)
+        should = self._matches(self.q, []) + self._fuzzy() + ([ocr] if ocr else []) + self._identifiers(self.q)
         if self.analyze is not None:
             should = [flat for c in should for flat in self._terms(c)]
         return {"bool": {"should": should, "minimum_should_match": 1}}
