@@ -169,9 +169,9 @@ class KeywordQuery:
             out.append({"term": {"remiss_dnr": {"value": q.strip(), "boost": 5}}})
         return out
 
-    def _matches(self, text: str, fuzzy_fields: list[str] | None = None) -> list[dict[str, Any]]:
+    def _matches(self, text: str) -> list[dict[str, Any]]:
         """One ``match`` per field (``text`` folded for the folded fields), each at its boost in
-        the sum, and the fuzzy folded text for OCR misreadings (``fuzzy_fields``: where).
+        the sum (the fuzzy clauses for OCR misreadings and typos: ``_fuzzy``).
 
         A flat disjunction: Lucene skips the passages that cannot reach the top k on it, as it
         did not on per-group ``dis_max`` (best_fields) clauses - at a million passages the
@@ -186,14 +186,13 @@ class KeywordQuery:
                 name, _, boost = spec.partition("^")
                 weight = float(boost or 1) * (TITLE_WEIGHT_IN_SUM if name in self.TITLE_FIELDS else 1.0)
                 out.append({"match": {name: {"query": t, "boost": weight}}})
-        return out + [{"match": {name: {"query": fold(text), **OCR_FUZZY, "boost": 0.3}}}
-                      for name in (self.FUZZY_FIELDS if fuzzy_fields is None else fuzzy_fields)]
+        return out
 
-    def _fuzzy(self) -> list[dict[str, Any]]:
-        """The ranking's fuzzy clauses, as the exact rule's: the words typed wrong one edit away
-        in all the folded text, the others among the words the dictionary does not accept (a
-        scan's misreadings) - at a million passages a far smaller term dictionary to expand."""
-        words = exact_words(self.q)
+    def _fuzzy(self, words: list[str]) -> list[dict[str, Any]]:
+        """The fuzzy clauses of ``words``, in the ranking and the exact rule alike: the words typed
+        wrong one edit away in all the folded text, the others among the words the dictionary does
+        not accept (a scan's misreadings) - at a million passages a far smaller term dictionary
+        to expand."""
         typed = [w for w in words if w in self.misspelt()]
         right = [w for w in words if w not in self.misspelt()]
         return [{"match": {name: {"query": fold(" ".join(ws)), **OCR_FUZZY, "boost": 0.3}}}
@@ -209,7 +208,8 @@ class KeywordQuery:
         27), the ranking search's p95 fell from 42.7 to 32.6 ms with the analysis round trips
         (bench/reports/scale_profile_ranking.md)."""
         ocr = ocr_clause(self.q, None)  # misreadings past the fuzzy clause's reach, in scanned passages
-        should = self._matches(self.q, []) + self._fuzzy() + ([ocr] if ocr else []) + self._identifiers(self.q)
+        should = self._matches(self.q) + self._fuzzy(exact_words(self.q)) + ([ocr] if ocr else []) \
+            + self._identifiers(self.q)
         if self.analyze is not None:
             should = [flat for c in should for flat in self._terms(c)]
         return {"bool": {"should": should, "minimum_should_match": 1}}
@@ -241,7 +241,7 @@ class KeywordQuery:
         compounds = self.compounds()
         words: list[dict[str, Any]] = []
         for w in exact_words(self.q):
-            should = self._matches(w, self.FUZZY_FIELDS if w in self.misspelt() else self.EXACT_FUZZY_FIELDS)
+            should = self._matches(w) + self._fuzzy([w])
             if w in ocr:
                 should.append(ocr_word_clause(ocr[w]))
             if w in compounds:
