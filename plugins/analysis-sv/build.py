@@ -21,7 +21,9 @@ import zipfile
 from pathlib import Path
 
 import full_forms
+import hunspell_dic
 import wheels
+from hunspell_dic import ONLY_IN_COMPOUND, only_in_compound
 
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "target"
@@ -35,7 +37,7 @@ ES_VERSION = "9.2.4"
 COMPONENTS = {"org.elasticsearch.plugin.analysis.TokenFilterFactory": {
     "sv_stem": "se.remissvar.analysis.SwedishStemFilterFactory",
     "sv_misread": "se.remissvar.analysis.MisreadFilterFactory"}}
-BEGIN, MIDDLE, COMPOUND_END, ONLY_IN_COMPOUND = "X", "U", "Y", "Z"  # COMPOUNDBEGIN/MIDDLE/END, ONLYINCOMPOUND
+BEGIN, MIDDLE, COMPOUND_END = "X", "U", "Y"  # COMPOUNDBEGIN/MIDDLE/END (ONLYINCOMPOUND: hunspell_dic)
 LETTERS = re.compile(r"^[a-zåäöéü]+$")
 
 
@@ -84,10 +86,7 @@ def modifier_forms(aff: str, dic: str) -> dict[str, str]:
                     form = word[: len(word) - len(strip)] + add
                     if LETTERS.match(form) and len(form) >= 2:
                         out.setdefault(form, word)
-    roots: dict[str, list[str]] = {}
-    for line in dic.splitlines()[1:]:
-        word, _, flags = line.partition("/")
-        roots.setdefault(word.strip(), []).append(flags)  # every entry's flags
+    roots = hunspell_dic.entries(dic)
     for word in own:
         out.setdefault(word, lemma_of_form(word, roots, out))
     for form, word in out.items():
@@ -99,12 +98,6 @@ def modifier_forms(aff: str, dic: str) -> dict[str, str]:
                 and not any(re.search("[B-F]", f) for f in roots.get(word, ())):
             out[form] = word + "a"  # "hyres" from the verb stem "hyr" is "hyra", "sido" "sida"
     return out
-
-
-def only_in_compound(word: str, roots: dict[str, list[str]]) -> bool:
-    """A root whose every entry is a compound-only form ("skol", "arbets")."""
-    entries = roots.get(word, [])
-    return bool(entries) and all(ONLY_IN_COMPOUND in f for f in entries)
 
 
 def is_free_word(word: str, roots: dict[str, list[str]]) -> bool:

@@ -11,7 +11,7 @@ PYTHON="${PYTHON:-python3}"
 version=$(grep -m1 -A1 '<artifactId>analysis-sv</artifactId>' pom.xml | sed -n 's:.*<version>\(.*\)</version>.*:\1:p')
 zip="target/analysis-sv-$version.zip"
 
-newest_source=$(find pom.xml build.py full_forms.py wheels.py build.sh words src/main -type f -newer "$zip" 2>/dev/null | head -1 || true)
+newest_source=$(find pom.xml build.py full_forms.py hunspell_dic.py wheels.py build.sh words src/main -type f -newer "$zip" 2>/dev/null | head -1 || true)
 if [ -s "$zip" ] && [ -z "$newest_source" ]; then
   echo "$HERE/$zip"; exit 0
 fi

@@ -34,6 +34,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import hunspell_dic
 import wheels
 
 VERSION = "2.0.0"
@@ -44,7 +45,6 @@ SPACY_VERSION = "1.0.5"
 SPACY_WHEEL = f"spacy_lookups_data-{SPACY_VERSION}-py2.py3-none-any.whl"
 SPACY_SHA256 = "466f21f087e4144bc93800679437ec5a17be7d0888734b1ba880b3ecb0978bc6"
 SPACY_DATA = "spacy_lookups_data/data/sv_lemma_lookup.json.gz"
-ONLY_IN_COMPOUND = "Z"
 
 
 def fetch(cache: Path) -> Path:
@@ -83,22 +83,13 @@ def suffix_flags(aff: str) -> set[str]:
     return {line.split()[1] for line in aff.splitlines() if line.startswith("SFX ") and len(line.split()) > 1}
 
 
-def entries(dic: str) -> dict[str, list[str]]:
-    """Every root of the .dic with each of its entries' flags."""
-    out: dict[str, list[str]] = {}
-    for line in dic.splitlines()[1:]:
-        word, _, flags = line.partition("/")
-        out.setdefault(word.strip(), []).append(flags.strip())
-    return out
-
-
 def full_forms(aff: str, dic: str, table: dict[str, str]) -> list[tuple[str, str]]:
     """The (form, lemma) rows the plugin reads (module docstring)."""
     sfx = suffix_flags(aff)
-    roots = entries(dic)
+    roots = hunspell_dic.entries(dic)
 
     def word(w: str) -> bool:  # a dictionary word of its own, not a compound-only form
-        return w in roots and not all(ONLY_IN_COMPOUND in f for f in roots[w])
+        return w in roots and not hunspell_dic.only_in_compound(w, roots)
 
     def bare(w: str) -> bool:
         return w in roots and all(not (set(f) & sfx) for f in roots[w])

@@ -134,15 +134,9 @@ final class SwedishLexicon {
         } catch (java.text.ParseException e) {
             throw new IllegalStateException("sv_SE.aff kunde inte läsas", e);
         }
-        definedFlags = definedFlags(lines("sv_SE.aff"));
-        StringBuilder sfx = new StringBuilder();
-        for (String line : lines("sv_SE.aff")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length >= 2 && f[0].equals("SFX")) {
-                sfx.append(f[1]);
-            }
-        }
-        suffixFlags = sfx.toString();
+        List<String> aff = lines("sv_SE.aff");
+        definedFlags = definedFlags(aff);
+        suffixFlags = suffixFlags(aff);
         modifiers = new HashMap<>();
         for (String line : lines("modifiers.txt")) {
             int tab = line.indexOf('\t');
@@ -203,6 +197,18 @@ final class SwedishLexicon {
         return b.toString();
     }
 
+    /** The flags of an .aff file's suffix classes. */
+    private static String suffixFlags(List<String> aff) {
+        StringBuilder b = new StringBuilder();
+        for (String line : aff) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 2 && f[0].equals("SFX")) {
+                b.append(f[1]);
+            }
+        }
+        return b.toString();
+    }
+
     /** The infinitive of a strong verb's form ("växte" -> "växa", "ansåg" -> "anse", "bidrog"
      *  -> "bidra": a particle before a form, where the particle verb is a dictionary word; a word
      *  before it likewise, "möjliggjorde" -> "möjliggöra"), or null. */
@@ -243,10 +249,8 @@ final class SwedishLexicon {
             return false;
         }
         for (DictEntry e : entries) {
-            for (char c : e.getFlags().toCharArray()) {
-                if (suffixFlags.indexOf(c) >= 0) {
-                    return false;
-                }
+            if (anyOf(e.getFlags(), suffixFlags)) {
+                return false;
             }
         }
         return true;

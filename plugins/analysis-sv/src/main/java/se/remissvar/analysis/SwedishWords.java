@@ -98,15 +98,13 @@ final class SwedishWords {
             String stem = verb.length() < 3 ? verb : hunspellStem(verb); // "ta" stays "ta", as the word itself
             stem = stem != null ? stem : verb;
             return joinsVerb(stem) // "satte" is the verb of "sätt#v", not the noun "sätt"
-                ? new Analysis(tagged(stem, SwedishLexicon.VERB), new String[] {stem})
+                ? new Analysis(tagged(stem, SwedishLexicon.VERB), plus(NO_PARTS, stem))
                 : new Analysis(stem, NO_PARTS);
         }
         Analysis umlaut = umlautPlural(w);
         if (umlaut != null) {
             if (joinsVerb(umlaut.stem())) { // "männen": the noun's, as "mannen" is (man#s), not the verb "mana"
-                String[] parts = java.util.Arrays.copyOf(umlaut.parts(), umlaut.parts().length + 1);
-                parts[parts.length - 1] = umlaut.stem();
-                return new Analysis(tagged(umlaut.stem(), SwedishLexicon.NOUN), parts);
+                return new Analysis(tagged(umlaut.stem(), SwedishLexicon.NOUN), plus(umlaut.parts(), umlaut.stem()));
             }
             return umlaut;
         }
@@ -115,11 +113,7 @@ final class SwedishWords {
         if (known != null) {
             String[] parts = split == null ? NO_PARTS : parts(split);
             String own = ownEntry(w, known);
-            if (own != null) {
-                parts = java.util.Arrays.copyOf(parts, parts.length + 1);
-                parts[parts.length - 1] = own;
-            }
-            return classed(w, known, parts);
+            return classed(w, known, own == null ? parts : plus(parts, own));
         }
         if (split != null) {
             return new Analysis(split.modifierForm + split.headStem, parts(split));
@@ -283,6 +277,13 @@ final class SwedishWords {
             }
         }
         return out.size() == 1 ? out : List.of(); // "stråk" may be either noun: the plain part only
+    }
+
+    /** {@code parts} and one more after them. */
+    private static String[] plus(String[] parts, String more) {
+        String[] out = java.util.Arrays.copyOf(parts, parts.length + 1);
+        out[parts.length] = more;
+        return out;
     }
 
     private static boolean letters(String w) {
