@@ -142,13 +142,15 @@ def resources(wheel_arg: str | None) -> None:
     table = full_forms.agreed(full_forms.lookup_table(lemma_wheel), full_forms.spacy_table(TARGET / "dict"))
     rows = full_forms.full_forms(aff, dic, table)
     (RES / "full_forms.txt").write_text("".join(f"{f}\t{lemma}\n" for f, lemma in rows), encoding="utf-8")
+    verbs = full_forms.verb_forms(dic, table)
+    (RES / "verb_forms.txt").write_text("".join(f"{f}\t{v}\n" for f, v in verbs), encoding="utf-8")
     with zipfile.ZipFile(lemma_wheel) as z:
         (RES / "LICENSE-simplemma").write_bytes(z.read(f"simplemma-{full_forms.VERSION}.dist-info/licenses/LICENSE"))
     with zipfile.ZipFile(TARGET / "dict" / full_forms.SPACY_WHEEL) as z:
         (RES / "LICENSE-spacy-lookups-data").write_bytes(
             z.read(f"spacy_lookups_data-{full_forms.SPACY_VERSION}.dist-info/LICENSE"))
-    print(f"resurser: {len(dic.splitlines()) - 1} ordboksord, {len(mods)} förleder, {len(rows)} fullformer",
-          file=sys.stderr)
+    print(f"resurser: {len(dic.splitlines()) - 1} ordboksord, {len(mods)} förleder, {len(rows)} fullformer, "
+          f"{len(verbs)} verbformer", file=sys.stderr)
 
 
 def build_jar() -> Path:

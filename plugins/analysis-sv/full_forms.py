@@ -101,3 +101,35 @@ def full_forms(aff: str, dic: str, table: dict[str, str]) -> list[tuple[str, str
             if form != lemma and word(lemma) and form.isalpha() and form == form.lower()
             and (bare(form) or noun_of_verb(form, lemma))]
     return sorted(rows)
+
+
+VERB_FLAGS = set("KLMNm")  # sv_SE.aff's conjugations and the passive past: a verb's entry
+NOUN_FLAGS = set("BCDEFGHIJ")  # a noun's definite forms and plurals
+PARTICIPLE_ENDINGS = ("ad", "at", "d", "t", "en", "na", "et", "it", "da", "ade", "de", "ta", "te")
+NOT_PARTICIPLE_ENDINGS = ("ande", "ende", "rna")  # a present participle is a noun as often ("yttrande"); a plural
+VOWELS = "aeiouyåäö"
+
+
+def verb_forms(dic: str, table: dict[str, str]) -> list[tuple[str, str]]:
+    """The (form, verb) rows of a verb's participles and supines the dictionary reads apart from
+    the verb ("skriven", "skrivna", "anställd", "gällt", "angiven", "bundna" -> "skriva",
+    "anställa", "gälla", "ange", "binda"): hunspell-sv writes most participles as adjectives of
+    their own, and a supine in -t of a verb in -a is also an adjective's neuter ("gällt", of
+    "gäll"). The plugin indexes the verb's stem beside such a form's own (text.parts), so a form
+    of the verb finds its participles ("skrev" finds "skriven"), and the participle, searched,
+    finds itself. Kept: a form with a participle's or supine's ending whose lemma in both tables
+    is a verb of the dictionary ending in a vowel (an infinitive), the form no noun of the
+    dictionary ("samråd" is no participle of "samråda"), nor a present participle in -ande
+    ("yttrande" is a noun of its own), nor a plural in -rna."""
+    roots = hunspell_dic.entries(dic)
+
+    def verb(w: str) -> bool:
+        return w[-1:] in VOWELS and any(set(f) & VERB_FLAGS for f in roots.get(w, ()))
+
+    def noun(w: str) -> bool:
+        return any(set(f) & NOUN_FLAGS for f in roots.get(w, ()))
+
+    return sorted((form, lemma) for form, lemma in table.items()
+                  if form != lemma and form.isalpha() and form == form.lower() and len(form) >= 4
+                  and form.endswith(PARTICIPLE_ENDINGS) and not form.endswith(NOT_PARTICIPLE_ENDINGS)
+                  and verb(lemma) and not noun(form))

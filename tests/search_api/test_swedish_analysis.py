@@ -246,6 +246,42 @@ def test_general_inflection_classes_are_one_stem(probe):
     assert stems(es, idx, "högre")[0] != stems(es, idx, "högra")[0]
 
 
+def test_a_verb_finds_its_participles_and_its_forms_meet(probe):
+    """A participle or supine the dictionary reads as an adjective of its own carries its verb's
+    stem at index time (text.parts): the verb's forms find it, the participle searched finds its
+    own forms. A verb's form is its verb, not an adjective the same letters inflect ("gälla",
+    "gällt" are no forms of "gäll"); a form listed as itself is its verb ("höjas", "ställt")."""
+    es, idx = probe
+
+    def indexed(word: str) -> list[str]:
+        return [t for t, _, _ in tokens(es, idx, "sv_parts", word)]
+
+    for verb, participle in (("skrev", "skriven"), ("skriva", "skrivna"), ("anställa", "anställda"),
+                             ("samla", "samlad"), ("förbjuda", "förbjuden"), ("ange", "angiven")):
+        assert stems(es, idx, verb)[0] in indexed(participle), (verb, participle, indexed(participle))
+        assert stems(es, idx, participle)[0] != stems(es, idx, verb)[0]  # the participle stays itself
+    for forms in ("gälla gäller gällt", "mena menar menade", "höja höjer höjas", "ställa ställer ställt"):
+        assert len(set(stems(es, idx, forms))) == 1, (forms, stems(es, idx, forms))
+    # a present participle in -ande is a noun as often: no verb beside it
+    assert stems(es, idx, "yttra")[0] not in indexed("yttrande")
+    # irregular comparisons are their positive
+    for forms in ("gammal äldre äldst", "liten mindre minst", "många fler flest flesta",
+                  "nära närmare närmaste", "dålig sämre sämst"):
+        assert len(set(stems(es, idx, forms))) == 1, (forms, stems(es, idx, forms))
+
+
+def test_a_coined_compound_modifier_is_read_as_a_compound(probe):
+    """A modifier the dictionary does not know that is itself a compound ("kombolägenhets",
+    "cykelplane") is one part, its stem, so the coined word's parts are the words the answers write
+    apart ("motion om kombolägenheter")."""
+    es, idx = probe
+    parts = [t for t, _, _ in tokens(es, idx, "sv_parts", "kombolägenhetsmotion")]
+    assert parts == ["kombolägenhetsmotion", "kombolägenhet", "motion"]
+    assert stems(es, idx, "kombolägenheter")[0] == "kombolägenhet"
+    parts = [t for t, _, _ in tokens(es, idx, "sv_parts", "cykelplaneremiss")]
+    assert parts == ["cykelplaneremiss", "cykelplan", "remiss"]
+
+
 def test_search_finds_forms_and_parts_and_not_the_controls(probe):
     es, idx = probe
     assert exact_ids(es, idx, "facebookgrupp") == ["grupper"]

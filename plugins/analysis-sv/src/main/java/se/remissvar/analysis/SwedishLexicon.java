@@ -42,13 +42,19 @@ final class SwedishLexicon {
         {"broder", "bröder"}, {"moder", "mödrar"}, {"dotter", "döttrar"}, {"man", "män"},
         {"gås", "gäss"}, {"mus", "möss"}, {"lus", "löss"},
     };
-    /** Adjectives whose comparison changes the vowel ("större" and "störst" are "stor"). */
+    /** Adjectives whose comparison changes the vowel ("större" and "störst" are "stor") or the
+     *  root ("äldre" is "gammal", "fler" "många"). */
     private static final String[][] UMLAUT_COMPARISONS = {
         {"stor", "större", "störst", "största"}, {"lång", "längre", "längst", "längsta"},
         {"ung", "yngre", "yngst", "yngsta"}, {"låg", "lägre", "lägst", "lägsta"},
         {"tung", "tyngre", "tyngst", "tyngsta"}, {"trång", "trängre", "trängst", "trängsta"},
         {"grov", "grövre", "grövst", "grövsta"}, {"få", "färre", "färst", "färsta"},
         {"hög", "högre", "högst", "högsta"},
+        // irregular comparisons (another root): the positive's stem, as a dictionary of Swedish reads them
+        {"gammal", "äldre", "äldst", "äldsta"},
+        {"liten", "liten", "lilla", "små", "mindre", "minst", "minsta"}, // hunspell-sv reads "liten" as "lita"
+        {"bra", "bättre", "bäst", "bästa"}, {"dålig", "sämre", "sämst", "sämsta"},
+        {"många", "fler", "flera", "flest", "flesta"}, {"nära", "närmare", "närmast", "närmaste"},
     };
     /**
      * Strong and irregular verbs whose forms hunspell-sv lists apart from the infinitive, or
@@ -125,6 +131,8 @@ final class SwedishLexicon {
     private final String suffixFlags;
     /** The full-form lexicon's lemmas (full_forms.py). */
     private final Map<String, String> lemmas = new HashMap<>();
+    /** Participles and supines -> their verb (full_forms.verb_forms). */
+    private final Map<String, String> verbs = new HashMap<>();
 
     private SwedishLexicon() {
         try (InputStream aff = open("sv_SE.aff"); InputStream dic = open("sv_SE.dic")) {
@@ -149,6 +157,12 @@ final class SwedishLexicon {
             int tab = line.indexOf('\t');
             if (tab > 0) {
                 lemmas.put(line.substring(0, tab), line.substring(tab + 1));
+            }
+        }
+        for (String line : lines("verb_forms.txt")) { // form, verb (build.py, full_forms.verb_forms)
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                verbs.put(line.substring(0, tab), line.substring(tab + 1));
             }
         }
         List<String[]> forms = new ArrayList<>();
@@ -239,6 +253,12 @@ final class SwedishLexicon {
      *  "kände" -> "känna", "remisser" -> "remiss"; else null. */
     String listedLemma(String form) {
         return lemmas.get(form);
+    }
+
+    /** The verb of a participle or supine the dictionary reads apart from it ("skriven",
+     *  "anställda", "gällt" -> "skriva", "anställa", "gälla"), or null. */
+    String verbOf(String form) {
+        return verbs.get(form);
     }
 
     /** True when hunspell-sv lists the word as an entry of its own that no suffix rule inflects

@@ -86,7 +86,27 @@ final class SwedishWords {
         return a;
     }
 
+    /** {@link #word}'s analysis with, among its parts, the stem of the verb a participle or
+     *  supine comes from ({@link SwedishLexicon#verbOf}): "skriven" is indexed as "skriven" and
+     *  "skriva", so "skrev" finds it; searched, "skriven" finds its own forms. */
     private Analysis compute(String w) {
+        Analysis a = word(w);
+        String verb = lexicon == null || !useDictionary ? null : lexicon.verbOf(w);
+        if (verb == null && lexicon != null && useDictionary) {
+            int hash = a.stem().indexOf('#');
+            verb = lexicon.verbOf(hash < 0 ? a.stem() : a.stem().substring(0, hash));
+        }
+        if (verb == null) {
+            return a;
+        }
+        String stem = word(verb).stem();
+        if (stem.equals(a.stem()) || java.util.Arrays.asList(a.parts()).contains(stem)) {
+            return a;
+        }
+        return new Analysis(a.stem(), plus(a.parts(), stem));
+    }
+
+    private Analysis word(String w) {
         if (w.length() < 3 || !letters(w)) {
             return new Analysis(w, NO_PARTS);
         }
@@ -113,6 +133,10 @@ final class SwedishWords {
         if (known != null) {
             String[] parts = split == null ? NO_PARTS : parts(split);
             String own = ownEntry(w, known);
+            String adjective = rootStem(w);
+            if (adjective != null && !adjective.equals(known) && prefersVerb(w, adjective)) {
+                parts = plus(parts, adjective); // "döda" is indexed as "död" too
+            }
             return classed(w, known, own == null ? parts : plus(parts, own));
         }
         if (split != null) {
@@ -338,19 +362,95 @@ final class SwedishWords {
      */
     private String hunspellStem(String w) {
         String stem = rootStem(w);
-        if (w.equals(stem) && lexicon.isListedBare(w)) {
+        if (prefersVerb(w, stem)) {
+            return rootStem(w, true); // "gälla", "mena": the verb, not the adjective "gäll", "men" inflected
+        }
+        if (lexicon.isListedBare(w)) {
             String listed = lexicon.listedLemma(w); // "kände", "använt", "deltog": the verb's own stem
-            if (listed != null && !listed.equals(w) && lexicon.isRoot(listed)) {
-                String own = rootStem(listed);
+            boolean verbOverOther = stem != null && !stem.equals(w) && listed != null
+                && (lexicon.rootClasses(listed) & SwedishLexicon.VERB) != 0
+                && (lexicon.rootClasses(stem) & SwedishLexicon.VERB) == 0 && !lexicon.isWord(stem);
+            if ((w.equals(stem) || verbOverOther) && listed != null && !listed.equals(w) && lexicon.isRoot(listed)) {
+                String own = rootStem(listed); // "höjas" is "höja", as "höjer" is, not the root "höj"
                 return own == null ? listed : own;
+            }
+            if (w.equals(stem) && listed == null) {
+                String verb = verbRoot(w); // "ställt", listed as itself and a supine of "ställa"
+                if (verb != null) {
+                    String own = rootStem(verb);
+                    return own == null ? verb : own;
+                }
             }
         }
         return stem;
     }
 
+    /** True when {@code w} is a verb's form (an entry of a verb, or a verb's suffix on one) and
+     *  {@code stem}, the root {@link #rootStem} chose, reads it only as an adjective's inflection:
+     *  the verb is the word's stem, the adjective's indexed beside it ({@link #word}). */
+    private boolean prefersVerb(String w, String stem) {
+        if (stem == null || stem.equals(w) || (lexicon.rootClasses(stem) & SwedishLexicon.VERB) != 0) {
+            return false;
+        }
+        boolean verb = false;
+        for (AffixedWord a : hunspell.analyzeSimpleWord(w)) {
+            DictEntry e = a.getDictEntry();
+            verb |= lexicon.entryClasses(e.getStem(), e.getFlags()) == SwedishLexicon.VERB;
+        }
+        return verb && adjectiveOnly(w, stem);
+    }
+
+    /** The root of the one verb entry the dictionary derives {@code w} from by a verb's suffix,
+     *  or null (none, or more than one). */
+    private String verbRoot(String w) {
+        String found = null;
+        for (AffixedWord a : hunspell.analyzeSimpleWord(w)) {
+            DictEntry e = a.getDictEntry();
+            if (a.getSuffixes().isEmpty() || lexicon.entryClasses(e.getStem(), e.getFlags()) != SwedishLexicon.VERB) {
+                continue;
+            }
+            if (found != null && !found.equals(e.getStem())) {
+                return null;
+            }
+            found = e.getStem();
+        }
+        return found;
+    }
+
+    /** True when the dictionary reads {@code w} under {@code root} only as an adjective's
+     *  inflection ("gälla", "gällt" of "gäll"; "mena" of "men"). */
+    private boolean adjectiveOnly(String w, String root) {
+        boolean any = false;
+        for (AffixedWord a : hunspell.analyzeSimpleWord(w)) {
+            if (!a.getDictEntry().getStem().equals(root)) {
+                continue;
+            }
+            if (a.getSuffixes().isEmpty()) {
+                return false;
+            }
+            for (AffixedWord.Affix s : a.getSuffixes()) {
+                char f = s.getFlag().charAt(0);
+                if (f != 'O' && f != 'P') {
+                    return false;
+                }
+            }
+            any = true;
+        }
+        return any;
+    }
+
     /** The stem of a word read under its best root ({@link #bestRoot}, {@link #lemma}), or null. */
     private String rootStem(String w) {
-        String root = bestRoot(w, hunspell.getRoots(w));
+        return rootStem(w, false);
+    }
+
+    /** As {@link #rootStem(String)}; with {@code verbsOnly}, among the roots of verb entries only. */
+    private String rootStem(String w, boolean verbsOnly) {
+        List<String> roots = hunspell.getRoots(w);
+        if (verbsOnly) {
+            roots = roots.stream().filter(r -> (lexicon.rootClasses(r) & SwedishLexicon.VERB) != 0).toList();
+        }
+        String root = bestRoot(w, roots);
         return root == null ? null : lemma(w, root);
     }
 
@@ -507,7 +607,26 @@ final class SwedishWords {
         if (m != null) {
             return m;
         }
-        return twoPartModifier(form);
+        m = twoPartModifier(form);
+        return m != null ? m : compoundModifier(form);
+    }
+
+    /** A modifier that is itself a compound the dictionary does not know, as written or before a
+     *  linking s or vowel ("kombolägenhets" -> "kombolägenhet", "cykelplane" -> "cykelplan"): its
+     *  stem, the modifier as written plus its head's stem. */
+    private String compoundModifier(String form) {
+        int n = form.length();
+        char last = form.charAt(n - 1);
+        String[] candidates = "seaou".indexOf(last) >= 0 ? new String[] {form.substring(0, n - 1), form} : new String[] {form};
+        for (String c : candidates) {
+            if (c.length() >= MIN_COMPOUND && hunspell.getRoots(c).isEmpty()) {
+                Split inner = split(c, false);
+                if (inner != null && inner.headStem.length() >= MIN_HEAD) {
+                    return inner.modifierForm + inner.headStem;
+                }
+            }
+        }
+        return null;
     }
 
     /** {@link #modifierWord} without words of general text: a modifier the dictionary knows. */
