@@ -81,7 +81,8 @@ def evaluate(s: Settings, items: list[dict[str, Any]], mode: str) -> dict[str, A
                      "unknown_docs": sorted(want - set(names.values())),
                      "ok": (not missing and bool(exact)) if it["expect"] == "found" else not shown,
                      "page_ok": (not page_missing and bool(shown)) if it["expect"] == "found" else not shown,
-                     "total_groups": resp.total_groups, "in_boilerplate": len(resp.in_boilerplate)})
+                     "total_groups": resp.total_groups, "in_boilerplate": len(resp.in_boilerplate),
+                     "stop_words": bool(resp.stop_words)})
     return summarise(rows)
 
 
@@ -99,7 +100,11 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "page_recall": sum(r["page_ok"] for r in found) / len(found) if found else 1.0,
         "doc_recall": docs_hit / docs_total if docs_total else 1.0,
         "n_found": len(found), "n_controls": len(controls),
-        "false_no_answer": sum(1 for r in found if r["total_groups"] == 0 and not r["in_boilerplate"]),
+        # the page says no answer contains the words (not: only standard wordings hold them, nor:
+        # the query has only stop words, which no field indexes)
+        "false_no_answer": sum(1 for r in found if r["total_groups"] == 0 and not r["in_boilerplate"]
+                               and not r.get("stop_words")),
+        "stop_word_pages": sum(1 for r in found if r.get("stop_words")),
         "dirty_controls": sum(1 for r in controls if not r["ok"]),
         "unreachable": sum(1 for r in found if r["missing"] and set(r["missing"]) <= set(r["unreachable"])),
         "by_kind": {k: (sum(v), len(v)) for k, v in sorted(by_kind.items())},
@@ -133,6 +138,7 @@ def report(r: dict[str, Any], set_path: Path, mode: str) -> tuple[list[str], dic
              f"wording holds the words when no passage does) | {r['page_recall']:.3f} |",
              f"| recall per answer | {r['doc_recall']:.3f} |",
              f"| pairs where the page says no answer contains the words | {r['false_no_answer']} |",
+             f"| pairs whose query has only stop words (the page says so; misses) | {r['stop_word_pages']} |",
              f"| controls that found an answer (must be 0) | {r['dirty_controls']} of {r['n_controls']} |",
              f"| misses the corpus form itself does not find either (not in the passages) | {r['unreachable']} |", "",
              "| kind | right | of |", "| --- | ---: | ---: |"]

@@ -52,6 +52,14 @@ def exact_minimum_should_match(q: str) -> str | int:
     return max(1, min(n - stop, need - stop))
 
 
+def stop_words_only(q: str) -> list[str]:
+    """The query's words, lower-cased, when every one is a stop word the text fields drop
+    ("hade", "kunde", "varit"), else none: no passage is searched for such a word, so the page
+    says so rather than that no answer contains it (issue 27)."""
+    words = WORD.findall(q.lower())
+    return words if words and not exact_words(q) else []
+
+
 def exact_words(q: str) -> list[str]:
     """The words the exact rule counts, as typed (lower-cased, repeats kept): all but those every
     text field drops as stop words ("för"; "år" stays: the folded text drops its 'ar', the

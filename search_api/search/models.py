@@ -188,6 +188,9 @@ class SearchResponse(BaseModel):
     # procedural sentences; issue 29 keeps them out of the passages), when no passage holds them:
     # the page says so instead of "no answer contains the words" (issue 27)
     in_boilerplate: list[BoilerplateMatch] = Field(default_factory=list)
+    # the query's words when every one is a stop word no field indexes ("hade"): the page says
+    # so instead of "no answer contains the words", which would be false
+    stop_words: list[str] = Field(default_factory=list)
 
 
 # ---- Swedish validation messages -------------------------------------------------

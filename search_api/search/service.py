@@ -33,6 +33,7 @@ from search_api.search.builders import (
     dnr,
     motion_number,
     multiselect_facet_aggs,
+    stop_words_only,
 )
 from search_api.search.fusion import RRF_K, rrf
 from search_api.search.grouping import (
@@ -515,8 +516,9 @@ class SearchService:
             g.deadline = next((deadlines[a.yttrande_id] for a in g.answers if deadlines.get(a.yttrande_id)), None)
         in_boilerplate = self.boilerplate_matches(req.q, req.filters) \
             if req.q.strip() and req.mode != "semantic" and not groups else []
+        stop_words = stop_words_only(req.q) if req.q.strip() and req.mode != "semantic" and not groups else []
         return SearchResponse(
-            in_boilerplate=in_boilerplate,
+            in_boilerplate=in_boilerplate, stop_words=stop_words,
             query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,
             pages=min(50, (listed - 1) // req.size + 1) if listed else 0,
             total_answers=answers, similar=similar, page=req.page, size=req.size,

@@ -396,3 +396,18 @@ def test_words_only_in_standard_wordings_are_said_to_be_there(service, client):
     assert "Orden finns bara i standardformuleringar" in html and "Inget svar i arkivet innehåller" not in html
     none = client.get("/?q=snöröjningsentreprenad&mode=keyword").get_data(as_text=True)
     assert "Inget svar i arkivet innehåller" in none and "standardformuleringar" not in none
+
+
+def test_a_query_of_stop_words_alone_is_said_to_be_one(service, client):
+    """Issue 27: the text fields drop stop words, so "hade" finds no passage although answers hold
+    it; the page says that the query has only such words, never that no answer contains them. A
+    stop word beside a content word is only left out of the search."""
+    from search_api.search.models import SearchRequest
+
+    r = service.search(SearchRequest(q="Hade kunde", mode="keyword"))
+    assert r.groups == [] and r.stop_words == ["hade", "kunde"]
+    html = client.get("/?q=hade&mode=hybrid").get_data(as_text=True)
+    assert "bara vanliga småord (”hade”)" in html and "Inget svar i arkivet innehåller" not in html
+    assert service.search(SearchRequest(q="hade snöröjningsentreprenad", mode="keyword")).stop_words == []
+    none = client.get("/?q=hade+snöröjningsentreprenad&mode=keyword").get_data(as_text=True)
+    assert "Inget svar i arkivet innehåller" in none and "småord" not in none

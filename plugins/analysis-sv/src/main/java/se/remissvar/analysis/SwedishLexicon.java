@@ -190,6 +190,10 @@ final class SwedishLexicon {
             for (int i = 1; i < v.length; i++) {
                 verbForms.put(v[i], v[0]);
             }
+            String passive = v[0] + "s"; // the passive infinitive ("sägas", "skrivas"), unless a word of its own ("gås")
+            if (!verbForms.containsKey(passive) && (rootClasses(passive) & NOUN) == 0) {
+                verbForms.put(passive, v[0]);
+            }
         }
     }
 
