@@ -42,14 +42,17 @@ def baseline_body(body: dict[str, Any]) -> dict[str, Any]:
                 strip(spec["properties"])
 
     strip(b["mappings"]["properties"])
+    # the highlighter read text's own term vectors then (the product's are on text.parts now)
+    b["mappings"]["properties"]["text"]["term_vector"] = "with_positions_offsets"
     return b
 
 
 def _highlight(q: str) -> dict[str, Any]:
     """The highlight request before issue 27: the stemmed text alone (no ``matched_fields``)."""
-    from search_api.search.highlight import highlight_request
+    from search_api.search.highlight import HIGHLIGHT_FIELD, highlight_request
 
     h = highlight_request(q)
+    h["fields"].pop(HIGHLIGHT_FIELD, None)
     h["fields"]["text"] = {"fragment_size": 220, "number_of_fragments": 1, "highlight_query": {"match": {"text": q}}}
     return h
 

@@ -147,12 +147,12 @@ def no_titles(b: Body) -> Body:
 
 
 def no_ranking_parts_highlight(b: Body) -> Body:
-    """The highlight of ``text`` without ``matched_fields``/the ``text.parts`` query (as before issue 27)."""
-    t = b.get("highlight", {}).get("fields", {}).get("text")
+    """The passage highlight with the words' own match alone (no coined-compound or OCR clauses)."""
+    from search_api.search.highlight import HIGHLIGHT_FIELD
+
+    t = b.get("highlight", {}).get("fields", {}).get(HIGHLIGHT_FIELD)
     if t:
-        t.pop("matched_fields", None)
-        q = t["highlight_query"]["bool"]["should"][0]
-        t["highlight_query"] = q
+        t["highlight_query"] = t["highlight_query"]["bool"]["should"][0]
     return b
 
 

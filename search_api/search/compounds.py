@@ -139,9 +139,8 @@ def near_clause(c: Compound, field: str, boost: float = 1.0) -> dict[str, Any]:
 
 
 def highlight_clause(c: Compound, field: str = "text") -> dict[str, Any]:
-    """What the highlighter marks of ``c`` found apart: its parts where they stand as whole words
-    close together (a ``span_near`` on the stemmed field, which the unified highlighter marks by
-    position). A part inside another compound ("planförslaget") is not marked: the highlighter
-    cannot combine the two fields' positions (it refuses, 'indexed without offsets')."""
+    """What the highlighter marks of ``c`` found apart: its parts where they stand close together
+    (a ``span_near`` on ``field``, which the unified highlighter marks by position): on the parts
+    subfield, a part inside another compound too ("planförslaget" for "förslag")."""
     return {"span_near": {"clauses": [{"span_term": {field: p}} for p in c.parts],
                           "slop": MAX_GAPS, "in_order": False}}

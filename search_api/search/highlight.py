@@ -10,6 +10,8 @@ from search_api.search.compounds import Compound, highlight_clause
 from search_api.search.ocr import ocr_highlight_terms
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"  # highlight markers, replaced after escaping
+# the field the passage text is highlighted on (mappings/passages.json: the one with term vectors)
+HIGHLIGHT_FIELD = "text.parts"
 
 
 def escape_highlight(fragment: str) -> str:
@@ -39,8 +41,9 @@ def unfold_fragment(folded_fragment: str, original: str) -> str | None:
 def snippet(src: dict[str, Any], hl: dict[str, list[str]] | None) -> str:
     text = src.get("text", "")
     if hl:
-        if hl.get("text"):
-            return escape_highlight(hl["text"][0])
+        marked = hl.get(HIGHLIGHT_FIELD) or hl.get("text")  # "text": a highlight asked before text.parts
+        if marked:
+            return escape_highlight(marked[0])
         if hl.get("text_folded"):
             mapped = unfold_fragment(hl["text_folded"][0], text)
             if mapped:
@@ -56,20 +59,21 @@ def highlight_request(q: str, compounds: Sequence[Compound] = ()) -> dict[str, A
     split query word where they stand close together ("<mark>program</mark> för
     <mark>lekplatser</mark>" for "lekplatsprogram"; ``search_api.search.compounds``)."""
     misread, misread_stemmed = ocr_highlight_terms(q)
-    text: list[dict[str, Any]] = [{"match": {"text": q}}, {"match": {"text.parts": q}}]
-    text += [highlight_clause(c) for c in compounds]
+    # text.parts holds the whole words' stems and the compounds' parts at the compound's offsets:
+    # one field marks both (a compound found by its part is marked whole), from its own term
+    # vectors; "text" keeps none (half the term vectors of the two fields read together before)
+    text: list[dict[str, Any]] = [{"match": {HIGHLIGHT_FIELD: q}}]
+    text += [highlight_clause(c, HIGHLIGHT_FIELD) for c in compounds]
     folded: list[dict[str, Any]] = [{"match": {"text_folded": fold(q)}}]
     if misread_stemmed:
-        text.append({"match": {"text": misread_stemmed}})
+        text.append({"match": {HIGHLIGHT_FIELD: misread_stemmed}})
     if misread:
         folded.append({"terms": {"text_folded": misread}})
     return {
         "pre_tags": [MARK_OPEN], "post_tags": [MARK_CLOSE], "encoder": "default",
         "fields": {
-            # text.parts' matches (a compound found by its part) marked on text: the whole compound
-            "text": {"fragment_size": 220, "number_of_fragments": 1,
-                     "matched_fields": ["text", "text.parts"],
-                     "highlight_query": {"bool": {"should": text}}},
+            HIGHLIGHT_FIELD: {"fragment_size": 220, "number_of_fragments": 1,
+                              "highlight_query": {"bool": {"should": text}}},
             "text_folded": {"fragment_size": 220, "number_of_fragments": 1,
                             "highlight_query": folded[0] if len(folded) == 1 else {"bool": {"should": folded}}},
         },

@@ -11,6 +11,7 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from search_api.search.builders import KeywordQuery
+from search_api.search.highlight import HIGHLIGHT_FIELD
 from search_api.search.models import SearchRequest
 from search_api.search.service import SearchService
 from tests.search_api.probe_index import probe_index
@@ -312,9 +313,12 @@ def test_highlight_marks_the_matched_compound(probe):
     es, idx = probe
     kq = KeywordQuery("facebook")
     res = es.search(index=idx, query=kq.exact_clause(), highlight=kq.highlight())
-    marks = {h["_id"]: h["highlight"]["text"][0] for h in res["hits"]["hits"]}
+    marks = {h["_id"]: h["highlight"][HIGHLIGHT_FIELD][0] for h in res["hits"]["hits"]}
     assert "\ue000facebookgrupper\ue001" in marks["grupper"]
     assert "\ue000Facebook\ue001" in marks["facebook"]
+    # one field with term vectors, the one the highlighter reads: the parts field (whole words and parts)
+    props = es.indices.get_mapping(index=idx)[idx]["mappings"]["properties"]["text"]
+    assert props["fields"]["parts"]["term_vector"] == "with_positions_offsets" and "term_vector" not in props
 
 
 @pytest.fixture(scope="module")
