@@ -119,8 +119,10 @@ def verb_forms(dic: str, table: dict[str, str]) -> list[tuple[str, str]]:
     of the verb finds its participles ("skrev" finds "skriven"), and the participle, searched,
     finds itself. Kept: a form with a participle's or supine's ending whose lemma in both tables
     is a verb of the dictionary ending in a vowel (an infinitive), the form no noun of the
-    dictionary ("samråd" is no participle of "samråda"), nor a present participle in -ande
-    ("yttrande" is a noun of its own), nor a plural in -rna."""
+    dictionary ("samråd" is no participle of "samråda"), nor an infinitive of its own ("bredda"
+    is no form of "bre"), nor a present participle in -ande ("yttrande" is a noun of its own),
+    nor a plural in -rna. The endings take some pasts too ("menade", "gällde"): already their
+    verb's, they add nothing."""
     roots = hunspell_dic.entries(dic)
 
     def verb(w: str) -> bool:
@@ -132,4 +134,4 @@ def verb_forms(dic: str, table: dict[str, str]) -> list[tuple[str, str]]:
     return sorted((form, lemma) for form, lemma in table.items()
                   if form != lemma and form.isalpha() and form == form.lower() and len(form) >= 4
                   and form.endswith(PARTICIPLE_ENDINGS) and not form.endswith(NOT_PARTICIPLE_ENDINGS)
-                  and verb(lemma) and not noun(form))
+                  and verb(lemma) and not noun(form) and not verb(form))

@@ -56,7 +56,7 @@ def stop_words_only(q: str) -> list[str]:
     """The query's words, lower-cased, when every one is a stop word the text fields drop
     ("hade", "kunde", "varit"), else none: no passage is searched for such a word, so the page
     says so rather than that no answer contains it (issue 27)."""
-    words = WORD.findall(q.lower())
+    words = list(dict.fromkeys(WORD.findall(q.lower())))
     return words if words and not exact_words(q) else []
 
 

@@ -138,9 +138,13 @@ def near_clause(c: Compound, field: str, boost: float = 1.0) -> dict[str, Any]:
     return {"intervals": {f"{field}.parts": {**rule, "boost": NEAR_WEIGHT * boost}}}
 
 
-def highlight_clause(c: Compound, field: str = "text") -> dict[str, Any]:
+def highlight_clause(c: Compound, field: str) -> dict[str, Any]:
     """What the highlighter marks of ``c`` found apart: its parts where they stand close together
-    (a ``span_near`` on ``field``, which the unified highlighter marks by position): on the parts
-    subfield, a part inside another compound too ("planförslaget" for "förslag")."""
-    return {"span_near": {"clauses": [{"span_term": {field: p}} for p in c.parts],
-                          "slop": MAX_GAPS, "in_order": False}}
+    (``span_near`` on ``field``, which the unified highlighter marks by position), on the parts
+    subfield also a part inside another compound ("planförslaget" for "förslag"). In order, in
+    either direction: an ordered span never takes two parts from one position, so one compound
+    holding both parts ("bilhus" for "husbil") is not marked, as the exact rule does not count it."""
+    orders = [list(c.parts), list(reversed(c.parts))]
+    return {"span_or": {"clauses": [
+        {"span_near": {"clauses": [{"span_term": {field: p}} for p in o], "slop": MAX_GAPS, "in_order": True}}
+        for o in orders]}}

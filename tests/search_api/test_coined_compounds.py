@@ -162,13 +162,15 @@ def service(seeded_index, settings, query_encoder):
 def test_the_page_finds_a_coined_compound_in_the_exact_block(service, client, q):
     """Södermalm's answer says 'Facebook. Största sidan på kanalen' and 'diskussionsforum för
     närboende' ('forum' a part of another compound): the words are in the exact block, counted -
-    and the page does not say that no answer contains them. Parts that are words of their own
-    are marked ('forum' inside 'diskussionsforum' is not: ``compounds.highlight_clause``)."""
+    and the page does not say that no answer contains them. The parts are marked where they stand
+    together, 'forum' inside 'diskussionsforum' too (``compounds.highlight_clause``)."""
     resp = service.search(SearchRequest(q=q, mode="hybrid"))
     assert resp.total_groups >= 1 and resp.total_answers >= 1
     hit = next(a for g in resp.groups for a in g.answers if a.council == "sodermalm")
     if q == "facebooksida":  # the parts stand in two sentences: the snippet is one of them
         assert re.search(r"<mark>(Facebook|sidan)</mark>", hit.best.snippet_html)
+    else:  # "forum" marked inside "diskussionsforum", beside "närboende"
+        assert re.search(r"<mark>diskussionsforum</mark>", hit.best.snippet_html), hit.best.snippet_html
     html = client.get(f"/?q={q}&mode=keyword").get_data(as_text=True)
     assert "Inget svar i arkivet innehåller" not in html
 

@@ -404,10 +404,11 @@ def test_a_query_of_stop_words_alone_is_said_to_be_one(service, client):
     stop word beside a content word is only left out of the search."""
     from search_api.search.models import SearchRequest
 
-    r = service.search(SearchRequest(q="Hade kunde", mode="keyword"))
+    r = service.search(SearchRequest(q="Hade kunde hade", mode="keyword"))
     assert r.groups == [] and r.stop_words == ["hade", "kunde"]
     html = client.get("/?q=hade&mode=hybrid").get_data(as_text=True)
     assert "bara vanliga småord (”hade”)" in html and "Inget svar i arkivet innehåller" not in html
+    assert "Pröva färre" not in html
     assert service.search(SearchRequest(q="hade snöröjningsentreprenad", mode="keyword")).stop_words == []
     none = client.get("/?q=hade+snöröjningsentreprenad&mode=keyword").get_data(as_text=True)
     assert "Inget svar i arkivet innehåller" in none and "småord" not in none

@@ -4,6 +4,7 @@ does with it - inflections, umlaut plurals and compounds found, controls not."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,8 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from search_api.search.builders import KeywordQuery
-from search_api.search.highlight import HIGHLIGHT_FIELD
+from search_api.search.compounds import Compound
+from search_api.search.highlight import HIGHLIGHT_FIELD, highlight_request
 from search_api.search.models import SearchRequest
 from search_api.search.service import SearchService
 from tests.search_api.probe_index import probe_index
@@ -40,10 +42,16 @@ def probe(es: Elasticsearch, settings: Any):
         "malade": "Eleverna målade väggarna i korridoren.",
         "staller": "Nämnden ställer krav på entreprenören.",
         "scan": "Förvaltningen stäiler krav på entreprenören.",
+        "bilhus": "Ett bilhus står vid torget.",
+        "hus_bilar": "Ett hus för bilar står vid torget.",
     }
     fields = {i: {"text": t, "text_folded": t.lower()} for i, t in docs.items()}
     with probe_index(es, settings, "svprobe", fields) as name:
         yield es, name
+
+
+def untag(token: str) -> str:
+    return token.partition("#")[0]
 
 
 def tokens(es: Elasticsearch, index: str, analyzer: str, text: str) -> list[tuple[str, int, int]]:
@@ -265,9 +273,17 @@ def test_a_verb_finds_its_participles_and_its_forms_meet(probe):
         assert len(set(stems(es, idx, forms))) == 1, (forms, stems(es, idx, forms))
     # a present participle in -ande is a noun as often: no verb beside it
     assert stems(es, idx, "yttra")[0] not in indexed("yttrande")
+    # no other verb beside a form the dictionary reads as its own verb ("vikta" is read as "vika")
+    for form in ("viktade", "förenade", "benade", "bredda"):
+        assert all(untag(t) in untag(indexed(form)[0]) or untag(indexed(form)[0]) in untag(t)
+                   for t in indexed(form)), (form, indexed(form))
+    # a strong verb's passive infinitive is the verb; "gås" (a goose) stays itself
+    for forms in ("säga säger sägas", "göra gör göras", "skriva skrivs skrivas"):
+        assert len(set(stems(es, idx, forms))) == 1, (forms, stems(es, idx, forms))
+    assert stems(es, idx, "gås")[0] != stems(es, idx, "gå")[0]
     # irregular comparisons are their positive
-    for forms in ("gammal äldre äldst", "liten mindre minst", "många fler flest flesta",
-                  "nära närmare närmaste", "dålig sämre sämst"):
+    for forms in ("gammal äldre äldst", "liten lilla små mindre minst", "många fler flest flesta",
+                  "nära närmare närmaste", "dålig sämre sämst", "bra bättre bäst bästa"):
         assert len(set(stems(es, idx, forms))) == 1, (forms, stems(es, idx, forms))
 
 
@@ -307,6 +323,31 @@ def test_search_finds_forms_and_parts_and_not_the_controls(probe):
 def test_a_whole_word_ranks_above_a_compound_part(probe):
     es, idx = probe
     assert exact_ids(es, idx, "facebook") == ["facebook", "grupper"]
+
+
+def test_a_coined_word_is_marked_where_its_parts_stand_apart_never_inside_one_compound(probe):
+    """The highlight of a coined compound ("husbil"): its parts marked where they stand close
+    together, in either order; one compound holding both ("bilhus") is not marked, as the exact
+    rule does not count it."""
+    es, idx = probe
+    coined = Compound("husbil", ("hus", "bil"), "husbil")
+    res = es.search(index=idx, query={"match": {"text": "torget"}},
+                    highlight=highlight_request("husbil torget", [coined]))
+    marks = {h["_id"]: h["highlight"][HIGHLIGHT_FIELD][0] for h in res["hits"]["hits"]}
+    assert "\ue000bilhus\ue001" not in marks["bilhus"] and "\ue000torget\ue001" in marks["bilhus"]
+    assert "\ue000hus\ue001" in marks["hus_bilar"] and "\ue000bilar\ue001" in marks["hus_bilar"]
+
+
+def test_analysis_time_stays_linear_on_long_run_together_tokens(probe):
+    """An OCR run-together of many words (up to the tokenizer's 255 letters) is analysed at once:
+    a compound modifier is split one level only."""
+    es, idx = probe
+    words = ["xq" + "bostadsområdes" * 18, "xq" + "planerings" * 25,
+             "qzkommunensverksamhetsområdesplaneringsunderlagsbostadsområdesplaneringsförslagets" * 3]
+    t0 = time.perf_counter()
+    for w in words:
+        tokens(es, idx, "sv_parts", w)
+    assert time.perf_counter() - t0 < 2.0
 
 
 def test_highlight_marks_the_matched_compound(probe):

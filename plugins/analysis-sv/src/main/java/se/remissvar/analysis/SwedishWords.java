@@ -36,6 +36,11 @@ final class SwedishWords {
     static final int MIN_HEAD = 4;
     static final int MIN_COMPOUND = MIN_MODIFIER + MIN_HEAD;
     private static final String[] NO_PARTS = new String[0];
+    /** The longest modifier {@link #compoundModifier} splits ("kombolägenhets" is 14 letters): an
+     *  OCR run-together of several words is no modifier, and splitting it is costly. */
+    static final int MAX_COMPOUND_MODIFIER = 24;
+    /** True while {@link #compoundModifier} splits a modifier: its own modifiers are not split again. */
+    private boolean nested;
     private static final int CACHE = 20_000;
     /** Heads that are mostly derivational endings, never taken as a compound's part
      *  ("ungdomar" is no "ung" + "dom", "vänskapen" no "vän" + "skap", "planering" no "plan" + "ring"). */
@@ -93,17 +98,25 @@ final class SwedishWords {
         Analysis a = word(w);
         String verb = lexicon == null || !useDictionary ? null : lexicon.verbOf(w);
         if (verb == null && lexicon != null && useDictionary) {
-            int hash = a.stem().indexOf('#');
-            verb = lexicon.verbOf(hash < 0 ? a.stem() : a.stem().substring(0, hash));
+            verb = lexicon.verbOf(untagged(a.stem()));
         }
-        if (verb == null) {
+        if (verb == null || a.parts().length > 0) { // a compound's parts stay its parts alone (compounds.py reads them)
             return a;
         }
         String stem = word(verb).stem();
-        if (stem.equals(a.stem()) || java.util.Arrays.asList(a.parts()).contains(stem)) {
+        String plain = untagged(stem);
+        // only where the verb is read as itself ("skriva", "anställa") or as the noun of its root
+        // ("måla" mål#v): "vikta" read as "vika", "förena" as "före" would put another verb beside "viktade"
+        if (!(plain.equals(verb) || plain.equals(verb.substring(0, verb.length() - 1)))
+                || stem.equals(a.stem()) || untagged(a.stem()).equals(plain)) {
             return a;
         }
         return new Analysis(a.stem(), plus(a.parts(), stem));
+    }
+
+    private static String untagged(String stem) {
+        int hash = stem.indexOf('#');
+        return hash < 0 ? stem : stem.substring(0, hash);
     }
 
     private Analysis word(String w) {
@@ -134,8 +147,8 @@ final class SwedishWords {
             String[] parts = split == null ? NO_PARTS : parts(split);
             String own = ownEntry(w, known);
             String adjective = rootStem(w);
-            if (adjective != null && !adjective.equals(known) && prefersVerb(w, adjective)) {
-                parts = plus(parts, adjective); // "döda" is indexed as "död" too
+            if (parts.length == 0 && adjective != null && !adjective.equals(known) && prefersVerb(w, adjective)) {
+                parts = plus(parts, adjective); // "gälla" is indexed as "gäll" too
             }
             return classed(w, known, own == null ? parts : plus(parts, own));
         }
@@ -363,7 +376,8 @@ final class SwedishWords {
     private String hunspellStem(String w) {
         String stem = rootStem(w);
         if (prefersVerb(w, stem)) {
-            return rootStem(w, true); // "gälla", "mena": the verb, not the adjective "gäll", "men" inflected
+            String verb = rootStem(w, true); // "gälla", "mena": the verb, not the adjective "gäll", "men" inflected
+            return verb != null ? verb : stem;
         }
         if (lexicon.isListedBare(w)) {
             String listed = lexicon.listedLemma(w); // "kände", "använt", "deltog": the verb's own stem
@@ -615,12 +629,21 @@ final class SwedishWords {
      *  linking s or vowel ("kombolägenhets" -> "kombolägenhet", "cykelplane" -> "cykelplan"): its
      *  stem, the modifier as written plus its head's stem. */
     private String compoundModifier(String form) {
+        if (nested || form.length() > MAX_COMPOUND_MODIFIER) {
+            return null; // one level only: a modifier's own modifier is no compound of its own (cost)
+        }
         int n = form.length();
         char last = form.charAt(n - 1);
         String[] candidates = "seaou".indexOf(last) >= 0 ? new String[] {form.substring(0, n - 1), form} : new String[] {form};
         for (String c : candidates) {
             if (c.length() >= MIN_COMPOUND && hunspell.getRoots(c).isEmpty()) {
-                Split inner = split(c, false);
+                Split inner;
+                nested = true;
+                try {
+                    inner = split(c, false);
+                } finally {
+                    nested = false;
+                }
                 if (inner != null && inner.headStem.length() >= MIN_HEAD) {
                     return inner.modifierForm + inner.headStem;
                 }
