@@ -1,6 +1,6 @@
 """`make bench-quality`: every quality run of bench/runs.json, its figures against the expected
 values kept there; exits 1 when one misses (a run that fails, or a REGRESSION flag in what it
-prints) - so that a regression shows without someone reading seven reports.
+prints) - so that a regression shows without someone reading nine reports.
 
 Found the need: `parse_quality`'s labels went stale when the parser's spelling of the bodies a
 remiss was sent to changed (all fields 1.00 -> 0.93), and no one re-ran it for a day. The
@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUALITY_RUNS = ("crawl_items", "parse_quality", "position_eval", "link_eval", "link_eval_embeddings", "search_eval",
-                "hardening")
+                "hardening", "wordform_eval", "paradigm_eval")
 MARK = "REGRESSION"
 
 
