@@ -514,9 +514,11 @@ class SearchService:
             similar = self.similar_groups(r, exact_rids)
         for g in page_groups + similar:
             g.deadline = next((deadlines[a.yttrande_id] for a in g.answers if deadlines.get(a.yttrande_id)), None)
-        in_boilerplate = self.boilerplate_matches(req.q, req.filters) \
-            if req.q.strip() and req.mode != "semantic" and not groups else []
-        stop_words = stop_words_only(req.q) if req.q.strip() and req.mode != "semantic" and not groups else []
+        # no passage holds the words: are they only stop words (no field indexes them), or only in
+        # the answers' standard wordings (which hold no stop words either: no request for those)
+        words_unfound = bool(req.q.strip()) and req.mode != "semantic" and not groups
+        stop_words = stop_words_only(req.q) if words_unfound else []
+        in_boilerplate = self.boilerplate_matches(req.q, req.filters) if words_unfound and not stop_words else []
         return SearchResponse(
             in_boilerplate=in_boilerplate, stop_words=stop_words,
             query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,

@@ -96,8 +96,11 @@ final class SwedishWords {
      *  "skriva", so "skrev" finds it; searched, "skriven" finds its own forms. */
     private Analysis compute(String w) {
         Analysis a = word(w);
-        String verb = lexicon == null || !useDictionary ? null : lexicon.verbOf(w);
-        if (verb == null && lexicon != null && useDictionary) {
+        if (lexicon == null || !useDictionary) {
+            return a;
+        }
+        String verb = lexicon.verbOf(w);
+        if (verb == null) {
             verb = lexicon.verbOf(untagged(a.stem()));
         }
         if (verb == null || a.parts().length > 0) { // a compound's parts stay its parts alone (compounds.py reads them)
@@ -141,14 +144,15 @@ final class SwedishWords {
             }
             return umlaut;
         }
-        String known = hunspellStem(w);
+        String root = rootStem(w);
+        boolean toVerb = prefersVerb(w, root);
+        String known = hunspellStem(w, root, toVerb);
         Split split = w.length() >= MIN_MODIFIER + SHORT_HEAD ? split(w, known != null, known) : null;
         if (known != null) {
             String[] parts = split == null ? NO_PARTS : parts(split);
             String own = ownEntry(w, known);
-            String adjective = rootStem(w);
-            if (parts.length == 0 && adjective != null && !adjective.equals(known) && prefersVerb(w, adjective)) {
-                parts = plus(parts, adjective); // "gälla" is indexed as "gäll" too
+            if (toVerb && parts.length == 0 && !root.equals(known)) {
+                parts = plus(parts, root); // "gälla" is indexed as "gäll" too
             }
             return classed(w, known, own == null ? parts : plus(parts, own));
         }
@@ -375,7 +379,13 @@ final class SwedishWords {
      */
     private String hunspellStem(String w) {
         String stem = rootStem(w);
-        if (prefersVerb(w, stem)) {
+        return hunspellStem(w, stem, prefersVerb(w, stem));
+    }
+
+    /** {@link #hunspellStem(String)} of a word whose {@link #rootStem} is {@code stem}, and which
+     *  {@link #prefersVerb} read as its verb ({@code toVerb}) or not. */
+    private String hunspellStem(String w, String stem, boolean toVerb) {
+        if (toVerb) {
             String verb = rootStem(w, true); // "gälla", "mena": the verb, not the adjective "gäll", "men" inflected
             return verb != null ? verb : stem;
         }
@@ -385,14 +395,12 @@ final class SwedishWords {
                 && (lexicon.rootClasses(listed) & SwedishLexicon.VERB) != 0
                 && (lexicon.rootClasses(stem) & SwedishLexicon.VERB) == 0 && !lexicon.isWord(stem);
             if ((w.equals(stem) || verbOverOther) && listed != null && !listed.equals(w) && lexicon.isRoot(listed)) {
-                String own = rootStem(listed); // "höjas" is "höja", as "höjer" is, not the root "höj"
-                return own == null ? listed : own;
+                return rootStemOr(listed); // "höjas" is "höja", as "höjer" is, not the root "höj"
             }
             if (w.equals(stem) && listed == null) {
                 String verb = verbRoot(w); // "ställt", listed as itself and a supine of "ställa"
                 if (verb != null) {
-                    String own = rootStem(verb);
-                    return own == null ? verb : own;
+                    return rootStemOr(verb);
                 }
             }
         }
@@ -407,11 +415,33 @@ final class SwedishWords {
             return false;
         }
         boolean verb = false;
+        boolean adjective = false; // read under stem, and only by an adjective's suffixes (O, P)
         for (AffixedWord a : hunspell.analyzeSimpleWord(w)) {
             DictEntry e = a.getDictEntry();
             verb |= lexicon.entryClasses(e.getStem(), e.getFlags()) == SwedishLexicon.VERB;
+            if (!e.getStem().equals(stem)) {
+                continue;
+            }
+            if (!adjectiveSuffixesOnly(a)) {
+                return false; // "gälla" of "gäll" by O; "mena" of "men" by O
+            }
+            adjective = true;
         }
-        return verb && adjectiveOnly(w, stem);
+        return verb && adjective;
+    }
+
+    /** True when the analysis took suffixes, every one an adjective's (O, P). */
+    private static boolean adjectiveSuffixesOnly(AffixedWord a) {
+        if (a.getSuffixes().isEmpty()) {
+            return false;
+        }
+        for (AffixedWord.Affix s : a.getSuffixes()) {
+            char f = s.getFlag().charAt(0);
+            if (f != 'O' && f != 'P') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The root of the one verb entry the dictionary derives {@code w} from by a verb's suffix,
@@ -431,31 +461,15 @@ final class SwedishWords {
         return found;
     }
 
-    /** True when the dictionary reads {@code w} under {@code root} only as an adjective's
-     *  inflection ("gälla", "gällt" of "gäll"; "mena" of "men"). */
-    private boolean adjectiveOnly(String w, String root) {
-        boolean any = false;
-        for (AffixedWord a : hunspell.analyzeSimpleWord(w)) {
-            if (!a.getDictEntry().getStem().equals(root)) {
-                continue;
-            }
-            if (a.getSuffixes().isEmpty()) {
-                return false;
-            }
-            for (AffixedWord.Affix s : a.getSuffixes()) {
-                char f = s.getFlag().charAt(0);
-                if (f != 'O' && f != 'P') {
-                    return false;
-                }
-            }
-            any = true;
-        }
-        return any;
-    }
-
     /** The stem of a word read under its best root ({@link #bestRoot}, {@link #lemma}), or null. */
     private String rootStem(String w) {
         return rootStem(w, false);
+    }
+
+    /** {@link #rootStem(String)} of a dictionary root, or the root itself where it has none. */
+    private String rootStemOr(String root) {
+        String stem = rootStem(root);
+        return stem == null ? root : stem;
     }
 
     /** As {@link #rootStem(String)}; with {@code verbsOnly}, among the roots of verb entries only. */
