@@ -70,3 +70,56 @@ def ocr_spellings(word: str, limit: int = MAX_SPELLINGS) -> list[str]:
                 if len(out) >= limit:
                     return list(out)
     return list(out)
+
+
+# Swedish inflection endings (nouns: plural, definite, genitive; verbs: present, past, supine,
+# passive, participle; adjectives: -t, -a, -e), longest first: what a word may carry that another
+# form of it does not. Guessed, not looked up: used only where a guess cannot pass for a word
+# (``misread_guesses``: the spellings a scan misread, among the words the dictionary rejects)
+_ENDINGS_OFF = ("ornas", "arnas", "ernas", "andes", "orna", "arna", "erna", "ande", "ades", "ades", "ens",
+                "ets", "ade", "ats", "des", "tes", "dde", "tte", "or", "ar", "er", "en", "et", "as", "es",
+                "at", "de", "te", "dd", "tt", "ts", "a", "e", "t", "s", "r", "n")
+_ENDINGS_ON = ("", "a", "e", "t", "s", "r", "n", "ar", "er", "or", "en", "et", "as", "es", "at", "de", "te",
+               "tt", "ts", "ade", "des", "tes", "ats", "ens", "ets", "arna", "erna", "orna", "ande")
+# on a verb's root only ('stöd' of 'stödde' -> 'stödja'): on any stem it makes 'städja' of 'städa',
+# which a scan spells as it spells 'stödja' ("stddja")
+_VERB_ENDINGS_ON = ("ja",)
+MIN_STEM = 2  # "gå" of "gått"
+# spellings of one word's guessed forms at most (each one term in the misread text): a word's
+# guessed forms have 400 to 1,300 ("jämställdhetskonsekvenserna")
+MAX_GUESSED_SPELLINGS = 1536
+# misread spellings of one guessed form at most (the fewest misread letters first)
+SPELLINGS_PER_FORM = 16
+
+
+def inflection_guesses(word: str, verb: bool = False) -> list[str]:
+    """``word`` and the forms its endings guess, nearest first: 'tänkte' -> ['tänkte', 'tänk',
+    'tänka', ...], 'årets' -> [..., 'året', ...], 'gått' -> [..., 'går', ...]; ``verb``: the word
+    is a verb's root, which may also take -ja ('stöd' -> 'stödja'). Not a paradigm: a guess may
+    be no word at all, or another word's form."""
+    word = word.lower()
+    stems = [word] + [word[: -len(e)] for e in _ENDINGS_OFF if word.endswith(e) and len(word) - len(e) >= MIN_STEM]
+    out: dict[str, None] = {word: None}
+    for stem in dict.fromkeys(stems):
+        for e in _ENDINGS_ON + (_VERB_ENDINGS_ON if verb else ()):
+            out[stem + e] = None
+    return list(out)
+
+
+def misread_guesses(word: str, limit: int = MAX_GUESSED_SPELLINGS, root: str = "") -> list[str]:
+    """How a scan may have misread any guessed form of ``word`` (``inflection_guesses``), each
+    misread at least once (``ocr_spellings`` past the form itself): 'stödjer' -> ..., 'stddja'
+    (of 'stödja'), ...; 'kommunikatör' -> ..., 'kommunikatdrer'. ``root``: the word's root as the
+    analysis has it, its word class after '#' ('håll#v'), whose forms are guessed too - an
+    irregular form's endings guess nothing ('gick', root 'gå' -> 'går' -> 'gér'; 'höll', root
+    'håll#v' -> 'hålls' -> 'halls'). For looking up among the words the dictionary rejects only:
+    there a guess that is another word's correct form cannot match."""
+    out: dict[str, None] = {}
+    base, _, word_class = root.partition("#")
+    forms = dict.fromkeys([*inflection_guesses(word), *(inflection_guesses(base, word_class == "v") if base else [])])
+    for form in forms:
+        for s in ocr_spellings(form, limit=SPELLINGS_PER_FORM + 1)[1:]:
+            out[s] = None
+            if len(out) >= limit:
+                return list(out)
+    return list(out)

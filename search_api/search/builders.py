@@ -10,7 +10,17 @@ from typing import Any
 from remissvar.textnorm import WORD, fold
 from search_api.filters import Facet, Filter, facets, filter_named
 from search_api.index import load_mapping_file
-from search_api.search.compounds import AnalyzeMany, Compound, DocFreq, coined, near_clause, split, split_all, tokenized
+from search_api.search.compounds import (
+    AnalyzeMany,
+    Compound,
+    DocFreq,
+    coined,
+    first_tokens,
+    near_clause,
+    split,
+    split_all,
+    tokenized,
+)
 from search_api.search.highlight import highlight_request
 from search_api.search.ocr import STEMMED_STOPWORDS, folded_stopwords, ocr_clause, ocr_word_clause, ocr_words
 
@@ -82,6 +92,7 @@ def dnr(q: str) -> str | None:
 # (search analyzer, text) -> the tokens it makes, in order (Elasticsearch's _analyze)
 Analyze = Callable[[str, str], list[str]]
 MISREAD_ANALYZER = "sv_misread"  # mappings/analysis.json: the words the dictionary does not accept
+STEM_ANALYZER = "sv_text"  # mappings/analysis.json: the stemmed text's (a word's root, its word class tagged)
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +134,7 @@ class KeywordQuery:
         self.doc_freq = doc_freq  # with it, only words no passage writes whole are sought apart
         self._compounds: dict[str, Compound] | None = None
         self._misspelt: frozenset[str] | None = None
+        self._roots: tuple[tuple[str, str], ...] | None = None
 
     def compounds(self) -> dict[str, Compound]:
         """The query's words the decompounder splits, by word (``search_api.search.compounds``):
@@ -142,6 +154,21 @@ class KeywordQuery:
         else:
             return {}
         return found if self.doc_freq is None else coined(found, self.doc_freq)
+
+    def roots(self) -> tuple[tuple[str, str], ...]:
+        """Each query word's root as the stemmed text indexes it, with its word-class tag
+        ('höll' -> 'håll#v', 'gick' -> 'gå', 'stödde' -> 'stöd#v'), where it differs from the word:
+        the OCR clause guesses the root's forms too (``ocr.ocr_words``). One ``_analyze`` request
+        (with ``analyze_many``, cached per query); none without, or on an index made before
+        ``text.misread`` (where guessed forms are not looked up)."""
+        if self._roots is None:
+            words = tuple(dict.fromkeys(exact_words(self.q)))
+            if not (self.misread and self.analyze_many is not None and words):
+                self._roots = ()
+            else:
+                first = first_tokens(words, STEM_ANALYZER, self.analyze_many)
+                self._roots = tuple((w, t) for w, t in first.items() if t.split("#", 1)[0] not in ("", w))
+        return self._roots
 
     def misspelt(self) -> frozenset[str]:
         """The query's words the dictionary does not accept (the ``sv_misread`` analyzer keeps a
@@ -215,7 +242,8 @@ class KeywordQuery:
         skips only as a whole. At a million passages with the compound parts' clauses (issue
         27), the ranking search's p95 fell from 42.7 to 32.6 ms with the analysis round trips
         (bench/reports/scale_profile_ranking.md)."""
-        ocr = ocr_clause(self.q, None)  # misreadings past the fuzzy clause's reach, in scanned passages
+        # misreadings past the fuzzy clause's reach, in scanned passages
+        ocr = ocr_clause(self.q, None, self.misread, self.roots())
         should = self._matches(self.q) + self._fuzzy(exact_words(self.q)) + ([ocr] if ocr else []) \
             + self._identifiers(self.q)
         if self.analyze is not None:
@@ -245,13 +273,13 @@ class KeywordQuery:
         alternatives: a word counts wherever the ranking finds it (but for the fuzzy clause of a
         correctly spelt word, which reads only ``text.misread``: ``misspelt``). Scored as
         ``clause`` scores (the same fields and boosts, summed): a result page ranks by it."""
-        ocr = {w.word: w for w in ocr_words(self.q)}
+        ocr = {w.word: w for w in ocr_words(self.q, self.roots())}
         compounds = self.compounds()
         words: list[dict[str, Any]] = []
         for w in exact_words(self.q):
             should = self._matches(w) + self._fuzzy([w])
             if w in ocr:
-                should.append(ocr_word_clause(ocr[w]))
+                should.append(ocr_word_clause(ocr[w], self.misread))
             if w in compounds:
                 should += self._near(compounds[w])
             words.append({"bool": {"should": should, "minimum_should_match": 1}})
@@ -263,10 +291,11 @@ class KeywordQuery:
             return {"match_none": {}}
         return {"bool": {"should": should, "minimum_should_match": 1}}
 
-    def highlight(self) -> dict[str, Any]:
-        """The highlight request: the words, their misread spellings and (with ``analyze``) the
-        parts of a split word where they stand close together."""
-        return highlight_request(self.q, list(self.compounds().values()))
+    def highlight(self, guessed: bool = False) -> dict[str, Any]:
+        """The highlight request: the words, their misread spellings (``guessed``: their guessed
+        forms' too) and (with ``analyze``) the parts of a split word where they stand close
+        together."""
+        return highlight_request(self.q, list(self.compounds().values()), guessed, self.roots() if guessed else ())
 
 
 def facet_agg(f: Filter, aggs: dict[str, Any] | None = None, size: int | None = None) -> dict[str, Any]:

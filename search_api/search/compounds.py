@@ -79,6 +79,12 @@ def tokenized(texts: tuple[str, ...], analyzer: str, analyze_many: AnalyzeMany) 
     return [texts[i] for i in sorted(_by_text(texts, analyzer, analyze_many)[1])] if texts else []
 
 
+def first_tokens(texts: tuple[str, ...], analyzer: str, analyze_many: AnalyzeMany) -> dict[str, str]:
+    """Each text's first token (one request), for the texts ``analyzer`` makes a token of."""
+    tokens = _by_text(texts, analyzer, analyze_many)[1] if texts else {}
+    return {texts[i]: toks[0] for i, toks in tokens.items() if toks}
+
+
 def split_all(words: Sequence[str], analyze_many: AnalyzeMany) -> dict[str, Compound]:
     """Every split word of ``words`` by word, from one ``_analyze`` request of them all."""
     texts = tuple(dict.fromkeys(w for w in words if _may_split(w)))

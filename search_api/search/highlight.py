@@ -52,13 +52,18 @@ def snippet(src: dict[str, Any], hl: dict[str, list[str]] | None) -> str:
     return html.escape(short)
 
 
-def highlight_request(q: str, compounds: Sequence[Compound] = ()) -> dict[str, Any]:
+def highlight_request(q: str, compounds: Sequence[Compound] = (), guessed: bool = False,
+                      roots: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
     """Highlight with the exact clauses only: the fuzzy clause, rewritten per document,
     made highlighting 20x slower (measured: 300 ms vs 15 ms for 100 passages). The OCR clause's
     misread spellings (``search_api.search.ocr``) are marked where they stand, and the parts of a
     split query word where they stand close together ("<mark>program</mark> för
-    <mark>lekplatser</mark>" for "lekplatsprogram"; ``search_api.search.compounds``)."""
-    misread, misread_stemmed = ocr_highlight_terms(q)
+    <mark>lekplatser</mark>" for "lekplatsprogram"; ``search_api.search.compounds``). ``guessed``:
+    also the misread spellings of the words' guessed forms ("stddja" for "stödjer"): over a
+    thousand terms, for the few passages a result page shows (on the ranking list's 20 they were
+    most of the cost the guessed forms add at a million passages: p95 12.5 -> 13.7 ms without
+    them in the highlight, 15.7 with)."""
+    misread, misread_stemmed = ocr_highlight_terms(q, guessed, roots)
     # text.parts holds the whole words' stems and the compounds' parts at the compound's offsets:
     # one field marks both (a compound found by its part is marked whole), from its own term
     # vectors; "text" keeps none (half the term vectors of the two fields read together before)

@@ -170,6 +170,23 @@ class BoilerplateMatch(BaseModel):
     line: str = ""
 
 
+class WordParts(BaseModel):
+    """A query word and the parts it was split into."""
+
+    word: str
+    parts: list[str]
+
+
+class PartsMatch(BaseModel):
+    """An answer that holds the parts of the query's coined words, not together (issue 27)."""
+
+    yttrande_id: str
+    council: str | None = None
+    remiss_id: str | None = None
+    remiss_title: str | None = None
+    words: list[WordParts] = Field(default_factory=list)  # the words found as their parts only
+
+
 class SearchResponse(BaseModel):
     query: str
     mode: Mode
@@ -191,6 +208,9 @@ class SearchResponse(BaseModel):
     # the query's words when every one is a stop word no field indexes ("hade"): the page says
     # so instead of "no answer contains the words", which would be false
     stop_words: list[str] = Field(default_factory=list)
+    # answers holding a coined word's parts on different places (``search.parts_apart``), when no
+    # passage holds the words: named as such instead of "no answer contains the words"
+    parts_apart: list[PartsMatch] = Field(default_factory=list)
 
 
 # ---- Swedish validation messages -------------------------------------------------

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from remissvar.ocr_forms import MAX_SPELLINGS, has_umlaut, ocr_spellings
+from remissvar.ocr_forms import MAX_GUESSED_SPELLINGS, MAX_SPELLINGS, has_umlaut, misread_guesses, ocr_spellings
 from remissvar.textnorm import WORD, fold
 from search_api.index import load_mapping_file
 
@@ -28,6 +28,16 @@ OCR_WEIGHT = 0.3
 # spellings looked up for one query at most (each a term seek per segment): a long query's later
 # words keep their own spelling only
 MAX_SPELLINGS_PER_QUERY = 1024
+# misread spellings of guessed forms for one query at most (term seeks in the far smaller
+# dictionary of the misread text), and the shortest word they are guessed for
+MAX_GUESSED_PER_QUERY = 4096
+MIN_GUESSED_WORD = 3
+# the words the dictionary rejects, folded (mappings/analysis.json, sv_misread)
+MISREAD_FIELD = "text.misread"
+# the highlighter's terms of the folded text, in bytes at most: Lucene holds them as one term of
+# at most 32,766 bytes when it marks them ("max_bytes_length_exceeded" with every guessed spelling
+# of a long query's words); the misread spellings of the words as typed fit below this
+HIGHLIGHT_TERM_BYTES = 24_000
 # Lucene's Swedish stop words (``_swedish_``, mappings/analysis.json's sv_stop), which the stemmed
 # fields drop; sv_stop_folded holds their folded spellings (tests check both against Elasticsearch)
 STEMMED_STOPWORDS = frozenset("""
@@ -52,56 +62,82 @@ class OcrWord:
     word: str
     folded: tuple[str, ...]  # spellings in the folded text (``text_folded``)
     stemmed: tuple[str, ...]  # spellings the folded text drops as stop words, for the stemmed text
+    # misread spellings of its other forms, guessed (``misread_guesses``), folded: looked up only
+    # among the words the dictionary rejects (``text.misread``), where a guess that is another
+    # word's correct form ("staden" of "städa") cannot match
+    guessed: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1024)
-def ocr_words(q: str) -> tuple[OcrWord, ...]:
+def ocr_words(q: str, roots: tuple[tuple[str, str], ...] = ()) -> tuple[OcrWord, ...]:
     """The query's words as the OCR clause looks them up: every word the stemmed fields keep, when
-    one of them has å/ä/ö (a query without has nothing the folded and fuzzy clauses miss); none
-    otherwise."""
+    one of them or its root (``roots``: word -> its root as the analysis has it, 'gick' -> 'gå',
+    'höll' -> 'håll#v')
+    has å/ä/ö (a query without has nothing the folded and fuzzy clauses miss); none otherwise."""
     words = [w for w in (m.group(0).lower() for m in WORD.finditer(q)) if w not in STEMMED_STOPWORDS]
-    if not any(has_umlaut(w) for w in words):
+    root_of = dict(roots)
+    if not any(has_umlaut(w) or has_umlaut(root_of.get(w, "")) for w in words):
         return ()
     stops = folded_stopwords()
     out: list[OcrWord] = []
-    budget = MAX_SPELLINGS_PER_QUERY
+    budget, guess_budget = MAX_SPELLINGS_PER_QUERY, MAX_GUESSED_PER_QUERY
     for w in words:
         spellings = ocr_spellings(w, limit=max(1, min(MAX_SPELLINGS, budget)))
         budget -= len(spellings)
         folded = tuple(dict.fromkeys(f for f in map(fold, spellings) if f not in stops))
         stemmed = tuple(s for s in spellings[1:] if fold(s) in stops)
-        out.append(OcrWord(w, folded, stemmed))
+        guessed: tuple[str, ...] = ()
+        if guess_budget > 0 and len(w) >= MIN_GUESSED_WORD:
+            seen = set(folded)
+            guesses = misread_guesses(w, min(MAX_GUESSED_SPELLINGS, guess_budget), root_of.get(w, ""))
+            guessed = tuple(g for g in dict.fromkeys(map(fold, guesses)) if g not in seen)
+            guess_budget -= len(guessed)
+        out.append(OcrWord(w, folded, stemmed, guessed))
     return tuple(out)
 
 
-def _word_clause(w: OcrWord) -> dict[str, Any]:
+def _word_clause(w: OcrWord, misread: bool) -> dict[str, Any]:
     should: list[dict[str, Any]] = [{"match": {"text": w.word}}]  # the word found clean (any form)
     if w.folded:
         should.append({"terms": {"text_folded": list(w.folded)}})
+    if misread and w.guessed:
+        should.append({"terms": {MISREAD_FIELD: list(w.guessed)}})
     if w.stemmed:
         should.append({"match": {"text": " ".join(w.stemmed)}})
     return {"constant_score": {"filter": {"bool": {"should": should}}, "boost": OCR_WEIGHT}}
 
 
-def ocr_word_clause(w: OcrWord) -> dict[str, Any]:
+def ocr_word_clause(w: OcrWord, misread: bool = True) -> dict[str, Any]:
     """One word as its OCR may have spelt it, in scanned passages: the exact rule's alternative for
-    that word (``builders.KeywordQuery.exact_clause``, one clause per query word)."""
-    return {"bool": {"filter": [{"term": {"ocr": True}}], "should": [_word_clause(w)], "minimum_should_match": 1}}
+    that word (``builders.KeywordQuery.exact_clause``, one clause per query word). ``misread``: the
+    index has ``text.misread`` (one made before has not: its guessed forms are not looked up)."""
+    return {"bool": {"filter": [{"term": {"ocr": True}}], "should": [_word_clause(w, misread)],
+                     "minimum_should_match": 1}}
 
 
-def ocr_clause(q: str, msm: str | int | None) -> dict[str, Any] | None:
+def ocr_clause(q: str, msm: str | int | None, misread: bool = True,
+               roots: tuple[tuple[str, str], ...] = ()) -> dict[str, Any] | None:
     """The query's words in scanned passages, each as it may be misread (``msm``: how many of
     them a passage must hold, as the other clauses count; None: any); None for a query with no
-    å/ä/ö."""
-    words = ocr_words(q)
+    å/ä/ö (in a word or its root: ``ocr_words``)."""
+    words = ocr_words(q, roots)
     if not words:
         return None
-    return {"bool": {"filter": [{"term": {"ocr": True}}], "should": [_word_clause(w) for w in words],
+    return {"bool": {"filter": [{"term": {"ocr": True}}], "should": [_word_clause(w, misread) for w in words],
                      "minimum_should_match": 1 if msm is None else msm}}
 
 
-def ocr_highlight_terms(q: str) -> tuple[list[str], str]:
+def ocr_highlight_terms(q: str, guessed: bool = False,
+                        roots: tuple[tuple[str, str], ...] = ()) -> tuple[list[str], str]:
     """What the highlighter marks besides the words as typed: the misread spellings in the folded
-    text, and those it drops (as one text for the stemmed field)."""
-    words = ocr_words(q)
-    return ([f for w in words for f in w.folded], " ".join(s for w in words for s in w.stemmed))
+    text (``guessed``: and those of its guessed forms, as many as ``HIGHLIGHT_TERM_BYTES``
+    allows), and those it drops (as one text for the stemmed field)."""
+    words = ocr_words(q, roots)
+    terms = [f for w in words for f in w.folded]
+    size = sum(len(t.encode()) + 1 for t in terms)
+    for g in (g for w in words for g in w.guessed if guessed):
+        size += len(g.encode()) + 1
+        if size > HIGHLIGHT_TERM_BYTES:
+            break
+        terms.append(g)
+    return terms, " ".join(s for w in words for s in w.stemmed)

@@ -31,6 +31,7 @@ from search_api.search.builders import (
     YEAR_RE,
     KeywordQuery,
     dnr,
+    exact_words,
     motion_number,
     multiselect_facet_aggs,
     stop_words_only,
@@ -55,12 +56,14 @@ from search_api.search.models import (
     CouncilAnswer,
     Filters,
     Mode,
+    PartsMatch,
     PassageHit,
     QueryError,
     RemissGroup,
     SearchRequest,
     SearchResponse,
 )
+from search_api.search.parts_apart import parts_answers, parts_apart_request
 from search_api.search.precedent import (
     NONE_FOUND,
     POOL,
@@ -519,8 +522,9 @@ class SearchService:
         words_unfound = bool(req.q.strip()) and req.mode != "semantic" and not groups
         stop_words = stop_words_only(req.q) if words_unfound else []
         in_boilerplate = self.boilerplate_matches(req.q, req.filters) if words_unfound and not stop_words else []
+        parts_apart = self.parts_apart(req.q, req.filters) if words_unfound and not stop_words else []
         return SearchResponse(
-            in_boilerplate=in_boilerplate, stop_words=stop_words,
+            in_boilerplate=in_boilerplate, stop_words=stop_words, parts_apart=parts_apart,
             query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,
             pages=min(50, (listed - 1) // req.size + 1) if listed else 0,
             total_answers=answers, similar=similar, page=req.page, size=req.size,
@@ -549,7 +553,8 @@ class SearchService:
         if not answers:
             return
         res = self.es.search(index=self.passages, size=len(answers), source=False,
-                             query={"ids": {"values": list(answers)}}, highlight=self.keyword_query(q).highlight())
+                             query={"ids": {"values": list(answers)}},
+                             highlight=self.keyword_query(q).highlight(guessed=True))
         for h in res["hits"]["hits"]:
             a = answers[h["_id"]]
             if h.get("highlight"):
@@ -577,6 +582,15 @@ class SearchService:
                                         remiss_id=src.get("remiss_id"), remiss_title=src.get("remiss_title"),
                                         line=line[:200]))
         return out
+
+    def parts_apart(self, q: str, filters: Filters) -> list[PartsMatch]:
+        """Answers holding the parts of the query's coined words on different places (and its
+        other words), for a page no passage of which holds the words (``search.parts_apart``)."""
+        words, compounds = exact_words(q), self.keyword_query(q).compounds()
+        body = parts_apart_request(words, compounds, self._visible(filters).clauses())
+        if body is None:
+            return []
+        return parts_answers(dict(self.es.search(index=self.passages, **body)), words, compounds)
 
     def similar_groups(self, r: Retrieval, exact_rids: set[str]) -> list[RemissGroup]:
         """"Liknande innehåll": remisser found only by meaning, above the display floor."""
@@ -878,7 +892,7 @@ class SearchService:
             index=self.passages, size=k, source=PASSAGE_SOURCE,
             query={"bool": {"must": [{"bool": {"should": [kq.clause(), *near], "minimum_should_match": 1}}],
                             "filter": [{"term": {"yttrande_id": yid}}]}},
-            highlight=kq.highlight(),
+            highlight=kq.highlight(guessed=True),
         )
         return [hit_from_source(h["_source"], float(h["_score"]), h.get("highlight")) for h in res["hits"]["hits"]]
 

@@ -1,7 +1,14 @@
 """What OCR makes of å/ä/ö: the spellings a search looks up in scanned passages."""
 from __future__ import annotations
 
-from remissvar.ocr_forms import MAX_SPELLINGS, has_umlaut, ocr_spellings
+from remissvar.ocr_forms import (
+    MAX_GUESSED_SPELLINGS,
+    MAX_SPELLINGS,
+    has_umlaut,
+    inflection_guesses,
+    misread_guesses,
+    ocr_spellings,
+)
 from remissvar.textnorm import fold
 
 
@@ -38,3 +45,30 @@ def test_the_word_first_then_fewest_misread_letters_and_a_bound():
     kept = [s.count("ä") + s.count("ö") for s in spellings]  # letters read right: 2, then 1, then none
     assert kept == sorted(kept, reverse=True) and kept[-1] == 0
     assert len(ocr_spellings("förvärvsförsörjning")) == MAX_SPELLINGS
+
+
+def test_another_form_of_the_word_is_guessed_from_its_endings():
+    assert inflection_guesses("Tänkte")[0] == "tänkte" and "tänka" in inflection_guesses("tänkte")
+    assert "stödja" in inflection_guesses("stödjer") and "året" in inflection_guesses("årets")
+    assert "går" in inflection_guesses("gått") and "kommunikatörer" in inflection_guesses("kommunikatör")
+    assert "mäta" in inflection_guesses("mätas")
+
+
+def test_a_scans_misreading_of_another_form_is_among_the_guesses():
+    # Skärholmen's scan: "ska stddja", "kommunikatdrer", "tidnka", "méta", "gér"
+    for word, misread in (("stödjer", "stddja"), ("kommunikatör", "kommunikatdrer"), ("tänkte", "tidnka"),
+                          ("mäter", "méta"), ("gått", "gér")):
+        assert misread in misread_guesses(word), (word, misread)
+    # a guessed form itself, spelt right, is no misreading ("stödja" is looked up by the stemmed text)
+    assert "stödja" not in misread_guesses("stödjer") and "stödjer" not in misread_guesses("stödjer")
+    assert misread_guesses("flygplats") == []  # no å/ä/ö in any form: nothing a scan misread
+    assert len(misread_guesses("jämställdhetskonsekvenserna", limit=100)) == 100  # bounded
+    assert len(misread_guesses("förvärvsförsörjningen")) <= MAX_GUESSED_SPELLINGS
+
+
+def test_an_irregular_forms_root_guesses_the_forms_its_endings_cannot():
+    assert "gér" not in misread_guesses("gick") and "gér" in misread_guesses("gick", root="gå")
+    assert "halls" in misread_guesses("höll", root="håll#v")
+    # -ja only on a verb's root: 'städa' guesses no 'städja', which a scan spells as 'stödja'
+    assert "stddja" in misread_guesses("stödde", root="stöd#v")
+    assert "stddja" not in misread_guesses("städa") and "stddja" not in misread_guesses("städade", root="städa")

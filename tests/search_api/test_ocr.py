@@ -28,6 +28,8 @@ SCANNED = {
     "idrar": "Över hälften i alla &Idrar anvédnder tjänsten.",
     "lek": "Barnen leker på lekplatser och vi ska städa i trapphuset.",
     "fuzzy": "Utredmingen föreslår en ny ordning.",
+    "stddja": "Förvaltningen ska stddja verksamhetens kommunikatdrer i arbetet.",
+    "matt": "Ytan är matt och grå.",
 }
 TYPED = {
     "clean": "Den övergripande inriktningen ska möta de behov som finns.",
@@ -62,6 +64,25 @@ def test_a_word_is_found_as_the_scan_misread_it(probe, q, scan):
     es, idx = probe
     assert scan in exact_ids(es, idx, q)
     assert scan in ranked_ids(es, idx, q)  # the ranking and the exact block agree
+
+
+@pytest.mark.parametrize(("q", "scan"), [("stödjer", "stddja"), ("kommunikatör", "stddja"), ("tänkte", "tidnka"),
+                                         ("mätas", "meta")])
+def test_another_form_of_the_word_is_found_as_the_scan_misread_it(probe, q, scan):
+    """The scan misread another form than the query's ("stddja" for 'stödja', asked as 'stödjer'):
+    the word's guessed forms are looked up as a scan may have misread them, among the words the
+    dictionary rejects; in the ranking as in the exact block."""
+    es, idx = probe
+    assert scan in exact_ids(es, idx, q)
+    assert scan in ranked_ids(es, idx, q)
+
+
+def test_a_guessed_form_that_is_another_word_is_no_misreading(probe):
+    """'mäta' guesses 'mätt', which a scan may spell 'matt': a word the dictionary accepts (dull)
+    is never taken for a misreading of a guessed form."""
+    es, idx = probe
+    assert "matt" not in exact_ids(es, idx, "mäta") and "matt" not in ranked_ids(es, idx, "mäta")
+    assert "stddja" not in exact_ids(es, idx, "städa")
 
 
 def test_misread_spellings_are_looked_up_in_scanned_passages_only(probe):
@@ -126,10 +147,15 @@ def service(seeded_index, settings, query_encoder):
 
 
 @pytest.mark.parametrize(("q", "marked"), [("övergripande", "Gvergripande"), ("tänka", "tidnka"),
-                                           ("mäta", "méta"), ("nått", "nétt")])
+                                           ("mäta", "méta"), ("nått", "nétt"), ("stödjer", "stddja"),
+                                           ("tänkte", "tidnka"), ("höll", "halls"), ("stödde", "stddja"),
+                                           ("gick", "gér")])
 def test_the_page_finds_skarholmens_scan_by_the_word_as_typed(service, q, marked):
     """Skärholmen's scanned answer holds these words only as its OCR misread them: the page lists
-    it in the exact block (never 'Inget svar i arkivet innehåller orden') and marks the word."""
+    it in the exact block (never 'Inget svar i arkivet innehåller orden') and marks the word -
+    also where the scan misread another form ("stddja" of 'stödja' for "stödjer"), and for an
+    irregular form by its root as the analysis has it ("höll": 'håll' -> "hålls", scanned
+    "halls"; "gick": 'gå' -> "går", scanned "gér")."""
     resp = service.search(SearchRequest(q=q, mode="hybrid"))
     assert resp.total_groups >= 1
     hit = next(a for g in resp.groups for a in g.answers if a.council and "rholmen" in a.council.lower())

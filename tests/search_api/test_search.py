@@ -398,6 +398,29 @@ def test_words_only_in_standard_wordings_are_said_to_be_there(service, client):
     assert "Inget svar i arkivet innehåller" in none and "standardformuleringar" not in none
 
 
+def test_a_coined_words_parts_on_different_places_are_named_as_such(service, client):
+    """Issue 27: "facebookkonto" is in no answer, nor are its parts close together (the exact
+    rule), but both answers speak of Facebook in one place and of "konton" in another: the page
+    names them as holding the word's parts on different places - not in the exact
+    block, and without saying that no answer contains the words. A word one of whose parts is in
+    no answer, or is a stop word ('vara' of "programvara", in nearly every answer as the verb),
+    gets no such list."""
+    from search_api.search.models import SearchRequest
+
+    r = service.search(SearchRequest(q="facebookkonto", mode="keyword"))
+    assert r.groups == [] and r.total_groups == 0
+    named = {m.yttrande_id: m for m in r.parts_apart}
+    assert set(named) == {"seed-000", "seed-004"}
+    assert [(w.word, w.parts) for w in named["seed-004"].words] == [("facebookkonto", ["facebook", "konto"])]
+    html = client.get("/?q=facebookkonto&mode=keyword").get_data(as_text=True)
+    assert "Inget svar innehåller ”facebookkonto” som ett ord, men 2 svar innehåller ordets delar" in html
+    assert "facebook + konto" in html and "Inget svar i arkivet innehåller" not in html
+    for q in ("snöröjningskonto", "programvara"):
+        assert service.search(SearchRequest(q=q, mode="keyword")).parts_apart == [], q
+    none = client.get("/?q=snöröjningskonto&mode=keyword").get_data(as_text=True)
+    assert "Inget svar i arkivet innehåller" in none and "olika ställen" not in none
+
+
 def test_a_query_of_stop_words_alone_is_said_to_be_one(service, client):
     """Issue 27: the text fields drop stop words, so "hade" finds no passage although answers hold
     it; the page says that the query has only such words, never that no answer contains them. A
