@@ -65,7 +65,10 @@ def baseline_queries() -> Iterator[None]:
 
     saved = KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight, KeywordQuery.compounds
     KeywordQuery.STEMMED_FIELDS = [f for f in saved[0] if ".parts" not in f]
-    KeywordQuery.highlight = lambda self: _highlight(self.q)  # type: ignore[method-assign]
+    def highlight(self: KeywordQuery, guessed: bool = False) -> dict[str, Any]:
+        return _highlight(self.q)
+
+    KeywordQuery.highlight = highlight  # type: ignore[method-assign]
     KeywordQuery.compounds = lambda self: {}  # type: ignore[method-assign]
     try:
         yield

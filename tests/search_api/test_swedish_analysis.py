@@ -44,6 +44,7 @@ def probe(es: Elasticsearch, settings: Any):
         "scan": "Förvaltningen stäiler krav på entreprenören.",
         "bilhus": "Ett bilhus står vid torget.",
         "hus_bilar": "Ett hus för bilar står vid torget.",
+        "foreslar": "Förvaltningen föreslår att nämnden avstyrker motionen och ger stöd.",
     }
     fields = {i: {"text": t, "text_folded": t.lower()} for i, t in docs.items()}
     with probe_index(es, settings, "svprobe", fields) as name:
@@ -271,8 +272,9 @@ def test_a_verb_finds_its_participles_and_its_forms_meet(probe):
         assert stems(es, idx, participle)[0] != stems(es, idx, verb)[0]  # the participle stays itself
     for forms in ("gälla gäller gällt", "mena menar menade", "höja höjer höjas", "ställa ställer ställt"):
         assert len(set(stems(es, idx, forms))) == 1, (forms, stems(es, idx, forms))
-    # a present participle in -ande is a noun as often: no verb beside it
-    assert stems(es, idx, "yttra")[0] not in indexed("yttrande")
+    # a present participle in -ande, its verb's noun, carries the verb where it is a dictionary verb
+    assert stems(es, idx, "yttra")[0] in indexed("yttrande")
+    assert stems(es, idx, "avstyrkande") == ["avstyrkande", stems(es, idx, "avstyrka")[0]]
     # no other verb beside a form the dictionary reads as its own verb ("vikta" is read as "vika")
     for form in ("viktade", "förenade", "benade", "bredda"):
         assert all(untag(t) in untag(indexed(form)[0]) or untag(indexed(form)[0]) in untag(t)
@@ -285,6 +287,26 @@ def test_a_verb_finds_its_participles_and_its_forms_meet(probe):
     for forms in ("gammal äldre äldst", "liten lilla små mindre minst", "många fler flest flesta",
                   "nära närmare närmaste", "dålig sämre sämst", "bra bättre bäst bästa"):
         assert len(set(stems(es, idx, forms))) == 1, (forms, stems(es, idx, forms))
+
+
+def test_a_participle_searched_finds_its_verbs_forms(probe):
+    """Searched, a participle is its own stem and its verb's at one position (issue 27, session
+    14): "föreslagen" finds "föreslår", "givna" finds "ger", "avstyrkande" finds "avstyrker" - a
+    strong verb's participle by its supine ("tagit" -> "tagen", "tagna"), after a particle too
+    ("föreslagen" is "före" + "slagen", not a compound of "slag"). Not where the word is a noun's
+    form as well ("förslaget" is no participle of "förslå"; "avslagen", the rejections) or a word of
+    its own ("vuxna", adults, never "växer")."""
+    es, idx = probe
+    for participle, verb in (("föreslagen", "föreslå"), ("givna", "ge"), ("tagna", "ta"), ("drivna", "driva"),
+                             ("understruken", "understryka"), ("avstyrkande", "avstyrka")):
+        got = stems(es, idx, participle)
+        assert len(got) == 2 and got[1] == stems(es, idx, verb)[0], (participle, got)
+        assert [p for _, p, _ in tokens(es, idx, "sv_text", participle)] == [0, 0]
+    for q in ("föreslagen", "givna", "avstyrkande"):
+        assert exact_ids(es, idx, q) == ["foreslar"], q
+    for word in ("förslaget", "vuxna", "avslagen"):
+        assert len(stems(es, idx, word)) == 1, (word, stems(es, idx, word))
+    assert stems(es, idx, "förslaget") == stems(es, idx, "förslag")
 
 
 def test_a_coined_compound_modifier_is_read_as_a_compound(probe):

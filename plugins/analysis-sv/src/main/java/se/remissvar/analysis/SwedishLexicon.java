@@ -107,6 +107,9 @@ final class SwedishLexicon {
     };
     /** Verb forms that are also other words ("drog" a drug, "bar" bare, "såg" a saw, "drev"): a
      *  verb's form only after a particle. */
+    /** Strong participles that are words of their own, not searched as their verb: "vuxna"
+     *  (adults) would find "växer" (grows). */
+    private static final Set<String> LEXICALIZED_PARTICIPLES = Set.of("vuxen", "vuxna", "vuxet");
     private static final Set<String> PREFIXED_ONLY = Set.of("drog", "drogs", "bar", "bars", "såg", "drev");
     /** The shortest strong form read after a word ("gjorde", "sätts", "håller"): a shorter one
      *  ends too many other words ("tomtar" is no "tomta", "handlade" no "handlägga"). */
@@ -127,6 +130,9 @@ final class SwedishLexicon {
      *  -> its positive, longest first. */
     final List<String[]> umlautForms;
     private final Map<String, String> verbForms = new HashMap<>();
+    /** A strong verb's participle (its supine's -it as -en, -na, -et: "tagen", "skrivna",
+     *  "slaget") -> the verb. */
+    private final Map<String, String> strongParticiples = new HashMap<>();
     /** The flags of sv_SE.aff's suffix rules. */
     private final String suffixFlags;
     /** The full-form lexicon's lemmas (full_forms.py). */
@@ -190,6 +196,14 @@ final class SwedishLexicon {
             for (int i = 1; i < v.length; i++) {
                 verbForms.put(v[i], v[0]);
             }
+            for (int i = 1; i < v.length; i++) {
+                if (v[i].endsWith("it") && v[i].length() > 3) {
+                    String base = v[i].substring(0, v[i].length() - 2);
+                    for (String end : new String[] {"en", "na", "et"}) {
+                        strongParticiples.putIfAbsent(base + end, v[0]);
+                    }
+                }
+            }
             String passive = v[0] + "s"; // the passive infinitive ("sägas", "skrivas"), unless a word of its own ("gås")
             if (!verbForms.containsKey(passive) && (rootClasses(passive) & NOUN) == 0) {
                 verbForms.put(passive, v[0]);
@@ -248,6 +262,29 @@ final class SwedishLexicon {
             String first = w.substring(0, i);
             if (inf != null && isRoot(first) && isRoot(first + inf)) {
                 return first + inf;
+            }
+        }
+        return null;
+    }
+
+    /** The verb of a strong verb's participle ("tagna" -> "ta", "givet" -> "ge"; after a particle
+     *  whose verb is a dictionary word, "föreslagen" -> "föreslå", "understruken" ->
+     *  "understryka"), or null - also where the participle is a noun of its own ("vuxen", an
+     *  adult, is no form of "växa" to search by). */
+    String strongParticipleVerb(String w) {
+        if (LEXICALIZED_PARTICIPLES.contains(w)) {
+            return null;
+        }
+        String inf = strongParticiples.get(w);
+        if (inf != null) {
+            return (rootClasses(w) & NOUN) != 0 ? null : inf;
+        }
+        for (String p : PARTICLES) {
+            if (w.length() > p.length() + 3 && w.startsWith(p)) {
+                inf = strongParticiples.get(w.substring(p.length()));
+                if (inf != null && isRoot(p + inf) && (rootClasses(w) & NOUN) == 0) {
+                    return p + inf;
+                }
             }
         }
         return null;

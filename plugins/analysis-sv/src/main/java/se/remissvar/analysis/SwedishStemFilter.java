@@ -9,7 +9,8 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Replaces each token by its stem ({@link SwedishWords}); with {@code parts}, a compound's
+ * Replaces each token by its stem ({@link SwedishWords}), a participle's followed by its verb's at
+ * the same position ("skriven": skriven, skriva); with {@code parts}, a compound's
  * parts follow at the same position and with the compound's offsets, so a highlight of a part
  * marks the whole compound. Keyword tokens pass unchanged. With {@code partsOnly}, only the
  * parts are emitted (the first at the compound's position): a word that is not a compound, and
@@ -56,7 +57,8 @@ final class SwedishStemFilter extends TokenFilter {
                 continue;
             }
             SwedishWords.Analysis a = words.analyze(term.toString());
-            String[] parts = emitParts ? parts(a) : new String[0];
+            // a participle's verb: among the parts, or on its own where no parts are emitted
+            String[] parts = emitParts ? parts(a) : a.verb() != null && !partsOnly ? new String[] {a.verb()} : new String[0];
             if (!partsOnly) {
                 term.setEmpty().append(a.stem());
                 if (parts.length > 0) {

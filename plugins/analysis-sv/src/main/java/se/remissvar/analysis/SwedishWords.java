@@ -56,8 +56,18 @@ final class SwedishWords {
         "ave", "ess", "est", "ode", "ske", "sia", "tia", "nia", "uns", "oms", "res", "set", "rit",
         "ton", "mat", "kap", "kar", "alt", "tik", "log", "ort", "ren", "ras", "rad", "dis", "tal", "ört", "öra");
 
-    /** A word's stem and its compound parts (empty when it is not a compound). */
-    record Analysis(String stem, String[] parts) {}
+    /** A word's stem and its compound parts (empty when it is not a compound); {@code verb}: the
+     *  stem of the verb a participle comes from, indexed and searched beside its own stem by the
+     *  stemmed text too (null for any other word). */
+    /** The shortest present participle in -ande whose verb is looked up ("ledande"; "boende" in
+     *  -ende two letters shorter). */
+    private static final int MIN_PRESENT_PARTICIPLE = 7;
+
+    record Analysis(String stem, String[] parts, String verb) {
+        Analysis(String stem, String[] parts) {
+            this(stem, parts, null);
+        }
+    }
 
     private record Split(String modifierForm, String modifierWord, String headStem, String headForm) {}
 
@@ -91,17 +101,30 @@ final class SwedishWords {
         return a;
     }
 
-    /** {@link #word}'s analysis with, among its parts, the stem of the verb a participle or
-     *  supine comes from ({@link SwedishLexicon#verbOf}): "skriven" is indexed as "skriven" and
-     *  "skriva", so "skrev" finds it; searched, "skriven" finds its own forms. */
+    /** {@link #word}'s analysis with the stem of the verb a participle or supine comes from
+     *  ({@link SwedishLexicon#verbOf}), or a present participle in -ande/-ende ("avstyrkande",
+     *  "boende": {@link #presentParticipleVerb}), among its parts and as its {@code verb}: "skriven"
+     *  is indexed and searched as "skriven" and "skriva", so "skrev" finds it and it finds "skrev";
+     *  its own forms ("skrivna") find it as before. */
     private Analysis compute(String w) {
         Analysis a = word(w);
         if (lexicon == null || !useDictionary) {
             return a;
         }
-        String verb = lexicon.verbOf(w);
+        String strong = lexicon.verbOf(w) == null && !nounForm(w, a) ? lexicon.strongParticipleVerb(w) : null;
+        if (strong != null) { // its own stem (the -en form), whatever the decompounder made of it ("före" + "slag")
+            a = new Analysis(w.substring(0, w.length() - 2) + "en", NO_PARTS);
+        } else if (lexicon.verbOf(w) != null && a.parts().length > 0 && w.equals(a.stem())) {
+            a = new Analysis(a.stem(), NO_PARTS); // a participle the dictionary lists is no compound ("föreslagen")
+        }
+        String verb = strong != null ? strong : lexicon.verbOf(w);
         if (verb == null) {
             verb = lexicon.verbOf(untagged(a.stem()));
+        }
+        boolean ande = false;
+        if (verb == null && a.parts().length == 0) {
+            verb = presentParticipleVerb(w);
+            ande = verb != null;
         }
         if (verb == null || a.parts().length > 0) { // a compound's parts stay its parts alone (compounds.py reads them)
             return a;
@@ -114,7 +137,45 @@ final class SwedishWords {
                 || stem.equals(a.stem()) || untagged(a.stem()).equals(plain)) {
             return a;
         }
-        return new Analysis(a.stem(), plus(a.parts(), stem));
+        // searched as its verb too only where it is no noun's form as well ("deltat": the delta,
+        // or the supine of "delta"): indexed with it as before, so the verb's forms find it. A
+        // present participle is its verb's noun ("avstyrkande"): searched as the verb too
+        boolean searchedAsVerb = strong != null || ande || !nounForm(w, a);
+        return new Analysis(a.stem(), plus(a.parts(), stem), searchedAsVerb ? stem : null);
+    }
+
+    /** True when the analysis reads {@code w} as a noun's form ("förslaget" of "förslag", not the
+     *  participle of "förslå"; "avslagen", the rejections): such a word is not searched as a
+     *  strong verb's participle it may also be. */
+    private boolean nounForm(String w, Analysis a) {
+        String stem = a.stem();
+        int hash = stem.indexOf('#');
+        if (hash >= 0) {
+            return stem.indexOf('s', hash) > 0 || stem.indexOf('n', hash) > 0 || stem.indexOf('u', hash) > 0;
+        }
+        int noun = SwedishLexicon.NOUN | SwedishLexicon.NEUTER | SwedishLexicon.COMMON;
+        if (lexicon.isRoot(stem) && (formClasses(w, stem) & noun) != 0) {
+            return true;
+        }
+        for (AffixedWord x : hunspell.analyzeSimpleWord(w)) { // "deltat": the noun "delta"'s too
+            if ((formClasses(w, x.getDictEntry().getStem()) & noun) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The verb of a present participle the dictionary reads as a word of its own ("avstyrkande",
+     *  "främjande" -> "avstyrka", "främja"; "boende", "pågående" -> "bo", "pågå"), where that verb
+     *  is a dictionary verb; else null. */
+    private String presentParticipleVerb(String w) {
+        String verb = null;
+        if (w.length() >= MIN_PRESENT_PARTICIPLE && w.endsWith("ande")) {
+            verb = w.substring(0, w.length() - 4) + "a";
+        } else if (w.length() >= MIN_PRESENT_PARTICIPLE - 2 && w.endsWith("ende")) {
+            verb = w.substring(0, w.length() - 4);
+        }
+        return verb != null && verb.length() >= 2 && (lexicon.rootClasses(verb) & SwedishLexicon.VERB) != 0 ? verb : null;
     }
 
     private static String untagged(String stem) {
