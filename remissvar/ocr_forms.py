@@ -76,7 +76,7 @@ def ocr_spellings(word: str, limit: int = MAX_SPELLINGS) -> list[str]:
 # passive, participle; adjectives: -t, -a, -e), longest first: what a word may carry that another
 # form of it does not. Guessed, not looked up: used only where a guess cannot pass for a word
 # (``misread_guesses``: the spellings a scan misread, among the words the dictionary rejects)
-_ENDINGS_OFF = ("ornas", "arnas", "ernas", "andes", "orna", "arna", "erna", "ande", "ades", "ades", "ens",
+_ENDINGS_OFF = ("ornas", "arnas", "ernas", "andes", "orna", "arna", "erna", "ande", "ades", "ens",
                 "ets", "ade", "ats", "des", "tes", "dde", "tte", "or", "ar", "er", "en", "et", "as", "es",
                 "at", "de", "te", "dd", "tt", "ts", "a", "e", "t", "s", "r", "n")
 _ENDINGS_ON = ("", "a", "e", "t", "s", "r", "n", "ar", "er", "or", "en", "et", "as", "es", "at", "de", "te",

@@ -295,7 +295,8 @@ class KeywordQuery:
         """The highlight request: the words, their misread spellings (``guessed``: their guessed
         forms' too) and (with ``analyze``) the parts of a split word where they stand close
         together."""
-        return highlight_request(self.q, list(self.compounds().values()), guessed, self.roots() if guessed else ())
+        # the roots as the clauses have them: one cached set of spellings per query, not a second
+        return highlight_request(self.q, list(self.compounds().values()), guessed, self.roots())
 
 
 def facet_agg(f: Filter, aggs: dict[str, Any] | None = None, size: int | None = None) -> dict[str, Any]:

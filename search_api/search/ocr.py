@@ -35,8 +35,9 @@ MIN_GUESSED_WORD = 3
 # the words the dictionary rejects, folded (mappings/analysis.json, sv_misread)
 MISREAD_FIELD = "text.misread"
 # the highlighter's terms of the folded text, in bytes at most: Lucene holds them as one term of
-# at most 32,766 bytes when it marks them ("max_bytes_length_exceeded" with every guessed spelling
-# of a long query's words); the misread spellings of the words as typed fit below this
+# at most 32,766 bytes when it marks them in a passage that holds one ("max_bytes_length_exceeded":
+# a 500 for a long query of long words with å/ä/ö, their own misread spellings alone 42 KB); the
+# words' own spellings first, then their guessed forms', to this bound
 HIGHLIGHT_TERM_BYTES = 24_000
 # Lucene's Swedish stop words (``_swedish_``, mappings/analysis.json's sv_stop), which the stemmed
 # fields drop; sv_stop_folded holds their folded spellings (tests check both against Elasticsearch)
@@ -68,7 +69,7 @@ class OcrWord:
     guessed: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)  # a query of six long words with å/ä/ö holds some 300 KB of spellings
 def ocr_words(q: str, roots: tuple[tuple[str, str], ...] = ()) -> tuple[OcrWord, ...]:
     """The query's words as the OCR clause looks them up: every word the stemmed fields keep, when
     one of them or its root (``roots``: word -> its root as the analysis has it, 'gick' -> 'gå',
@@ -130,14 +131,14 @@ def ocr_clause(q: str, msm: str | int | None, misread: bool = True,
 def ocr_highlight_terms(q: str, guessed: bool = False,
                         roots: tuple[tuple[str, str], ...] = ()) -> tuple[list[str], str]:
     """What the highlighter marks besides the words as typed: the misread spellings in the folded
-    text (``guessed``: and those of its guessed forms, as many as ``HIGHLIGHT_TERM_BYTES``
-    allows), and those it drops (as one text for the stemmed field)."""
+    text (``guessed``: and then those of its guessed forms), as many as ``HIGHLIGHT_TERM_BYTES``
+    allows, and those it drops (as one text for the stemmed field)."""
     words = ocr_words(q, roots)
-    terms = [f for w in words for f in w.folded]
-    size = sum(len(t.encode()) + 1 for t in terms)
-    for g in (g for w in words for g in w.guessed if guessed):
-        size += len(g.encode()) + 1
+    terms: list[str] = []
+    size = 0
+    for t in [f for w in words for f in w.folded] + [g for w in words for g in w.guessed if guessed]:
+        size += len(t.encode()) + 1
         if size > HIGHLIGHT_TERM_BYTES:
             break
-        terms.append(g)
+        terms.append(t)
     return terms, " ".join(s for w in words for s in w.stemmed)

@@ -77,6 +77,24 @@ def test_another_form_of_the_word_is_found_as_the_scan_misread_it(probe, q, scan
     assert scan in ranked_ids(es, idx, q)
 
 
+def test_a_long_query_of_long_umlaut_words_is_highlighted_within_lucenes_term_bound(probe):
+    """The highlight's misread spellings are bounded in bytes (``ocr.HIGHLIGHT_TERM_BYTES``):
+    Lucene holds the terms it marks as one term of at most 32,766 bytes, and a long query of long
+    words with å/ä/ö has 42 KB of them - a 500 from Elasticsearch wherever a passage holds one."""
+    from search_api.search.ocr import HIGHLIGHT_TERM_BYTES, ocr_highlight_terms
+
+    es, idx = probe
+    q = "övergripande förvärvsförsörjningsförändringarnas jämställdhetsförändringarnas överförmyndarförvaltningarnas"
+    words = ocr_words(q)
+    assert sum(len(t.encode()) + 1 for w in words for t in (*w.folded, *w.guessed)) > 32_766  # unbounded: too many
+    for guessed in (False, True):
+        terms, _ = ocr_highlight_terms(q, guessed)
+        assert sum(len(t.encode()) + 1 for t in terms) <= HIGHLIGHT_TERM_BYTES
+        res = es.search(index=idx, query={"ids": {"values": ["gver"]}}, highlight=KeywordQuery(q).highlight(guessed))
+        hit = res["hits"]["hits"][0]
+        assert "<mark>Gvergripande</mark>" in snippet(hit["_source"], hit.get("highlight")), guessed
+
+
 def test_a_guessed_form_that_is_another_word_is_no_misreading(probe):
     """'mäta' guesses 'mätt', which a scan may spell 'matt': a word the dictionary accepts (dull)
     is never taken for a misreading of a guessed form."""

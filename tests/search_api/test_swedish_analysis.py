@@ -272,9 +272,9 @@ def test_a_verb_finds_its_participles_and_its_forms_meet(probe):
         assert stems(es, idx, participle)[0] != stems(es, idx, verb)[0]  # the participle stays itself
     for forms in ("gälla gäller gällt", "mena menar menade", "höja höjer höjas", "ställa ställer ställt"):
         assert len(set(stems(es, idx, forms))) == 1, (forms, stems(es, idx, forms))
-    # a present participle in -ande, its verb's noun, carries the verb where it is a dictionary verb
-    assert stems(es, idx, "yttra")[0] in indexed("yttrande")
-    assert stems(es, idx, "avstyrkande") == ["avstyrkande", stems(es, idx, "avstyrka")[0]]
+    # a present participle in -ande is a noun as often: no verb beside it ("anseende" is no "anser")
+    assert stems(es, idx, "yttra")[0] not in indexed("yttrande")
+    assert stems(es, idx, "anseende") == ["anseende"] and stems(es, idx, "yttrande") == ["yttrande"]
     # no other verb beside a form the dictionary reads as its own verb ("vikta" is read as "vika")
     for form in ("viktade", "förenade", "benade", "bredda"):
         assert all(untag(t) in untag(indexed(form)[0]) or untag(indexed(form)[0]) in untag(t)
@@ -291,18 +291,18 @@ def test_a_verb_finds_its_participles_and_its_forms_meet(probe):
 
 def test_a_participle_searched_finds_its_verbs_forms(probe):
     """Searched, a participle is its own stem and its verb's at one position (issue 27, session
-    14): "föreslagen" finds "föreslår", "givna" finds "ger", "avstyrkande" finds "avstyrker" - a
-    strong verb's participle by its supine ("tagit" -> "tagen", "tagna"), after a particle too
+    14): "föreslagen" finds "föreslår", "givna" finds "ger" - a strong verb's participle by its
+    supine ("tagit" -> "tagen", "tagna"), after a particle too
     ("föreslagen" is "före" + "slagen", not a compound of "slag"). Not where the word is a noun's
     form as well ("förslaget" is no participle of "förslå"; "avslagen", the rejections) or a word of
     its own ("vuxna", adults, never "växer")."""
     es, idx = probe
     for participle, verb in (("föreslagen", "föreslå"), ("givna", "ge"), ("tagna", "ta"), ("drivna", "driva"),
-                             ("understruken", "understryka"), ("avstyrkande", "avstyrka")):
+                             ("understruken", "understryka")):
         got = stems(es, idx, participle)
         assert len(got) == 2 and got[1] == stems(es, idx, verb)[0], (participle, got)
         assert [p for _, p, _ in tokens(es, idx, "sv_text", participle)] == [0, 0]
-    for q in ("föreslagen", "givna", "avstyrkande"):
+    for q in ("föreslagen", "givna"):
         assert exact_ids(es, idx, q) == ["foreslar"], q
     for word in ("förslaget", "vuxna", "avslagen"):
         assert len(stems(es, idx, word)) == 1, (word, stems(es, idx, word))

@@ -105,11 +105,11 @@ final class SwedishLexicon {
         {"vilja", "vill", "ville", "velat"},
         {"kunna", "kan", "kunde", "kunnat"},
     };
-    /** Verb forms that are also other words ("drog" a drug, "bar" bare, "såg" a saw, "drev"): a
-     *  verb's form only after a particle. */
     /** Strong participles that are words of their own, not searched as their verb: "vuxna"
      *  (adults) would find "växer" (grows). */
     private static final Set<String> LEXICALIZED_PARTICIPLES = Set.of("vuxen", "vuxna", "vuxet");
+    /** Verb forms that are also other words ("drog" a drug, "bar" bare, "såg" a saw, "drev"): a
+     *  verb's form only after a particle. */
     private static final Set<String> PREFIXED_ONLY = Set.of("drog", "drogs", "bar", "bars", "såg", "drev");
     /** The shortest strong form read after a word ("gjorde", "sätts", "håller"): a shorter one
      *  ends too many other words ("tomtar" is no "tomta", "handlade" no "handlägga"). */

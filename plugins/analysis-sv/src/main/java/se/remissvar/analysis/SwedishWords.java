@@ -59,10 +59,6 @@ final class SwedishWords {
     /** A word's stem and its compound parts (empty when it is not a compound); {@code verb}: the
      *  stem of the verb a participle comes from, indexed and searched beside its own stem by the
      *  stemmed text too (null for any other word). */
-    /** The shortest present participle in -ande whose verb is looked up ("ledande"; "boende" in
-     *  -ende two letters shorter). */
-    private static final int MIN_PRESENT_PARTICIPLE = 7;
-
     record Analysis(String stem, String[] parts, String verb) {
         Analysis(String stem, String[] parts) {
             this(stem, parts, null);
@@ -102,29 +98,29 @@ final class SwedishWords {
     }
 
     /** {@link #word}'s analysis with the stem of the verb a participle or supine comes from
-     *  ({@link SwedishLexicon#verbOf}), or a present participle in -ande/-ende ("avstyrkande",
-     *  "boende": {@link #presentParticipleVerb}), among its parts and as its {@code verb}: "skriven"
-     *  is indexed and searched as "skriven" and "skriva", so "skrev" finds it and it finds "skrev";
-     *  its own forms ("skrivna") find it as before. */
+     *  ({@link SwedishLexicon#verbOf}, or a strong verb's participle:
+     *  {@link SwedishLexicon#strongParticipleVerb}), among its parts and as its {@code verb}:
+     *  "skriven" is indexed and searched as "skriven" and "skriva", so "skrev" finds it and it
+     *  finds "skrev"; its own forms ("skrivna") find it as before. Not a present participle in
+     *  -ande: a noun of its own as often ("anseende" is no "anser", "yttrande" no "yttrar"). */
     private Analysis compute(String w) {
         Analysis a = word(w);
         if (lexicon == null || !useDictionary) {
             return a;
         }
-        String strong = lexicon.verbOf(w) == null && !nounForm(w, a) ? lexicon.strongParticipleVerb(w) : null;
-        if (strong != null) { // its own stem (the -en form), whatever the decompounder made of it ("före" + "slag")
-            a = new Analysis(w.substring(0, w.length() - 2) + "en", NO_PARTS);
-        } else if (lexicon.verbOf(w) != null && a.parts().length > 0 && w.equals(a.stem())) {
-            a = new Analysis(a.stem(), NO_PARTS); // a participle the dictionary lists is no compound ("föreslagen")
+        // a strong verb's participle ("tagna"; "föreslagen", which the decompounder reads as "före" +
+        // "slag" and the full-form lexicon lists): its own stem, the -en form, and no parts
+        String listed = lexicon.verbOf(w);
+        String strong = listed == null || a.parts().length > 0 ? lexicon.strongParticipleVerb(w) : null;
+        if (strong != null && nounForm(w, a)) {
+            strong = null;
         }
-        String verb = strong != null ? strong : lexicon.verbOf(w);
+        if (strong != null) {
+            a = new Analysis(w.substring(0, w.length() - 2) + "en", NO_PARTS);
+        }
+        String verb = strong != null ? strong : listed;
         if (verb == null) {
             verb = lexicon.verbOf(untagged(a.stem()));
-        }
-        boolean ande = false;
-        if (verb == null && a.parts().length == 0) {
-            verb = presentParticipleVerb(w);
-            ande = verb != null;
         }
         if (verb == null || a.parts().length > 0) { // a compound's parts stay its parts alone (compounds.py reads them)
             return a;
@@ -137,10 +133,9 @@ final class SwedishWords {
                 || stem.equals(a.stem()) || untagged(a.stem()).equals(plain)) {
             return a;
         }
-        // searched as its verb too only where it is no noun's form as well ("deltat": the delta,
-        // or the supine of "delta"): indexed with it as before, so the verb's forms find it. A
-        // present participle is its verb's noun ("avstyrkande"): searched as the verb too
-        boolean searchedAsVerb = strong != null || ande || !nounForm(w, a);
+        // searched as its verb too only where it is no noun's form as well: indexed with it as
+        // before, so the verb's forms find it
+        boolean searchedAsVerb = strong != null || !nounForm(w, a);
         return new Analysis(a.stem(), plus(a.parts(), stem), searchedAsVerb ? stem : null);
     }
 
@@ -163,19 +158,6 @@ final class SwedishWords {
             }
         }
         return false;
-    }
-
-    /** The verb of a present participle the dictionary reads as a word of its own ("avstyrkande",
-     *  "främjande" -> "avstyrka", "främja"; "boende", "pågående" -> "bo", "pågå"), where that verb
-     *  is a dictionary verb; else null. */
-    private String presentParticipleVerb(String w) {
-        String verb = null;
-        if (w.length() >= MIN_PRESENT_PARTICIPLE && w.endsWith("ande")) {
-            verb = w.substring(0, w.length() - 4) + "a";
-        } else if (w.length() >= MIN_PRESENT_PARTICIPLE - 2 && w.endsWith("ende")) {
-            verb = w.substring(0, w.length() - 4);
-        }
-        return verb != null && verb.length() >= 2 && (lexicon.rootClasses(verb) & SwedishLexicon.VERB) != 0 ? verb : null;
     }
 
     private static String untagged(String stem) {
