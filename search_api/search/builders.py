@@ -14,9 +14,10 @@ from search_api.search.compounds import (
     AnalyzeMany,
     Compound,
     DocFreq,
+    WordTokens,
     coined,
-    first_tokens,
     near_clause,
+    parts_tokens,
     split,
     split_all,
     tokenized,
@@ -92,7 +93,6 @@ def dnr(q: str) -> str | None:
 # (search analyzer, text) -> the tokens it makes, in order (Elasticsearch's _analyze)
 Analyze = Callable[[str, str], list[str]]
 MISREAD_ANALYZER = "sv_misread"  # mappings/analysis.json: the words the dictionary does not accept
-STEM_ANALYZER = "sv_text"  # mappings/analysis.json: the stemmed text's (a word's root, its word class tagged)
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +135,7 @@ class KeywordQuery:
         self._compounds: dict[str, Compound] | None = None
         self._misspelt: frozenset[str] | None = None
         self._roots: tuple[tuple[str, str], ...] | None = None
+        self._tokens: WordTokens | None = None
 
     def compounds(self) -> dict[str, Compound]:
         """The query's words the decompounder splits, by word (``search_api.search.compounds``):
@@ -145,10 +146,17 @@ class KeywordQuery:
             self._compounds = self._split()
         return self._compounds
 
+    def _parts_tokens(self) -> WordTokens:
+        """The query's words' ``sv_parts`` tokens, from one ``_analyze`` request (with
+        ``analyze_many``): the compounds' splits and the roots both read them."""
+        if self._tokens is None:
+            self._tokens = parts_tokens(exact_words(self.q), self.analyze_many) if self.analyze_many else {}
+        return self._tokens
+
     def _split(self) -> dict[str, Compound]:
         words = exact_words(self.q)
         if self.analyze_many is not None:
-            found = split_all(words, self.analyze_many)
+            found = split_all(words, self.analyze_many, self._parts_tokens())
         elif self.analyze is not None:
             found = {c.word: c for c in (split(w, self.analyze) for w in dict.fromkeys(words)) if c is not None}
         else:
@@ -158,16 +166,14 @@ class KeywordQuery:
     def roots(self) -> tuple[tuple[str, str], ...]:
         """Each query word's root as the stemmed text indexes it, with its word-class tag
         ('höll' -> 'håll#v', 'gick' -> 'gå', 'stödde' -> 'stöd#v'), where it differs from the word:
-        the OCR clause guesses the root's forms too (``ocr.ocr_words``). One ``_analyze`` request
-        (with ``analyze_many``, cached per query); none without, or on an index made before
-        ``text.misread`` (where guessed forms are not looked up)."""
+        the OCR clause guesses the root's forms too (``ocr.ocr_words``). The first of each word's
+        ``sv_parts`` tokens (the request the compounds' splits read, ``_parts_tokens``); none
+        without ``analyze_many``, or on an index made before ``text.misread`` (where guessed forms
+        are not looked up)."""
         if self._roots is None:
-            words = tuple(dict.fromkeys(exact_words(self.q)))
-            if not (self.misread and self.analyze_many is not None and words):
-                self._roots = ()
-            else:
-                first = first_tokens(words, STEM_ANALYZER, self.analyze_many)
-                self._roots = tuple((w, t) for w, t in first.items() if t.split("#", 1)[0] not in ("", w))
+            tokens = self._parts_tokens() if self.misread else {}
+            self._roots = tuple((w, toks[0]) for w, (toks, _) in tokens.items()
+                                if toks and toks[0].split("#", 1)[0] not in ("", w))
         return self._roots
 
     def misspelt(self) -> frozenset[str]:

@@ -79,21 +79,29 @@ def tokenized(texts: tuple[str, ...], analyzer: str, analyze_many: AnalyzeMany) 
     return [texts[i] for i in sorted(_by_text(texts, analyzer, analyze_many)[1])] if texts else []
 
 
-def first_tokens(texts: tuple[str, ...], analyzer: str, analyze_many: AnalyzeMany) -> dict[str, str]:
-    """Each text's first token (one request), for the texts ``analyzer`` makes a token of."""
-    tokens = _by_text(texts, analyzer, analyze_many)[1] if texts else {}
-    return {texts[i]: toks[0] for i, toks in tokens.items() if toks}
+# a word's ``sv_parts`` tokens (its stem first) and how many positions they take
+WordTokens = dict[str, tuple[list[str], int]]
 
 
-def split_all(words: Sequence[str], analyze_many: AnalyzeMany) -> dict[str, Compound]:
-    """Every split word of ``words`` by word, from one ``_analyze`` request of them all."""
-    texts = tuple(dict.fromkeys(w for w in words if _may_split(w)))
+def parts_tokens(words: Sequence[str], analyze_many: AnalyzeMany) -> WordTokens:
+    """Each word's ``sv_parts`` tokens, by word, from one ``_analyze`` request of them all: the
+    split of a compound and, as the first token, any word's stem (the stemmed text's too)."""
+    texts = tuple(dict.fromkeys(words))
     if not texts:
         return {}
     positions, tokens = _by_text(texts, PARTS_ANALYZER, analyze_many)
+    return {texts[i]: (toks, len(positions[i])) for i, toks in tokens.items()}
+
+
+def split_all(words: Sequence[str], analyze_many: AnalyzeMany, tokens: WordTokens | None = None) -> dict[str, Compound]:
+    """Every split word of ``words`` by word, from one ``_analyze`` request of them all (or from
+    ``tokens``, a ``parts_tokens`` of them made already)."""
+    if tokens is None:
+        tokens = parts_tokens([w for w in words if _may_split(w)], analyze_many)
     out: dict[str, Compound] = {}
-    for i, toks in tokens.items():
-        c = _compound(texts[i], toks) if len(positions[i]) == 1 else None  # one token split, or none
+    for w in dict.fromkeys(words):
+        toks, n = tokens.get(w, ([], 0))
+        c = _compound(w, toks) if _may_split(w) and n == 1 else None  # one token split, or none
         if c is not None:
             out[c.word] = c
     return out

@@ -35,10 +35,15 @@ MAX_WORDS = 6
 SOURCE = ["yttrande_id", "council", "remiss_id", "remiss_title"]
 
 
-def apart(compounds: dict[str, Compound]) -> dict[str, Compound]:
-    """The compounds that may be looked for as parts anywhere in an answer: none of whose parts is
-    a stop word ("programvara": 'vara' is in nearly every answer, as the verb)."""
-    return {w: c for w, c in compounds.items() if not any(p in STEMMED_STOPWORDS for p in c.parts)}
+def looked_for(words: Sequence[str], compounds: dict[str, Compound]) -> tuple[list[str], dict[str, Compound]] | None:
+    """The query's words (once each) and the compounds among them that may be looked for as parts
+    anywhere in an answer - none of whose parts is a stop word ("programvara": 'vara' is in nearly
+    every answer, as the verb); None when there is none, or the query is long."""
+    words = list(dict.fromkeys(words))
+    apart = {w: c for w, c in compounds.items() if not any(p in STEMMED_STOPWORDS for p in c.parts)}
+    if not words or len(words) > MAX_WORDS or not any(w in apart for w in words):
+        return None
+    return words, apart
 
 
 def _whole(word: str) -> dict[str, Any]:
@@ -51,13 +56,9 @@ def _part(term: str) -> dict[str, Any]:
 
 
 def parts_apart_request(words: Sequence[str], compounds: dict[str, Compound],
-                        filters: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The search (on the passages) for answers holding every word whole or as its parts; None
-    when no word is split or the query is long."""
-    words = list(dict.fromkeys(words))
-    compounds = apart(compounds)
-    if not words or len(words) > MAX_WORDS or not any(w in compounds for w in words):
-        return None
+                        filters: list[dict[str, Any]]) -> dict[str, Any]:
+    """The search (on the passages) for answers holding every word whole or as its parts (the
+    words and compounds of ``looked_for``)."""
     aggs: dict[str, Any] = {"doc": {"top_hits": {"size": 1, "_source": SOURCE}}}
     alternatives: list[dict[str, Any]] = []
     for i, w in enumerate(words):
@@ -76,8 +77,6 @@ def parts_answers(response: dict[str, Any], words: Sequence[str], compounds: dic
     """The answers of ``parts_apart_request``'s response, the most matching passages first, with
     the parts of each word found as its parts only; an answer with every word whole (in different
     passages) is none of these."""
-    words = list(dict.fromkeys(words))
-    compounds = apart(compounds)
     out: list[PartsMatch] = []
     for b in response.get("aggregations", {}).get("answers", {}).get("buckets", []):
         if not all(_holds(b, i, compounds.get(w)) for i, w in enumerate(words)):

@@ -63,7 +63,7 @@ from search_api.search.models import (
     SearchRequest,
     SearchResponse,
 )
-from search_api.search.parts_apart import parts_answers, parts_apart_request
+from search_api.search.parts_apart import looked_for, parts_answers, parts_apart_request
 from search_api.search.precedent import (
     NONE_FOUND,
     POOL,
@@ -586,10 +586,11 @@ class SearchService:
     def parts_apart(self, q: str, filters: Filters) -> list[PartsMatch]:
         """Answers holding the parts of the query's coined words on different places (and its
         other words), for a page no passage of which holds the words (``search.parts_apart``)."""
-        words, compounds = exact_words(q), self.keyword_query(q).compounds()
-        body = parts_apart_request(words, compounds, self._visible(filters).clauses())
-        if body is None:
+        wanted = looked_for(exact_words(q), self.keyword_query(q).compounds())
+        if wanted is None:
             return []
+        words, compounds = wanted
+        body = parts_apart_request(words, compounds, self._visible(filters).clauses())
         return parts_answers(dict(self.es.search(index=self.passages, **body)), words, compounds)
 
     def similar_groups(self, r: Retrieval, exact_rids: set[str]) -> list[RemissGroup]:

@@ -195,9 +195,7 @@ final class SwedishLexicon {
         for (String[] v : STRONG_VERBS) {
             for (int i = 1; i < v.length; i++) {
                 verbForms.put(v[i], v[0]);
-            }
-            for (int i = 1; i < v.length; i++) {
-                if (v[i].endsWith("it") && v[i].length() > 3) {
+                if (v[i].endsWith("it") && v[i].length() > 3) { // the supine: its participle's forms
                     String base = v[i].substring(0, v[i].length() - 2);
                     for (String end : new String[] {"en", "na", "et"}) {
                         strongParticiples.putIfAbsent(base + end, v[0]);

@@ -148,12 +148,11 @@ final class SwedishWords {
         if (hash >= 0) {
             return stem.indexOf('s', hash) > 0 || stem.indexOf('n', hash) > 0 || stem.indexOf('u', hash) > 0;
         }
-        int noun = SwedishLexicon.NOUN | SwedishLexicon.NEUTER | SwedishLexicon.COMMON;
-        if (lexicon.isRoot(stem) && (formClasses(w, stem) & noun) != 0) {
+        if (lexicon.isRoot(stem) && (formClasses(w, stem) & SwedishLexicon.NOUN) != 0) {
             return true;
         }
-        for (AffixedWord x : hunspell.analyzeSimpleWord(w)) { // "deltat": the noun "delta"'s too
-            if ((formClasses(w, x.getDictEntry().getStem()) & noun) != 0) {
+        for (AffixedWord x : hunspell.analyzeSimpleWord(w)) { // under another root of the word
+            if ((formClasses(w, x.getDictEntry().getStem()) & SwedishLexicon.NOUN) != 0) {
                 return true;
             }
         }
