@@ -83,6 +83,7 @@ def evaluate(s: Settings, items: list[dict[str, Any]], mode: str) -> dict[str, A
         apart = {names.get(m.yttrande_id, m.yttrande_id) for m in resp.parts_apart}
         page_missing = sorted(want - shown - apart) if it["expect"] == "found" else []
         rows.append({**it, "exact": sorted(exact), "missing": missing, "unreachable": unreachable,
+                     "page_missing": page_missing,
                      "unknown_docs": sorted(want - set(names.values())),
                      "ok": (not missing and bool(exact)) if it["expect"] == "found" else not shown,
                      "page_ok": (not page_missing and bool(shown | apart)) if it["expect"] == "found" else not shown,
@@ -156,13 +157,13 @@ def report(r: dict[str, Any], set_path: Path, mode: str) -> tuple[list[str], dic
     wrong = [x for x in r["rows"] if not x["ok"]]
     if wrong:
         lines += ["", "Misses and dirty controls (unreachable: answers the corpus form itself does not find):", "",
-                  "| id | query | kind | expected | missing | unreachable | exact block |",
-                  "| --- | --- | --- | --- | --- | --- | --- |"]
+                  "| id | query | kind | expected | missing | unreachable | exact block | not on the page |",
+                  "| --- | --- | --- | --- | --- | --- | --- | ---: |"]
         for x in wrong:
             target = x.get("doc_word") or x.get("near_word") or ""
             lines.append(f"| {x['id']} | {x['query']} ({target}) | {x.get('kind', '')} | {x['expect']} | "
                          f"{len(x['missing'])}: {', '.join(x['missing'])} | {len(x['unreachable'])} | "
-                         f"{len(x['exact'])}: {', '.join(x['exact'])} |")
+                         f"{len(x['exact'])}: {', '.join(x['exact'])} | {len(x.get('page_missing', []))} |")
     if r["unknown_docs"]:
         lines += ["", "**Answers the set names that the corpus lacks** (count as misses): "
                   + ", ".join(r["unknown_docs"]) + "."]

@@ -21,6 +21,7 @@ from search_api.search.compounds import (
     split,
     split_all,
     tokenized,
+    with_part_stems,
 )
 from search_api.search.highlight import highlight_request
 from search_api.search.ocr import STEMMED_STOPWORDS, folded_stopwords, ocr_clause, ocr_word_clause, ocr_words
@@ -161,7 +162,8 @@ class KeywordQuery:
             found = {c.word: c for c in (split(w, self.analyze) for w in dict.fromkeys(words)) if c is not None}
         else:
             return {}
-        return found if self.doc_freq is None else coined(found, self.doc_freq)
+        found = found if self.doc_freq is None else coined(found, self.doc_freq)
+        return with_part_stems(found, self.analyze_many) if self.analyze_many is not None else found
 
     def roots(self) -> tuple[tuple[str, str], ...]:
         """Each query word's root as the stemmed text indexes it, with its word-class tag

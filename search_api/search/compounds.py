@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 # the index-time analyzer that emits a compound's stem, then its parts at the same position
@@ -49,6 +49,14 @@ class Compound:
     word: str
     parts: tuple[str, ...]
     stem: str = ""  # the whole word's stem (as the stemmed field indexes it)
+    # a part's stem as a word of its own, where it is not the part as the compound holds it: a word
+    # the dictionary does not know is stemmed alone by the fallback stemmer ("Snapchat" -> snapch),
+    # but kept as written inside a compound ("snapchatkonto" -> snapchat, konto)
+    part_stems: tuple[tuple[str, str], ...] = ()
+
+    def terms(self, part: str) -> tuple[str, ...]:
+        """The terms a part is found as: itself, and its stem as a word of its own."""
+        return (part, *(s for p, s in self.part_stems if p == part))
 
 
 def split(word: str, analyze: Analyze) -> Compound | None:
@@ -130,19 +138,34 @@ def coined(compounds: dict[str, Compound], doc_freq: DocFreq) -> dict[str, Compo
     return {w: c for w, c in compounds.items() if not freq.get(c.stem)}
 
 
-def _part(term: str, field: str) -> dict[str, Any]:
-    """One part in the parts subfield (the rule's own field) or as a whole word in ``field``: the two
-    fields share positions (one tokenizer, the same stop words)."""
+def with_part_stems(compounds: dict[str, Compound], analyze_many: AnalyzeMany) -> dict[str, Compound]:
+    """``compounds`` with each part's stem as a word of its own where it differs (one ``_analyze``
+    request of every part: the first ``sv_parts`` token is the word's stem), so that a part is
+    found where the text writes it alone: "snapchatkonto" in "konton på Snapchat"."""
+    if not compounds:
+        return compounds
+    tokens = parts_tokens(sorted({p for c in compounds.values() for p in c.parts}), analyze_many)
+    out: dict[str, Compound] = {}
+    for w, c in compounds.items():
+        stems = tuple((p, tokens[p][0][0]) for p in c.parts if tokens.get(p, ([], 0))[0] and tokens[p][0][0] != p)
+        out[w] = replace(c, part_stems=stems) if stems else c
+    return out
+
+
+def _part(terms: Sequence[str], field: str) -> dict[str, Any]:
+    """One part (any of its terms) in the parts subfield (the rule's own field) or as a whole word
+    in ``field``: the two fields share positions (one tokenizer, the same stop words)."""
     return {"any_of": {"intervals": [
-        {"match": {"query": term, "analyzer": "keyword"}},
-        {"match": {"query": term, "analyzer": "keyword", "use_field": field}},
+        rule for term in terms for rule in (
+            {"match": {"query": term, "analyzer": "keyword"}},
+            {"match": {"query": term, "analyzer": "keyword", "use_field": field}})
     ]}}
 
 
 def near_clause(c: Compound, field: str, boost: float = 1.0) -> dict[str, Any]:
     """``c``'s parts close together in ``field`` (a stemmed text field with a ``parts`` subfield),
     each as a whole word or another compound's part, never all from one token."""
-    parts = [_part(p, field) for p in c.parts]
+    parts = [_part(c.terms(p), field) for p in c.parts]
     if len(parts) == 2:  # either order, one after the other: no overlap
         orders = [parts, parts[::-1]]
         rule: dict[str, Any] = {"any_of": {"intervals": [
@@ -160,5 +183,11 @@ def highlight_clause(c: Compound, field: str) -> dict[str, Any]:
     holding both parts ("bilhus" for "husbil") is not marked, as the exact rule does not count it."""
     orders = [list(c.parts), list(reversed(c.parts))]
     return {"span_or": {"clauses": [
-        {"span_near": {"clauses": [{"span_term": {field: p}} for p in o], "slop": MAX_GAPS, "in_order": True}}
+        {"span_near": {"clauses": [_span_part(c.terms(p), field) for p in o], "slop": MAX_GAPS, "in_order": True}}
         for o in orders]}}
+
+
+def _span_part(terms: Sequence[str], field: str) -> dict[str, Any]:
+    if len(terms) == 1:
+        return {"span_term": {field: terms[0]}}
+    return {"span_or": {"clauses": [{"span_term": {field: t}} for t in terms]}}

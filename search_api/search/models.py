@@ -208,8 +208,9 @@ class SearchResponse(BaseModel):
     # the query's words when every one is a stop word no field indexes ("hade"): the page says
     # so instead of "no answer contains the words", which would be false
     stop_words: list[str] = Field(default_factory=list)
-    # answers holding a coined word's parts on different places (``search.parts_apart``), when no
-    # passage holds the words: named as such instead of "no answer contains the words"
+    # answers holding a coined word's parts on different places (``search.parts_apart``): when no
+    # passage holds the words, named as such instead of "no answer contains the words"; on the
+    # first page of answers that hold them, those the exact block does not list
     parts_apart: list[PartsMatch] = Field(default_factory=list)
 
 

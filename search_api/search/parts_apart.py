@@ -1,12 +1,17 @@
-"""Answers that hold a coined word's parts, but not together: the result page's last resort before
-saying that no answer contains the words (issue 27).
+"""Answers that hold a coined word's parts, but not together: named on the result page apart from
+the exact block - in place of saying that no answer contains the words, or beneath the answers that
+hold the word (issue 27).
 
 "trafikstrategi" is in no answer, and the exact rule finds a coined word only as its parts close
 together ("lekplatsprogram" in "program för lekplatser": ``compounds``). An answer that speaks of
 "Trafiknämnden" in one passage and of "framkomlighetsstrategin" in another holds the parts, not the
 word; it is no exact match, and a control such as "bostadsprogram" against "programmet ... bostad"
 must stay out of the exact block. The page names such answers apart, as answers that hold the
-word's parts on different places, instead of stating that no answer holds the words.
+word's parts on different places: instead of stating that no answer holds the words, and beneath
+the exact block when some answers hold the word (its parts close together) and others only hold
+its parts ("snapchatkonto": one answer speaks of "konton på Snapchat", another of Snapchat in one
+passage and of the city's "konton" in the next). A searcher looking for every answer on a coined
+word wants both, told apart; the blind word-form sets count them as the word's answers.
 
 An answer counts when every word of the query is in it (any form, as the passages' ``text.parts``
 or ``text_folded`` hold it) or, for a word the decompounder splits, every one of its parts is
@@ -51,22 +56,26 @@ def _whole(word: str) -> dict[str, Any]:
                      "minimum_should_match": 1}}
 
 
-def _part(term: str) -> dict[str, Any]:
-    return {"term": {"text.parts": term}}
+def _part(terms: Sequence[str]) -> dict[str, Any]:
+    return {"terms": {"text.parts": list(terms)}}
 
 
 def parts_apart_request(words: Sequence[str], compounds: dict[str, Compound],
-                        filters: list[dict[str, Any]]) -> dict[str, Any]:
+                        filters: list[dict[str, Any]], exact: dict[str, Any] | None = None) -> dict[str, Any]:
     """The search (on the passages) for answers holding every word whole or as its parts (the
-    words and compounds of ``looked_for``)."""
+    words and compounds of ``looked_for``); with ``exact`` (the exact block's clause), each
+    answer's passages that clause counts, so that ``parts_answers`` leaves out the answers the
+    exact block already lists."""
     aggs: dict[str, Any] = {"doc": {"top_hits": {"size": 1, "_source": SOURCE}}}
+    if exact is not None:
+        aggs["exact"] = {"filter": exact}
     alternatives: list[dict[str, Any]] = []
     for i, w in enumerate(words):
         aggs[f"w{i}"] = {"filter": _whole(w)}
         alternatives.append(_whole(w))
         for j, p in enumerate(compounds[w].parts if w in compounds else ()):
-            aggs[f"w{i}p{j}"] = {"filter": _part(p)}
-            alternatives.append(_part(p))
+            aggs[f"w{i}p{j}"] = {"filter": _part(compounds[w].terms(p))}
+            alternatives.append(_part(compounds[w].terms(p)))
     return {"size": 0, "track_total_hits": False,
             "query": {"bool": {"filter": filters, "should": alternatives, "minimum_should_match": 1}},
             "aggs": {"answers": {"terms": {"field": "yttrande_id", "size": CANDIDATE_ANSWERS}, "aggs": aggs}}}
@@ -76,9 +85,11 @@ def parts_answers(response: dict[str, Any], words: Sequence[str], compounds: dic
                   size: int = SHOWN) -> list[PartsMatch]:
     """The answers of ``parts_apart_request``'s response, the most matching passages first, with
     the parts of each word found as its parts only; an answer with every word whole (in different
-    passages) is none of these."""
+    passages) is none of these, nor one the exact block lists (a passage its clause counts)."""
     out: list[PartsMatch] = []
     for b in response.get("aggregations", {}).get("answers", {}).get("buckets", []):
+        if b.get("exact", {}).get("doc_count"):
+            continue
         if not all(_holds(b, i, compounds.get(w)) for i, w in enumerate(words)):
             continue
         found = [WordParts(word=w, parts=list(compounds[w].parts)) for i, w in enumerate(words)

@@ -522,7 +522,11 @@ class SearchService:
         words_unfound = bool(req.q.strip()) and req.mode != "semantic" and not groups
         stop_words = stop_words_only(req.q) if words_unfound else []
         in_boilerplate = self.boilerplate_matches(req.q, req.filters) if words_unfound and not stop_words else []
-        parts_apart = self.parts_apart(req.q, req.filters) if words_unfound and not stop_words else []
+        # answers holding a coined word's parts on different places: in place of "no answer", or
+        # (first page) beneath the answers the exact block lists
+        parts_apart = (self.parts_apart(req.q, req.filters, beside_exact=bool(groups))
+                       if (words_unfound and not stop_words)
+                       or (groups and req.page == 1 and req.mode != "semantic" and bool(req.q.strip())) else [])
         return SearchResponse(
             in_boilerplate=in_boilerplate, stop_words=stop_words, parts_apart=parts_apart,
             query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,
@@ -583,14 +587,18 @@ class SearchService:
                                         line=line[:200]))
         return out
 
-    def parts_apart(self, q: str, filters: Filters) -> list[PartsMatch]:
+    def parts_apart(self, q: str, filters: Filters, beside_exact: bool = False) -> list[PartsMatch]:
         """Answers holding the parts of the query's coined words on different places (and its
-        other words), for a page no passage of which holds the words (``search.parts_apart``)."""
-        wanted = looked_for(exact_words(q), self.keyword_query(q).compounds())
+        other words) (``search.parts_apart``): for a page no passage of which holds the words, or,
+        ``beside_exact``, those of them the exact block does not list. No request for a query
+        without a coined word."""
+        kq = self.keyword_query(q)
+        wanted = looked_for(exact_words(q), kq.compounds())
         if wanted is None:
             return []
         words, compounds = wanted
-        body = parts_apart_request(words, compounds, self._visible(filters).clauses())
+        body = parts_apart_request(words, compounds, self._visible(filters).clauses(),
+                                   exact=kq.exact_clause() if beside_exact else None)
         return parts_answers(dict(self.es.search(index=self.passages, **body)), words, compounds)
 
     def similar_groups(self, r: Retrieval, exact_rids: set[str]) -> list[RemissGroup]:

@@ -30,12 +30,18 @@ TEXTS = {
     "whole": "Ett lekplatsprogram antogs 2019.",
     "bilhus": "Bilhuset vid torget rivs.",
     "eu": "EU:s statistikmyndighet räknar besökare på S:t Eriksgatan, 1,5 miljoner om året.",
+    "snap": "Stadsdelen har konton på Snapchat och Instagram.",  # 'Snapchat' alone: stemmed 'snapch'
+    "snap-a": "Unga använder Snapchat mest.",  # one answer ('apart'), the parts in two passages
+    "snap-b": "Förvaltningen följer upp stadsdelens konton varje månad.",
+    "cykel": "Nämnden tillstyrker cykelplanen för innerstaden.",
 }
+# the answer each passage belongs to (the parts-apart search groups the passages by answer)
+ANSWERS = {"snap-a": "apart", "snap-b": "apart"}
 
 
 @pytest.fixture(scope="module")
 def probe(es: Elasticsearch, settings: Any):
-    docs = {i: {"text": t, "text_folded": t.lower()} for i, t in TEXTS.items()}
+    docs = {i: {"text": t, "text_folded": t.lower(), "yttrande_id": ANSWERS.get(i, i)} for i, t in TEXTS.items()}
     with probe_index(es, settings, "coinedprobe", docs) as name:
 
         def analyze(analyzer: str, text: str) -> list[str]:
@@ -153,6 +159,54 @@ def test_the_parts_are_marked(probe):
     assert "<mark>" not in snippet(hit["_source"], hit.get("highlight"))
 
 
+
+def _many(es: Elasticsearch, idx: str) -> Any:
+    def analyze_many(analyzer: str, texts: tuple[str, ...]) -> list[tuple[str, int, int]]:
+        res = es.indices.analyze(index=idx, analyzer=analyzer, text=list(texts))
+        return [(t["token"], t["position"], t["start_offset"]) for t in res["tokens"]]
+    return analyze_many
+
+
+def test_a_part_is_found_as_the_text_writes_it_alone(probe):
+    """A part the dictionary does not know is kept as written inside a compound ("snapchatkonto":
+    snapchat, konto) but stemmed alone by the fallback stemmer ("Snapchat" -> snapch): the rule
+    looks for both, so "snapchatkonto" is in "konton på Snapchat"; a three-word compound's parts
+    are its main ones ("innerstadscykelplan" in "cykelplanen för innerstaden")."""
+    es, idx, analyze = probe
+    many = _many(es, idx)
+    kq = KeywordQuery("snapchatkonto", analyze, many)
+    assert kq.compounds()["snapchatkonto"].terms("snapchat") == ("snapchat", "snapch")
+    assert kq.compounds()["snapchatkonto"].terms("konto") == ("konto",)
+
+    def ids(q: str) -> list[str]:
+        res = es.search(index=idx, query=KeywordQuery(q, analyze, many).exact_clause())
+        return sorted(h["_id"] for h in res["hits"]["hits"])
+
+    assert ids("snapchatkonto") == ["snap"]  # not the answer with the parts in two passages
+    assert ids("snapchatkonton") == ["snap"]
+    assert ids("innerstadscykelplan") == ["cykel"]
+    assert ids("flygplats") == []
+
+
+def test_answers_with_the_parts_apart_are_named_beside_the_exact_ones(probe):
+    """The parts-apart search lists the answers holding a coined word's parts on different places;
+    beside an exact block (its clause given) it leaves out the answers that block lists."""
+    from search_api.search.parts_apart import looked_for, parts_answers, parts_apart_request
+
+    es, idx, analyze = probe
+    kq = KeywordQuery("snapchatkonto", analyze, _many(es, idx))
+    wanted = looked_for(["snapchatkonto"], kq.compounds())
+    assert wanted is not None
+    words, compounds = wanted
+
+    def named(exact: Any) -> list[str]:
+        body = parts_apart_request(words, compounds, [], exact=exact)
+        return sorted(m.yttrande_id for m in parts_answers(dict(es.search(index=idx, **body)), words, compounds))
+
+    assert named(None) == ["apart", "snap"]
+    assert named(kq.exact_clause()) == ["apart"]
+
+
 @pytest.fixture(scope="module")
 def service(seeded_index, settings, query_encoder):
     return SearchService(seeded_index, settings, query_encoder)
@@ -182,4 +236,3 @@ def test_the_page_reports_no_answer_for_a_compound_control(service, client):
     assert resp.total_groups == 0 and not resp.groups
     html = client.get("/?q=flygplatser&mode=keyword").get_data(as_text=True)
     assert "Inget svar i arkivet innehåller" in html
-

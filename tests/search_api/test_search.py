@@ -421,6 +421,24 @@ def test_a_coined_words_parts_on_different_places_are_named_as_such(service, cli
     assert "Inget svar i arkivet innehåller" in none and "olika ställen" not in none
 
 
+def test_answers_with_a_coined_words_parts_apart_are_named_beneath_the_exact_block(service, client):
+    """Issue 27: "facebookkanal" is in Södermalm's answer as its parts close together (the exact
+    block); Skärholmen's holds "Facebook" and "kanal" on different places: named beneath the exact
+    block, as holding the word's parts only - on the first page, for a query with a coined word."""
+    from search_api.search.models import SearchRequest
+
+    r = service.search(SearchRequest(q="facebookkanal", mode="keyword"))
+    assert {a.yttrande_id for g in r.groups for a in g.answers} == {"seed-000"}
+    assert [m.yttrande_id for m in r.parts_apart] == ["seed-004"]
+    assert [(w.word, w.parts) for w in r.parts_apart[0].words] == [("facebookkanal", ["facebook", "kanal"])]
+    html = client.get("/?q=facebookkanal&mode=keyword").get_data(as_text=True)
+    assert "Ordets delar på olika ställen" in html
+    assert "1 svar till innehåller ”facebookkanal” bara som ordets delar" in html
+    assert service.search(SearchRequest(q="facebookkanal", mode="keyword", page=2)).parts_apart == []
+    assert service.search(SearchRequest(q="facebookkanal", mode="semantic")).parts_apart == []
+    assert service.search(SearchRequest(q="sociala medier", mode="keyword")).parts_apart == []
+
+
 def test_a_query_of_stop_words_alone_is_said_to_be_one(service, client):
     """Issue 27: the text fields drop stop words, so "hade" finds no passage although answers hold
     it; the page says that the query has only such words, never that no answer contains them. A

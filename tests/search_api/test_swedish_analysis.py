@@ -224,6 +224,23 @@ def test_compounds_with_short_heads_and_linking_morphemes(probe):
         assert len(parts(word)) == 1, (word, parts(word))
 
 
+def test_a_three_word_compound_splits_at_its_linking_s(probe):
+    """Swedish writes a linking s after a first part that is itself a compound: "innerstadscykelplan"
+    is innerstad + cykelplan (then cykel, plan), not innerstadscykel + plan, so "cykelplan för
+    innerstaden" holds its parts. A linking s after a simple word ("arbetsgivaravgift"), a modifier
+    ending in the s ("stadsdelsnämnden") and an s of the word itself keep their splits."""
+    es, idx = probe
+
+    def parts(word: str) -> list[str]:
+        return [t for t, _, _ in tokens(es, idx, "sv_parts", word)]
+
+    assert parts("innerstadscykelplanen") == ["innerstadscykelplan", "innerstad", "cykelplan", "cykel", "plan"]
+    assert parts("ytterstadsparklekar") == ["ytterstadsparklek", "ytterstad", "parklek"]
+    assert parts("arbetsgivaravgifter") == ["arbetsgivaravgift", "arbetsgivare", "avgift", "avgift#s"]
+    assert parts("stadsdelsnämnden") == ["stadsdelsnämnd", "stadsdel", "nämnd"]
+    assert parts("hyresgästföreningen") == ["hyresgästförening", "hyresgäst", "förening"]
+
+
 def test_general_inflection_classes_are_one_stem(probe):
     """Comparison (regular and irregular), the verb's infinitive, present, past and supine (weak
     and strong, with a particle too), -else and -ning nouns."""

@@ -352,6 +352,9 @@ def test_every_state_at_desktop_and_phone(browser, base_url):
     check(d, base_url + "/?q=facebookkonto", "sok-orddelar", "ul.parts-apart")
     assert "ordets delar på olika ställen" in d.find_element(By.ID, "traffar").text
     assert "Inget svar i arkivet innehåller" not in d.find_element(By.ID, "traffar").text
+    # ... and beneath the answers holding the word, those holding its parts apart
+    check(d, base_url + "/?q=facebookkanal", "sok-orddelar-bredvid", "section.parts-apart-more ul.parts-apart")
+    assert d.find_elements(By.CSS_SELECTOR, "article.group")
     check(d, base_url + "/?q=sociala+medier&date_from=ig%C3%A5r", "sok-fel", ".error")
     assert "ogiltigt datum" in d.find_element(By.CSS_SELECTOR, ".error").text
     check(d, base_url + "/finns-inte?fbclid=x", "404", "main h1")
