@@ -107,14 +107,16 @@ def is_free_word(word: str, roots: dict[str, list[str]]) -> bool:
 
 def lemma_of_form(form: str, roots: dict[str, list[str]], forms: dict[str, str]) -> str:
     """The word a compound-only root comes from: "arbets" -> "arbete", "samhälls" -> "samhälle",
-    "tjänste" -> "tjänst", "förskole" -> "förskola", "skol" -> "skola", "barnrätts" ->
+    "tjänste" -> "tjänst", "förskole" -> "förskola", "skol" -> "skola", "varu" -> "vara", "barnrätts" ->
     "barnrätt" (a modifier and a word before the linking s); "hus" stays "hus" (a word of its
     own, not "hu" + s); the form itself when none is found."""
     if not only_in_compound(form, roots) and not form.endswith("s"):
         return form
     stem = form[:-1]
     own = is_free_word(form, roots)
-    cands = (stem, stem + "e", stem + "a") if form[-1] in "seou" else (form + "a", form + "e")
+    # a linking u or o stands for a noun's final a ("varu" is "vara", not "var"; "kyrko" "kyrka")
+    cands = ((stem + "a", stem, stem + "e") if form[-1] in "ou" else (stem, stem + "e", stem + "a")
+             if form[-1] in "se" else (form + "a", form + "e"))
     for cand in cands:
         if cand in roots and not only_in_compound(cand, roots) and len(cand) >= 2:
             return form if own and len(cand) <= 3 else cand

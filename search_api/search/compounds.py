@@ -119,10 +119,16 @@ def _may_split(word: str) -> bool:
     return len(word) >= MIN_COMPOUND_LETTERS and not word.isdigit()
 
 
+# a compound's own two parts, its modifier's word and its head's stem: sv_parts emits them first,
+# then the head's own parts one level down ("koncernvarumärke" -> koncern, varumärke, then vara,
+# märke), which the rule does not ask for - the head is found as a word or a part of its own
+TOP_PARTS = 2
+
+
 def _compound(word: str, tokens: list[str]) -> Compound | None:
     # the parts, not the word-class readings of a base form that sv_parts also emits at its
     # position ("central" -> central, central#s, central#a: plugins/analysis-sv, "Word classes")
-    parts = tuple(dict.fromkeys(t for t in tokens[1:] if "#" not in t))
+    parts = tuple(dict.fromkeys(t for t in tokens[1:] if "#" not in t))[:TOP_PARTS]
     return Compound(word, parts, tokens[0]) if len(tokens) >= 3 and len(parts) >= 2 else None
 
 
