@@ -123,3 +123,31 @@ def misread_guesses(word: str, limit: int = MAX_GUESSED_SPELLINGS, root: str = "
             if len(out) >= limit:
                 return list(out)
     return list(out)
+
+
+# å/ä/ö read as the plain vowel beside it: a misreading that may spell another word the dictionary
+# accepts ("direktör" -> "direktor", an old word; "stöd" -> "stod", a word of today)
+PLAIN_READINGS: dict[str, tuple[str, ...]] = {"å": ("a", "o"), "ä": ("a", "e"), "ö": ("o",)}
+# shorter plain spellings are too often words of their own, general list or not
+MIN_PLAIN_SPELLING = 5
+
+
+def plain_spellings(word: str, general: frozenset[str]) -> list[str]:
+    """``word`` with its å/ä/ö read as plain vowels, where the spelling is no word of general Swedish
+    text (``general``): what a scan made of the word when that spelling is a word the dictionary
+    knows but hardly anyone writes ("direktor", inside "bolagsdirektorer"), so a search may look it
+    up among the words and compound parts of scanned passages; a spelling people write ("stod" of
+    "stöd", "mat" of "mät") is another word, and left out. At most 2^3 spellings (three letters)."""
+    word = word.lower()
+    positions = [i for i, c in enumerate(word) if c in PLAIN_READINGS][:3]
+    if not positions or len(word) < MIN_PLAIN_SPELLING:
+        return []
+    out: list[str] = []
+    for readings in itertools.product(*(PLAIN_READINGS[word[i]] for i in positions)):
+        chars = list(word)
+        for i, r in zip(positions, readings, strict=True):
+            chars[i] = r
+        s = "".join(chars)
+        if not has_umlaut(s) and s not in general:
+            out.append(s)
+    return out

@@ -17,9 +17,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from remissvar.ocr_forms import MAX_GUESSED_SPELLINGS, MAX_SPELLINGS, has_umlaut, misread_guesses, ocr_spellings
+from remissvar.ocr_forms import (
+    MAX_GUESSED_SPELLINGS,
+    MAX_SPELLINGS,
+    has_umlaut,
+    misread_guesses,
+    ocr_spellings,
+    plain_spellings,
+)
 from remissvar.textnorm import WORD, fold
 from search_api.index import load_mapping_file
 
@@ -50,6 +58,19 @@ vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitt s�
 våra ert era vilkas""".split())
 
 
+# the words of general Swedish text: the list the analysis plugin's build reads (its
+# tools/general_words.py says how it was made); docker/Dockerfile copies it into the app image
+GENERAL_WORDS = Path(__file__).resolve().parents[2] / "plugins" / "analysis-sv" / "words" / "general_sv.txt"
+# where a scan's plain-vowel spellings of a word are looked up: the stems and compound parts
+PARTS_FIELD = "text.parts"
+
+
+@lru_cache(maxsize=1)
+def general_words() -> frozenset[str]:
+    """The words of general Swedish text (``GENERAL_WORDS``)."""
+    return frozenset(GENERAL_WORDS.read_text(encoding="utf-8").split())
+
+
 @lru_cache(maxsize=1)
 def folded_stopwords() -> frozenset[str]:
     """The stop words the folded fields drop (mappings/analysis.json, ``sv_stop_folded``)."""
@@ -67,6 +88,10 @@ class OcrWord:
     # among the words the dictionary rejects (``text.misread``), where a guess that is another
     # word's correct form ("staden" of "städa") cannot match
     guessed: tuple[str, ...] = ()
+    # the word and its root with å/ä/ö read as plain vowels, where no word of general text is so
+    # spelt (``plain_spellings``): looked up among the stems and compound parts, so that a scan's
+    # "bolagsdirektorer" - words the dictionary accepts, not among the misread ones - is found
+    plain: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=256)  # a query of six long words with å/ä/ö holds some 300 KB of spellings
@@ -93,7 +118,10 @@ def ocr_words(q: str, roots: tuple[tuple[str, str], ...] = ()) -> tuple[OcrWord,
             guesses = misread_guesses(w, min(MAX_GUESSED_SPELLINGS, guess_budget), root_of.get(w, ""))
             guessed = tuple(g for g in dict.fromkeys(map(fold, guesses)) if g not in seen)
             guess_budget -= len(guessed)
-        out.append(OcrWord(w, folded, stemmed, guessed))
+        root = root_of.get(w, "").split("#", 1)[0]
+        plain = tuple(dict.fromkeys(plain_spellings(w, general_words())
+                                    + (plain_spellings(root, general_words()) if root else [])))
+        out.append(OcrWord(w, folded, stemmed, guessed, plain))
     return tuple(out)
 
 
@@ -103,6 +131,8 @@ def _word_clause(w: OcrWord, misread: bool) -> dict[str, Any]:
         should.append({"terms": {"text_folded": list(w.folded)}})
     if misread and w.guessed:
         should.append({"terms": {MISREAD_FIELD: list(w.guessed)}})
+    if w.plain:
+        should.append({"terms": {PARTS_FIELD: list(w.plain)}})
     if w.stemmed:
         should.append({"match": {"text": " ".join(w.stemmed)}})
     return {"constant_score": {"filter": {"bool": {"should": should}}, "boost": OCR_WEIGHT}}

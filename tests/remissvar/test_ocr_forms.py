@@ -72,3 +72,14 @@ def test_an_irregular_forms_root_guesses_the_forms_its_endings_cannot():
     # -ja only on a verb's root: 'städa' guesses no 'städja', which a scan spells as 'stödja'
     assert "stddja" in misread_guesses("stödde", root="stöd#v")
     assert "stddja" not in misread_guesses("städa") and "stddja" not in misread_guesses("städade", root="städa")
+
+
+def test_plain_spellings_are_those_general_text_does_not_use():
+    from remissvar.ocr_forms import plain_spellings
+
+    general = frozenset({"stod", "kanna", "satta"})
+    assert plain_spellings("direktör", general) == ["direktor"]
+    assert plain_spellings("känna", general) == ["kenna"]  # 'kanna' is a word people write
+    assert sorted(plain_spellings("mästare", general)) == ["mastare", "mestare"]
+    assert plain_spellings("stöd", general) == []  # too short: 'stod' and its like are words
+    assert plain_spellings("planering", general) == []  # no å/ä/ö

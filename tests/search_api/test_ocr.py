@@ -30,6 +30,8 @@ SCANNED = {
     "fuzzy": "Utredmingen föreslår en ny ordning.",
     "stddja": "Förvaltningen ska stddja verksamhetens kommunikatdrer i arbetet.",
     "matt": "Ytan är matt och grå.",
+    "bolag": "Bolagsdirektorer och styrelser ska följa policyn.",  # 'direktor': a word hunspell accepts
+    "kanna": "Kaffekannan står kvar i köket.",  # 'kanna' (a jug): a word of general text
 }
 TYPED = {
     "clean": "Den övergripande inriktningen ska möta de behov som finns.",
@@ -93,6 +95,26 @@ def test_a_long_query_of_long_umlaut_words_is_highlighted_within_lucenes_term_bo
         res = es.search(index=idx, query={"ids": {"values": ["gver"]}}, highlight=KeywordQuery(q).highlight(guessed))
         hit = res["hits"]["hits"][0]
         assert "<mark>Gvergripande</mark>" in snippet(hit["_source"], hit.get("highlight")), guessed
+
+
+def test_a_misreading_the_dictionary_accepts_is_found_among_the_parts(probe):
+    """'bolagsdirektorer' is a scan's 'bolagsdirektörer', but hunspell accepts 'direktor' (an old
+    word), so it is no misread word: the query's word and its root with å/ä/ö read as plain vowels
+    are looked up among the scanned passages' stems and compound parts - where that spelling is no
+    word of general text: 'känna' read 'kanna' (a jug) does not find 'Kaffekannan'."""
+    es, idx = probe
+
+    def analyze_many(analyzer: str, texts: tuple[str, ...]) -> list[tuple[str, int, int]]:
+        res = es.indices.analyze(index=idx, analyzer=analyzer, text=list(texts))
+        return [(t["token"], t["position"], t["start_offset"]) for t in res["tokens"]]
+
+    def ids(q: str) -> list[str]:
+        kq = KeywordQuery(q, analyze_many=analyze_many)
+        return [h["_id"] for h in es.search(index=idx, query=kq.exact_clause())["hits"]["hits"]]
+
+    for q in ("direktör", "direktörerna", "bolagsdirektören"):
+        assert "bolag" in ids(q), q
+    assert "kanna" not in ids("känna") and "kanna" not in ids("kännande")
 
 
 def test_a_guessed_form_that_is_another_word_is_no_misreading(probe):
