@@ -36,7 +36,9 @@ PLUGIN = "analysis-sv"
 ES_VERSION = "9.2.4"
 COMPONENTS = {"org.elasticsearch.plugin.analysis.TokenFilterFactory": {
     "sv_stem": "se.remissvar.analysis.SwedishStemFilterFactory",
-    "sv_misread": "se.remissvar.analysis.MisreadFilterFactory"}}
+    "sv_misread": "se.remissvar.analysis.MisreadFilterFactory"},
+    "org.elasticsearch.plugin.analysis.CharFilterFactory": {
+    "sv_coordination": "se.remissvar.analysis.CoordinationCharFilterFactory"}}
 BEGIN, MIDDLE, COMPOUND_END = "X", "U", "Y"  # COMPOUNDBEGIN/MIDDLE/END (ONLYINCOMPOUND: hunspell_dic)
 LETTERS = re.compile(r"^[a-zåäöéü]+$")
 

@@ -241,6 +241,24 @@ def test_a_three_word_compound_splits_at_its_linking_s(probe):
     assert parts("hyresgästföreningen") == ["hyresgästförening", "hyresgäst", "förening"]
 
 
+def test_a_word_cut_off_before_a_hyphen_is_completed_by_the_coordinations_head(probe):
+    """Swedish coordination: "Gatu- och fastighetsnämnden" is the gatunämnden and the
+    fastighetsnämnden; "Förskole-, grund- och gymnasieskolor" three kinds of school. The cut-off
+    word gets the last word's head (where the analysis splits that word), at the cut-off word's
+    own offsets, so a highlight marks "Gatu-"; a last word that is no compound completes nothing."""
+    es, idx = probe
+    text = "Svar till Gatu- och fastighetsnämnden om förskole-, grund- och gymnasieskolor för barn- och ungdomar."
+    got = tokens(es, idx, "sv_text", text)
+    by_token = {t: start for t, _, start in got}
+    assert text[by_token["gatunämnd"]:].startswith("Gatu-") and "fastighetsnämnd" in by_token
+    assert "förskoleskola" in by_token and "grundskola" in by_token and "gymnasieskola" in by_token
+    assert "barn" in by_token and not any(t.startswith("barnung") for t in by_token)
+    res = es.indices.analyze(index=idx, analyzer="sv_parts", text="Gatu- och fastighetsnämnden")
+    first = res["tokens"][0]
+    assert (first["token"], first["start_offset"], first["end_offset"]) == ("gatunämnd", 0, 5)
+    assert "gata" in [t["token"] for t in res["tokens"] if t["position"] == 0]
+
+
 def test_general_inflection_classes_are_one_stem(probe):
     """Comparison (regular and irregular), the verb's infinitive, present, past and supine (weak
     and strong, with a particle too), -else and -ning nouns."""

@@ -88,6 +88,18 @@ final class SwedishWords {
         this.fallback = fallback;
     }
 
+    /** A compound's head as written ("nämnden" of "fastighetsnämnden", "delar" of "nackdelar"),
+     *  split as {@link #analyze} splits it; null for a word it does not split. */
+    String headForm(String w) {
+        if (!useDictionary || w.length() < MIN_MODIFIER + SHORT_HEAD || !letters(w)) {
+            return null;
+        }
+        String root = rootStem(w);
+        String known = hunspellStem(w, root, prefersVerb(w, root));
+        Split s = split(w, known != null, known);
+        return s == null ? null : s.headForm;
+    }
+
     Analysis analyze(String word) {
         Analysis a = cache.get(word);
         if (a == null) {
