@@ -76,10 +76,11 @@ def evaluate(s: Settings, items: list[dict[str, Any]], mode: str) -> dict[str, A
         # what the page shows: the exact block, or - when no passage holds the words - the answers
         # whose labelled standard wording does ("Orden finns bara i standardformuleringar ...")
         shown = exact | {names.get(b.yttrande_id, b.yttrande_id) for b in resp.in_boilerplate}
-        # or - a coined word no passage holds - the answers holding its parts on different places
-        # ("Inget svar innehåller ... som ett ord, men ... ordets delar på olika ställen"): on the
-        # page, so in page recall; a control named there is counted apart (``controls_parts_apart``),
-        # since the page does not say that the answer holds the word
+        # and the answers named as holding a coined word's parts on different places - in place of
+        # "no answer" ("Inget svar innehåller ... som ett ord, men ... ordets delar på olika
+        # ställen") or beneath the exact block ("Ordets delar på olika ställen"): on the page, so in
+        # page recall; a control named there is counted apart (``controls_parts_apart``), since the
+        # page does not say that the answer holds the word
         apart = {names.get(m.yttrande_id, m.yttrande_id) for m in resp.parts_apart}
         page_missing = sorted(want - shown - apart) if it["expect"] == "found" else []
         rows.append({**it, "exact": sorted(exact), "missing": missing, "unreachable": unreachable,
@@ -143,8 +144,8 @@ def report(r: dict[str, Any], set_path: Path, mode: str) -> tuple[list[str], dic
              "| figure | value |", "| --- | ---: |",
              f"| recall (pairs whose every answer is in the exact block) | {r['recall']:.3f} |",
              f"| page recall (every answer on the page: the exact block, or - when no passage holds the "
-             f"words - the answers whose standard wording does, or that hold a coined word's parts on "
-             f"different places) | {r['page_recall']:.3f} |",
+             f"words - the answers whose standard wording does, and the answers named as holding a coined "
+             f"word's parts on different places) | {r['page_recall']:.3f} |",
              f"| recall per answer | {r['doc_recall']:.3f} |",
              f"| pairs where the page says no answer contains the words | {r['false_no_answer']} |",
              f"| pairs whose query has only stop words (the page says so; misses) | {r['stop_word_pages']} |",
