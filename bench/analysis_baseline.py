@@ -63,14 +63,30 @@ def baseline_queries() -> Iterator[None]:
     splitting a query's coined compounds (``compounds``: the index has no ``sv_parts``) while inside."""
     from search_api.search.builders import KeywordQuery
 
-    saved = KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight, KeywordQuery.compounds
+    saved = KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight, KeywordQuery.compounds, KeywordQuery.roots
     KeywordQuery.STEMMED_FIELDS = [f for f in saved[0] if ".parts" not in f]
     def highlight(self: KeywordQuery, guessed: bool = False) -> dict[str, Any]:
         return _highlight(self.q)
 
     KeywordQuery.highlight = highlight  # type: ignore[method-assign]
     KeywordQuery.compounds = lambda self: {}  # type: ignore[method-assign]
+    KeywordQuery.roots = _roots_by_text  # type: ignore[method-assign]
     try:
         yield
     finally:
-        KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight, KeywordQuery.compounds = saved  # type: ignore[method-assign]
+        KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight = saved[0], saved[1]  # type: ignore[method-assign]
+        KeywordQuery.compounds, KeywordQuery.roots = saved[2], saved[3]  # type: ignore[method-assign]
+
+
+def _roots_by_text(self: Any) -> tuple[tuple[str, str], ...]:
+    """The OCR clause's roots from ``sv_text`` (the tree's own read them from ``sv_parts``, which
+    the baseline index has not): each word's first token, one request, as before 12b479d."""
+    from search_api.search.builders import exact_words
+    from search_api.search.compounds import _by_text
+
+    words = tuple(dict.fromkeys(exact_words(self.q)))
+    if not (self.misread and self.analyze_many is not None and words):
+        return ()
+    _, tokens = _by_text(words, "sv_text", self.analyze_many)
+    return tuple((words[i], toks[0]) for i, toks in tokens.items()
+                 if toks and toks[0].split("#", 1)[0] not in ("", words[i]))

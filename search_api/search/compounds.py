@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from remissvar.textnorm import fold
+
 # the index-time analyzer that emits a compound's stem, then its parts at the same position
 PARTS_ANALYZER = "sv_parts"
 # positions that may stand between the parts: "program för lekplatser" has one (the stop word
@@ -38,7 +40,7 @@ Analyze = Callable[[str, str], list[str]]
 # position and start offset (the texts' offsets run on, one apart: Lucene's offset gap)
 AnalyzeMany = Callable[[str, tuple[str, ...]], list[tuple[str, int, int]]]
 OFFSET_GAP = 1
-# how many passages hold each stem as a whole word (Elasticsearch's term statistics of ``text``)
+# how many passages hold each term as a whole word (term statistics of ``text`` and ``text_folded``)
 DocFreq = Callable[[tuple[str, ...]], dict[str, int]]
 
 
@@ -134,14 +136,16 @@ def _compound(word: str, tokens: list[str]) -> Compound | None:
 
 def coined(compounds: dict[str, Compound], doc_freq: DocFreq) -> dict[str, Compound]:
     """Those of ``compounds`` that no passage writes as one word (their stem is in no passage's
-    text): only these are looked for as their parts apart. A word the archive writes is found
-    where it is written; looking for common parts close together in every passage of a large
-    archive is costly (at a million passages the exact search's mean took 37 -> 69 ms with the
-    parts of every split word, 40 without: bench/reports/coined_compounds.md)."""
+    text, the word folded in no passage's folded text): only these are looked for as their parts
+    apart. A word the archive writes is found where it is written; looking for common parts close
+    together in every passage of a large archive is costly (at a million passages the exact
+    search's mean took 37 -> 69 ms with the parts of every split word, 40 without:
+    bench/reports/coined_compounds.md)."""
     if not compounds:
         return {}
-    freq = doc_freq(tuple(sorted({c.stem for c in compounds.values()})))
-    return {w: c for w, c in compounds.items() if not freq.get(c.stem)}
+    freq = doc_freq(tuple(sorted({c.stem for c in compounds.values()} | {fold(w) for w in compounds})))
+    # a word the folded text holds is written whole too: "skarholmen", typed without its ä
+    return {w: c for w, c in compounds.items() if not freq.get(c.stem) and not freq.get(fold(w))}
 
 
 def with_part_stems(compounds: dict[str, Compound], analyze_many: AnalyzeMany) -> dict[str, Compound]:

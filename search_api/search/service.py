@@ -184,16 +184,22 @@ class SearchService:
         res = self.es.indices.analyze(index=self.passages, analyzer=analyzer, text=text)
         return [str(t["token"]) for t in res.get("tokens", [])]
 
-    def _doc_freq(self, stems: tuple[str, ...]) -> dict[str, int]:
-        """How many passages hold each stem in their text (term statistics of an artificial
-        document: one request, the term dictionary only; per shard, so a word on another shard
-        alone reads as absent - it is then looked for apart as well, which costs time only)."""
-        # the stems as they are (whitespace): analysed again by sv_text, "lokal#s" would be cut at '#'
-        res = self.es.termvectors(index=self.passages, doc={"text": " ".join(stems)}, fields=["text"],
-                                  per_field_analyzer={"text": "whitespace"}, term_statistics=True,
-                                  positions=False, offsets=False, field_statistics=False)
-        terms = res.get("term_vectors", {}).get("text", {}).get("terms", {})
-        return {t: int(v.get("doc_freq", 0)) for t, v in terms.items()}
+    def _doc_freq(self, terms: tuple[str, ...]) -> dict[str, int]:
+        """How many passages hold each term, as a stem in their text or as a word of their folded
+        text (term statistics of an artificial document: one request, the term dictionaries only;
+        per shard, so a word on another shard alone reads as absent - it is then looked for apart
+        as well, which costs time only). The larger of the two counts."""
+        # the terms as they are (whitespace): analysed again by sv_text, "lokal#s" would be cut at '#'
+        text = " ".join(terms)
+        res = self.es.termvectors(index=self.passages, doc={"text": text, "text_folded": text},
+                                  fields=["text", "text_folded"],
+                                  per_field_analyzer={"text": "whitespace", "text_folded": "whitespace"},
+                                  term_statistics=True, positions=False, offsets=False, field_statistics=False)
+        out: dict[str, int] = {}
+        for name in ("text", "text_folded"):
+            for t, v in res.get("term_vectors", {}).get(name, {}).get("terms", {}).items():
+                out[t] = max(out.get(t, 0), int(v.get("doc_freq", 0)))
+        return out
 
     def _analyze_many(self, analyzer: str, texts: tuple[str, ...]) -> list[tuple[str, int, int]]:
         """Each token ``analyzer`` makes of ``texts``, one request for them all: (token, position,

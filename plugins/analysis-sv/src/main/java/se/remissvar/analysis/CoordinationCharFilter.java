@@ -60,8 +60,22 @@ final class CoordinationCharFilter extends BaseCharFilter {
         return b.toString();
     }
 
+    /** A letter, a hyphen, then a comma or white space: where {@link #COORDINATION} can match. */
+    static boolean hasCut(String text) {
+        for (int i = text.indexOf('-'); i >= 0 && i + 1 < text.length(); i = text.indexOf('-', i + 1)) {
+            char after = text.charAt(i + 1);
+            if (i > 0 && Character.isLetter(text.charAt(i - 1)) && (after == ',' || Character.isWhitespace(after))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The text with each cut-off word completed, the offset corrections recorded. */
     String complete(String text) {
+        if (!hasCut(text)) {
+            return text; // most text: no letter before a hyphen before a space or comma (no regex run)
+        }
         Matcher m = COORDINATION.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 16);
         int last = 0;
