@@ -61,32 +61,21 @@ def _highlight(q: str) -> dict[str, Any]:
 def baseline_queries() -> Iterator[None]:
     """``KeywordQuery`` without the ``*.parts`` fields (its clauses and highlight) and without
     splitting a query's coined compounds (``compounds``: the index has no ``sv_parts``) while inside."""
+    from search_api.search import compounds as parts_analysis
     from search_api.search.builders import KeywordQuery
 
-    saved = KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight, KeywordQuery.compounds, KeywordQuery.roots
+    saved = KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight, KeywordQuery.compounds, parts_analysis.PARTS_ANALYZER
     KeywordQuery.STEMMED_FIELDS = [f for f in saved[0] if ".parts" not in f]
     def highlight(self: KeywordQuery, guessed: bool = False) -> dict[str, Any]:
         return _highlight(self.q)
 
     KeywordQuery.highlight = highlight  # type: ignore[method-assign]
     KeywordQuery.compounds = lambda self: {}  # type: ignore[method-assign]
-    KeywordQuery.roots = _roots_by_text  # type: ignore[method-assign]
+    # the OCR clause's roots are the first tokens of the query's sv_parts request, which the
+    # index has not: its own sv_text gives them (as the tree did before 12b479d)
+    parts_analysis.PARTS_ANALYZER = "sv_text"
     try:
         yield
     finally:
         KeywordQuery.STEMMED_FIELDS, KeywordQuery.highlight = saved[0], saved[1]  # type: ignore[method-assign]
-        KeywordQuery.compounds, KeywordQuery.roots = saved[2], saved[3]  # type: ignore[method-assign]
-
-
-def _roots_by_text(self: Any) -> tuple[tuple[str, str], ...]:
-    """The OCR clause's roots from ``sv_text`` (the tree's own read them from ``sv_parts``, which
-    the baseline index has not): each word's first token, one request, as before 12b479d."""
-    from search_api.search.builders import exact_words
-    from search_api.search.compounds import _by_text
-
-    words = tuple(dict.fromkeys(exact_words(self.q)))
-    if not (self.misread and self.analyze_many is not None and words):
-        return ()
-    _, tokens = _by_text(words, "sv_text", self.analyze_many)
-    return tuple((words[i], toks[0]) for i, toks in tokens.items()
-                 if toks and toks[0].split("#", 1)[0] not in ("", words[i]))
+        KeywordQuery.compounds, parts_analysis.PARTS_ANALYZER = saved[2], saved[3]  # type: ignore[method-assign]

@@ -155,9 +155,10 @@ def with_part_stems(compounds: dict[str, Compound], analyze_many: AnalyzeMany) -
     if not compounds:
         return compounds
     tokens = parts_tokens(sorted({p for c in compounds.values() for p in c.parts}), analyze_many)
+    stem_of = {p: toks[0] for p, (toks, _) in tokens.items() if toks}
     out: dict[str, Compound] = {}
     for w, c in compounds.items():
-        stems = tuple((p, tokens[p][0][0]) for p in c.parts if tokens.get(p, ([], 0))[0] and tokens[p][0][0] != p)
+        stems = tuple((p, stem_of[p]) for p in c.parts if stem_of.get(p, p) != p)
         out[w] = replace(c, part_stems=stems) if stems else c
     return out
 

@@ -213,6 +213,11 @@ class SearchResponse(BaseModel):
     # first page of answers that hold them, those the exact block does not list
     parts_apart: list[PartsMatch] = Field(default_factory=list)
 
+    @property
+    def parts_apart_words(self) -> list[str]:
+        """The coined words ``parts_apart`` names, once each, in order (the page's sentence)."""
+        return list(dict.fromkeys(wp.word for m in self.parts_apart for wp in m.words))
+
 
 # ---- Swedish validation messages -------------------------------------------------
 FIELD_NAMES = {

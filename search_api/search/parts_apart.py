@@ -71,11 +71,12 @@ def parts_apart_request(words: Sequence[str], compounds: dict[str, Compound],
         aggs["exact"] = {"filter": exact}
     alternatives: list[dict[str, Any]] = []
     for i, w in enumerate(words):
-        aggs[f"w{i}"] = {"filter": _whole(w)}
-        alternatives.append(_whole(w))
-        for j, p in enumerate(compounds[w].parts if w in compounds else ()):
-            aggs[f"w{i}p{j}"] = {"filter": _part(compounds[w].terms(p))}
-            alternatives.append(_part(compounds[w].terms(p)))
+        clauses = {f"w{i}": _whole(w)}
+        if w in compounds:
+            clauses.update({f"w{i}p{j}": _part(compounds[w].terms(p)) for j, p in enumerate(compounds[w].parts)})
+        for name, clause in clauses.items():
+            aggs[name] = {"filter": clause}
+            alternatives.append(clause)
     return {"size": 0, "track_total_hits": False,
             "query": {"bool": {"filter": filters, "should": alternatives, "minimum_should_match": 1}},
             "aggs": {"answers": {"terms": {"field": "yttrande_id", "size": CANDIDATE_ANSWERS}, "aggs": aggs}}}

@@ -525,14 +525,14 @@ class SearchService:
             g.deadline = next((deadlines[a.yttrande_id] for a in g.answers if deadlines.get(a.yttrande_id)), None)
         # no passage holds the words: are they only stop words (no field indexes them), or only in
         # the answers' standard wordings (which hold no stop words either: no request for those)
-        words_unfound = bool(req.q.strip()) and req.mode != "semantic" and not groups
+        by_words = bool(req.q.strip()) and req.mode != "semantic"
+        words_unfound = by_words and not groups
         stop_words = stop_words_only(req.q) if words_unfound else []
         in_boilerplate = self.boilerplate_matches(req.q, req.filters) if words_unfound and not stop_words else []
         # answers holding a coined word's parts on different places: in place of "no answer", or
         # (first page) beneath the answers the exact block lists
         parts_apart = (self.parts_apart(req.q, req.filters, beside_exact=bool(groups))
-                       if (words_unfound and not stop_words)
-                       or (groups and req.page == 1 and req.mode != "semantic" and bool(req.q.strip())) else [])
+                       if by_words and not stop_words and (not groups or req.page == 1) else [])
         return SearchResponse(
             in_boilerplate=in_boilerplate, stop_words=stop_words, parts_apart=parts_apart,
             query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,

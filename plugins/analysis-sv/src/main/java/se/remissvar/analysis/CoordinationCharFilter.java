@@ -12,12 +12,12 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
 
 /**
  * Swedish coordination with a hyphen: "gatu- och fastighetsnämnden" is the gatunämnden and the
- * fastighetsnämnden, "för- och nackdelar" the fördelar and nackdelar. Each word cut off before its
- * hyphen gets the head of the last word of the coordination ("Gatu-" is read "Gatunämnden"), where
- * the analysis splits that word ({@link SwedishWords#headForm}); the rest of the text is left as
- * it is. Offsets are corrected, so that a highlight of the completed word marks "Gatu-" in the
- * original text. The coordinating words: och, eller, samt, respektive, resp, alternativt; a list
- * ("förskole-, grund- och gymnasieskolor") completes every cut-off word.
+ * fastighetsnämnden. Each word cut off before its hyphen gets the head of the last word of the
+ * coordination ("Gatu-" is read "Gatunämnden"), where the analysis splits that word
+ * ({@link SwedishWords#headForm}); the rest of the text is left as it is ("för- och nackdelar"
+ * stays: "nackdel" is not split). Offsets are corrected, so that a highlight of the completed
+ * word marks "Gatu-" in the original text. The coordinating words: och, eller, samt, respektive,
+ * resp, alternativt; a list ("förskole-, grund- och gymnasieskolor") completes every cut-off word.
  */
 final class CoordinationCharFilter extends BaseCharFilter {
     static final Pattern COORDINATION = Pattern.compile(
@@ -36,18 +36,20 @@ final class CoordinationCharFilter extends BaseCharFilter {
 
     @Override
     public int read(char[] cbuf, int off, int len) throws IOException {
-        if (transformed == null) {
-            transformed = new StringReader(complete(readAll()));
-        }
-        return transformed.read(cbuf, off, len);
+        return transformed().read(cbuf, off, len);
     }
 
     @Override
     public int read() throws IOException {
+        return transformed().read();
+    }
+
+    /** The completed text, read and completed on the first read. */
+    private Reader transformed() throws IOException {
         if (transformed == null) {
             transformed = new StringReader(complete(readAll()));
         }
-        return transformed.read();
+        return transformed;
     }
 
     private String readAll() throws IOException {

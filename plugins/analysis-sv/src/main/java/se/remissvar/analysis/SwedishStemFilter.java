@@ -58,7 +58,7 @@ final class SwedishStemFilter extends TokenFilter {
             }
             SwedishWords.Analysis a = words.analyze(term.toString());
             // a participle's verb: among the parts, or on its own where no parts are emitted
-            String[] parts = emitParts ? parts(a) : a.verb() != null && !partsOnly ? new String[] {a.verb()} : new String[0];
+            String[] parts = emitParts ? parts(a) : a.verb() != null ? new String[] {a.verb()} : new String[0];
             if (!partsOnly) {
                 term.setEmpty().append(a.stem());
                 if (parts.length > 0) {

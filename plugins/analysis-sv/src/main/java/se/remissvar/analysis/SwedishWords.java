@@ -88,8 +88,9 @@ final class SwedishWords {
         this.fallback = fallback;
     }
 
-    /** A compound's head as written ("nämnden" of "fastighetsnämnden", "delar" of "nackdelar"),
-     *  split as {@link #analyze} splits it; null for a word it does not split. */
+    /** A compound's head as written ("nämnden" of "fastighetsnämnden", "skolor" of
+     *  "gymnasieskolor"), split as {@link #analyze} splits a word the dictionary knows or a coined
+     *  one; null for a word it does not split. */
     String headForm(String w) {
         if (!useDictionary || w.length() < MIN_MODIFIER + SHORT_HEAD || !letters(w)) {
             return null;
