@@ -245,7 +245,9 @@ def test_a_word_cut_off_before_a_hyphen_is_completed_by_the_coordinations_head(p
     """Swedish coordination: "Gatu- och fastighetsnämnden" is the gatunämnden and the
     fastighetsnämnden; "Förskole-, grund- och gymnasieskolor" three kinds of school. The cut-off
     word gets the last word's head (where the analysis splits that word), at the cut-off word's
-    own offsets, so a highlight marks "Gatu-"; a last word that is no compound completes nothing."""
+    own offsets, so a highlight marks "Gatu-"; a last word that is no compound completes nothing.
+    The cut-off word stays a word of its own at the completion's position: "gång- och
+    cykeltrafik" still holds "gång" (a query of those words reads them the same way)."""
     es, idx = probe
     text = "Svar till Gatu- och fastighetsnämnden om förskole-, grund- och gymnasieskolor för barn- och ungdomar."
     got = tokens(es, idx, "sv_text", text)
@@ -253,6 +255,11 @@ def test_a_word_cut_off_before_a_hyphen_is_completed_by_the_coordinations_head(p
     assert text[by_token["gatunämnd"]:].startswith("Gatu-") and "fastighetsnämnd" in by_token
     assert "förskoleskola" in by_token and "grundskola" in by_token and "gymnasieskola" in by_token
     assert "barn" in by_token and not any(t.startswith("barnung") for t in by_token)
+    at = {t: pos for t, pos, _ in got}
+    assert at["gatu"] == at["gatunämnd"] and at["grund"] == at["grundskola"]
+    assert not any("\u2060" in t for t, _, _ in got)
+    walk = tokens(es, idx, "sv_text", "satsningen på gång- och cykeltrafik")
+    assert ("gångtrafik", 2, 14) in walk and ("gång", 2, 14) in walk
     res = es.indices.analyze(index=idx, analyzer="sv_parts", text="Gatu- och fastighetsnämnden")
     first = res["tokens"][0]
     assert (first["token"], first["start_offset"], first["end_offset"]) == ("gatunämnd", 0, 5)

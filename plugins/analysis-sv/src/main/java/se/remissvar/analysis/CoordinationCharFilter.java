@@ -15,7 +15,11 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
  * fastighetsnämnden. Each word cut off before its hyphen gets the head of the last word of the
  * coordination ("Gatu-" is read "Gatunämnden"), where the analysis splits that word
  * ({@link SwedishWords#headForm}); the rest of the text is left as it is ("för- och nackdelar"
- * stays: "nackdel" is not split). Offsets are corrected, so that a highlight of the completed
+ * stays: "nackdel" is not split). The cut-off word is kept beside its completion: the hyphen
+ * becomes {@link #JOIN}, a format character the standard tokenizer keeps inside the token
+ * ("Gatu\u2060nämnden"), and {@link SwedishStemFilter} emits the completion's stem with the cut-off
+ * word's at the same position - "gång- och cykeltrafik" is still "gång", as it was before the
+ * completion, and "gångtrafik". Offsets are corrected, so that a highlight of the completed
  * word marks "Gatu-" in the original text. The coordinating words: och, eller, samt, respektive,
  * resp, alternativt; a list ("förskole-, grund- och gymnasieskolor") completes every cut-off word.
  */
@@ -24,6 +28,9 @@ final class CoordinationCharFilter extends BaseCharFilter {
         "((?:\\p{L}+-,\\s+)*\\p{L}+-)(\\s+(?:och|eller|samt|respektive|resp\\.?|alternativt)\\s+)(\\p{L}+)",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern CUT = Pattern.compile("(\\p{L}+)-");
+    /** Between a cut-off word and its completion's head: WORD JOINER (Unicode word-break class
+     *  Format, which the standard tokenizer keeps within a word, UAX #29 WB4). */
+    static final char JOIN = '\u2060';
     private final Supplier<SwedishWords> analysis;
     private SwedishWords words;
     private Reader transformed;
@@ -86,10 +93,11 @@ final class CoordinationCharFilter extends BaseCharFilter {
             if (words == null) {
                 words = analysis.get();
             }
-            String head = words.headForm(m.group(3).toLowerCase(Locale.ROOT));
-            if (head == null) {
+            String found = words.headForm(m.group(3).toLowerCase(Locale.ROOT));
+            if (found == null) {
                 continue;
             }
+            String head = JOIN + found;
             Matcher cut = CUT.matcher(m.group(1));
             int base = m.start(1);
             while (cut.find()) {
@@ -97,9 +105,9 @@ final class CoordinationCharFilter extends BaseCharFilter {
                 out.append(text, last, wordEnd);
                 int start = out.length();
                 out.append(head);
-                last = wordEnd + 1; // the hyphen is replaced by the head
-                // the head's characters past its first point at the hyphen in the original; the
-                // text after it, where it was (as Lucene's PatternReplaceCharFilter corrects)
+                last = wordEnd + 1; // the hyphen is replaced by the joiner and the head
+                // the characters past the joiner point at the hyphen in the original; the text
+                // after it, where it was (as Lucene's PatternReplaceCharFilter corrects)
                 for (int i = 1; i < head.length(); i++) {
                     addOffCorrectMap(start + i, --cumulative);
                 }

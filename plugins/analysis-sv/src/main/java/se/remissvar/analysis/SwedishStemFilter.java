@@ -15,6 +15,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * marks the whole compound. Keyword tokens pass unchanged. With {@code partsOnly}, only the
  * parts are emitted (the first at the compound's position): a word that is not a compound, and
  * a keyword token, is dropped, its position increment carried to the next token emitted.
+ * A word cut off before a coordination's hyphen and completed by {@link CoordinationCharFilter}
+ * ("gång\u2060trafik") is its completion ("gångtrafik"), the cut-off word's own stem ("gång")
+ * following at the same position (with {@code partsOnly}: the completion's parts hold it).
  */
 final class SwedishStemFilter extends TokenFilter {
     private final SwedishWords words;
@@ -56,9 +59,15 @@ final class SwedishStemFilter extends TokenFilter {
                 skipped += posInc.getPositionIncrement();
                 continue;
             }
-            SwedishWords.Analysis a = words.analyze(term.toString());
+            String word = term.toString();
+            int join = word.indexOf(CoordinationCharFilter.JOIN);
+            String cut = join > 0 ? word.substring(0, join) : null;
+            SwedishWords.Analysis a = words.analyze(cut == null ? word : cut + word.substring(join + 1));
             // a participle's verb: among the parts, or on its own where no parts are emitted
             String[] parts = emitParts ? parts(a) : a.verb() != null ? new String[] {a.verb()} : new String[0];
+            if (cut != null && !partsOnly) {
+                parts = withCut(parts, a.stem(), words.analyze(cut).stem());
+            }
             if (!partsOnly) {
                 term.setEmpty().append(a.stem());
                 if (parts.length > 0) {
@@ -82,6 +91,18 @@ final class SwedishStemFilter extends TokenFilter {
             return true;
         }
         return false;
+    }
+
+    /** ``parts`` and, where it is neither the completion's stem nor among them, the cut-off
+     *  word's stem (first: the whole word as written before the completion). */
+    private static String[] withCut(String[] parts, String stem, String cutStem) {
+        if (cutStem.equals(stem) || java.util.Arrays.asList(parts).contains(cutStem)) {
+            return parts;
+        }
+        String[] out = new String[parts.length + 1];
+        out[0] = cutStem;
+        System.arraycopy(parts, 0, out, 1, parts.length);
+        return out;
     }
 
     /** The parts of a compound other than its own stem (none for a word that is not one). */
