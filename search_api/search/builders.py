@@ -10,6 +10,7 @@ from typing import Any
 from remissvar.textnorm import WORD, fold
 from search_api.filters import Facet, Filter, facets, filter_named
 from search_api.index import load_mapping_file
+from search_api.search.archive_split import archive_split
 from search_api.search.compounds import (
     AnalyzeMany,
     Compound,
@@ -21,6 +22,7 @@ from search_api.search.compounds import (
     split,
     split_all,
     tokenized,
+    unsplit,
     with_part_stems,
 )
 from search_api.search.highlight import highlight_request
@@ -127,12 +129,15 @@ class KeywordQuery:
     TITLE_FIELDS = frozenset({"remiss_title", "remiss_title_folded", "remiss_title.parts"})
 
     def __init__(self, q: str, analyze: Analyze | None = None, analyze_many: AnalyzeMany | None = None,
-                 doc_freq: DocFreq | None = None, misread: bool = True) -> None:
+                 doc_freq: DocFreq | None = None, misread: bool = True, held_freq: DocFreq | None = None) -> None:
         self.q = q
         self.misread = misread  # the index has text.misread and sv_misread (an index made before: no)
         self.analyze = analyze
         self.analyze_many = analyze_many
         self.doc_freq = doc_freq  # with it, only words no passage writes whole are sought apart
+        # with it (and ``doc_freq``), a coined word is split where the archive holds both sides
+        # (``search_api.search.archive_split``): terms as words or compound parts of passages
+        self.held_freq = held_freq
         self._compounds: dict[str, Compound] | None = None
         self._misspelt: frozenset[str] | None = None
         self._roots: tuple[tuple[str, str], ...] | None = None
@@ -156,13 +161,21 @@ class KeywordQuery:
 
     def _split(self) -> dict[str, Compound]:
         words = exact_words(self.q)
+        whole: dict[str, str] = {}
         if self.analyze_many is not None:
             found = split_all(words, self.analyze_many, self._parts_tokens())
+            # a word the decompounder leaves whole and the dictionary rejects (a dictionary word
+            # such as "kompass" is no compound of 'kom' and 'pass')
+            whole = {w: s for w, s in unsplit(words, self._parts_tokens()).items()
+                     if w not in found and w in self.misspelt()}
         elif self.analyze is not None:
             found = {c.word: c for c in (split(w, self.analyze) for w in dict.fromkeys(words)) if c is not None}
         else:
             return {}
-        found = found if self.doc_freq is None else coined(found, self.doc_freq)
+        if self.doc_freq is not None:
+            found, whole = coined(found, self.doc_freq, whole if self.held_freq is not None else None)
+            if self.held_freq is not None and self.analyze_many is not None:
+                found = archive_split(found, whole, self.analyze_many, self.held_freq)
         return with_part_stems(found, self.analyze_many) if self.analyze_many is not None else found
 
     def roots(self) -> tuple[tuple[str, str], ...]:

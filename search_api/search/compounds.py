@@ -55,6 +55,10 @@ class Compound:
     # the dictionary does not know is stemmed alone by the fallback stemmer ("Snapchat" -> snapch),
     # but kept as written inside a compound ("snapchatkonto" -> snapchat, konto)
     part_stems: tuple[tuple[str, str], ...] = ()
+    # the head's own parts, as ``sv_parts`` emits them after the compound's two ("barnkonsekvensanalys"
+    # -> barn, konsekvensanalys, then konsekvens, analys): where the archive holds the head only so
+    # (``archive_split``)
+    head_parts: tuple[str, ...] = ()
 
     def terms(self, part: str) -> tuple[str, ...]:
         """The terms a part is found as: itself, and its stem as a word of its own."""
@@ -117,6 +121,17 @@ def split_all(words: Sequence[str], analyze_many: AnalyzeMany, tokens: WordToken
     return out
 
 
+def unsplit(words: Sequence[str], tokens: WordTokens) -> dict[str, str]:
+    """The words of ``words`` long enough to split that the decompounder leaves whole (one token
+    at one position in ``tokens``, their ``sv_parts`` tokens), with their stems."""
+    out: dict[str, str] = {}
+    for w in dict.fromkeys(words):
+        toks, n = tokens.get(w, ([], 0))
+        if _may_split(w) and n == 1 and len(toks) == 1:
+            out[w] = toks[0]
+    return out
+
+
 def _may_split(word: str) -> bool:
     return len(word) >= MIN_COMPOUND_LETTERS and not word.isdigit()
 
@@ -130,22 +145,29 @@ TOP_PARTS = 2
 def _compound(word: str, tokens: list[str]) -> Compound | None:
     # the parts, not the word-class readings of a base form that sv_parts also emits at its
     # position ("central" -> central, central#s, central#a: plugins/analysis-sv, "Word classes")
-    parts = tuple(dict.fromkeys(t for t in tokens[1:] if "#" not in t))[:TOP_PARTS]
-    return Compound(word, parts, tokens[0]) if len(tokens) >= 3 and len(parts) >= 2 else None
+    every = tuple(dict.fromkeys(t for t in tokens[1:] if "#" not in t))
+    parts = every[:TOP_PARTS]
+    return (Compound(word, parts, tokens[0], head_parts=every[TOP_PARTS:TOP_PARTS + 2])
+            if len(tokens) >= 3 and len(parts) >= 2 else None)
 
 
-def coined(compounds: dict[str, Compound], doc_freq: DocFreq) -> dict[str, Compound]:
+def coined(compounds: dict[str, Compound], doc_freq: DocFreq,
+           whole: dict[str, str] | None = None) -> tuple[dict[str, Compound], dict[str, str]]:
     """Those of ``compounds`` that no passage writes as one word (their stem is in no passage's
     text, the word folded in no passage's folded text): only these are looked for as their parts
     apart. A word the archive writes is found where it is written; looking for common parts close
     together in every passage of a large archive is costly (at a million passages the exact
     search's mean took 37 -> 69 ms with the parts of every split word, 40 without:
-    bench/reports/coined_compounds.md)."""
-    if not compounds:
-        return {}
-    freq = doc_freq(tuple(sorted({c.stem for c in compounds.values()} | {fold(w) for w in compounds})))
+    bench/reports/coined_compounds.md). And, in the same request, those of ``whole`` (words the
+    decompounder does not split, by word: their stems) that no passage writes either."""
+    whole = whole or {}
+    stems = {w: c.stem for w, c in compounds.items()} | whole
+    if not stems:
+        return {}, {}
+    freq = doc_freq(tuple(sorted(set(stems.values()) | {fold(w) for w in stems})))
     # a word the folded text holds is written whole too: "skarholmen", typed without its ä
-    return {w: c for w, c in compounds.items() if not freq.get(c.stem) and not freq.get(fold(w))}
+    new = {w for w, stem in stems.items() if not freq.get(stem) and not freq.get(fold(w))}
+    return ({w: c for w, c in compounds.items() if w in new}, {w: s for w, s in whole.items() if w in new})
 
 
 def with_part_stems(compounds: dict[str, Compound], analyze_many: AnalyzeMany) -> dict[str, Compound]:

@@ -56,24 +56,26 @@ def highlight_request(q: str, compounds: Sequence[Compound] = (), guessed: bool 
                       roots: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
     """Highlight with the exact clauses only: the fuzzy clause, rewritten per document,
     made highlighting 20x slower (measured: 300 ms vs 15 ms for 100 passages). The OCR clause's
-    misread spellings (``search_api.search.ocr``) are marked where they stand, and the parts of a
+    misread and plain-vowel spellings (``search_api.search.ocr``) are marked where they stand, and the parts of a
     split query word where they stand close together ("<mark>program</mark> för
     <mark>lekplatser</mark>" for "lekplatsprogram"; ``search_api.search.compounds``). ``guessed``:
     also the misread spellings of the words' guessed forms ("stddja" for "stödjer"): over a
     thousand terms, for the few passages a result page shows (on the ranking list's 20 they were
     most of the cost the guessed forms add at a million passages: p95 12.5 -> 13.7 ms without
     them in the highlight, 15.7 with)."""
-    misread, misread_stemmed = ocr_highlight_terms(q, guessed, roots)
+    ocr = ocr_highlight_terms(q, guessed, roots)
     # text.parts holds the whole words' stems and the compounds' parts at the compound's offsets:
     # one field marks both (a compound found by its part is marked whole), from its own term
     # vectors; "text" keeps none (half the term vectors of the two fields read together before)
     text: list[dict[str, Any]] = [{"match": {HIGHLIGHT_FIELD: q}}]
     text += [highlight_clause(c, HIGHLIGHT_FIELD) for c in compounds]
     folded: list[dict[str, Any]] = [{"match": {"text_folded": fold(q)}}]
-    if misread_stemmed:
-        text.append({"match": {HIGHLIGHT_FIELD: misread_stemmed}})
-    if misread:
-        folded.append({"terms": {"text_folded": misread}})
+    if ocr.stemmed:
+        text.append({"match": {HIGHLIGHT_FIELD: ocr.stemmed}})
+    if ocr.plain:  # the field the exact rule looks them up in (``ocr.PARTS_FIELD``)
+        text.append({"terms": {HIGHLIGHT_FIELD: ocr.plain}})
+    if ocr.folded:
+        folded.append({"terms": {"text_folded": ocr.folded}})
     return {
         "pre_tags": [MARK_OPEN], "post_tags": [MARK_CLOSE], "encoder": "default",
         "fields": {

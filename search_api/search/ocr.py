@@ -158,11 +158,20 @@ def ocr_clause(q: str, msm: str | int | None, misread: bool = True,
                      "minimum_should_match": 1 if msm is None else msm}}
 
 
-def ocr_highlight_terms(q: str, guessed: bool = False,
-                        roots: tuple[tuple[str, str], ...] = ()) -> tuple[list[str], str]:
+@dataclass(frozen=True)
+class OcrHighlight:
+    """What the highlighter marks besides the words as typed."""
+
+    folded: list[str]  # misread spellings in the folded text (within ``HIGHLIGHT_TERM_BYTES``)
+    stemmed: str  # those the folded text drops as stop words, as one text for the stemmed field
+    plain: list[str]  # plain-vowel spellings, among the stems and compound parts (``PARTS_FIELD``)
+
+
+def ocr_highlight_terms(q: str, guessed: bool = False, roots: tuple[tuple[str, str], ...] = ()) -> OcrHighlight:
     """What the highlighter marks besides the words as typed: the misread spellings in the folded
     text (``guessed``: and then those of its guessed forms), as many as ``HIGHLIGHT_TERM_BYTES``
-    allows, and those it drops (as one text for the stemmed field)."""
+    allows, those it drops, and the plain-vowel spellings the exact rule looks up among the
+    parts ("bolagsdirektorer" for "direktör")."""
     words = ocr_words(q, roots)
     terms: list[str] = []
     size = 0
@@ -171,4 +180,5 @@ def ocr_highlight_terms(q: str, guessed: bool = False,
         if size > HIGHLIGHT_TERM_BYTES:
             break
         terms.append(t)
-    return terms, " ".join(s for w in words for s in w.stemmed)
+    return OcrHighlight(terms, " ".join(s for w in words for s in w.stemmed),
+                        list(dict.fromkeys(p for w in words for p in w.plain)))

@@ -36,6 +36,7 @@ from search_api.search.builders import (
     multiselect_facet_aggs,
     stop_words_only,
 )
+from search_api.search.compounds import Compound
 from search_api.search.fusion import RRF_K, rrf
 from search_api.search.grouping import (
     Ranked,
@@ -114,6 +115,8 @@ class Retrieval:
     highlights: dict[str, dict[str, Any]] = field(default_factory=dict)
     # "Liknande innehåll" passages whose sources are still to fetch: (passage id, answer id)
     similar_pending: list[tuple[str, str]] = field(default_factory=list)
+    # responses of the searches sent beside the page's own in its round trip, by kind
+    extra: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def rank(self) -> None:
         """``ranked`` from the fused scores, for every passage whose source is here."""
@@ -161,12 +164,14 @@ class SearchService:
         # archive grows, a stale count errs only towards also looking for the word apart; after a
         # re-index into a smaller archive it may keep a word from being looked for apart until restart
         self._doc_freqs = lru_cache(maxsize=ANALYZED_CACHE)(self._doc_freq)
+        self._held_freqs = lru_cache(maxsize=ANALYZED_CACHE)(self._held_freq)
         self._misread: bool | None = None
 
     def keyword_query(self, q: str) -> KeywordQuery:
         """``q``'s keyword clauses with this index's analysis: the ranking clause as its terms, the
         exact clause with the parts of the words the decompounder splits (cached per text)."""
-        return KeywordQuery(q, self._analyzed, self._analyzed_many, self._doc_freqs, self._has_misread())
+        return KeywordQuery(q, self._analyzed, self._analyzed_many, self._doc_freqs, self._has_misread(),
+                            self._held_freqs)
 
     def _has_misread(self) -> bool:
         """Whether the passage index has ``text.misread`` (mappings/passages.json; the exact rule's
@@ -189,14 +194,22 @@ class SearchService:
         text (term statistics of an artificial document: one request, the term dictionaries only;
         per shard, so a word on another shard alone reads as absent - it is then looked for apart
         as well, which costs time only). The larger of the two counts."""
+        return self._term_freq(terms, ("text", "text_folded"))
+
+    def _held_freq(self, terms: tuple[str, ...]) -> dict[str, int]:
+        """How many passages hold each term as a stem in their text or a compound's part (the
+        parts subfield), as ``_doc_freq`` counts: the sides of a coined word's split
+        (``search.archive_split``)."""
+        return self._term_freq(terms, ("text", "text.parts"))
+
+    def _term_freq(self, terms: tuple[str, ...], fields: tuple[str, ...]) -> dict[str, int]:
         # the terms as they are (whitespace): analysed again by sv_text, "lokal#s" would be cut at '#'
         text = " ".join(terms)
-        res = self.es.termvectors(index=self.passages, doc={"text": text, "text_folded": text},
-                                  fields=["text", "text_folded"],
-                                  per_field_analyzer={"text": "whitespace", "text_folded": "whitespace"},
+        res = self.es.termvectors(index=self.passages, doc={f.split(".", 1)[0]: text for f in fields},
+                                  fields=list(fields), per_field_analyzer=dict.fromkeys(fields, "whitespace"),
                                   term_statistics=True, positions=False, offsets=False, field_statistics=False)
         out: dict[str, int] = {}
-        for name in ("text", "text_folded"):
+        for name in fields:
             for t, v in res.get("term_vectors", {}).get(name, {}).get("terms", {}).items():
                 out[t] = max(out.get(t, 0), int(v.get("doc_freq", 0)))
         return out
@@ -322,7 +335,8 @@ class SearchService:
 
     def _retrieve(self, q: str, mode: Mode, filters: Filters, k: int = CANDIDATES,
                   with_facets: bool = False, exact_block: bool = True, defer_similar: bool = False,
-                  only_remisser: list[str] | None = None, defer_highlight: bool = False) -> Retrieval:
+                  only_remisser: list[str] | None = None, defer_highlight: bool = False,
+                  extra: list[tuple[str, dict[str, Any]]] | None = None) -> Retrieval:
         """One round trip (two for a hybrid search alone in its process, overlapping the
         embedding) for everything a result page needs. With words: the ranking list (BM25, any
         word), and - for ``exact_block`` - the exact matches with their highlights, counts and
@@ -331,7 +345,9 @@ class SearchService:
         (multi-select). Without words: the same on the newest passages. The exact clause and the
         highlighter run once (measured in bench/request_cost.py: they are most of a keyword
         request). ``only_remisser``: the hits (not the counts or facets) only from these
-        remisser, one passage per answer (a date-sorted page: ``_remisser_by_date``)."""
+        remisser, one passage per answer (a date-sorted page: ``_remisser_by_date``). ``extra``:
+        other searches on the passages (kind, body) sent in the same round trip, their responses
+        in ``extra`` of the result."""
         filters = self._visible(filters)
         fclauses = filters.clauses()
         base = filters.clauses(skip=FACETS)
@@ -381,6 +397,7 @@ class SearchService:
                 "aggs": page_aggs,
                 "sort": [{"date": {"order": "desc", "missing": "_last"}}, {"ordinal": "asc"}],
             }))
+        plain += extra or []
         with self._counted(), self._expensive() if needs_vector else nullcontext():
             responses, embed_ms = self._send(q, plain, with_vector, needs_vector)
         rankings: list[list[str]] = []
@@ -388,6 +405,10 @@ class SearchService:
         group_of: dict[str, tuple[str, str]] = {}  # (remiss or answer, answer) of a kNN hit without its source
         highlights: dict[str, dict[str, Any]] = {}
         out = Retrieval(ranked=[], aggs={}, embed_ms=embed_ms)
+        for kind, _ in extra or []:
+            if "error" in responses[kind]:
+                raise RuntimeError(f"Elasticsearch: {responses[kind]['error']}")
+            out.extra[kind] = responses[kind]
         for kind in ("bm25", "exact", "knn", "browse", "facets"):  # the order the rankings are fused in
             if kind not in responses:
                 continue
@@ -485,9 +506,13 @@ class SearchService:
         if by_date:
             upto = req.page * req.size
             only = self._remisser_by_date(req.q, req.filters, upto)[upto - req.size:]
+        by_words = bool(req.q.strip()) and req.mode != "semantic"
+        # answers holding a coined word's parts on different places, named beneath the exact
+        # block on the first page (or in place of "no answer"): that search in the same round trip
+        apart = self._parts_apart_search(req.q, req.filters) if by_words and req.page == 1 else None
         # the highlights of only the passages the page shows (below), not of every candidate
         r = self._retrieve(req.q, req.mode, req.filters, with_facets=True, defer_similar=True, only_remisser=only,
-                           defer_highlight=True)
+                           defer_highlight=True, extra=[("parts_apart", apart[2])] if apart else None)
         similar: list[RemissGroup] = []
         exact_rids: set[str] = set()
         if req.q.strip() and req.mode != "semantic":
@@ -525,14 +550,18 @@ class SearchService:
             g.deadline = next((deadlines[a.yttrande_id] for a in g.answers if deadlines.get(a.yttrande_id)), None)
         # no passage holds the words: are they only stop words (no field indexes them), or only in
         # the answers' standard wordings (which hold no stop words either: no request for those)
-        by_words = bool(req.q.strip()) and req.mode != "semantic"
         words_unfound = by_words and not groups
         stop_words = stop_words_only(req.q) if words_unfound else []
         in_boilerplate = self.boilerplate_matches(req.q, req.filters) if words_unfound and not stop_words else []
         # answers holding a coined word's parts on different places: in place of "no answer", or
-        # (first page) beneath the answers the exact block lists
-        parts_apart = (self.parts_apart(req.q, req.filters, beside_exact=bool(groups))
-                       if by_words and not stop_words and (not groups or req.page == 1) else [])
+        # (first page) beneath the answers the exact block lists - from the search sent beside the
+        # page's (which leaves out the answers of the exact block, of which there are none when
+        # no passage holds the words); a later page without answers asks now
+        parts_apart: list[PartsMatch] = []
+        if apart is not None:
+            parts_apart = parts_answers(r.extra["parts_apart"], apart[0], apart[1])
+        elif words_unfound and not stop_words:
+            parts_apart = self.parts_apart(req.q, req.filters)
         return SearchResponse(
             in_boilerplate=in_boilerplate, stop_words=stop_words, parts_apart=parts_apart,
             query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,
@@ -598,14 +627,24 @@ class SearchService:
         other words) (``search.parts_apart``): for a page no passage of which holds the words, or,
         ``beside_exact``, those of them the exact block does not list. No request for a query
         without a coined word."""
+        wanted = self._parts_apart_search(q, filters, beside_exact)
+        if wanted is None:
+            return []
+        words, compounds, body = wanted
+        return parts_answers(dict(self.es.search(index=self.passages, **body)), words, compounds)
+
+    def _parts_apart_search(self, q: str, filters: Filters, beside_exact: bool = True
+                            ) -> tuple[list[str], dict[str, Compound], dict[str, Any]] | None:
+        """The words and coined words ``parts_apart`` looks for and its search on the passages
+        (``beside_exact``: leaving out the answers the exact block lists); None for a query
+        without a coined word."""
         kq = self.keyword_query(q)
         wanted = looked_for(exact_words(q), kq.compounds())
         if wanted is None:
-            return []
+            return None
         words, compounds = wanted
-        body = parts_apart_request(words, compounds, self._visible(filters).clauses(),
-                                   exact=kq.exact_clause() if beside_exact else None)
-        return parts_answers(dict(self.es.search(index=self.passages, **body)), words, compounds)
+        return words, compounds, parts_apart_request(words, compounds, self._visible(filters).clauses(),
+                                                     exact=kq.exact_clause() if beside_exact else None)
 
     def similar_groups(self, r: Retrieval, exact_rids: set[str]) -> list[RemissGroup]:
         """"Liknande innehåll": remisser found only by meaning, above the display floor."""

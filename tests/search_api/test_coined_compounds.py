@@ -34,6 +34,11 @@ TEXTS = {
     "snap-a": "Unga använder Snapchat mest.",  # one answer ('apart'), the parts in two passages
     "snap-b": "Förvaltningen följer upp stadsdelens konton varje månad.",
     "cykel": "Nämnden tillstyrker cykelplanen för innerstaden.",
+    # both sides of coined words the decompounder cannot split, or splits where no passage does
+    "soder": "Nämnden vill satsa på cykeltrafik i Söderort.",  # 'söderort': in no dictionary
+    "barnratt": "Barnrättsanalysen och frågor om skolan.",  # 'barnrätt' a part, 'fråga' a word
+    "konsekvens": "En analys av konsekvenser för barn.",
+    "kom": "Hon kom med sitt pass.",  # 'kompass' is a dictionary word: no 'kom' + 'pass'
 }
 # the answer each passage belongs to (the parts-apart search groups the passages by answer)
 ANSWERS = {"snap-a": "apart", "snap-b": "apart"}
@@ -207,6 +212,48 @@ def test_answers_with_the_parts_apart_are_named_beside_the_exact_ones(probe):
     assert named(kq.exact_clause()) == ["apart"]
 
 
+def test_a_coined_word_is_split_where_the_archive_holds_both_sides(probe):
+    """A coined word the decompounder cannot split (a modifier in no dictionary: "söderorts") or
+    splits off a part no passage holds ("barnrättsfrågor": barn + rättsfråga) is split where the
+    passages hold both sides (``search.archive_split``): "söderortscykeltrafik" is in "cykeltrafik
+    i Söderort", "barnrättsfrågor" in "Barnrättsanalysen och frågor"; a head no passage holds is
+    its own two parts ("barnkonsekvensanalys": barn, konsekvens, analys). A dictionary word is no
+    coined compound ("kompass" is not in "kom med sitt pass"), nor is a word the passages write."""
+    es, idx, analyze = probe
+    many = _many(es, idx)
+
+    def freq(fields: tuple[str, ...]) -> Any:
+        def count(terms: tuple[str, ...]) -> dict[str, int]:
+            res = es.termvectors(index=idx, doc={f.split(".")[0]: " ".join(terms) for f in fields},
+                                 fields=list(fields), per_field_analyzer=dict.fromkeys(fields, "whitespace"),
+                                 term_statistics=True)
+            out: dict[str, int] = {}
+            for f in fields:
+                for t, v in res["term_vectors"].get(f, {}).get("terms", {}).items():
+                    out[t] = max(out.get(t, 0), v.get("doc_freq", 0))
+            return out
+        return count
+
+    def kq(q: str, held: bool = True) -> KeywordQuery:
+        return KeywordQuery(q, analyze, many, doc_freq=freq(("text", "text_folded")),
+                            held_freq=freq(("text", "text.parts")) if held else None)
+
+    def ids(q: str, held: bool = True) -> list[str]:
+        return sorted(h["_id"] for h in es.search(index=idx, query=kq(q, held).exact_clause())["hits"]["hits"])
+
+    assert kq("söderortscykeltrafik").compounds()["söderortscykeltrafik"].parts == ("söderort", "cykeltrafik")
+    assert kq("barnrättsfrågor").compounds()["barnrättsfrågor"].parts == ("barnrätt", "fråga")
+    assert kq("barnkonsekvensanalys").compounds()["barnkonsekvensanalys"].parts == ("barn", "konsekvens", "analys")
+    assert ids("söderortscykeltrafik") == ["soder"] and ids("söderortscykeltrafik", held=False) == []
+    assert ids("barnrättsfrågor") == ["barnratt"] and ids("barnrättsfrågor", held=False) == []
+    assert ids("barnkonsekvensanalys") == ["konsekvens"]
+    assert "kompass" not in kq("kompass").compounds() and ids("kompass") == []
+    # split as the decompounder splits it where the passages hold its parts; none for a written word
+    assert kq("lekplatsprogram").compounds() == {}
+    assert kq("innerstadscykelplan").compounds()["innerstadscykelplan"].parts == ("innerstad", "cykelplan")
+    assert ids("flygplats") == []
+
+
 @pytest.fixture(scope="module")
 def service(seeded_index, settings, query_encoder):
     return SearchService(seeded_index, settings, query_encoder)
@@ -236,3 +283,16 @@ def test_the_page_reports_no_answer_for_a_compound_control(service, client):
     assert resp.total_groups == 0 and not resp.groups
     html = client.get("/?q=flygplatser&mode=keyword").get_data(as_text=True)
     assert "Inget svar i arkivet innehåller" in html
+
+
+
+def test_the_page_names_the_answer_holding_a_coined_words_sides(service, client):
+    """Skärholmen's scanned answer names "eSam" and, further on, its "riktlinjer": the
+    decompounder cannot split "esamriktlinjer" ('esam' is in no dictionary), the archive's words
+    can - the page names the answer as holding the word's parts on different places instead of
+    saying that no answer contains it."""
+    resp = service.search(SearchRequest(q="esamriktlinjer", mode="keyword"))
+    named = {m.yttrande_id: [(w.word, w.parts) for w in m.words] for m in resp.parts_apart}
+    assert named == {"seed-004": [("esamriktlinjer", ["esam", "riktlinje"])]}
+    html = client.get("/?q=esamriktlinjer&mode=keyword").get_data(as_text=True)
+    assert "ordets delar på olika ställen" in html and "Inget svar i arkivet innehåller" not in html

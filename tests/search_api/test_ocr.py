@@ -90,7 +90,7 @@ def test_a_long_query_of_long_umlaut_words_is_highlighted_within_lucenes_term_bo
     words = ocr_words(q)
     assert sum(len(t.encode()) + 1 for w in words for t in (*w.folded, *w.guessed)) > 32_766  # unbounded: too many
     for guessed in (False, True):
-        terms, _ = ocr_highlight_terms(q, guessed)
+        terms = ocr_highlight_terms(q, guessed).folded
         assert sum(len(t.encode()) + 1 for t in terms) <= HIGHLIGHT_TERM_BYTES
         res = es.search(index=idx, query={"ids": {"values": ["gver"]}}, highlight=KeywordQuery(q).highlight(guessed))
         hit = res["hits"]["hits"][0]
@@ -114,6 +114,10 @@ def test_a_misreading_the_dictionary_accepts_is_found_among_the_parts(probe):
 
     for q in ("direktör", "direktörerna", "bolagsdirektören"):
         assert "bolag" in ids(q), q
+        # and marked where it stands, as the spellings the folded text holds are
+        kq = KeywordQuery(q, analyze_many=analyze_many)
+        hit = es.search(index=idx, query={"ids": {"values": ["bolag"]}}, highlight=kq.highlight())["hits"]["hits"][0]
+        assert snippet(hit["_source"], hit.get("highlight")).startswith("<mark>Bolagsdirektorer</mark>"), q
     assert "kanna" not in ids("känna") and "kanna" not in ids("kännande")
 
 

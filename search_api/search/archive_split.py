@@ -1,0 +1,92 @@
+"""Coined words split where the archive holds both sides (issue 27).
+
+The decompounder (the plugin's ``sv_parts``) splits a word into dictionary words: it cannot split
+a coined word whose modifier is a name or a word of the city's own ("söderortscykeltrafik",
+"esamriktlinjer", "cykelstråksplan" - 'söderort', 'eSam' and 'cykelstråk' are in no dictionary),
+and it splits some at a point the archive never writes ("barnrättsfrågor" into barn + rättsfråga,
+where the answers write "barnrättsanalys" and "frågor"). Either way the exact rule finds no part
+close to the other and the parts-apart list names no answer, though the answers write both sides.
+
+A coined word (one the archive does not write whole: ``compounds.coined``) is therefore split,
+where the decompounder does not split it or splits off a part the archive does not hold, at the
+point where the archive holds both sides: each side's stem (as ``sv_parts`` stems it alone, a
+modifier's linking s dropped) is a word or a compound's part of some passage (``text`` or
+``text.parts``), the head at least ``MIN_HEAD`` letters as written, no stem shorter than
+``MIN_MODIFIER`` and none a stop word; the longest head first, as the decompounder chooses. A
+word the decompounder leaves whole is split only where the dictionary rejects it ("kompass" is
+no 'kom' + 'pass'). Where no point has both sides, a head the archive does not
+hold is replaced by its own two parts when the archive holds both ("barnkonsekvensanalys": barn,
+konsekvens, analys). The archive's own words, not a list: a name the city writes is split off
+as soon as an answer writes it. Two requests (the sides' stems, their counts), only for a query
+with a coined word.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from search_api.search.compounds import AnalyzeMany, Compound, DocFreq, WordTokens, parts_tokens
+from search_api.search.ocr import STEMMED_STOPWORDS
+
+# the shortest modifier and head a split gives (letters as written; 'esam', 'plan', 'nära')
+MIN_MODIFIER = 3
+MIN_HEAD = 4
+
+
+def _sides(word: str) -> list[tuple[str, str]]:
+    """Every split point's (modifier as written, head as written), the longest head first; a
+    modifier ending in s also without it (the linking s: "söderorts")."""
+    out: list[tuple[str, str]] = []
+    for i in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+        left, right = word[:i], word[i:]
+        out.append((left, right))
+        if left.endswith("s") and len(left) > MIN_MODIFIER:
+            out.append((left[:-1], right))
+    return out
+
+
+def _pieces(words: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(p for w in words for side in _sides(w) for p in side))
+
+
+def _point(word: str, stem_of: dict[str, str], held: dict[str, int]) -> tuple[str, str] | None:
+    """The stems of ``word``'s two sides at the first point where the archive holds both."""
+    for left, right in _sides(word):
+        pair = stem_of.get(left, ""), stem_of.get(right, "")
+        if all(len(p) >= MIN_MODIFIER and held.get(p) and p not in STEMMED_STOPWORDS for p in pair) \
+                and pair[0] != pair[1]:
+            return pair
+    return None
+
+
+def archive_split(coined: dict[str, Compound], unsplit: dict[str, str], analyze_many: AnalyzeMany,
+                  held_freq: DocFreq) -> dict[str, Compound]:
+    """``coined`` (the decompounder's coined compounds, by word) with each one whose part the
+    archive does not hold split again where it holds both sides, and the coined words of
+    ``unsplit`` (those the decompounder leaves whole, with their stems) split where it does; the
+    others as they are. ``held_freq``: how many passages hold each term as a word or a
+    compound's part."""
+    if not coined and not unsplit:
+        return coined
+    tokens: WordTokens = parts_tokens(_pieces([*coined, *unsplit]), analyze_many)
+    stem_of = {p: toks[0] for p, (toks, _) in tokens.items() if toks}
+    # the heads' own parts (sv_parts emits them after the compound's two: "konsekvensanalys" ->
+    # konsekvens, analys), for a head the archive does not hold
+    deeper = {w: c.head_parts for w, c in coined.items() if len(c.head_parts) == 2}
+    terms = {*stem_of.values(), *(p for c in coined.values() for p in c.parts),
+             *(p for ps in deeper.values() for p in ps)}
+    held = held_freq(tuple(sorted(t for t in terms if t)))
+    out = dict(coined)
+    for w, c in coined.items():
+        if all(held.get(p) for p in c.parts):
+            continue
+        point = _point(w, stem_of, held)
+        if point is not None:
+            out[w] = Compound(w, point, c.stem)
+        elif (w in deeper and held.get(c.parts[0]) and not held.get(c.parts[1])
+              and all(held.get(p) and p not in STEMMED_STOPWORDS for p in deeper[w])):
+            out[w] = Compound(w, (c.parts[0], *deeper[w]), c.stem)
+    for w, stem in unsplit.items():
+        point = _point(w, stem_of, held)
+        if point is not None:
+            out[w] = Compound(w, point, stem)
+    return out
