@@ -15,7 +15,7 @@ counts and lists:
 - controls: items that must find nothing and whose exact block holds an answer.
 
 Usage: .venv/bin/python bench/wordform_eval.py [--set bench/data/wordforms.jsonl] [--mode hybrid]
-       [--reuse] [--out bench/reports/wordform_eval.md] [--prefix P --port N]
+       [--reuse] [--out REPORT] [--prefix P --port N]
 Needs the services (make services).
 """
 from __future__ import annotations
@@ -178,7 +178,8 @@ def main() -> None:
     ap.add_argument("--set", default=str(ROOT / "bench/data/wordforms.jsonl"))
     ap.add_argument("--mode", default="hybrid", choices=["hybrid", "keyword"])
     ap.add_argument("--reuse", action="store_true", help="keep the evaluation index of an earlier run if present")
-    ap.add_argument("--out", default=str(ROOT / "bench/reports/wordform_eval.md"))
+    ap.add_argument("--out", help="the report (default: the set's own, bench/reports/<its runs.json key>.md - "
+                                   "wordform_eval.md for the project's set, wordform_blind9.md for wordforms_blind9)")
     ap.add_argument("--prefix", default=PREFIX, help="index prefix (two runs at once need two)")
     ap.add_argument("--port", type=int, default=PORT, help="port of the recorded sites' server")
     args = ap.parse_args()
@@ -193,7 +194,8 @@ def main() -> None:
             build_corpus(s)
         r = evaluate(s, items, args.mode)
     lines, summary = report(r, set_path, args.mode)
-    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = Path(args.out) if args.out else ROOT / "bench" / "reports" / f"{runs_key(set_path)}.md"
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     print(json.dumps(summary))
 

@@ -10,15 +10,16 @@ close to the other and the parts-apart list names no answer, though the answers 
 A coined word (one the archive does not write whole: ``compounds.coined``) is therefore split,
 where the decompounder does not split it or splits off a part the archive does not hold, at the
 point where the archive holds both sides: each side's stem (as ``sv_parts`` stems it alone, a
-modifier's linking s dropped) is a word or a compound's part of some passage (``text`` or
-``text.parts``), the head at least ``MIN_HEAD`` letters as written, no stem shorter than
-``MIN_MODIFIER`` and none a stop word; the longest head first, as the decompounder chooses. A
-word the decompounder leaves whole is split only where the dictionary rejects it ("kompass" is
-no 'kom' + 'pass'). Where no point has both sides, a head the archive does not
+modifier in the forms compounds write it in: ``_sides``) is a word or a compound's part of some
+passage (``text`` or ``text.parts``), the head at least ``MIN_HEAD`` letters as written, no stem
+shorter than ``MIN_MODIFIER`` and none a stop word; the longest head first, as the decompounder
+chooses. A word the decompounder leaves whole is split only where the dictionary rejects it
+("kompass" is no 'kom' + 'pass'). Where no point has both sides, a head the archive does not
 hold is replaced by its own two parts when the archive holds both ("barnkonsekvensanalys": barn,
-konsekvens, analys). The archive's own words, not a list: a name the city writes is split off
-as soon as an answer writes it. Two requests (the sides' stems, their counts), only for a query
-with a coined word.
+konsekvens, analys), and a modifier it does not hold by its own split where the archive holds
+both sides ("socialmediekonto": social, medium, konto - found in "konton på sociala medier").
+The archive's own words, not a list: a name the city writes is split off as soon as an answer
+writes it. Two requests (the sides' stems, their counts), only for a query with a coined word.
 """
 from __future__ import annotations
 
@@ -30,27 +31,40 @@ from search_api.search.ocr import STEMMED_STOPWORDS
 # the shortest modifier and head a split gives (letters as written; 'esam', 'plan', 'nära')
 MIN_MODIFIER = 3
 MIN_HEAD = 4
+VOWELS = frozenset("aeiouyåäöé")
 
 
-def _sides(word: str) -> list[tuple[str, str]]:
-    """Every split point's (modifier as written, head as written), the longest head first; a
-    modifier ending in s also without it (the linking s: "söderorts")."""
+def _sides(word: str, modifier: bool = False) -> list[tuple[str, str]]:
+    """Every split point's (modifier, head as written), the longest head first, the modifier in
+    the forms Swedish compounds write it in: as written; without a linking s ("söderorts"); a
+    Latin noun's -ie form as the noun ("medie" of "medium", "gymnasie" of "gymnasium"); with the
+    consonant a triple consonant drops ("remissvar": remiss + svar, "busstation": buss + station).
+    Of a ``modifier`` (a coined word's first part), its head is a modifier's form too ("socialmedie":
+    social + medium)."""
     out: list[tuple[str, str]] = []
     for i in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
         left, right = word[:i], word[i:]
         out.append((left, right))
+        if modifier and right.endswith("ie"):
+            out.append((left, right[:-1] + "um"))
         if left.endswith("s") and len(left) > MIN_MODIFIER:
             out.append((left[:-1], right))
+        if left.endswith("ie"):
+            out.append((left[:-1] + "um", right))
+        if left[-1] == right[0] and left[-1] not in VOWELS and (len(left) < 2 or left[-2] != left[-1]):
+            out.append((left + right[0], right))
     return out
 
 
-def _pieces(words: Sequence[str]) -> list[str]:
-    return list(dict.fromkeys(p for w in words for side in _sides(w) for p in side))
+def _pieces(words: Sequence[str], modifiers: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(p for w in words for side in _sides(w) for p in side)
+                | dict.fromkeys(p for w in modifiers for side in _sides(w, True) for p in side))
 
 
-def _point(word: str, stem_of: dict[str, str], held: dict[str, int]) -> tuple[str, str] | None:
+def _point(word: str, stem_of: dict[str, str], held: dict[str, int],
+           modifier: bool = False) -> tuple[str, str] | None:
     """The stems of ``word``'s two sides at the first point where the archive holds both."""
-    for left, right in _sides(word):
+    for left, right in _sides(word, modifier):
         pair = stem_of.get(left, ""), stem_of.get(right, "")
         if all(len(p) >= MIN_MODIFIER and held.get(p) and p not in STEMMED_STOPWORDS for p in pair) \
                 and pair[0] != pair[1]:
@@ -67,7 +81,9 @@ def archive_split(coined: dict[str, Compound], unsplit: dict[str, str], analyze_
     compound's part."""
     if not coined and not unsplit:
         return coined
-    tokens: WordTokens = parts_tokens(_pieces([*coined, *unsplit]), analyze_many)
+    # a modifier the archive does not hold is split in turn ("socialmedie": social + medium)
+    tokens: WordTokens = parts_tokens(_pieces([*coined, *unsplit], [c.parts[0] for c in coined.values()]),
+                                      analyze_many)
     stem_of = {p: toks[0] for p, (toks, _) in tokens.items() if toks}
     # the heads' own parts (sv_parts emits them after the compound's two: "konsekvensanalys" ->
     # konsekvens, analys), for a head the archive does not hold
@@ -80,11 +96,16 @@ def archive_split(coined: dict[str, Compound], unsplit: dict[str, str], analyze_
         if all(held.get(p) for p in c.parts):
             continue
         point = _point(w, stem_of, held)
+        modifier, head = c.parts[0], c.parts[-1]
         if point is not None:
             out[w] = Compound(w, point, c.stem)
-        elif (w in deeper and held.get(c.parts[0]) and not held.get(c.parts[1])
+        elif (len(c.parts) == 2 and w in deeper and held.get(modifier) and not held.get(head)
               and all(held.get(p) and p not in STEMMED_STOPWORDS for p in deeper[w])):
-            out[w] = Compound(w, (c.parts[0], *deeper[w]), c.stem)
+            out[w] = Compound(w, (modifier, *deeper[w]), c.stem)
+        elif len(c.parts) == 2 and held.get(head) and not held.get(modifier):
+            sides = _point(modifier, stem_of, held, modifier=True)
+            if sides is not None and head not in sides:
+                out[w] = Compound(w, (*sides, head), c.stem)
     for w, stem in unsplit.items():
         point = _point(w, stem_of, held)
         if point is not None:

@@ -39,6 +39,7 @@ TEXTS = {
     "barnratt": "Barnrättsanalysen och frågor om skolan.",  # 'barnrätt' a part, 'fråga' a word
     "konsekvens": "En analys av konsekvenser för barn.",
     "kom": "Hon kom med sitt pass.",  # 'kompass' is a dictionary word: no 'kom' + 'pass'
+    "medier": "Stadens konton på sociala medier följs upp.",  # 'socialmedie-': social + medium
 }
 # the answer each passage belongs to (the parts-apart search groups the passages by answer)
 ANSWERS = {"snap-a": "apart", "snap-b": "apart"}
@@ -217,7 +218,8 @@ def test_a_coined_word_is_split_where_the_archive_holds_both_sides(probe):
     splits off a part no passage holds ("barnrättsfrågor": barn + rättsfråga) is split where the
     passages hold both sides (``search.archive_split``): "söderortscykeltrafik" is in "cykeltrafik
     i Söderort", "barnrättsfrågor" in "Barnrättsanalysen och frågor"; a head no passage holds is
-    its own two parts ("barnkonsekvensanalys": barn, konsekvens, analys). A dictionary word is no
+    its own two parts ("barnkonsekvensanalys": barn, konsekvens, analys), a modifier no passage
+    holds its own split ("socialmediekonton": social, medium, konto). A dictionary word is no
     coined compound ("kompass" is not in "kom med sitt pass"), nor is a word the passages write."""
     es, idx, analyze = probe
     many = _many(es, idx)
@@ -247,6 +249,9 @@ def test_a_coined_word_is_split_where_the_archive_holds_both_sides(probe):
     assert ids("söderortscykeltrafik") == ["soder"] and ids("söderortscykeltrafik", held=False) == []
     assert ids("barnrättsfrågor") == ["barnratt"] and ids("barnrättsfrågor", held=False) == []
     assert ids("barnkonsekvensanalys") == ["konsekvens"]
+    # a modifier no passage holds, split in turn, in the form compounds write it in ('medie' of medium)
+    assert kq("socialmediekonton").compounds()["socialmediekonton"].parts == ("social", "medium", "konto")
+    assert ids("socialmediekonton") == ["medier"]
     assert "kompass" not in kq("kompass").compounds() and ids("kompass") == []
     # split as the decompounder splits it where the passages hold its parts; none for a written word
     assert kq("lekplatsprogram").compounds() == {}

@@ -241,6 +241,23 @@ def test_a_three_word_compound_splits_at_its_linking_s(probe):
     assert parts("hyresgästföreningen") == ["hyresgästförening", "hyresgäst", "förening"]
 
 
+def test_a_compound_that_dropped_a_consonant_splits_with_it(probe):
+    """Swedish writes three equal consonants as two at a compound's boundary: "remissvar" is
+    remiss + svar, "busstation" buss + station. Tried only where no split as written is found:
+    "kattungen" stays katt + unge."""
+    es, idx = probe
+
+    def parts(word: str) -> list[str]:
+        return [t for t, _, _ in tokens(es, idx, "sv_parts", word) if "#" not in t]
+
+    assert parts("remissvaret") == ["remissvar", "remiss", "svar"]
+    assert parts("busstationen") == ["busstation", "buss", "station"]
+    assert parts("pressekreteraren") == ["pressekreterare", "press", "sekreterare"]
+    assert parts("kattungen") == ["kattunge", "katt", "unge"]
+    # the parts find it: "remiss" is in "remissvaret", as in "remissvaren" of another answer
+    assert "remiss" in stems(es, idx, "remiss") and "remiss" in parts("remissvaren")
+
+
 def test_a_word_cut_off_before_a_hyphen_is_completed_by_the_coordinations_head(probe):
     """Swedish coordination: "Gatu- och fastighetsnämnden" is the gatunämnden and the
     fastighetsnämnden; "Förskole-, grund- och gymnasieskolor" three kinds of school. The cut-off

@@ -602,22 +602,50 @@ final class SwedishWords {
     /** As {@link #split(String, boolean)}; {@code known}, the word's dictionary stem (null for
      *  a word it does not know), is the compound the modifier and the head's stem must make. */
     private Split split(String w, boolean strict, String known) {
+        Split s = split(w, strict, known, false);
+        if (s == null) {
+            s = shortHeadSplit(w, known);
+        }
+        return s != null ? s : split(w, strict, known, true); // none as written: a dropped consonant
+    }
+
+    /** The first split, the longest head first; {@code dropped}: only where the modifier lost a
+     *  consonant before the head ({@link #droppedConsonant}), tried after every split as written
+     *  ("kattunge" stays katt + unge, not "kat(t)" + "tunge"; "ryggrad" rygg + rad), a known
+     *  word's stem exactly the two ("åsidosättande" is no "åsidosät(t)" + "tand"). */
+    private Split split(String w, boolean strict, String known, boolean dropped) {
         for (int i = MIN_MODIFIER; i <= w.length() - MIN_HEAD; i++) {
             String head = w.substring(i);
+            String form = w.substring(0, i);
+            if (dropped && !droppedConsonant(form, head)) {
+                continue;
+            }
             String headStem = headStem(head, strict);
             if (headStem == null) {
                 continue;
             }
-            String form = w.substring(0, i);
-            if (known != null && !makes(known, form, headStem)) {
+            if (known != null && (dropped ? !known.equals(form + headStem) : !makes(known, form, headStem))) {
                 continue; // across the word's inflection: "ungdomarna" (ungdom) is no "ung" + "domare"
             }
-            String mod = modifierWord(form);
+            // "remis" + "svar": the modifier with its dropped consonant restored, a dictionary modifier
+            String mod = dropped ? lexicon.modifier(form + head.charAt(0)) : modifierWord(form);
             if (mod != null) {
                 return atLinkingS(new Split(form, mod, headStem, head));
             }
         }
-        return shortHeadSplit(w, known);
+        return null;
+    }
+
+    /**
+     * True where a modifier ending in a double consonant may have lost one before a head beginning
+     * with the same consonant: Swedish writes three equal consonants as two ("remiss" + "svar" is
+     * "remissvar", "buss" + "station" "busstation", "kontroll" + "lampa" "kontrollampa"). Tried only
+     * where no split as written is found, with the restored one a dictionary modifier.
+     */
+    private static boolean droppedConsonant(String form, String head) {
+        int n = form.length();
+        char c = form.charAt(n - 1);
+        return c == head.charAt(0) && "aeiouyåäöé".indexOf(c) < 0 && form.charAt(n - 2) != c;
     }
 
     /**
