@@ -13,8 +13,9 @@ point where the archive holds both sides: each side's stem (as ``sv_parts`` stem
 modifier in the forms compounds write it in: ``_sides``) is a word or a compound's part of some
 passage (``text`` or ``text.parts``), the head at least ``MIN_HEAD`` letters as written, no stem
 shorter than ``MIN_MODIFIER`` and none a stop word; the longest head first, as the decompounder
-chooses. A word the decompounder leaves whole is split only where the dictionary rejects it
-("kompass" is no 'kom' + 'pass'). Where no point has both sides, a head the archive does not
+chooses. A word the decompounder leaves whole, or a modifier split in turn, is split only where
+the dictionary rejects it ("kompass" is no 'kom' + 'pass'; on an index made before ``text.misread``
+nothing is split so: ``builders.KeywordQuery``). Where no point has both sides, a head the archive does not
 hold is replaced by its own two parts when the archive holds both ("barnkonsekvensanalys": barn,
 konsekvens, analys), and a modifier it does not hold by its own split where the archive holds
 both sides ("socialmediekonto": social, medium, konto - found in "konton på sociala medier").
@@ -23,7 +24,7 @@ writes it. Two requests (the sides' stems, their counts), only for a query with 
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from search_api.search.compounds import AnalyzeMany, Compound, DocFreq, WordTokens, parts_tokens
 from search_api.search.ocr import STEMMED_STOPWORDS
@@ -51,7 +52,7 @@ def _sides(word: str, modifier: bool = False) -> list[tuple[str, str]]:
             out.append((left[:-1], right))
         if left.endswith("ie"):
             out.append((left[:-1] + "um", right))
-        if left[-1] == right[0] and left[-1] not in VOWELS and (len(left) < 2 or left[-2] != left[-1]):
+        if left[-1] == right[0] and left[-1] not in VOWELS and left[-2] != left[-1]:
             out.append((left + right[0], right))
     return out
 
@@ -73,12 +74,13 @@ def _point(word: str, stem_of: dict[str, str], held: dict[str, int],
 
 
 def archive_split(coined: dict[str, Compound], unsplit: dict[str, str], analyze_many: AnalyzeMany,
-                  held_freq: DocFreq) -> dict[str, Compound]:
+                  held_freq: DocFreq, rejected: Callable[[tuple[str, ...]], frozenset[str]]) -> dict[str, Compound]:
     """``coined`` (the decompounder's coined compounds, by word) with each one whose part the
     archive does not hold split again where it holds both sides, and the coined words of
     ``unsplit`` (those the decompounder leaves whole, with their stems) split where it does; the
     others as they are. ``held_freq``: how many passages hold each term as a word or a
-    compound's part."""
+    compound's part; ``rejected``: those of some words the dictionary rejects (a modifier is split
+    in turn only then: "kompassriktning" keeps 'kompass', no 'kom' + 'pass')."""
     if not coined and not unsplit:
         return coined
     # a modifier the archive does not hold is split in turn ("socialmedie": social + medium)
@@ -92,6 +94,10 @@ def archive_split(coined: dict[str, Compound], unsplit: dict[str, str], analyze_
              *(p for ps in deeper.values() for p in ps)}
     held = held_freq(tuple(sorted(t for t in terms if t)))
     out = dict(coined)
+    # the modifiers that may be split in turn: not held, before a held head, rejected by the dictionary
+    loose = [c.parts[0] for c in coined.values()
+             if len(c.parts) == 2 and held.get(c.parts[1]) and not held.get(c.parts[0])]
+    splittable = rejected(tuple(dict.fromkeys(loose))) if loose else frozenset()
     for w, c in coined.items():
         if all(held.get(p) for p in c.parts):
             continue
@@ -102,7 +108,7 @@ def archive_split(coined: dict[str, Compound], unsplit: dict[str, str], analyze_
         elif (len(c.parts) == 2 and w in deeper and held.get(modifier) and not held.get(head)
               and all(held.get(p) and p not in STEMMED_STOPWORDS for p in deeper[w])):
             out[w] = Compound(w, (modifier, *deeper[w]), c.stem)
-        elif len(c.parts) == 2 and held.get(head) and not held.get(modifier):
+        elif len(c.parts) == 2 and modifier in splittable:
             sides = _point(modifier, stem_of, held, modifier=True)
             if sides is not None and head not in sides:
                 out[w] = Compound(w, (*sides, head), c.stem)

@@ -173,9 +173,11 @@ class KeywordQuery:
         else:
             return {}
         if self.doc_freq is not None:
-            found, whole = coined(found, self.doc_freq, whole if self.held_freq is not None else None)
-            if self.held_freq is not None and self.analyze_many is not None:
-                found = archive_split(found, whole, self.analyze_many, self.held_freq)
+            # the archive's split needs the dictionary's verdict (sv_misread): not on an index made before
+            by_archive = self.held_freq is not None and self.analyze_many is not None and self.misread
+            found, whole = coined(found, self.doc_freq, whole if by_archive else None)
+            if by_archive and self.held_freq is not None and self.analyze_many is not None:
+                found = archive_split(found, whole, self.analyze_many, self.held_freq, self._rejected)
         return with_part_stems(found, self.analyze_many) if self.analyze_many is not None else found
 
     def roots(self) -> tuple[tuple[str, str], ...]:
@@ -208,6 +210,12 @@ class KeywordQuery:
             else:
                 self._misspelt = frozenset(words)
         return self._misspelt
+
+    def _rejected(self, words: tuple[str, ...]) -> frozenset[str]:
+        """Those of ``words`` the dictionary rejects (``sv_misread`` keeps a token of them)."""
+        if self.analyze_many is None or not words:
+            return frozenset()
+        return frozenset(tokenized(words, MISREAD_ANALYZER, self.analyze_many))
 
     def near_clauses(self) -> list[dict[str, Any]]:
         """Every split word found as its parts close together, in the text or the title."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import permutations
 from typing import Any
 
 from remissvar.textnorm import fold
@@ -198,26 +199,30 @@ def _part(terms: Sequence[str], field: str) -> dict[str, Any]:
 def near_clause(c: Compound, field: str, boost: float = 1.0) -> dict[str, Any]:
     """``c``'s parts close together in ``field`` (a stemmed text field with a ``parts`` subfield),
     each as a whole word or another compound's part, never all from one token."""
-    parts = [_part(c.terms(p), field) for p in c.parts]
-    if len(parts) == 2:  # either order, one after the other: no overlap
-        orders = [parts, parts[::-1]]
-        rule: dict[str, Any] = {"any_of": {"intervals": [
-            {"all_of": {"ordered": True, "max_gaps": MAX_GAPS, "intervals": o}} for o in orders]}}
-    else:
-        rule = {"all_of": {"ordered": False, "max_gaps": MAX_GAPS, "intervals": parts}}
+    parts = {p: _part(c.terms(p), field) for p in c.parts}
+    # in any order, each after the other: no two from one position (an unordered rule lets them
+    # overlap); two parts have two orders, three (``archive_split``) six
+    rule = {"any_of": {"intervals": [
+        {"all_of": {"ordered": True, "max_gaps": MAX_GAPS, "intervals": [parts[p] for p in o]}}
+        for o in _orders(c.parts)]}}
     return {"intervals": {f"{field}.parts": {**rule, "boost": NEAR_WEIGHT * boost}}}
+
+
+def _orders(parts: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Every order of a compound's parts (two or three of them)."""
+    return list(dict.fromkeys(permutations(parts)))
 
 
 def highlight_clause(c: Compound, field: str) -> dict[str, Any]:
     """What the highlighter marks of ``c`` found apart: its parts where they stand close together
     (``span_near`` on ``field``, which the unified highlighter marks by position), on the parts
-    subfield also a part inside another compound ("planförslaget" for "förslag"). In order, in
-    either direction: an ordered span never takes two parts from one position, so one compound
-    holding both parts ("bilhus" for "husbil") is not marked, as the exact rule does not count it."""
-    orders = [list(c.parts), list(reversed(c.parts))]
+    subfield also a part inside another compound ("planförslaget" for "förslag"). In each order the
+    exact rule counts (``near_clause``), each in order: an ordered span never takes two parts from
+    one position, so one compound holding both parts ("bilhus" for "husbil") is not marked, as the
+    exact rule does not count it."""
     return {"span_or": {"clauses": [
         {"span_near": {"clauses": [_span_part(c.terms(p), field) for p in o], "slop": MAX_GAPS, "in_order": True}}
-        for o in orders]}}
+        for o in _orders(c.parts)]}}
 
 
 def _span_part(terms: Sequence[str], field: str) -> dict[str, Any]:

@@ -164,6 +164,8 @@ class SearchService:
         # archive grows, a stale count errs only towards also looking for the word apart; after a
         # re-index into a smaller archive it may keep a word from being looked for apart until restart
         self._doc_freqs = lru_cache(maxsize=ANALYZED_CACHE)(self._doc_freq)
+        # likewise whether the archive holds a coined word's sides: while it grows, a stale count
+        # errs towards not splitting the word (the page may say "no answer" until restart)
         self._held_freqs = lru_cache(maxsize=ANALYZED_CACHE)(self._held_freq)
         self._misread: bool | None = None
 

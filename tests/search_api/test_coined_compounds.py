@@ -38,7 +38,7 @@ TEXTS = {
     "soder": "Nämnden vill satsa på cykeltrafik i Söderort.",  # 'söderort': in no dictionary
     "barnratt": "Barnrättsanalysen och frågor om skolan.",  # 'barnrätt' a part, 'fråga' a word
     "konsekvens": "En analys av konsekvenser för barn.",
-    "kom": "Hon kom med sitt pass.",  # 'kompass' is a dictionary word: no 'kom' + 'pass'
+    "kom": "Hon kom med sitt pass i rätt riktning.",  # 'kompass' is a dictionary word: no 'kom' + 'pass'
     "medier": "Stadens konton på sociala medier följs upp.",  # 'socialmedie-': social + medium
 }
 # the answer each passage belongs to (the parts-apart search groups the passages by answer)
@@ -251,8 +251,19 @@ def test_a_coined_word_is_split_where_the_archive_holds_both_sides(probe):
     assert ids("barnkonsekvensanalys") == ["konsekvens"]
     # a modifier no passage holds, split in turn, in the form compounds write it in ('medie' of medium)
     assert kq("socialmediekonton").compounds()["socialmediekonton"].parts == ("social", "medium", "konto")
-    assert ids("socialmediekonton") == ["medier"]
+    assert ids("socialmediekonton") == ["medier"] and ids("socialmediekonton", held=False) == []
+    # the three parts marked where they stand, in the order the passage has them
+    hit = es.search(index=idx, query={"ids": {"values": ["medier"]}},
+                    highlight=kq("socialmediekonton").highlight())["hits"]["hits"][0]
+    marked = re.findall(r"<mark>(\w+)</mark>", snippet(hit["_source"], hit.get("highlight")))
+    assert marked == ["konton", "sociala", "medier"], marked
+    # a modifier the dictionary knows is not split in turn: "kompassriktning" is no kom + pass + riktning
+    assert ids("kompassriktning") == []
     assert "kompass" not in kq("kompass").compounds() and ids("kompass") == []
+    # nor on an index made before text.misread, where every word counts as misspelt
+    old = KeywordQuery("kompass", analyze, many, doc_freq=freq(("text", "text_folded")), misread=False,
+                       held_freq=freq(("text", "text.parts")))
+    assert old.compounds() == {}
     # split as the decompounder splits it where the passages hold its parts; none for a written word
     assert kq("lekplatsprogram").compounds() == {}
     assert kq("innerstadscykelplan").compounds()["innerstadscykelplan"].parts == ("innerstad", "cykelplan")

@@ -277,6 +277,9 @@ def test_a_word_cut_off_before_a_hyphen_is_completed_by_the_coordinations_head(p
     assert not any("\u2060" in t for t, _, _ in got)
     walk = tokens(es, idx, "sv_text", "satsningen på gång- och cykeltrafik")
     assert ("gångtrafik", 2, 14) in walk and ("gång", 2, 14) in walk
+    # a cut-off stop word stays out, as the stop filter keeps it out elsewhere
+    sums = [t for t, _, _ in tokens(es, idx, "sv_text", "över- och underskott")]
+    assert sums == ["överskott", "underskott"]
     res = es.indices.analyze(index=idx, analyzer="sv_parts", text="Gatu- och fastighetsnämnden")
     first = res["tokens"][0]
     assert (first["token"], first["start_offset"], first["end_offset"]) == ("gatunämnd", 0, 5)

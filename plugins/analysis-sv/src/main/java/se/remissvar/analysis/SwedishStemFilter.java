@@ -2,8 +2,10 @@ package se.remissvar.analysis;
 
 import java.io.IOException;
 
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -17,9 +19,12 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * a keyword token, is dropped, its position increment carried to the next token emitted.
  * A word cut off before a coordination's hyphen and completed by {@link CoordinationCharFilter}
  * ("gång\u2060trafik") is its completion ("gångtrafik"), the cut-off word's own stem ("gång")
- * following at the same position (with {@code partsOnly}: the completion's parts hold it).
+ * following at the same position - not a stop word ("över- och underskott": the stop filter before
+ * this one saw only the completion) - and with {@code partsOnly} the completion's parts alone.
  */
 final class SwedishStemFilter extends TokenFilter {
+    /** The stop words the stemmed fields drop (Elasticsearch's _swedish_ list is Lucene's). */
+    private static final CharArraySet STOP_WORDS = SwedishAnalyzer.getDefaultStopSet();
     private final SwedishWords words;
     private final boolean emitParts;
     private final boolean partsOnly;
@@ -65,7 +70,7 @@ final class SwedishStemFilter extends TokenFilter {
             SwedishWords.Analysis a = words.analyze(cut == null ? word : cut + word.substring(join + 1));
             // a participle's verb: among the parts, or on its own where no parts are emitted
             String[] parts = emitParts ? parts(a) : a.verb() != null ? new String[] {a.verb()} : new String[0];
-            if (cut != null && !partsOnly) {
+            if (cut != null && !partsOnly && !STOP_WORDS.contains(cut)) {
                 parts = withCut(parts, a.stem(), words.analyze(cut).stem());
             }
             if (!partsOnly) {
