@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from search_api.search.compounds import AnalyzeMany, Compound, DocFreq, WordTokens, parts_tokens
+from search_api.search.compounds import AnalyzeMany, Compound, DocFreq, stems_of
 from search_api.search.ocr import STEMMED_STOPWORDS
 
 # the shortest modifier and head a split gives (letters as written; 'esam', 'plan', 'nära')
@@ -84,9 +84,7 @@ def archive_split(coined: dict[str, Compound], unsplit: dict[str, str], analyze_
     if not coined and not unsplit:
         return coined
     # a modifier the archive does not hold is split in turn ("socialmedie": social + medium)
-    tokens: WordTokens = parts_tokens(_pieces([*coined, *unsplit], [c.parts[0] for c in coined.values()]),
-                                      analyze_many)
-    stem_of = {p: toks[0] for p, (toks, _) in tokens.items() if toks}
+    stem_of = stems_of(_pieces([*coined, *unsplit], [c.parts[0] for c in coined.values()]), analyze_many)
     # the heads' own parts (sv_parts emits them after the compound's two: "konsekvensanalys" ->
     # konsekvens, analys), for a head the archive does not hold
     deeper = {w: c.head_parts for w, c in coined.items() if len(c.head_parts) == 2}

@@ -161,23 +161,22 @@ class KeywordQuery:
 
     def _split(self) -> dict[str, Compound]:
         words = exact_words(self.q)
-        whole: dict[str, str] = {}
         if self.analyze_many is not None:
             found = split_all(words, self.analyze_many, self._parts_tokens())
-            # a word the decompounder leaves whole and the dictionary rejects (a dictionary word
-            # such as "kompass" is no compound of 'kom' and 'pass')
-            whole = {w: s for w, s in unsplit(words, self._parts_tokens()).items()
-                     if w not in found and w in self.misspelt()}
         elif self.analyze is not None:
             found = {c.word: c for c in (split(w, self.analyze) for w in dict.fromkeys(words)) if c is not None}
         else:
             return {}
-        if self.doc_freq is not None:
-            # the archive's split needs the dictionary's verdict (sv_misread): not on an index made before
-            by_archive = self.held_freq is not None and self.analyze_many is not None and self.misread
-            found, whole = coined(found, self.doc_freq, whole if by_archive else None)
-            if by_archive and self.held_freq is not None and self.analyze_many is not None:
-                found = archive_split(found, whole, self.analyze_many, self.held_freq, self._rejected)
+        if self.doc_freq is not None and self.held_freq is not None and self.analyze_many is not None \
+                and self.misread:  # the archive's split needs the dictionary's verdict (sv_misread)
+            # a word the decompounder leaves whole and the dictionary rejects (a dictionary word
+            # such as "kompass" is no compound of 'kom' and 'pass')
+            whole = {w: s for w, s in unsplit(words, self._parts_tokens()).items()
+                     if w not in found and w in self.misspelt()}
+            found, whole = coined(found, self.doc_freq, whole)
+            found = archive_split(found, whole, self.analyze_many, self.held_freq, self._rejected)
+        elif self.doc_freq is not None:  # an index made before text.misread, or no term counts of parts
+            found = coined(found, self.doc_freq)[0]
         return with_part_stems(found, self.analyze_many) if self.analyze_many is not None else found
 
     def roots(self) -> tuple[tuple[str, str], ...]:

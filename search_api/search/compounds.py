@@ -122,6 +122,11 @@ def split_all(words: Sequence[str], analyze_many: AnalyzeMany, tokens: WordToken
     return out
 
 
+def stems_of(words: Sequence[str], analyze_many: AnalyzeMany) -> dict[str, str]:
+    """Each word's stem as ``sv_parts`` stems it alone (its first token), from one request."""
+    return {w: toks[0] for w, (toks, _) in parts_tokens(words, analyze_many).items() if toks}
+
+
 def unsplit(words: Sequence[str], tokens: WordTokens) -> dict[str, str]:
     """The words of ``words`` long enough to split that the decompounder leaves whole (one token
     at one position in ``tokens``, their ``sv_parts`` tokens), with their stems."""
@@ -177,8 +182,7 @@ def with_part_stems(compounds: dict[str, Compound], analyze_many: AnalyzeMany) -
     found where the text writes it alone: "snapchatkonto" in "konton på Snapchat"."""
     if not compounds:
         return compounds
-    tokens = parts_tokens(sorted({p for c in compounds.values() for p in c.parts}), analyze_many)
-    stem_of = {p: toks[0] for p, (toks, _) in tokens.items() if toks}
+    stem_of = stems_of(sorted({p for c in compounds.values() for p in c.parts}), analyze_many)
     out: dict[str, Compound] = {}
     for w, c in compounds.items():
         stems = tuple((p, stem_of[p]) for p in c.parts if stem_of.get(p, p) != p)

@@ -406,17 +406,14 @@ class SearchService:
         sources: dict[str, dict[str, Any]] = {}
         group_of: dict[str, tuple[str, str]] = {}  # (remiss or answer, answer) of a kNN hit without its source
         highlights: dict[str, dict[str, Any]] = {}
-        out = Retrieval(ranked=[], aggs={}, embed_ms=embed_ms)
-        for kind, _ in extra or []:
-            if "error" in responses[kind]:
-                raise RuntimeError(f"Elasticsearch: {responses[kind]['error']}")
-            out.extra[kind] = responses[kind]
+        for r in responses.values():
+            if "error" in r:
+                raise RuntimeError(f"Elasticsearch: {r['error']}")
+        out = Retrieval(ranked=[], aggs={}, embed_ms=embed_ms, extra={kind: responses[kind] for kind, _ in extra or []})
         for kind in ("bm25", "exact", "knn", "browse", "facets"):  # the order the rankings are fused in
             if kind not in responses:
                 continue
             r = responses[kind]
-            if "error" in r:
-                raise RuntimeError(f"Elasticsearch: {r['error']}")
             if kind == "facets":
                 out.aggs = r.get("aggregations", {})
                 continue

@@ -611,8 +611,9 @@ final class SwedishWords {
 
     /** The first split, the longest head first; {@code dropped}: only where the modifier lost a
      *  consonant before the head ({@link #droppedConsonant}), tried after every split as written
-     *  ("kattunge" stays katt + unge, not "kat(t)" + "tunge"; "ryggrad" rygg + rad), a known
-     *  word's stem exactly the two ("åsidosättande" is no "åsidosät(t)" + "tand"). */
+     *  ("kattunge" stays katt + unge, not "kat(t)" + "tunge"), a known word's stem exactly the two
+     *  ("åsidosättande" is no "åsidosät(t)" + "tand"). Where both readings make words the
+     *  restored one wins: "ryggrad" is read rygg + grad (it is rygg + rad). */
     private Split split(String w, boolean strict, String known, boolean dropped) {
         for (int i = MIN_MODIFIER; i <= w.length() - MIN_HEAD; i++) {
             String head = w.substring(i);
