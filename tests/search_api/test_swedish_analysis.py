@@ -22,6 +22,11 @@ POM = Path(__file__).resolve().parents[2] / "plugins" / "analysis-sv" / "pom.xml
 pytestmark = pytest.mark.services
 
 
+def passages(docs: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Each sentence as a passage's text and folded text, by its id."""
+    return {i: {"text": t, "text_folded": t.lower()} for i, t in docs.items()}
+
+
 @pytest.fixture(scope="module")
 def probe(es: Elasticsearch, settings: Any):
     """An index with the project's analysis and passage mapping, holding a few sentences."""
@@ -46,8 +51,7 @@ def probe(es: Elasticsearch, settings: Any):
         "hus_bilar": "Ett hus för bilar står vid torget.",
         "foreslar": "Förvaltningen föreslår att nämnden avstyrker motionen och ger stöd.",
     }
-    fields = {i: {"text": t, "text_folded": t.lower()} for i, t in docs.items()}
-    with probe_index(es, settings, "svprobe", fields) as name:
+    with probe_index(es, settings, "svprobe", passages(docs)) as name:
         yield es, name
 
 
@@ -235,7 +239,7 @@ def test_a_three_word_compound_splits_at_its_linking_s(probe):
         return [t for t, _, _ in tokens(es, idx, "sv_parts", word)]
 
     assert parts("innerstadscykelplanen") == ["innerstadscykelplan", "innerstad", "cykelplan", "cykel", "plan"]
-    assert parts("ytterstadsparklekar") == ["ytterstadsparklek", "ytterstad", "parklek"]
+    assert parts("ytterstadsparklekar") == ["ytterstadsparklek", "ytterstad", "parklek", "park", "lek"]
     assert parts("arbetsgivaravgifter") == ["arbetsgivaravgift", "arbetsgivare", "avgift", "avgift#s"]
     assert parts("stadsdelsnämnden") == ["stadsdelsnämnd", "stadsdel", "nämnd"]
     assert parts("hyresgästföreningen") == ["hyresgästförening", "hyresgäst", "förening"]
@@ -464,3 +468,74 @@ def test_the_page_finds_sodermalm_by_a_form_of_facebookgrupper(service, q):
 def test_the_page_reports_no_answer_for_a_control(service):
     resp = service.search(SearchRequest(q="flygplatser", mode="hybrid"))
     assert resp.total_groups == 0 and not resp.groups
+
+
+def test_every_form_of_a_word_has_the_parts_its_word_has(es, settings):
+    """A form is split only where its word is: "förslaget" read as "förs" + "laget" made every
+    "förslaget" an answer to "lagen" (and "tillägget" one to "ägg", "sammanträdet" to "träd"),
+    while "förslag" itself was never split. A compound is split in every form ("parklek",
+    "parklekar"); a short head that is a suffix after an adjective stays whole ("storleken")."""
+    docs = {
+        "forslag": "Förvaltningen tillstyrker förslaget, tillägget och sammanträdet i översikten.",
+        "parklek": "Barnen har en ny parklek i Tantolunden.",
+        "storlek": "Storleken på bidraget avgörs senare.",
+    }
+    with probe_index(es, settings, "svparts", passages(docs)) as idx:
+        def parts(word: str) -> list[str]:
+            return [t for t, _, _ in tokens(es, idx, "sv_parts", word) if "#" not in t]
+
+        wrong = {"förs", "lag", "till", "ägg", "samman", "träd", "över", "sikte", "stor", "lek"}
+        for word in ("förslaget", "förslagen", "förslagets", "tillägget", "sammanträdet", "översikten", "storleken"):
+            assert not wrong & set(parts(word)), (word, parts(word))
+        assert parts("lagförslaget") == ["lagförslag", "lag", "förslag"]
+        assert parts("parklek") == parts("parklekar") == ["parklek", "park", "lek"]
+        for query in ("lagen", "laget", "ägg", "träd", "sikte", "lek"):
+            assert "forslag" not in exact_ids(es, idx, query), query
+        assert exact_ids(es, idx, "lek") == ["parklek"]
+        assert exact_ids(es, idx, "förslag") == ["forslag"]
+
+
+def test_a_nouns_genitive_the_dictionary_reads_as_a_verb_is_the_noun_too(es, settings):
+    """hunspell-sv gives "syfte" and "arbete" no genitive, so "syftes" was read as the verb
+    "syfta" alone and never met "syfte". It is both now, at one position; a passive whose verb
+    shares the noun's stem ("sätts") stays the verb's."""
+    docs = {"syfte": "Motionens syfte är gott.", "syftar": "Motionen syftar till bättre dialog."}
+    with probe_index(es, settings, "svgen", passages(docs)) as idx:
+        assert stems(es, idx, "syftes") == ["syfta", "syfte"]
+        assert stems(es, idx, "arbetes") == ["arbeta", "arbete"]
+        assert [p for _, p, _ in tokens(es, idx, "sv_text", "syftes")] == [0, 0]
+        assert [untag(s) for s in stems(es, idx, "sätts")] == ["sätt"]
+        assert sorted(exact_ids(es, idx, "syftes")) == ["syftar", "syfte"]
+
+
+def test_a_word_that_may_be_a_noun_or_an_adjective_is_the_adjective_before_a_noun(es, settings):
+    """"lokal" is the premises and local alike: before a common noun's singular indefinite form -
+    the one noun the adjective's base form agrees with - it is the adjective ("lokal dialog",
+    "central styrning och en lokal förening"), so "lokalen" and "lokaler" do not find it. Before
+    a stop word, a verb, a definite or neuter noun, or at the end it keeps both readings, as a
+    party's word does ("moderat ledamot": a Moderate)."""
+    docs = {
+        "dialog": "Förvaltningen ser fördelar med lokal dialog.",
+        "forening": "Det finns central styrning och en lokal förening.",
+        "hyr": "Föreningen hyr en lokal i huset.",
+        "slut": "Föreningen behöver en ny lokal.",
+        "verb": "En lämplig lokal måste hittas.",
+        "definit": "Nämnden hyr lokal hösten 2025.",
+        "neutrum": "Det blir lokal beslut om det.",
+        "parti": "Frågan väcktes av en moderat ledamot.",
+    }
+    with probe_index(es, settings, "svattr", passages(docs)) as idx:
+        kept = ["definit", "hyr", "neutrum", "slut", "verb"]
+        for query in ("lokalen", "lokaler", "lokalerna"):
+            assert sorted(exact_ids(es, idx, query)) == kept, query
+        assert sorted(exact_ids(es, idx, "lokal")) == sorted(kept + ["dialog", "forening"])
+        assert {"dialog", "forening"} <= set(exact_ids(es, idx, "lokala"))
+        assert "parti" in exact_ids(es, idx, "moderaterna")
+        got = tokens(es, idx, "sv_parts", "central styrning")
+        assert "central#a" in [t for t, _, _ in got] and "central#s" not in [t for t, _, _ in got]
+        # positions and offsets of the words after it are unchanged by the look ahead
+        got = tokens(es, idx, "sv_parts", "en lokal dialog och lokal")
+        assert [(t, p) for t, p, _ in got if "#" not in t] == [("lokal", 1), ("dialog", 2), ("lokal", 4)]
+        assert [s for t, _, s in got if t == "dialog"] == [9]
+        assert "lokal#s" not in [t for t, p, _ in got if p == 1]
+        assert "lokal#s" in [t for t, p, _ in got if p == 4]

@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
@@ -21,16 +22,30 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * ("gång\u2060trafik") is its completion ("gångtrafik"), the cut-off word's own stem ("gång")
  * following at the same position - not a stop word ("över- och underskott": the stop filter before
  * this one saw only the completion) - and with {@code partsOnly} the completion's parts alone.
+ * With {@code parts}, a base form the dictionary reads as a noun and an adjective alike ("lokal",
+ * "central") that stands right before a common noun's singular indefinite form - the one noun
+ * that base form agrees with as an adjective: the next token, one character (a space, a line
+ * break) on, no stop word between - is the adjective: "lokal dialog", "central styrning". Its
+ * noun readings are not indexed, so "lokalen" and "lokaler" do not find it; "en lokal i huset",
+ * "hyr lokal hösten 2025" keep both.
  */
 final class SwedishStemFilter extends TokenFilter {
     /** The stop words the stemmed fields drop (Elasticsearch's _swedish_ list is Lucene's). */
     private static final CharArraySet STOP_WORDS = SwedishAnalyzer.getDefaultStopSet();
+    /** Words that are a party's member (a noun) and the party's adjective at once: both readings
+     *  kept before a noun ("moderat ledamot", "liberal politiker"). */
+    private static final java.util.Set<String> PARTY_WORDS = java.util.Set.of("moderat", "liberal");
     private final SwedishWords words;
     private final boolean emitParts;
     private final boolean partsOnly;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    /** The next input token, read ahead to see whether a noun follows; null when none is. */
+    private State peeked;
+    /** True once the input has no more tokens (after a look ahead found none). */
+    private boolean exhausted;
     private String[] pending;
     private int next;
     private State state;
@@ -56,7 +71,7 @@ final class SwedishStemFilter extends TokenFilter {
         }
         pending = null;
         int skipped = 0;
-        while (input.incrementToken()) {
+        while (nextInput()) {
             if (keyword.isKeyword()) {
                 if (!partsOnly) {
                     return true;
@@ -72,6 +87,9 @@ final class SwedishStemFilter extends TokenFilter {
             String[] parts = emitParts ? parts(a) : a.verb() != null ? new String[] {a.verb()} : new String[0];
             if (cut != null && !partsOnly && !STOP_WORDS.contains(cut)) {
                 parts = withCut(parts, a.stem(), words.analyze(cut).stem());
+            }
+            if (emitParts && !partsOnly && cut == null && nounAndAdjective(a) && nounFollows()) {
+                parts = withoutNounReadings(parts, a.stem());
             }
             if (!partsOnly) {
                 term.setEmpty().append(a.stem());
@@ -96,6 +114,63 @@ final class SwedishStemFilter extends TokenFilter {
             return true;
         }
         return false;
+    }
+
+    /** The next input token: the one read ahead, if any. */
+    private boolean nextInput() throws IOException {
+        if (peeked != null) {
+            restoreState(peeked);
+            peeked = null;
+            return true;
+        }
+        return !exhausted && input.incrementToken();
+    }
+
+    /** True when the next input token is a noun right after this one (one character on, no
+     *  position skipped by a stop word); reads it ahead, the current token's state kept. */
+    private boolean nounFollows() throws IOException {
+        State current = captureState();
+        int end = offset.endOffset();
+        boolean noun = false;
+        if (input.incrementToken()) {
+            String next = term.toString();
+            noun = !keyword.isKeyword() && posInc.getPositionIncrement() == 1 && offset.startOffset() - end <= 1
+                && next.indexOf(CoordinationCharFilter.JOIN) < 0 && words.commonNounBase(next);
+            peeked = captureState();
+        } else {
+            exhausted = true;
+        }
+        restoreState(current);
+        return noun;
+    }
+
+    /** True for a base form read as a noun and an adjective alike: its plain stem, both
+     *  readings among its parts as two tags ("lokal": lokal#s, lokal#a; not "kort#sa", one tag).
+     *  Not a party's word ("moderat", "liberal": a party's member and its adjective, so
+     *  "moderaterna" finds "moderat ledamot"). */
+    private static boolean nounAndAdjective(SwedishWords.Analysis a) {
+        if (PARTY_WORDS.contains(a.stem())) {
+            return false;
+        }
+        boolean noun = false;
+        boolean adjective = false;
+        for (String p : a.parts()) {
+            if (p.startsWith(a.stem() + "#")) {
+                String tag = p.substring(a.stem().length() + 1);
+                boolean n = tag.indexOf('s') >= 0 || tag.indexOf('n') >= 0 || tag.indexOf('u') >= 0;
+                boolean adj = tag.indexOf('a') >= 0;
+                noun |= n && !adj;
+                adjective |= adj && !n;
+            }
+        }
+        return noun && adjective;
+    }
+
+    /** ``parts`` less the stem's noun readings (its adjective reading kept). */
+    private static String[] withoutNounReadings(String[] parts, String stem) {
+        return java.util.Arrays.stream(parts)
+            .filter(p -> !p.startsWith(stem + "#") || p.indexOf('a', stem.length() + 1) >= 0)
+            .toArray(String[]::new);
     }
 
     /** ``parts`` and, where it is neither the completion's stem nor among them, the cut-off
@@ -128,5 +203,7 @@ final class SwedishStemFilter extends TokenFilter {
         pending = null;
         next = 0;
         state = null;
+        peeked = null;
+        exhausted = false;
     }
 }

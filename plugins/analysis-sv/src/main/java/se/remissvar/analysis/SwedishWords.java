@@ -46,6 +46,11 @@ final class SwedishWords {
      *  ("ungdomar" is no "ung" + "dom", "vänskapen" no "vän" + "skap", "planering" no "plan" + "ring"). */
     private static final java.util.Set<String> NOT_HEADS = java.util.Set.of(
         "dom", "skap", "het", "else", "bar", "sam", "lig", "ning", "ring", "inne", "ande", "ende");
+    /** The one suffix-like short head that is a noun's after a noun ("parklek", "sånglek"), the
+     *  suffix after an adjective ("storlek", "kärlek", "halvlek"); the rest of the list
+     *  ({@link #NOT_SHORT_HEADS}) make wrong splits after nouns too ("analys" + "era", "kommun" +
+     *  "ism", "littera" + "tur": measured over the 71,902 probe words). */
+    private static final String NOUN_AFTER_NOUN = "lek";
     /** The length of a short head, taken only by {@link #shortHeadSplit}. */
     static final int SHORT_HEAD = 3;
     /** Three-letter nouns that end words as suffixes or pronouns more often than as a compound's
@@ -58,7 +63,8 @@ final class SwedishWords {
 
     /** A word's stem and its compound parts (empty when it is not a compound); {@code verb}: the
      *  stem of the verb a participle comes from, indexed and searched beside its own stem by the
-     *  stemmed text too (null for any other word). */
+     *  stemmed text too - or the noun of a genitive the dictionary reads as a verb's form alone
+     *  ({@link #genitive}) - null for any other word. */
     record Analysis(String stem, String[] parts, String verb) {
         Analysis(String stem, String[] parts) {
             this(stem, parts, null);
@@ -98,7 +104,7 @@ final class SwedishWords {
         String root = rootStem(w);
         String known = hunspellStem(w, root, prefersVerb(w, root));
         Split s = split(w, known != null, known);
-        return s == null ? null : s.headForm;
+        return s == null || (known != null && !splitsAlike(w, known, s)) ? null : s.headForm;
     }
 
     Analysis analyze(String word) {
@@ -120,6 +126,10 @@ final class SwedishWords {
         Analysis a = word(w);
         if (lexicon == null || !useDictionary) {
             return a;
+        }
+        Analysis genitive = genitive(w, a);
+        if (genitive != null) {
+            return genitive;
         }
         // a strong verb's participle ("tagna"; "föreslagen", which the decompounder reads as "före" +
         // "slag" and the full-form lexicon lists): its own stem, the -en form, and no parts
@@ -150,6 +160,41 @@ final class SwedishWords {
         // before, so the verb's forms find it
         boolean searchedAsVerb = strong != null || !nounForm(w, a);
         return new Analysis(a.stem(), plus(a.parts(), stem), searchedAsVerb ? stem : null);
+    }
+
+    /**
+     * A noun's genitive the dictionary reads as a verb's form only: hunspell-sv gives some nouns
+     * in -e no genitive (the A flag: "syfte", "arbete"), and their genitive in -es is read as the
+     * verb's old passive ("syftes" the verb "syfta"), so "syftes" never met "syfte". Where the
+     * word less its s is such a noun's base form, of a stem other than the verb's, and the
+     * analysis reads the word as a verb's form alone, it is both: the verb's stem and the noun's
+     * after it ({@link Analysis#verb}'s place), searched and indexed at one position. Not where
+     * noun and verb share a stem ("sätts", "hålls": the passive, whose plain stem would find the
+     * noun's every form). Null for any other word.
+     */
+    private Analysis genitive(String w, Analysis a) {
+        int n = w.length();
+        if (n < 5 || !w.endsWith("es") || a.stem().indexOf('#') >= 0) {
+            return null;
+        }
+        String base = w.substring(0, n - 1);
+        String verb = a.stem();
+        if (verb.equals(base) || !lexicon.isRoot(base) || (formClasses(base, base) & SwedishLexicon.NOUN) == 0) {
+            return null;
+        }
+        int classes = formClasses(w, verb);
+        if ((classes & SwedishLexicon.VERB) == 0 || (classes & (SwedishLexicon.NOUN | SwedishLexicon.ADJECTIVE)) != 0) {
+            return null;
+        }
+        Analysis noun = word(base);
+        if (untagged(noun.stem()).equals(verb)) {
+            return null;
+        }
+        String[] parts = a.parts();
+        for (String p : noun.parts()) {
+            parts = plus(parts, p);
+        }
+        return new Analysis(verb, plus(parts, noun.stem()), noun.stem());
     }
 
     /** True when the analysis reads {@code w} as a noun's form ("förslaget" of "förslag", not the
@@ -203,6 +248,9 @@ final class SwedishWords {
         boolean toVerb = prefersVerb(w, root);
         String known = hunspellStem(w, root, toVerb);
         Split split = w.length() >= MIN_MODIFIER + SHORT_HEAD ? split(w, known != null, known) : null;
+        if (known != null && split != null && !splitsAlike(w, known, split)) {
+            split = null; // "förslaget" is no "förs" + "laget": "förslag" is no compound
+        }
         if (known != null) {
             String[] parts = split == null ? NO_PARTS : parts(split);
             String own = ownEntry(w, known);
@@ -336,6 +384,21 @@ final class SwedishWords {
             b.append('v');
         }
         return b.toString();
+    }
+
+    /**
+     * True when a known word's form splits as its stem does: the stem, a compound of the same
+     * modifier and head. A form is split only where its word is, so every form of a word has
+     * the same parts: an inflection's letters do not make a compound of a word that is none
+     * ("förslaget" would be "förs" + "laget", "förslagen" "förs" + "lagen", while "förslag" is
+     * no compound: every "förslaget" was found by "lagen").
+     */
+    private boolean splitsAlike(String w, String known, Split s) {
+        if (known.equals(w)) {
+            return true;
+        }
+        Split k = known.length() >= MIN_MODIFIER + SHORT_HEAD ? split(known, true, known) : null;
+        return k != null && k.modifierWord.equals(s.modifierWord);
     }
 
     /** The modifier's word, the head's stem and - one level down - the head's own parts
@@ -708,18 +771,69 @@ final class SwedishWords {
     private Split shortHeadSplit(String w, String known) {
         for (int i = MIN_MODIFIER; i <= w.length() - SHORT_HEAD; i++) {
             String headStem = w.substring(i, i + SHORT_HEAD); // the head's root begins the head
-            if (NOT_SHORT_HEADS.contains(headStem) || !lexicon.isShortHead(headStem)
+            if (!lexicon.isShortHead(headStem)
                     || (known != null && !known.equals(w.substring(0, i) + headStem))
                     || !hunspell.getRoots(w.substring(i)).contains(headStem)) {
                 continue;
             }
             String form = w.substring(0, i);
             String mod = dictionaryModifier(form);
-            if (mod != null && mod.length() >= MIN_MODIFIER) {
+            if (mod != null && mod.length() >= MIN_MODIFIER
+                    && (!NOT_SHORT_HEADS.contains(headStem) || headStem.equals(NOUN_AFTER_NOUN) && nounOnly(mod))) {
                 return new Split(form, mod, headStem, w.substring(i));
             }
         }
         return null;
+    }
+
+    /**
+     * True for a common noun's singular indefinite form, the one noun an attributive adjective's
+     * base form agrees with ("lokal dialog", "central styrning"; a neuter, definite or plural noun
+     * takes "lokalt", "lokala"): a word every dictionary reading of which is that noun's entry as
+     * itself - no other word class, no inflected form ("hösten"), no function word listed bare
+     * ("trots"), no neuter (its definite in -et or -t a form of it: "beslutet", "genomet") - or a
+     * compound the dictionary does not know whose head as written is one ("facebookgrupp"). What
+     * {@link SwedishStemFilter} asks of the word after a base form that may be a noun or an
+     * adjective.
+     */
+    boolean commonNounBase(String w) {
+        if (lexicon == null || !useDictionary || w.length() < 3 || !letters(w)) {
+            return false;
+        }
+        String head = w;
+        List<AffixedWord> readings = hunspell.analyzeSimpleWord(w);
+        if (readings.isEmpty()) { // a coined compound: its head as written
+            head = headForm(w);
+            if (head == null || head.equals(w) || head.length() < MIN_MODIFIER) {
+                return false;
+            }
+            readings = hunspell.analyzeSimpleWord(head);
+        }
+        if (readings.isEmpty()) {
+            return false;
+        }
+        for (AffixedWord x : readings) {
+            DictEntry e = x.getDictEntry();
+            if (!e.getStem().equals(head) || !x.getSuffixes().isEmpty()
+                    || lexicon.entryClasses(e.getStem(), e.getFlags()) != SwedishLexicon.NOUN) {
+                return false;
+            }
+        }
+        String definite = head + ("aeiouyåäöé".indexOf(head.charAt(head.length() - 1)) >= 0 ? "t" : "et");
+        for (AffixedWord x : hunspell.analyzeSimpleWord(definite)) {
+            if (x.getDictEntry().getStem().equals(head)) {
+                return false; // a neuter: "beslutet"
+            }
+        }
+        return true;
+    }
+
+    /** True for a word the dictionary has as a noun alone ("park", "sång"; not "stor", "kär",
+     *  "halv", nor "bygg", the verb "bygga"'s root). */
+    private boolean nounOnly(String word) {
+        int classes = formClasses(word, word);
+        return (classes & SwedishLexicon.NOUN) != 0 && (classes & (SwedishLexicon.ADJECTIVE | SwedishLexicon.VERB)) == 0
+            && !lexicon.isRoot(word + "a"); // "bygg": the verb "bygga"'s root
     }
 
     private String headStem(String head, boolean strict) {

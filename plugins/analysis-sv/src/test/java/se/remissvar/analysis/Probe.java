@@ -31,6 +31,7 @@ public final class Probe {
 
     private static void print(SwedishWords w, String word) {
         SwedishWords.Analysis r = w.analyze(word);
-        System.out.println(word + " -> " + r.stem() + " " + String.join(",", r.parts()));
+        System.out.println(word + " -> " + r.stem() + " " + String.join(",", r.parts())
+            + (r.verb() == null ? "" : " verb=" + r.verb()) + (w.commonNounBase(word) ? " [common noun]" : ""));
     }
 }
