@@ -495,6 +495,24 @@ def test_every_form_of_a_word_has_the_parts_its_word_has(es, settings):
         assert exact_ids(es, idx, "förslag") == ["forslag"]
 
 
+def test_a_word_the_dictionary_knows_is_no_compound_after_a_particle(es, settings):
+    """"tillgång", "överskott", "underlag", "framtiden", "tillstyrker" are derivations, not
+    compounds: "gång", "skott", "lag", "tid", "styrka" do not find them (each was found as a
+    part). A word the dictionary does not know is split after a particle as after any modifier,
+    and a dictionary compound of two words still is ("lekplatser")."""
+    docs = {
+        "harled": "Nämnden tillstyrker förslaget: tillgången till underlaget och överskottet avgör framtiden.",
+        "lek": "Barnen leker på lekplatser i parken.",
+    }
+    with probe_index(es, settings, "svpart", passages(docs)) as idx:
+        for query in ("gång", "skott", "lag", "lagen", "tid", "styrka", "styrkan"):
+            assert exact_ids(es, idx, query) == [], query
+        assert exact_ids(es, idx, "tillgång") == ["harled"]
+        assert exact_ids(es, idx, "plats") == ["lek"]
+        parts = [t for t, _, _ in tokens(es, idx, "sv_parts", "överkapacitetsfrågan") if "#" not in t]
+        assert "fråga" in parts
+
+
 def test_a_nouns_genitive_the_dictionary_reads_as_a_verb_is_the_noun_too(es, settings):
     """hunspell-sv gives "syfte" and "arbete" no genitive, so "syftes" was read as the verb
     "syfta" alone and never met "syfte". It is both now, at one position; a passive whose verb

@@ -51,6 +51,13 @@ final class SwedishWords {
      *  ({@link #NOT_SHORT_HEADS}) make wrong splits after nouns too ("analys" + "era", "kommun" +
      *  "ism", "littera" + "tur": measured over the 71,902 probe words). */
     private static final String NOUN_AFTER_NOUN = "lek";
+    /** Particles and prepositions that begin words the dictionary knows as derivations rather
+     *  than as compounds of two words ({@link #keepsSplit}). */
+    private static final java.util.Set<String> PARTICLES = java.util.Set.of(
+        "till", "över", "under", "åter", "efter", "samman", "fram", "före", "genom", "bort", "fast",
+        "inne", "undan", "mellan", "ovan", "utom", "förbi", "sönder", "emot", "ihop", "kvar", "kring",
+        "nedan", "av", "upp", "ut", "in", "på", "om", "an", "be", "för", "mot", "med", "vid", "ned",
+        "ner", "bak", "ute", "omkring", "tillbaka", "fort", "bredvid", "intill", "utan");
     /** The length of a short head, taken only by {@link #shortHeadSplit}. */
     static final int SHORT_HEAD = 3;
     /** Three-letter nouns that end words as suffixes or pronouns more often than as a compound's
@@ -96,7 +103,8 @@ final class SwedishWords {
 
     /** A compound's head as written ("nämnden" of "fastighetsnämnden", "skolor" of
      *  "gymnasieskolor"), split as {@link #analyze} splits a word the dictionary knows or a coined
-     *  one; null for a word it does not split. */
+     *  one, and a known word after a particle too (a coordination's shared head: "över- och
+     *  underskott"); null for a word it does not split. */
     String headForm(String w) {
         if (!useDictionary || w.length() < MIN_MODIFIER + SHORT_HEAD || !letters(w)) {
             return null;
@@ -104,6 +112,7 @@ final class SwedishWords {
         String root = rootStem(w);
         String known = hunspellStem(w, root, prefersVerb(w, root));
         Split s = split(w, known != null, known);
+        // after a particle too: "över- och underskott" is överskott and underskott, neither split
         return s == null || (known != null && !splitsAlike(w, known, s)) ? null : s.headForm;
     }
 
@@ -248,7 +257,7 @@ final class SwedishWords {
         boolean toVerb = prefersVerb(w, root);
         String known = hunspellStem(w, root, toVerb);
         Split split = w.length() >= MIN_MODIFIER + SHORT_HEAD ? split(w, known != null, known) : null;
-        if (known != null && split != null && !splitsAlike(w, known, split)) {
+        if (known != null && split != null && !keepsSplit(w, known, split)) {
             split = null; // "förslaget" is no "förs" + "laget": "förslag" is no compound
         }
         if (known != null) {
@@ -384,6 +393,18 @@ final class SwedishWords {
             b.append('v');
         }
         return b.toString();
+    }
+
+    /**
+     * True where a word the dictionary knows keeps the split found for it: not after a particle
+     * or preposition ({@link #PARTICLES}: "tillgång" is no "gång", "överskott" no "skott",
+     * "underlag" no "lag", "tillväxt" no "växt", "tillstyrka" no "styrka": such words are
+     * derivations with meanings of their own), and a form only as its word
+     * ({@link #splitsAlike}). A compound the dictionary does not know is split after a particle
+     * as after any modifier.
+     */
+    private boolean keepsSplit(String w, String known, Split s) {
+        return !PARTICLES.contains(s.modifierWord) && splitsAlike(w, known, s);
     }
 
     /**
