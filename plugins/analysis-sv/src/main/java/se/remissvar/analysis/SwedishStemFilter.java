@@ -157,7 +157,7 @@ final class SwedishStemFilter extends TokenFilter {
         for (String p : a.parts()) {
             if (p.startsWith(a.stem() + "#")) {
                 String tag = p.substring(a.stem().length() + 1);
-                boolean n = tag.indexOf('s') >= 0 || tag.indexOf('n') >= 0 || tag.indexOf('u') >= 0;
+                boolean n = SwedishWords.nounTag(tag);
                 boolean adj = tag.indexOf('a') >= 0;
                 noun |= n && !adj;
                 adjective |= adj && !n;

@@ -213,7 +213,7 @@ final class SwedishWords {
         String stem = a.stem();
         int hash = stem.indexOf('#');
         if (hash >= 0) {
-            return stem.indexOf('s', hash) > 0 || stem.indexOf('n', hash) > 0 || stem.indexOf('u', hash) > 0;
+            return nounTag(stem.substring(hash + 1));
         }
         if (lexicon.isRoot(stem) && (formClasses(w, stem) & SwedishLexicon.NOUN) != 0) {
             return true;
@@ -224,6 +224,15 @@ final class SwedishWords {
             }
         }
         return false;
+    }
+
+    /** True for a reading tag (the letters after a stem's '#') that names a noun: "s", "n", "u". */
+    static boolean nounTag(String tag) {
+        return tag.indexOf('s') >= 0 || tag.indexOf('n') >= 0 || tag.indexOf('u') >= 0;
+    }
+
+    private static boolean vowel(char c) {
+        return "aeiouyåäöé".indexOf(c) >= 0;
     }
 
     private static String untagged(String stem) {
@@ -730,7 +739,7 @@ final class SwedishWords {
     private static boolean droppedConsonant(String form, String head) {
         int n = form.length();
         char c = form.charAt(n - 1);
-        return c == head.charAt(0) && "aeiouyåäöé".indexOf(c) < 0 && form.charAt(n - 2) != c;
+        return c == head.charAt(0) && !vowel(c) && form.charAt(n - 2) != c;
     }
 
     /**
@@ -840,7 +849,7 @@ final class SwedishWords {
                 return false;
             }
         }
-        String definite = head + ("aeiouyåäöé".indexOf(head.charAt(head.length() - 1)) >= 0 ? "t" : "et");
+        String definite = head + (vowel(head.charAt(head.length() - 1)) ? "t" : "et");
         for (AffixedWord x : hunspell.analyzeSimpleWord(definite)) {
             if (x.getDictEntry().getStem().equals(head)) {
                 return false; // a neuter: "beslutet"
