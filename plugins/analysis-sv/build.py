@@ -119,6 +119,10 @@ def lemma_of_form(form: str, roots: dict[str, list[str]], forms: dict[str, str])
     # a linking u or o stands for a noun's final a ("varu" is "vara", not "var"; "kyrko" "kyrka")
     cands = ((stem + "a", stem, stem + "e") if form[-1] in "ou" else (stem, stem + "e", stem + "a")
              if form[-1] in "se" else (form + "a", form + "e"))
+    if form.endswith(("ie", "ei")):
+        # a Latin noun in -ium/-eum starts compounds in -ie/-ei: "medie" is "medium" (mediekonto,
+        # "konton i sociala medier"), "gymnasie" "gymnasium", "kriterie" "kriterium", "musei" "museum"
+        cands = (stem + "um", *cands)
     for cand in cands:
         if cand in roots and not only_in_compound(cand, roots) and len(cand) >= 2:
             return form if own and len(cand) <= 3 else cand

@@ -187,6 +187,18 @@ class PartsMatch(BaseModel):
     words: list[WordParts] = Field(default_factory=list)  # the words found as their parts only
 
 
+class RelatedMatch(BaseModel):
+    """An answer holding the verb of the query's participle or passive in another form, where no
+    passage holds the words as the analysis reads them (``search.related_forms``), and the forms
+    it writes."""
+
+    yttrande_id: str
+    council: str | None = None
+    remiss_id: str | None = None
+    remiss_title: str | None = None
+    forms: list[str] = Field(default_factory=list)
+
+
 class SearchResponse(BaseModel):
     query: str
     mode: Mode
@@ -212,6 +224,10 @@ class SearchResponse(BaseModel):
     # passage holds the words, named as such instead of "no answer contains the words"; on the
     # first page of answers that hold them, those the exact block does not list
     parts_apart: list[PartsMatch] = Field(default_factory=list)
+    # answers holding the verb of the query's participle or passive in another form
+    # (``search.related_forms``), when no passage holds the words and no note above explains it:
+    # named as such instead of "no answer contains the words" ("avstyrkande": "avstyrker")
+    related_forms: list[RelatedMatch] = Field(default_factory=list)
 
     @property
     def parts_apart_words(self) -> list[str]:

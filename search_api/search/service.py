@@ -60,6 +60,7 @@ from search_api.search.models import (
     PartsMatch,
     PassageHit,
     QueryError,
+    RelatedMatch,
     RemissGroup,
     SearchRequest,
     SearchResponse,
@@ -78,6 +79,7 @@ from search_api.search.precedent import (
     is_boilerplate,
     missing_message,
 )
+from search_api.search.related_forms import related_answers, related_request, verb_bases
 
 log = logging.getLogger(__name__)
 
@@ -561,8 +563,11 @@ class SearchService:
             parts_apart = parts_answers(r.extra["parts_apart"], apart[0], apart[1])
         elif words_unfound and not stop_words:
             parts_apart = self.parts_apart(req.q, req.filters)
+        # nothing above explains the empty page: answers holding the verb of a participle or passive
+        related = (self.related_forms(req.q, req.filters)
+                   if words_unfound and not stop_words and not in_boilerplate and not parts_apart else [])
         return SearchResponse(
-            in_boilerplate=in_boilerplate, stop_words=stop_words, parts_apart=parts_apart,
+            in_boilerplate=in_boilerplate, stop_words=stop_words, parts_apart=parts_apart, related_forms=related,
             query=req.q, mode=req.mode, sort=req.sort, groups=page_groups, total_groups=total,
             pages=min(50, (listed - 1) // req.size + 1) if listed else 0,
             total_answers=answers, similar=similar, page=req.page, size=req.size,
@@ -620,6 +625,20 @@ class SearchService:
                                         remiss_id=src.get("remiss_id"), remiss_title=src.get("remiss_title"),
                                         line=line[:200]))
         return out
+
+    def related_forms(self, q: str, filters: Filters) -> list[RelatedMatch]:
+        """Answers with a passage holding every word of ``q`` as itself or, for a verb's participle
+        or passive, as a form of its verb (``search.related_forms``): for a page no passage of which
+        holds the words. No search for a query without such a word, or with many words."""
+        try:
+            bases = verb_bases(exact_words(q))
+            if not bases:
+                return []
+            body = related_request(bases, self._visible(filters).clauses())
+            return related_answers(dict(self.es.search(index=self.passages, **body)), bases)
+        except (ApiError, TransportError) as e:  # a note, not the result: the page says no answer holds the words
+            log.warning("verbformer kunde inte slås upp för %r: %s", q, e)
+            return []
 
     def parts_apart(self, q: str, filters: Filters, beside_exact: bool = False) -> list[PartsMatch]:
         """Answers holding the parts of the query's coined words on different places (and its

@@ -30,7 +30,8 @@ TEXTS = {
     "whole": "Ett lekplatsprogram antogs 2019.",
     "bilhus": "Bilhuset vid torget rivs.",
     "eu": "EU:s statistikmyndighet räknar besökare på S:t Eriksgatan, 1,5 miljoner om året.",
-    "snap": "Stadsdelen har konton på Snapchat och Instagram.",  # 'Snapchat' alone: stemmed 'snapch'
+    "snap": "Stadsdelen har konton på Snapchat och Instagram.",
+    "msg": "Nämnden svarar invånarna via två konton på Messenger.",  # 'Messenger' alone: stemmed 'messeng'
     "snap-a": "Unga använder Snapchat mest.",  # one answer ('apart'), the parts in two passages
     "snap-b": "Förvaltningen följer upp stadsdelens konton varje månad.",
     "cykel": "Nämnden tillstyrker cykelplanen för innerstaden.",
@@ -97,6 +98,21 @@ def test_a_coined_compound_is_found_with_its_parts_apart(probe):
     assert exact(probe, "lekplatsprogrammet") == ["whole", "prog"]
     assert exact(probe, "facebooksida") == ["fb"]
     assert exact(probe, "detaljplaneförslag") == ["dp", "dp2"]  # 'förslag' inside 'planförslaget' too
+
+
+def test_a_latin_nouns_compound_form_is_the_noun(probe):
+    """A Latin noun in -ium/-eum starts compounds in -ie/-ei ("mediekonto", "gymnasieskola",
+    "museibesök"): the part is the noun, so "mediekonto" is found in "konton på sociala medier" and
+    "medier" finds a compound of it. Before, the part stayed "medie", which no passage writes alone."""
+    _, _, analyze = probe
+    assert split("mediekonton", analyze).parts == ("medium", "konto")  # type: ignore[union-attr]
+    assert split("gymnasieskolan", analyze).parts == ("gymnasium", "skola")  # type: ignore[union-attr]
+    assert split("museibesöket", analyze).parts == ("museum", "besök")  # type: ignore[union-attr]
+    assert exact(probe, "mediekonto") == ["medier"]
+    assert exact(probe, "museikonto") == []
+    # a two-part modifier keeps its second part's word where a final letter was dropped ('ägar' ->
+    # 'ägare'), and its Latin -ie form as written ("socialmedie": the archive split reads it)
+    assert split("fordonsägarförening", analyze).parts == ("fordonsägare", "förening")  # type: ignore[union-attr]
 
 
 def test_a_word_the_archive_writes_whole_is_found_where_it_is_written(probe):
@@ -174,15 +190,17 @@ def _many(es: Elasticsearch, idx: str) -> Any:
 
 
 def test_a_part_is_found_as_the_text_writes_it_alone(probe):
-    """A part the dictionary does not know is kept as written inside a compound ("snapchatkonto":
-    snapchat, konto) but stemmed alone by the fallback stemmer ("Snapchat" -> snapch): the rule
-    looks for both, so "snapchatkonto" is in "konton på Snapchat"; a three-word compound's parts
+    """A part the dictionary does not know is kept as written inside a compound ("messengerkonto":
+    messenger, konto) but stemmed alone by the fallback stemmer ("Messenger" -> messeng): the rule
+    looks for both, so "messengerkonto" is in "konton på Messenger"; a three-word compound's parts
     are its main ones ("innerstadscykelplan" in "cykelplanen för innerstaden")."""
     es, idx, analyze = probe
     many = _many(es, idx)
-    kq = KeywordQuery("snapchatkonto", analyze, many)
-    assert kq.compounds()["snapchatkonto"].terms("snapchat") == ("snapchat", "snapch")
-    assert kq.compounds()["snapchatkonto"].terms("konto") == ("konto",)
+    kq = KeywordQuery("messengerkonto", analyze, many)
+    assert kq.compounds()["messengerkonto"].terms("messenger") == ("messenger", "messeng")
+    assert kq.compounds()["messengerkonto"].terms("konto") == ("konto",)
+    # a name the dictionary lists capitalised is its own stem alone too ("Snapchat")
+    assert KeywordQuery("snapchatkonto", analyze, many).compounds()["snapchatkonto"].terms("snapchat") == ("snapchat",)
 
     def ids(q: str) -> list[str]:
         res = es.search(index=idx, query=KeywordQuery(q, analyze, many).exact_clause())
@@ -190,6 +208,7 @@ def test_a_part_is_found_as_the_text_writes_it_alone(probe):
 
     assert ids("snapchatkonto") == ["snap"]  # not the answer with the parts in two passages
     assert ids("snapchatkonton") == ["snap"]
+    assert ids("messengerkonto") == ["msg"]
     assert ids("innerstadscykelplan") == ["cykel"]
     assert ids("flygplats") == []
 

@@ -64,6 +64,11 @@ def tokens(es: Elasticsearch, index: str, analyzer: str, text: str) -> list[tupl
     return [(t["token"], t["position"], t["start_offset"]) for t in res["tokens"]]
 
 
+def plain_parts(es: Elasticsearch, index: str, word: str) -> list[str]:
+    """What ``sv_parts`` makes of a word (its stem, then its parts), without reading tags."""
+    return [t for t, _, _ in tokens(es, index, "sv_parts", word) if "#" not in t]
+
+
 def stems(es: Elasticsearch, index: str, text: str) -> list[str]:
     return [t for t, _, _ in tokens(es, index, "sv_text", text)]
 
@@ -252,7 +257,7 @@ def test_a_compound_that_dropped_a_consonant_splits_with_it(probe):
     es, idx = probe
 
     def parts(word: str) -> list[str]:
-        return [t for t, _, _ in tokens(es, idx, "sv_parts", word) if "#" not in t]
+        return plain_parts(es, idx, word)
 
     assert parts("remissvaret") == ["remissvar", "remiss", "svar"]
     assert parts("busstationen") == ["busstation", "buss", "station"]
@@ -482,7 +487,7 @@ def test_every_form_of_a_word_has_the_parts_its_word_has(es, settings):
     }
     with probe_index(es, settings, "svparts", passages(docs)) as idx:
         def parts(word: str) -> list[str]:
-            return [t for t, _, _ in tokens(es, idx, "sv_parts", word) if "#" not in t]
+            return plain_parts(es, idx, word)
 
         wrong = {"förs", "lag", "till", "ägg", "samman", "träd", "över", "sikte", "stor", "lek"}
         for word in ("förslaget", "förslagen", "förslagets", "tillägget", "sammanträdet", "översikten", "storleken"):
@@ -557,3 +562,27 @@ def test_a_word_that_may_be_a_noun_or_an_adjective_is_the_adjective_before_a_nou
         assert [s for t, _, s in got if t == "dialog"] == [9]
         assert "lokal#s" not in [t for t, p, _ in got if p == 1]
         assert "lokal#s" in [t for t, p, _ in got if p == 4]
+
+
+def test_a_name_the_dictionary_lists_is_one_word(es, settings):
+    """A place or a person hunspell-sv lists capitalised is one word: "Stockholms" is Stockholm, not
+    stock + holm (a held-out control: "stockarna" found every "Stockholms stad"), "Hägerstens" is
+    Hägersten (the fallback stemmer made "hägerst"). An authority's or a place's descriptive name,
+    whose last part is an inflected noun ("Trafikverket", "Skärholmen"), a name whose head is a name
+    ("Västeuropa") and a capitalised noun the dictionary declines ("Facebooksidan") keep their parts."""
+    docs = {
+        "sthlm": "Policy för sociala medier i Stockholms stad.",
+        "verket": "Trafikverket har yttrat sig.",
+        "europa": "Vanligare än i Västeuropa.",
+    }
+    with probe_index(es, settings, "svnames", passages(docs)) as idx:
+        def parts(word: str) -> list[str]:
+            return plain_parts(es, idx, word)
+
+        assert parts("Stockholms") == parts("stockholm") == ["stockholm"]
+        assert parts("Hägerstens") == parts("Hägersten") == ["hägersten"]
+        assert "trafik" in parts("Trafikverket") and "europa" in parts("Västeuropa")
+        assert "facebook" in parts("Facebooksidan")
+        assert exact_ids(es, idx, "stockarna") == [] and exact_ids(es, idx, "stock") == []
+        assert exact_ids(es, idx, "Stockholm") == ["sthlm"]
+        assert exact_ids(es, idx, "trafik") == ["verket"] and exact_ids(es, idx, "Europa") == ["europa"]

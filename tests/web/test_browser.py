@@ -352,6 +352,11 @@ def test_every_state_at_desktop_and_phone(browser, base_url):
     check(d, base_url + "/?q=facebookkonto", "sok-orddelar", "ul.parts-apart")
     assert "ordets delar på olika ställen" in d.find_element(By.ID, "traffar").text
     assert "Inget svar i arkivet innehåller" not in d.find_element(By.ID, "traffar").text
+    # a participle whose verb the answers write in another form ("avstyrkande": "avstyrker"): those
+    # answers named, not "no answer contains the words" (issue 27)
+    check(d, base_url + "/?q=avstyrkande", "sok-samma-verb", "ul.related-forms")
+    assert "samma verb i en annan form" in d.find_element(By.ID, "traffar").text
+    assert "avstyrker" in d.find_element(By.CSS_SELECTOR, "ul.related-forms").text
     # ... and beneath the answers holding the word, those holding its parts apart
     check(d, base_url + "/?q=facebookkanal", "sok-orddelar-bredvid", "section.parts-apart-more ul.parts-apart")
     assert d.find_elements(By.CSS_SELECTOR, "article.group")

@@ -265,6 +265,10 @@ final class SwedishWords {
         String root = rootStem(w);
         boolean toVerb = prefersVerb(w, root);
         String known = hunspellStem(w, root, toVerb);
+        String name = known == null ? properName(w) : null;
+        if (name != null) { // "stockholms" is Stockholm, no stock + holm
+            return new Analysis(name, NO_PARTS);
+        }
         Split split = w.length() >= MIN_MODIFIER + SHORT_HEAD ? split(w, known != null, known) : null;
         if (known != null && split != null && !keepsSplit(w, known, split)) {
             split = null; // "förslaget" is no "förs" + "laget": "förslag" is no compound
@@ -339,6 +343,48 @@ final class SwedishWords {
             }
         }
         return new Analysis(stem, out.toArray(new String[0]));
+    }
+
+    /** The name a word the dictionary knows only capitalised is a form of ("stockholms" of
+     *  Stockholm, "hägerstens" of Hägersten, "billström" of Billström), lower-cased, or null: a
+     *  place or a person the dictionary lists is one word, never split into parts ("stock" +
+     *  "holm", "bill" + "ström") nor cut by the fallback stemmer ("hägerst"). The text is
+     *  lower-cased before this filter, so the capitalised entry is looked up with the first letter
+     *  raised. Not a capitalised noun the dictionary declines ("Facebooksida", "Facebooksidor"), nor
+     *  a name whose last part is a noun's inflected form - an authority's or a place's descriptive
+     *  name ("Trafikverket", "Frälsningsarmén", "Hornsgatan", "Skärholmen"), whose parts are words
+     *  a search means ("trafik" finds "Trafikverket"). */
+    private String properName(String w) {
+        if (w.length() < 4) {
+            return null;
+        }
+        String cut = fallbackStem(w);
+        if (!cut.equals(w) && !hunspell.getRoots(cut).isEmpty()) {
+            return null; // a form of a word the dictionary knows ("måns" of "mån", not the name Måns)
+        }
+        String capitalised = Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        String name = null; // the shortest capitalised root ("Stockholm", not its compound form "Stockholms")
+        for (String r : hunspell.getRoots(capitalised)) {
+            if (!r.isEmpty() && Character.isUpperCase(r.charAt(0)) && (name == null || r.length() < name.length())) {
+                name = r;
+            }
+        }
+        if (name == null || (lexicon.rootClasses(name) & SwedishLexicon.NOUN) != 0) {
+            return null;
+        }
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        Split s = lower.length() >= MIN_MODIFIER + SHORT_HEAD ? split(lower, false) : null;
+        boolean descriptive = s != null && (!s.headForm.equals(s.headStem) || capitalisedRoot(s.headStem) != null);
+        return descriptive ? null : lower; // "västeuropa", "nordafrika" keep their name of a head
+    }
+
+    /** The dictionary's capitalised root of {@code w} ("Europa" of "europa"), or null. */
+    private String capitalisedRoot(String w) {
+        if (w.isEmpty()) {
+            return null;
+        }
+        List<String> roots = hunspell.getRoots(Character.toUpperCase(w.charAt(0)) + w.substring(1));
+        return roots.stream().filter(r -> !r.isEmpty() && Character.isUpperCase(r.charAt(0))).findFirst().orElse(null);
     }
 
     /** The word as its own dictionary entry's stem where the stem came from a shorter root
@@ -980,7 +1026,11 @@ final class SwedishWords {
             if (second.endsWith("s") && lexicon.isWord(second.substring(0, second.length() - 1))) {
                 return form.substring(0, n - 1);
             }
-            if (lexicon.isWord(word) && word.startsWith(second.substring(0, second.length() - 1))) {
+            // a changed or dropped final letter ("skole" -> "skola", "ägar" -> "ägare"); not a Latin
+            // noun's -ie form ("socialmedie" stays: the archive split finds social + medium)
+            boolean finalLetter = word.length() == second.length()
+                || (word.length() == second.length() + 1 && word.startsWith(second));
+            if (lexicon.isWord(word) && finalLetter && word.startsWith(second.substring(0, second.length() - 1))) {
                 return form.substring(0, i) + word;
             }
             return form;
