@@ -163,6 +163,22 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+# the figures a report checks against bench/runs.json; counts that must not rise
+SUMMARY = ("recall", "form_recall", "wordform_recall", "page_recall", "doc_recall", "dirty_controls", "false_no_answer")
+AT_MOST = ("dirty_controls", "false_no_answer")
+
+
+def summary_of(r: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """The figures ``keys`` of ``summarise``'s result, rates rounded as the reports print them."""
+    return {k: r[k] if k in AT_MOST else round(r[k], 3) for k in keys}
+
+
+def against(summary: dict[str, Any], want: dict[str, Any]) -> list[str]:
+    """Each figure against its expected value, a REGRESSION marked where it misses it."""
+    return [f"- {k}: {v} (expected {want.get(k)}){regression_flag(meets(v, want.get(k), at_most=k in AT_MOST))}"
+            for k, v in summary.items()]
+
+
 def group_table(r: dict[str, Any]) -> list[str]:
     """Recall by what the pairs ask (``group``)."""
     return ["| the pairs ask for | right | of | recall |", "| --- | ---: | ---: | ---: |",
@@ -178,18 +194,7 @@ def runs_key(set_path: Path) -> str:
 
 def report(r: dict[str, Any], set_path: Path, mode: str) -> tuple[list[str], dict[str, Any]]:
     want = expected(runs_key(set_path))
-    summary = {"recall": round(r["recall"], 3), "form_recall": round(r["form_recall"], 3),
-               "wordform_recall": round(r["wordform_recall"], 3),
-               "page_recall": round(r["page_recall"], 3),
-               "doc_recall": round(r["doc_recall"], 3),
-               "dirty_controls": r["dirty_controls"], "false_no_answer": r["false_no_answer"]}
-    flags = {"recall": meets(summary["recall"], want.get("recall")),
-             "form_recall": meets(summary["form_recall"], want.get("form_recall")),
-             "wordform_recall": meets(summary["wordform_recall"], want.get("wordform_recall")),
-             "page_recall": meets(summary["page_recall"], want.get("page_recall")),
-             "doc_recall": meets(summary["doc_recall"], want.get("doc_recall")),
-             "dirty_controls": meets(summary["dirty_controls"], want.get("dirty_controls"), at_most=True),
-             "false_no_answer": meets(summary["false_no_answer"], want.get("false_no_answer"), at_most=True)}
+    summary = summary_of(r, SUMMARY)
     lines = ["# Word forms through the search", "",
              f"{r['n_found']} word-form pairs and {r['n_controls']} controls ({set_path.relative_to(ROOT)}), "
              f"corpus: the recorded sites' answers; the search page's exact block, mode {mode}.", "",
@@ -226,8 +231,7 @@ def report(r: dict[str, Any], set_path: Path, mode: str) -> tuple[list[str], dic
     if r["unknown_docs"]:
         lines += ["", "**Answers the set names that the corpus lacks** (count as misses): "
                   + ", ".join(r["unknown_docs"]) + "."]
-    lines += ["", "Against bench/runs.json:", ""]
-    lines += [f"- {k}: {v} (expected {want.get(k)}){regression_flag(flags[k])}" for k, v in summary.items()]
+    lines += ["", "Against bench/runs.json:", "", *against(summary, want)]
     return lines, summary
 
 
@@ -239,10 +243,7 @@ def pooled_report(results: list[tuple[Path, dict[str, Any]]], mode: str) -> tupl
     ``wordform_heldout`` (each set's misses are in its own report)."""
     r = summarise([row for _, res in results for row in res["rows"]])
     want = expected(POOL_KEY)
-    summary = {"recall": round(r["recall"], 3), "wordform_recall": round(r["wordform_recall"], 3),
-               "page_recall": round(r["page_recall"], 3), "doc_recall": round(r["doc_recall"], 3),
-               "dirty_controls": r["dirty_controls"], "false_no_answer": r["false_no_answer"]}
-    flags = {k: meets(v, want.get(k), at_most=k in ("dirty_controls", "false_no_answer")) for k, v in summary.items()}
+    summary = summary_of(r, tuple(k for k in SUMMARY if k != "form_recall"))
     lines = ["# Word forms through the search: the held-out sets pooled", "",
              f"{len(results)} sets, {r['n_found']} word-form pairs and {r['n_controls']} controls, on one index of "
              f"the recorded sites' answers; the search page's exact block, mode {mode}. Each set's misses are "
@@ -257,8 +258,7 @@ def pooled_report(results: list[tuple[Path, dict[str, Any]]], mode: str) -> tupl
                  f"{r['wordform_recall']:.3f} | {r['page_recall']:.3f} | {r['doc_recall']:.3f} | "
                  f"{r['dirty_controls']} | {r['false_no_answer']} |")
     lines += ["", "Pooled, by what the pairs ask (word form: every kind but a coined compound):", "", *group_table(r),
-              "", "Against bench/runs.json:", ""]
-    lines += [f"- {k}: {v} (expected {want.get(k)}){regression_flag(flags[k])}" for k, v in summary.items()]
+              "", "Against bench/runs.json:", "", *against(summary, want)]
     return lines, summary
 
 

@@ -160,13 +160,19 @@ class FacetValue(BaseModel):
     count: int
 
 
-class BoilerplateMatch(BaseModel):
-    """An answer whose standard wording holds the searched words, with the line that does."""
+class AnswerNote(BaseModel):
+    """An answer a note on the result page names, outside the exact block (a link: council and
+    remiss title): the notes below say why."""
 
     yttrande_id: str
     council: str | None = None
     remiss_id: str | None = None
     remiss_title: str | None = None
+
+
+class BoilerplateMatch(AnswerNote):
+    """An answer whose standard wording holds the searched words, with the line that does."""
+
     line: str = ""
 
 
@@ -177,25 +183,17 @@ class WordParts(BaseModel):
     parts: list[str]
 
 
-class PartsMatch(BaseModel):
+class PartsMatch(AnswerNote):
     """An answer that holds the parts of the query's coined words, not together (issue 27)."""
 
-    yttrande_id: str
-    council: str | None = None
-    remiss_id: str | None = None
-    remiss_title: str | None = None
     words: list[WordParts] = Field(default_factory=list)  # the words found as their parts only
 
 
-class RelatedMatch(BaseModel):
+class RelatedMatch(AnswerNote):
     """An answer holding the verb of the query's participle or passive in another form, where no
     passage holds the words as the analysis reads them (``search.related_forms``), and the forms
     it writes."""
 
-    yttrande_id: str
-    council: str | None = None
-    remiss_id: str | None = None
-    remiss_title: str | None = None
     forms: list[str] = Field(default_factory=list)
 
 

@@ -40,6 +40,15 @@ MAX_WORDS = 6
 SOURCE = ["yttrande_id", "council", "remiss_id", "remiss_title"]
 
 
+def bucket_answer(bucket: dict[str, Any]) -> dict[str, Any]:
+    """The fields of ``AnswerNote`` for one answer bucket of a passage search grouped by answer
+    (its ``doc`` top hits' first ``_source`` holding ``SOURCE``)."""
+    hits = bucket["doc"]["hits"]["hits"]
+    src = hits[0]["_source"] if hits else {}
+    return {"yttrande_id": str(bucket["key"]), "council": src.get("council"), "remiss_id": src.get("remiss_id"),
+            "remiss_title": src.get("remiss_title")}
+
+
 def looked_for(words: Sequence[str], compounds: dict[str, Compound]) -> tuple[list[str], dict[str, Compound]] | None:
     """The query's words (once each) and the compounds among them that may be looked for as parts
     anywhere in an answer - none of whose parts is a stop word ("programvara": 'vara' is in nearly
@@ -97,10 +106,7 @@ def parts_answers(response: dict[str, Any], words: Sequence[str], compounds: dic
                  if w in compounds and not b[f"w{i}"]["doc_count"]]
         if not found:
             continue
-        hits = b["doc"]["hits"]["hits"]
-        src = hits[0]["_source"] if hits else {}
-        out.append(PartsMatch(yttrande_id=str(b["key"]), council=src.get("council"), remiss_id=src.get("remiss_id"),
-                              remiss_title=src.get("remiss_title"), words=found))
+        out.append(PartsMatch(**bucket_answer(b), words=found))
         if len(out) >= size:
             break
     return out

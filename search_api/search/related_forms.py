@@ -30,6 +30,8 @@ from typing import Any
 
 from remissvar.textnorm import fold
 from search_api.search.models import RelatedMatch
+from search_api.search.parts_apart import SHOWN, bucket_answer
+from search_api.search.parts_apart import SOURCE as ANSWER_SOURCE
 
 # a present participle's and an s-passive's endings (the longest first): what is left is the verb's stem
 DERIVED = ("ande", "ende", "ades", "ats", "des", "tes", "ts", "s")
@@ -38,11 +40,11 @@ VERB_ENDINGS = ("a", "ar", "er", "r", "ade", "de", "te", "dde", "at", "t", "it",
 # the shortest verb stem looked up (letters), and the longest query
 MIN_STEM = 4
 MAX_WORDS = 6
-# answers named on the page at most, the passages of each read for its forms, forms named per answer
-SHOWN = 20
+# the passages of each answer read for its forms, and the forms named per answer (answers named:
+# ``SHOWN``, as the parts-apart note's)
 PASSAGES_READ = 3
 FORMS_SHOWN = 3
-SOURCE = ["yttrande_id", "council", "remiss_id", "remiss_title", "text"]
+SOURCE = [*ANSWER_SOURCE, "text"]
 _LETTERS = re.compile(r"[a-zåäöéü]+")
 _WORD = re.compile(r"\w+")
 _ENDINGS = "|".join(sorted(VERB_ENDINGS, key=len, reverse=True))
@@ -85,16 +87,12 @@ def related_answers(response: dict[str, Any], bases: dict[str, list[str]]) -> li
     rules = [re.compile(pattern(stems)) for stems in bases.values() if stems]
     out: list[RelatedMatch] = []
     for b in response.get("aggregations", {}).get("answers", {}).get("buckets", []):
-        hits = b["doc"]["hits"]["hits"]
-        src = hits[0]["_source"] if hits else {}
         written: dict[str, str] = {}
-        for h in hits:
+        for h in b["doc"]["hits"]["hits"]:
             for w in _WORD.findall(h["_source"].get("text", "")):
                 if any(r.fullmatch(w.lower()) for r in rules):
                     written.setdefault(w.lower(), w)
         if not written:
             continue
-        out.append(RelatedMatch(yttrande_id=str(b["key"]), council=src.get("council"),
-                                remiss_id=src.get("remiss_id"), remiss_title=src.get("remiss_title"),
-                                forms=list(written.values())[:FORMS_SHOWN]))
+        out.append(RelatedMatch(**bucket_answer(b), forms=list(written.values())[:FORMS_SHOWN]))
     return out

@@ -362,13 +362,7 @@ final class SwedishWords {
         if (!cut.equals(w) && !hunspell.getRoots(cut).isEmpty()) {
             return null; // a form of a word the dictionary knows ("måns" of "mån", not the name Måns)
         }
-        String capitalised = Character.toUpperCase(w.charAt(0)) + w.substring(1);
-        String name = null; // the shortest capitalised root ("Stockholm", not its compound form "Stockholms")
-        for (String r : hunspell.getRoots(capitalised)) {
-            if (!r.isEmpty() && Character.isUpperCase(r.charAt(0)) && (name == null || r.length() < name.length())) {
-                name = r;
-            }
-        }
+        String name = capitalisedRoot(w);
         if (name == null || (lexicon.rootClasses(name) & SwedishLexicon.NOUN) != 0) {
             return null;
         }
@@ -378,13 +372,19 @@ final class SwedishWords {
         return descriptive ? null : lower; // "västeuropa", "nordafrika" keep their name of a head
     }
 
-    /** The dictionary's capitalised root of {@code w} ("Europa" of "europa"), or null. */
+    /** The dictionary's shortest capitalised root of {@code w} with its first letter raised
+     *  ("Stockholm" of "stockholms", not its compound form "Stockholms"; "Europa" of "europa"), or null. */
     private String capitalisedRoot(String w) {
         if (w.isEmpty()) {
             return null;
         }
-        List<String> roots = hunspell.getRoots(Character.toUpperCase(w.charAt(0)) + w.substring(1));
-        return roots.stream().filter(r -> !r.isEmpty() && Character.isUpperCase(r.charAt(0))).findFirst().orElse(null);
+        String name = null;
+        for (String r : hunspell.getRoots(Character.toUpperCase(w.charAt(0)) + w.substring(1))) {
+            if (!r.isEmpty() && Character.isUpperCase(r.charAt(0)) && (name == null || r.length() < name.length())) {
+                name = r;
+            }
+        }
+        return name;
     }
 
     /** The word as its own dictionary entry's stem where the stem came from a shorter root
