@@ -27,11 +27,13 @@ def baseline_body(body: dict[str, Any]) -> dict[str, Any]:
     stems = {k for k, v in analysis["filter"].items() if v.get("type") == "sv_stem"}
     analysis["filter"] = {k: v for k, v in analysis["filter"].items() if k not in stems}
     analysis["filter"]["sv_hunspell"] = dict(HUNSPELL)
+    analysis["filter"]["sv_stop"] = {"type": "stop", "stopwords": "_swedish_"}
     # the parts analyzers (sv_parts, sv_parts_only): every one on an sv_stem filter but sv_stem
     analysis["analyzer"] = {k: a for k, a in analysis["analyzer"].items()
                             if not set(a.get("filter", [])) & (stems - {"sv_stem"})}
     for a in analysis["analyzer"].values():
-        a["filter"] = ["sv_hunspell" if f == "sv_stem" else f for f in a.get("filter", [])]
+        # sv_stem drops the stop words itself (stop: true); hunspell after a stop filter, as before
+        a["filter"] = [g for f in a.get("filter", []) for g in (("sv_stop", "sv_hunspell") if f == "sv_stem" else (f,))]
 
     def strip(props: dict[str, Any]) -> None:
         for spec in props.values():

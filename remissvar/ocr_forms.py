@@ -95,9 +95,11 @@ SPELLINGS_PER_FORM = 16
 def inflection_guesses(word: str, verb: bool = False) -> list[str]:
     """``word`` and the forms its endings guess, nearest first: 'tänkte' -> ['tänkte', 'tänk',
     'tänka', ...], 'årets' -> [..., 'året', ...], 'gått' -> [..., 'går', ...]; ``verb``: the word
-    is a verb's root, which may also take -ja ('stöd' -> 'stödja'). Not a paradigm: a guess may
-    be no word at all, or another word's form."""
+    is a verb's root, which may also take -ja ('stöd' -> 'stödja'; not a root that is the
+    infinitive in -a itself: 'städa' is no 'städja'). Not a paradigm: a guess may be no word at
+    all, or another word's form."""
     word = word.lower()
+    verb = verb and not word.endswith("a")
     stems = [word] + [word[: -len(e)] for e in _ENDINGS_OFF if word.endswith(e) and len(word) - len(e) >= MIN_STEM]
     out: dict[str, None] = {word: None}
     for stem in dict.fromkeys(stems):

@@ -47,7 +47,7 @@ MISREAD_FIELD = "text.misread"
 # a 500 for a long query of long words with å/ä/ö, their own misread spellings alone 42 KB); the
 # words' own spellings first, then their guessed forms', to this bound
 HIGHLIGHT_TERM_BYTES = 24_000
-# Lucene's Swedish stop words (``_swedish_``, mappings/analysis.json's sv_stop), which the stemmed
+# Lucene's Swedish stop words (``_swedish_``, sv_stem drops them itself: mappings/analysis.json), which the stemmed
 # fields drop; sv_stop_folded holds their folded spellings (tests check both against Elasticsearch)
 STEMMED_STOPWORDS = frozenset("""
 och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig du

@@ -8,8 +8,11 @@ their own: "anseende" is no "anser", and "yttrar" must not find every "yttrande"
 reads some s-passives as another root's; so the exact block misses the verb's forms, and the page
 names them here, told apart as forms of the verb. A query word that ends in such an ending
 (``DERIVED``: -ande, -ende; -s, -ts, -ats, -des, -ades, -tes) leaves a verb stem of at least
-``MIN_STEM`` letters ("avstyrk", "sköt"), and a word of a passage is one of that verb's forms when it
-is the stem and a verb's ending (``VERB_ENDINGS``: "avstyrker", "sköter", "samlat"). Not Snowball's
+``MIN_PARTICIPLE_STEM`` letters after -ande/-ende ("väx") and ``MIN_STEM`` after the others
+("avstyrk", "sköt"); "deltagande" and "bidragande" keep the long infinitive's stem of "ta" and
+"dra", so their short one ("delt", "bidr": "delta", "deltog") is looked up too. A word of a
+passage is one of that verb's forms when it is the stem and a verb's ending (``VERB_ENDINGS``:
+"avstyrker", "sköter", "samlat"; a strong past's "-og": "deltog"). Not Snowball's
 shared stems, measured first: they named homographs on the controls' pages ("ställen": "ställer",
 "lokaler": "lokala", "stadig": "staden" - 29 control pages of 747 on the word-form sets).
 
@@ -37,7 +40,16 @@ from search_api.search.parts_apart import SOURCE as ANSWER_SOURCE
 DERIVED = ("ande", "ende", "ades", "ats", "des", "tes", "ts", "s")
 # the endings of a verb's forms on its stem: infinitive, present, past, supine, passive, participle
 VERB_ENDINGS = ("a", "ar", "er", "r", "ade", "de", "te", "dde", "at", "t", "it", "as", "s", "es", "ad", "d")
-# the shortest verb stem looked up (letters), and the longest query
+# a present participle's ending: its stem is the verb's ("växande": växer, växte)
+PRESENT_PARTICIPLE = ("ande", "ende")
+# the present participle of "ta" and "dra" (and their particle verbs) keeps the old long
+# infinitive's stem ("deltagande", "bidragande"), whose verb Swedish writes short ("delta",
+# "deltog"; "bidra", "bidrog"): the short stem, and the strong past's endings on it
+LONG_STEMS = ("tag", "drag")
+STRONG_PAST_ENDINGS = ("og", "ogs")
+# the shortest verb stem looked up (letters): a present participle's, an s-passive's (whose
+# stem of three letters is as often another word's); and the longest query
+MIN_PARTICIPLE_STEM = 3
 MIN_STEM = 4
 MAX_WORDS = 6
 # the passages of each answer read for its forms, and the forms named per answer (answers named:
@@ -47,7 +59,7 @@ FORMS_SHOWN = 3
 SOURCE = [*ANSWER_SOURCE, "text"]
 _LETTERS = re.compile(r"[a-zåäöéü]+")
 _WORD = re.compile(r"\w+")
-_ENDINGS = "|".join(sorted(VERB_ENDINGS, key=len, reverse=True))
+_ENDINGS = "|".join(sorted(VERB_ENDINGS + STRONG_PAST_ENDINGS, key=len, reverse=True))
 
 
 def verb_bases(words: Sequence[str]) -> dict[str, list[str]]:
@@ -56,9 +68,21 @@ def verb_bases(words: Sequence[str]) -> dict[str, list[str]]:
     words = list(dict.fromkeys(w.lower() for w in words))
     if not words or len(words) > MAX_WORDS:
         return {}
-    out = {w: [w[: -len(e)] for e in DERIVED if w.endswith(e) and len(w) - len(e) >= MIN_STEM]
-           if _LETTERS.fullmatch(w) else [] for w in words}
+    out = {w: _stems(w) if _LETTERS.fullmatch(w) else [] for w in words}
     return out if any(out.values()) else {}
+
+
+def _stems(w: str) -> list[str]:
+    """The verb stems a word's participle or passive ending leaves ("deltagande": deltag, delt)."""
+    out = []
+    for e in DERIVED:
+        least = MIN_PARTICIPLE_STEM if e in PRESENT_PARTICIPLE else MIN_STEM
+        if w.endswith(e) and len(w) - len(e) >= least:
+            stem = w[: -len(e)]
+            out.append(stem)
+            if e in PRESENT_PARTICIPLE and stem.endswith(LONG_STEMS) and len(stem) - 2 >= MIN_STEM:
+                out.append(stem[:-2])
+    return out
 
 
 def pattern(stems: Sequence[str]) -> str:

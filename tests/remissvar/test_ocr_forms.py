@@ -52,6 +52,10 @@ def test_another_form_of_the_word_is_guessed_from_its_endings():
     assert "stödja" in inflection_guesses("stödjer") and "året" in inflection_guesses("årets")
     assert "går" in inflection_guesses("gått") and "kommunikatörer" in inflection_guesses("kommunikatör")
     assert "mäta" in inflection_guesses("mätas")
+    # a verb's root may take -ja ("stöd": stödja); an infinitive in -a does not ("städa": no
+    # "städja", whose misreading "stddja" is the scan's "stödja")
+    assert "stödja" in inflection_guesses("stöd", verb=True)
+    assert "städja" not in inflection_guesses("städa", verb=True)
 
 
 def test_a_scans_misreading_of_another_form_is_among_the_guesses():

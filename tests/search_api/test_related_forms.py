@@ -23,6 +23,8 @@ TEXTS = {
     "valkomnar": "Nämnden välkomnar programmet.",
     "skott": "Ett skott hördes från skogen.",  # 'skott' is 'sköt' + 't' folded: no form of "sköts"
     "staller": "Nämnden ställer krav.",  # no form of "ställen" (a noun's plural, no verb's participle)
+    "deltog": "Förvaltningen deltog i samrådet.",  # "deltagande": the long infinitive's stem of "delta"
+    "vaxer": "Staden växer.",
 }
 
 
@@ -55,8 +57,13 @@ def test_only_a_participle_or_a_passive_is_looked_up(probe):
     # a noun's form is no verb's: "ställen" does not name "ställer", "stadig" nothing
     assert verb_bases(["ställen"]) == {} and verb_bases(["stadig", "lokaler"]) == {}
     assert related(probe, "ställen") == {}
-    # a stem shorter than four letters is looked up nowhere ('väx' would take every "växt")
-    assert verb_bases(["växande"]) == {}
+    # a passive's stem shorter than four letters is looked up nowhere ("köps"); a present
+    # participle's of three is ("växande": växer), and "deltagande" is "delta" too ("deltog")
+    assert verb_bases(["köps"]) == {}
+    assert verb_bases(["växande"]) == {"växande": ["väx"]}
+    assert related(probe, "växande") == {"vaxer": ["växer"]}
+    assert verb_bases(["deltagande"]) == {"deltagande": ["deltag", "delt"]}
+    assert related(probe, "deltagande") == {"deltog": ["deltog"]}
     # read again as written: "skott" is 'skot' + 't' folded, not 'sköt' + an ending
     assert related(probe, "sköts") == {}
     assert verb_bases(["sköts", "samlats"]) == {"sköts": ["sköt"], "samlats": ["saml", "samla", "samlat"]}

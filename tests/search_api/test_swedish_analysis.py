@@ -225,7 +225,7 @@ def test_compounds_with_short_heads_and_linking_morphemes(probe):
     assert parts("husbilar") == ["husbil", "hus", "bil", "bil#s"]  # "bil", not the verb "bila"
     assert parts("stadsdelen") == ["stadsdel", "stad", "del"]
     assert parts("barnrättsanalysen") == ["barnrättsanalys", "barnrätt", "analys"]
-    assert parts("skolgårdar") == ["skolgård", "skola", "gård"]
+    assert parts("skolgårdar") == ["skolgård", "skola", "gård", "skola#s"]  # the noun, beside the verb "skola"
     assert parts("förskolegård") == ["förskolegård", "förskola", "gård"]
     assert parts("beslutsordning") == ["beslutsordning", "beslut", "ordning", "beslut#s"]
     for word in ("storlek", "planeringen", "ungdomarna", "författaren", "kulturen", "personer",
@@ -363,13 +363,15 @@ def test_a_verb_finds_its_participles_and_its_forms_meet(probe):
 def test_a_participle_searched_finds_its_verbs_forms(probe):
     """Searched, a participle is its own stem and its verb's at one position (issue 27, session
     14): "föreslagen" finds "föreslår", "givna" finds "ger" - a strong verb's participle by its
-    supine ("tagit" -> "tagen", "tagna"), after a particle too
+    supine ("tagit" -> "tagen", "tagna"), an irregular weak verb's by its supine in a consonant
+    and -t ("gjort" -> "gjord", "gjorda"; "valt" -> "vald"; not "lagda" as "laga"), after a particle too
     ("föreslagen" is "före" + "slagen", not a compound of "slag"). Not where the word is a noun's
     form as well ("förslaget" is no participle of "förslå"; "avslagen", the rejections) or a word of
     its own ("vuxna", adults, never "växer")."""
     es, idx = probe
     for participle, verb in (("föreslagen", "föreslå"), ("givna", "ge"), ("tagna", "ta"), ("drivna", "driva"),
-                             ("understruken", "understryka")):
+                             ("understruken", "understryka"), ("gjorda", "göra"), ("valda", "välja"),
+                             ("sagd", "säga"), ("lagda", "lägga"), ("utvalda", "utvälja")):
         got = stems(es, idx, participle)
         assert len(got) == 2 and got[1] == stems(es, idx, verb)[0], (participle, got)
         assert [p for _, p, _ in tokens(es, idx, "sv_text", participle)] == [0, 0]
@@ -586,3 +588,38 @@ def test_a_name_the_dictionary_lists_is_one_word(es, settings):
         assert exact_ids(es, idx, "stockarna") == [] and exact_ids(es, idx, "stock") == []
         assert exact_ids(es, idx, "Stockholm") == ["sthlm"]
         assert exact_ids(es, idx, "trafik") == ["verket"] and exact_ids(es, idx, "Europa") == ["europa"]
+
+
+def test_a_verbs_entry_that_declines_a_noun_is_two_words_and_att_says_which(es, settings):
+    """hunspell-sv writes "driva" (to drive; a snowdrift) and "fråga" (to ask; a question) as one
+    verb's entry that also declines the noun: "drivor" and "frågor" are the noun's, "frågade" the
+    verb's, the base form either. After the infinitive's "att" or a modal verb (an adverb between
+    them allowed), or coordinated with such an infinitive, the base form is the verb: a held-out
+    control, "drivor", found every "att driva". sv_stem drops the stop words itself to read them,
+    keeping their positions as a stop filter does."""
+    docs = {
+        "att": "Att driva lokala grupper är inte nämndens uppgift.",
+        "ska": "Nämnden ska inte driva frågan vidare.",
+        "drivor": "Snön låg i höga drivor längs vägen.",
+        "driva": "En driva låg kvar på gården.",
+        "fragor": "Nämnden besvarar frågor om bygget.",
+        "fragade": "Medborgarna frågade om bygget.",
+    }
+    with probe_index(es, settings, "svverbnoun", passages(docs)) as idx:
+        assert sorted(exact_ids(es, idx, "drivorna")) == ["driva", "drivor"]
+        assert sorted(exact_ids(es, idx, "driva")) == ["att", "driva", "drivor", "ska"]
+        assert sorted(exact_ids(es, idx, "frågorna")) == ["fragor", "ska"]
+        assert exact_ids(es, idx, "frågar") == ["fragade"]
+        assert "driva#s" not in [t for t, _, _ in tokens(es, idx, "sv_parts", "att driva")]
+        assert "driva#s" in [t for t, _, _ in tokens(es, idx, "sv_parts", "en driva")]
+        assert "driva#s" in [t for t, _, _ in tokens(es, idx, "sv_parts", "att. Driva")]
+        for coordinated in ("bör äga, driva och utveckla", "bör äga och driva"):  # with an infinitive
+            assert "driva#s" not in [t for t, _, _ in tokens(es, idx, "sv_parts", coordinated)], coordinated
+        assert "driva#s" in [t for t, _, _ in tokens(es, idx, "sv_parts", "att lokal dialog, driva")]
+        text = "Och det är nämnden som ska inte driva frågan, men hon har det."
+        stop = es.indices.analyze(tokenizer="standard", text=text,
+                                  filter=["lowercase", {"type": "stop", "stopwords": "_swedish_"}])
+        want = [t["position"] for t in stop["tokens"]]
+        for analyzer in ("sv_text", "sv_parts"):
+            got = tokens(es, idx, analyzer, text)
+            assert sorted({p for _, p, _ in got}) == want, analyzer

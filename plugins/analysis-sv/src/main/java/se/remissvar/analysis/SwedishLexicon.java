@@ -131,8 +131,12 @@ final class SwedishLexicon {
     final List<String[]> umlautForms;
     private final Map<String, String> verbForms = new HashMap<>();
     /** A strong verb's participle (its supine's -it as -en, -na, -et: "tagen", "skrivna",
-     *  "slaget") -> the verb. */
+     *  "slaget"; an irregular weak verb's supine in a consonant and -t as -d, -da: "gjord",
+     *  "valda", "lagd") -> the verb. */
     private final Map<String, String> strongParticiples = new HashMap<>();
+    /** Such a participle -> its common gender's form, which its stem is ("tagna" -> "tagen",
+     *  "gjorda" -> "gjord"). */
+    private final Map<String, String> participleBases = new HashMap<>();
     /** The flags of sv_SE.aff's suffix rules. */
     private final String suffixFlags;
     /** The full-form lexicon's lemmas (full_forms.py). */
@@ -195,10 +199,21 @@ final class SwedishLexicon {
         for (String[] v : STRONG_VERBS) {
             for (int i = 1; i < v.length; i++) {
                 verbForms.put(v[i], v[0]);
-                if (v[i].endsWith("it") && v[i].length() > 3) { // the supine: its participle's forms
-                    String base = v[i].substring(0, v[i].length() - 2);
+                String supine = v[i];
+                if (supine.endsWith("it") && supine.length() > 3) { // the supine: its participle's forms
+                    String base = supine.substring(0, supine.length() - 2);
                     for (String end : new String[] {"en", "na", "et"}) {
                         strongParticiples.putIfAbsent(base + end, v[0]);
+                        participleBases.putIfAbsent(base + end, base + "en");
+                    }
+                } else if (i >= 2 && supine.length() > 3 && supine.endsWith("t")
+                        && !vowelAt(supine, supine.length() - 2) && supine.charAt(supine.length() - 2) != 't') {
+                    // an irregular weak verb's supine ("gjort", "valt", "sagt", "lagt", "sålt"): its
+                    // participle in -d, -da ("gjord", "gjorda"); its neuter is the supine itself
+                    String base = supine.substring(0, supine.length() - 1) + "d";
+                    for (String form : new String[] {base, base + "a"}) {
+                        strongParticiples.putIfAbsent(form, v[0]);
+                        participleBases.putIfAbsent(form, base);
                     }
                 }
             }
@@ -286,6 +301,28 @@ final class SwedishLexicon {
             }
         }
         return null;
+    }
+
+    /** The common gender's form of a participle {@link #strongParticipleVerb} reads, after a
+     *  particle too ("tagna" -> "tagen", "gjorda" -> "gjord", "föreslagna" -> "föreslagen"). */
+    String participleBase(String w) {
+        String base = participleBases.get(w);
+        if (base != null) {
+            return base;
+        }
+        for (String p : PARTICLES) {
+            if (w.length() > p.length() + 3 && w.startsWith(p)) {
+                base = participleBases.get(w.substring(p.length()));
+                if (base != null) {
+                    return p + base;
+                }
+            }
+        }
+        return w;
+    }
+
+    private static boolean vowelAt(String w, int i) {
+        return "aeiouyåäöé".indexOf(w.charAt(i)) >= 0;
     }
 
     /** The full-form lexicon's lemma of a form, where the plugin needs it (full_forms.py):
@@ -437,6 +474,11 @@ final class SwedishLexicon {
     private static final String NOUN_FLAGS = "BCDEFGHIJ";
     /** A neuter noun's definite singular: -et (B, on a root not in -a: there it makes -ande), -t (C). */
     private static final String NEUTER_FLAGS = "BC";
+    /** A noun's flags on a verb's entry in -a (sv_SE.aff's rules for a root in -a): the definite
+     *  -n (E), the plurals -or (G) and -er (H). Its other flags there are the verb's: -nde (B, D,
+     *  F), the supine -t (C), the imperative (J); and I makes the present "delar" with the noun's
+     *  "delarna" in one flag, so it says neither. */
+    private static final String VERB_NOUN_FLAGS = "EGH";
     /** An adjective's forms: -t and -a (O), comparison (P); k marks adjectives. The weak -e (Q)
      *  is no mark: hunspell-sv makes a common noun's base in -e with it too ("pojk" -> "pojke"). */
     private static final String ADJECTIVE_FLAGS = "OPk";
@@ -455,7 +497,7 @@ final class SwedishLexicon {
             return 0; // a line hunspell-sv meant as a word with a slash ("år/historik")
         }
         if (anyOf(flags, VERB_FLAGS) || (root.endsWith("a") && flags.indexOf('P') >= 0)) {
-            return VERB;
+            return nounOfVerb(root, flags) ? VERB | NOUN : VERB;
         }
         int c = 0;
         if (anyOf(flags, NOUN_FLAGS)) {
@@ -472,8 +514,8 @@ final class SwedishLexicon {
      *  the base in -e common), an adjective's flag an adjective, a verb's entry's every form a
      *  verb; the weak -e of an entry that is a noun and an adjective either. */
     static int suffixClass(String root, String flags, char flag, int entry) {
-        if (entry == VERB) {
-            return VERB;
+        if ((entry & VERB) != 0) { // a verb's forms, and the noun's its entry also declines
+            return (entry & NOUN) != 0 && VERB_NOUN_FLAGS.indexOf(flag) >= 0 ? NOUN : VERB;
         }
         if (twoNouns(root, flags)) {
             if (flag == 'C' || (flag == 'B' && !root.endsWith("a"))) {
@@ -495,6 +537,15 @@ final class SwedishLexicon {
         return 0;
     }
 
+    /** True for a verb's entry in -a that also declines the noun written as its infinitive
+     *  ({@link #VERB_NOUN_FLAGS}: "driva", drivan and drivor, snowdrifts; "fråga", frågan and
+     *  frågor; "filma", filmer): one entry, two words - its bare form either, its
+     *  noun flags' forms the noun's, its conjugations' the verb's. Not a short root ("ha" -> "han",
+     *  "få" -> "fån"). */
+    static boolean nounOfVerb(String root, String flags) {
+        return root.length() >= 4 && root.endsWith("a") && anyOf(flags, VERB_NOUN_FLAGS);
+    }
+
     /** A noun entry with a neuter's definite singular (-et, -t) and a common noun's -ar/-or
      *  plural: two nouns written as one ("lag", "stråk", "hov", "steg"). */
     static boolean twoNouns(String root, String flags) {
@@ -509,7 +560,7 @@ final class SwedishLexicon {
             return false;
         }
         for (DictEntry e : entries) {
-            if (entryClasses(root, e.getFlags()) != VERB && validFlags(e.getFlags()) && twoNouns(root, e.getFlags())) {
+            if ((entryClasses(root, e.getFlags()) & VERB) == 0 && validFlags(e.getFlags()) && twoNouns(root, e.getFlags())) {
                 return true;
             }
         }

@@ -35,9 +35,33 @@ final class SwedishStemFilter extends TokenFilter {
     /** Words that are a party's member (a noun) and the party's adjective at once: both readings
      *  kept before a noun ("moderat ledamot", "liberal politiker"). */
     private static final java.util.Set<String> PARTY_WORDS = java.util.Set.of("moderat", "liberal");
+    /** Words after which a verb's infinitive follows: the infinitive marker and the modal and
+     *  auxiliary verbs that take a bare infinitive ("att driva", "ska driva", "bör driva"). */
+    private static final java.util.Set<String> INFINITIVE_BEFORE = java.util.Set.of(
+        "att", "ska", "skall", "skulle", "kan", "kunde", "kunna", "kunnat", "måste", "bör", "borde",
+        "vill", "ville", "velat", "får", "fick", "behöver", "behövde", "brukar", "brukade", "lär", "torde",
+        "må", "måtte", "tänker", "tänkte");
+    /** Adverbs that may stand between those words and the infinitive ("att inte driva", "ska
+     *  också driva"). */
+    private static final java.util.Set<String> BETWEEN = java.util.Set.of(
+        "inte", "icke", "ej", "också", "även", "aldrig", "alltid", "därför", "dock", "endast", "bara",
+        "gärna", "själv", "själva", "fortsatt", "aktivt");
     private final SwedishWords words;
     private final boolean emitParts;
     private final boolean partsOnly;
+    /** True where this filter drops the stop words itself (setting {@code stop}), reading them as
+     *  the context of the words they stand before. */
+    private final boolean dropStopWords;
+    /** The two input tokens before the current one (as written, lower-cased), where the nearer
+     *  ends, and whether each stood where an infinitive does ({@link #afterInfinitiveMarker}); the
+     *  one before it is null where it did not end one character before the nearer. */
+    private String before;
+    private String beforeThat;
+    private int beforeEnd = -2;
+    private boolean beforeInfinitive;
+    private boolean beforeThatInfinitive;
+    /** Positions of stop words dropped after the last token emitted. */
+    private int skippedAtEnd;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
@@ -55,10 +79,16 @@ final class SwedishStemFilter extends TokenFilter {
     }
 
     SwedishStemFilter(TokenStream input, SwedishWords words, boolean emitParts, boolean partsOnly) {
+        this(input, words, emitParts, partsOnly, false);
+    }
+
+    SwedishStemFilter(TokenStream input, SwedishWords words, boolean emitParts, boolean partsOnly,
+                      boolean dropStopWords) {
         super(input);
         this.words = words;
         this.emitParts = emitParts || partsOnly;
         this.partsOnly = partsOnly;
+        this.dropStopWords = dropStopWords;
     }
 
     @Override
@@ -73,13 +103,21 @@ final class SwedishStemFilter extends TokenFilter {
         int skipped = 0;
         while (nextInput()) {
             if (keyword.isKeyword()) {
+                before = null;
                 if (!partsOnly) {
+                    posInc.setPositionIncrement(posInc.getPositionIncrement() + skipped);
                     return true;
                 }
                 skipped += posInc.getPositionIncrement();
                 continue;
             }
             String word = term.toString();
+            boolean infinitive = afterInfinitiveMarker();
+            remember(word, infinitive);
+            if (dropStopWords && STOP_WORDS.contains(word)) {
+                skipped += posInc.getPositionIncrement();
+                continue;
+            }
             int join = word.indexOf(CoordinationCharFilter.JOIN);
             String cut = join > 0 ? word.substring(0, join) : null;
             SwedishWords.Analysis a = words.analyze(cut == null ? word : cut + word.substring(join + 1));
@@ -91,7 +129,11 @@ final class SwedishStemFilter extends TokenFilter {
             if (emitParts && !partsOnly && cut == null && nounAndAdjective(a) && nounFollows()) {
                 parts = withoutNounReadings(parts, a.stem());
             }
+            if (emitParts && !partsOnly && cut == null && infinitive && word.equals(a.stem())) {
+                parts = verbReadingOnly(parts, a.stem());
+            }
             if (!partsOnly) {
+                posInc.setPositionIncrement(posInc.getPositionIncrement() + skipped);
                 term.setEmpty().append(a.stem());
                 if (parts.length > 0) {
                     pending = parts;
@@ -113,7 +155,66 @@ final class SwedishStemFilter extends TokenFilter {
             }
             return true;
         }
+        skippedAtEnd = skipped;
         return false;
+    }
+
+    @Override
+    public void end() throws IOException {
+        super.end();
+        posInc.setPositionIncrement(posInc.getPositionIncrement() + skippedAtEnd); // trailing stop words, as StopFilter
+    }
+
+    /** Keeps the current input token as the context of the next one. */
+    private void remember(String word, boolean infinitive) {
+        boolean adjacent = offset.startOffset() - beforeEnd <= 1;
+        beforeThat = adjacent ? before : null;
+        beforeThatInfinitive = adjacent && beforeInfinitive;
+        before = word;
+        beforeInfinitive = infinitive;
+        beforeEnd = offset.endOffset();
+    }
+
+    /** True when the current input token stands where an infinitive does: one character after an
+     *  infinitive's marker or a modal verb, or after one of the adverbs {@link #BETWEEN} after
+     *  it ("att driva", "ska inte driva"); or coordinated with such an infinitive, after "och" or
+     *  "eller" or a comma ("bör äga, driva och utveckla"; an infinitive ends in a vowel, so "att
+     *  lokal dialog, ..." coordinates nothing). The context is read before {@link #remember}
+     *  moves on. */
+    private boolean afterInfinitiveMarker() {
+        if (before == null) {
+            return false;
+        }
+        int gap = offset.startOffset() - beforeEnd;
+        if (gap <= 1 && (INFINITIVE_BEFORE.contains(before)
+                || (BETWEEN.contains(before) && beforeThat != null && INFINITIVE_BEFORE.contains(beforeThat)))) {
+            return true;
+        }
+        if (gap <= 2 && beforeInfinitive && endsInVowel(before)) { // "äga, driva"
+            return true;
+        }
+        return gap <= 1 && (before.equals("och") || before.equals("eller")) && beforeThatInfinitive
+            && endsInVowel(beforeThat); // "äga och driva"
+    }
+
+    private static boolean endsInVowel(String w) {
+        return !w.isEmpty() && "aeiouyåäö".indexOf(w.charAt(w.length() - 1)) >= 0;
+    }
+
+    /** ``parts`` less the stem's readings that are no verb's, where it has a verb's reading and
+     *  another: a base form after an infinitive's marker is the verb ("att driva" is no "drivor");
+     *  unchanged where the stem has no verb's reading ("att lokal dialog"). */
+    private static String[] verbReadingOnly(String[] parts, String stem) {
+        boolean verb = false;
+        for (String p : parts) {
+            verb |= p.startsWith(stem + "#") && p.indexOf('v', stem.length() + 1) >= 0;
+        }
+        if (!verb) {
+            return parts;
+        }
+        return java.util.Arrays.stream(parts)
+            .filter(p -> !p.startsWith(stem + "#") || p.indexOf('v', stem.length() + 1) >= 0)
+            .toArray(String[]::new);
     }
 
     /** The next input token: the one read ahead, if any. */
@@ -134,7 +235,7 @@ final class SwedishStemFilter extends TokenFilter {
         boolean noun = false;
         if (input.incrementToken()) {
             String next = term.toString();
-            noun = !keyword.isKeyword() && posInc.getPositionIncrement() == 1 && offset.startOffset() - end <= 1
+            noun = !keyword.isKeyword() && posInc.getPositionIncrement() == 1 && !(dropStopWords && STOP_WORDS.contains(term)) && offset.startOffset() - end <= 1
                 && next.indexOf(CoordinationCharFilter.JOIN) < 0 && words.commonNounBase(next);
             peeked = captureState();
         } else {
@@ -205,5 +306,11 @@ final class SwedishStemFilter extends TokenFilter {
         state = null;
         peeked = null;
         exhausted = false;
+        before = null;
+        beforeThat = null;
+        beforeEnd = -2;
+        beforeInfinitive = false;
+        beforeThatInfinitive = false;
+        skippedAtEnd = 0;
     }
 }

@@ -17,6 +17,7 @@ public final class SwedishStemFilterFactory implements TokenFilterFactory {
     private final boolean parts;
     private final boolean partsOnly;
     private final boolean dictionary;
+    private final boolean stop;
     private final SwedishWords.Fallback fallback;
 
     @Inject
@@ -27,6 +28,7 @@ public final class SwedishStemFilterFactory implements TokenFilterFactory {
             throw new IllegalArgumentException("sv_stem: parts_only needs parts: true");
         }
         this.dictionary = settings.dictionary();
+        this.stop = settings.stop();
         try {
             this.fallback = SwedishWords.Fallback.valueOf(settings.fallback().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -41,6 +43,6 @@ public final class SwedishStemFilterFactory implements TokenFilterFactory {
     @Override
     public TokenStream create(TokenStream input) {
         SwedishLexicon lexicon = dictionary ? SwedishLexicon.get() : null;
-        return new SwedishStemFilter(input, new SwedishWords(lexicon, dictionary, fallback), parts, partsOnly);
+        return new SwedishStemFilter(input, new SwedishWords(lexicon, dictionary, fallback), parts, partsOnly, stop);
     }
 }

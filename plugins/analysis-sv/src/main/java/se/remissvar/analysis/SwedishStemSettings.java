@@ -17,6 +17,12 @@ public interface SwedishStemSettings {
     @BooleanSetting(path = "parts_only", defaultValue = false)
     boolean partsOnly();
 
+    /** Drop the Swedish stop words (Lucene's list, as a {@code stop} filter before this one
+     *  would: positions kept), reading them as context: a base form right after an infinitive's
+     *  marker or a modal verb ("att driva") is indexed as the verb alone. */
+    @BooleanSetting(path = "stop", defaultValue = false)
+    boolean stop();
+
     /** The stemmer for words the dictionary does not know: snowball, light or none. */
     @StringSetting(path = "fallback", defaultValue = "snowball")
     String fallback();

@@ -145,10 +145,10 @@ final class SwedishWords {
         String listed = lexicon.verbOf(w);
         String strong = listed == null || a.parts().length > 0 ? lexicon.strongParticipleVerb(w) : null;
         if (strong != null && nounForm(w, a)) {
-            strong = null;
+            strong = null; // "taget", "slaget": the noun's ("en i taget", "av det slaget")
         }
         if (strong != null) {
-            a = new Analysis(w.substring(0, w.length() - 2) + "en", NO_PARTS);
+            a = new Analysis(lexicon.participleBase(w), NO_PARTS);
         }
         String verb = strong != null ? strong : listed;
         if (verb == null) {
@@ -612,7 +612,7 @@ final class SwedishWords {
         boolean adjective = false; // read under stem, and only by an adjective's suffixes (O, P)
         for (AffixedWord a : hunspell.analyzeSimpleWord(w)) {
             DictEntry e = a.getDictEntry();
-            verb |= lexicon.entryClasses(e.getStem(), e.getFlags()) == SwedishLexicon.VERB;
+            verb |= (lexicon.entryClasses(e.getStem(), e.getFlags()) & SwedishLexicon.VERB) != 0;
             if (!e.getStem().equals(stem)) {
                 continue;
             }
@@ -644,7 +644,7 @@ final class SwedishWords {
         String found = null;
         for (AffixedWord a : hunspell.analyzeSimpleWord(w)) {
             DictEntry e = a.getDictEntry();
-            if (a.getSuffixes().isEmpty() || lexicon.entryClasses(e.getStem(), e.getFlags()) != SwedishLexicon.VERB) {
+            if (a.getSuffixes().isEmpty() || (lexicon.entryClasses(e.getStem(), e.getFlags()) & SwedishLexicon.VERB) == 0) {
                 continue;
             }
             if (found != null && !found.equals(e.getStem())) {
