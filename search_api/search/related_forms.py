@@ -8,9 +8,9 @@ their own: "anseende" is no "anser", and "yttrar" must not find every "yttrande"
 reads some s-passives as another root's; so the exact block misses the verb's forms, and the page
 names them here, told apart as forms of the verb. A query word that ends in such an ending
 (``DERIVED``: -ande, -ende; -s, -ts, -ats, -des, -ades, -tes) leaves a verb stem of at least
-``MIN_PARTICIPLE_STEM`` letters after -ande/-ende ("väx") and ``MIN_STEM`` after the others
-("avstyrk", "sköt"); "deltagande" and "bidragande" keep the long infinitive's stem of "ta" and
-"dra", so their short one ("delt", "bidr": "delta", "deltog") is looked up too. A word of a
+``MIN_STEM`` letters ("avstyrk", "sköt"); "deltagande" and "bidragande" keep the long
+infinitive's stem of "ta" and "dra", so their short one ("delt", "bidr": "delta", "deltog") is
+looked up too. A word of a
 passage is one of that verb's forms when it is the stem and a verb's ending (``VERB_ENDINGS``:
 "avstyrker", "sköter", "samlat"; a strong past's "-og": "deltog"). Not Snowball's
 shared stems, measured first: they named homographs on the controls' pages ("ställen": "ställer",
@@ -43,14 +43,16 @@ VERB_ENDINGS = ("a", "ar", "er", "r", "ade", "de", "te", "dde", "at", "t", "it",
 # a present participle's ending: its stem is the verb's ("växande": växer, växte)
 PRESENT_PARTICIPLE = ("ande", "ende")
 # the present participle of "ta" and "dra" (and their particle verbs) keeps the old long
-# infinitive's stem ("deltagande", "bidragande"), whose verb Swedish writes short ("delta",
-# "deltog"; "bidra", "bidrog"): the short stem, and the strong past's endings on it
+# infinitive's stem ("deltagande", "bidragande", "antagande"), whose verb Swedish writes short
+# ("delta", "deltog"; "bidra", "bidrog"; "anta"): the short stem too, and the strong past's
+# endings (on every stem: "avstyrkog" is no word, and matches none)
 LONG_STEMS = ("tag", "drag")
 STRONG_PAST_ENDINGS = ("og", "ogs")
-# the shortest verb stem looked up (letters): a present participle's, an s-passive's (whose
-# stem of three letters is as often another word's); and the longest query
-MIN_PARTICIPLE_STEM = 3
+# the shortest verb stem looked up (letters; a stem of three is as often another word's: "väx"
+# would take every "växt", folded "stå" every "stat" and "stad"), and the shortest short stem of
+# "-tag"/"-drag" (its particle: "ant" of "anta"); the longest query
 MIN_STEM = 4
+MIN_SHORT_STEM = 3
 MAX_WORDS = 6
 # the passages of each answer read for its forms, and the forms named per answer (answers named:
 # ``SHOWN``, as the parts-apart note's)
@@ -76,11 +78,10 @@ def _stems(w: str) -> list[str]:
     """The verb stems a word's participle or passive ending leaves ("deltagande": deltag, delt)."""
     out = []
     for e in DERIVED:
-        least = MIN_PARTICIPLE_STEM if e in PRESENT_PARTICIPLE else MIN_STEM
-        if w.endswith(e) and len(w) - len(e) >= least:
+        if w.endswith(e) and len(w) - len(e) >= MIN_STEM:
             stem = w[: -len(e)]
             out.append(stem)
-            if e in PRESENT_PARTICIPLE and stem.endswith(LONG_STEMS) and len(stem) - 2 >= MIN_STEM:
+            if e in PRESENT_PARTICIPLE and stem.endswith(LONG_STEMS) and len(stem) - 2 >= MIN_SHORT_STEM:
                 out.append(stem[:-2])
     return out
 

@@ -616,6 +616,12 @@ def test_a_verbs_entry_that_declines_a_noun_is_two_words_and_att_says_which(es, 
         for coordinated in ("bör äga, driva och utveckla", "bör äga och driva"):  # with an infinitive
             assert "driva#s" not in [t for t, _, _ in tokens(es, idx, "sv_parts", coordinated)], coordinated
         assert "driva#s" in [t for t, _, _ in tokens(es, idx, "sv_parts", "att lokal dialog, driva")]
+        # no infinitive: an object after one, a word after a stop word or a full stop (a second-eye
+        # review's cases), a list no "och" and infinitive end
+        for text in ("att ställa fråga om", "att driva denna fråga", "att driva. Fråga om", "ska äga, fråga"):
+            assert "fråga#s" in [t for t, _, _ in tokens(es, idx, "sv_parts", text)], text
+        # a noun's plural in -er on a verb's entry ("åtgärder") makes no noun of the infinitive
+        assert "åtgärd#s" not in [t for t, _, _ in tokens(es, idx, "sv_parts", "åtgärda")]
         text = "Och det är nämnden som ska inte driva frågan, men hon har det."
         stop = es.indices.analyze(tokenizer="standard", text=text,
                                   filter=["lowercase", {"type": "stop", "stopwords": "_swedish_"}])

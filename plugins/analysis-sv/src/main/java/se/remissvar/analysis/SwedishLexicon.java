@@ -475,10 +475,14 @@ final class SwedishLexicon {
     /** A neuter noun's definite singular: -et (B, on a root not in -a: there it makes -ande), -t (C). */
     private static final String NEUTER_FLAGS = "BC";
     /** A noun's flags on a verb's entry in -a (sv_SE.aff's rules for a root in -a): the definite
-     *  -n (E), the plurals -or (G) and -er (H). Its other flags there are the verb's: -nde (B, D,
-     *  F), the supine -t (C), the imperative (J); and I makes the present "delar" with the noun's
-     *  "delarna" in one flag, so it says neither. */
+     *  -n (E) and the plural -or (G) of a noun whose base form is the infinitive ("drivan",
+     *  "drivor"), and the plural -er (H) of one whose base is the root less its -a ("filmer",
+     *  "åtgärder": the infinitive "filma" is no noun's form). Its other flags there are the
+     *  verb's: -nde (B, D, F), the supine -t (C), the imperative (J); and I makes the present
+     *  "delar" with the noun's "delarna" in one flag, so it says neither. */
     private static final String VERB_NOUN_FLAGS = "EGH";
+    /** Those of {@link #VERB_NOUN_FLAGS} whose noun's base form is the infinitive itself. */
+    private static final String VERB_NOUN_BASE_FLAGS = "EG";
     /** An adjective's forms: -t and -a (O), comparison (P); k marks adjectives. The weak -e (Q)
      *  is no mark: hunspell-sv makes a common noun's base in -e with it too ("pojk" -> "pojke"). */
     private static final String ADJECTIVE_FLAGS = "OPk";
@@ -515,7 +519,7 @@ final class SwedishLexicon {
      *  verb; the weak -e of an entry that is a noun and an adjective either. */
     static int suffixClass(String root, String flags, char flag, int entry) {
         if ((entry & VERB) != 0) { // a verb's forms, and the noun's its entry also declines
-            return (entry & NOUN) != 0 && VERB_NOUN_FLAGS.indexOf(flag) >= 0 ? NOUN : VERB;
+            return verbInA(root) && VERB_NOUN_FLAGS.indexOf(flag) >= 0 ? NOUN : VERB;
         }
         if (twoNouns(root, flags)) {
             if (flag == 'C' || (flag == 'B' && !root.endsWith("a"))) {
@@ -538,12 +542,17 @@ final class SwedishLexicon {
     }
 
     /** True for a verb's entry in -a that also declines the noun written as its infinitive
-     *  ({@link #VERB_NOUN_FLAGS}: "driva", drivan and drivor, snowdrifts; "fråga", frågan and
-     *  frågor; "filma", filmer): one entry, two words - its bare form either, its
-     *  noun flags' forms the noun's, its conjugations' the verb's. Not a short root ("ha" -> "han",
-     *  "få" -> "fån"). */
+     *  ({@link #VERB_NOUN_BASE_FLAGS}: "driva", drivan and drivor, snowdrifts; "fråga", frågan
+     *  and frågor): one entry, two words - its bare form either, its noun flags' forms the
+     *  noun's, its conjugations' the verb's. Not a short root ("ha" -> "han", "få" -> "fån"). A
+     *  noun's plural in -er ("filmer") is the noun's form too ({@link #suffixClass}), but the
+     *  infinitive "filma" no noun's. */
     static boolean nounOfVerb(String root, String flags) {
-        return root.length() >= 4 && root.endsWith("a") && anyOf(flags, VERB_NOUN_FLAGS);
+        return verbInA(root) && anyOf(flags, VERB_NOUN_BASE_FLAGS);
+    }
+
+    private static boolean verbInA(String root) {
+        return root.length() >= 4 && root.endsWith("a");
     }
 
     /** A noun entry with a neuter's definite singular (-et, -t) and a common noun's -ar/-or

@@ -46,6 +46,8 @@ final class SwedishStemFilter extends TokenFilter {
     private static final java.util.Set<String> BETWEEN = java.util.Set.of(
         "inte", "icke", "ej", "också", "även", "aldrig", "alltid", "därför", "dock", "endast", "bara",
         "gärna", "själv", "själva", "fortsatt", "aktivt");
+    /** How many tokens ahead a list of infinitives is read for its "och" or "eller". */
+    private static final int MAX_LIST_AHEAD = 6;
     private final SwedishWords words;
     private final boolean emitParts;
     private final boolean partsOnly;
@@ -66,8 +68,9 @@ final class SwedishStemFilter extends TokenFilter {
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
     private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
-    /** The next input token, read ahead to see whether a noun follows; null when none is. */
-    private State peeked;
+    /** Input tokens read ahead (to see whether a noun follows, or how a list of infinitives
+     *  ends), oldest first. */
+    private final java.util.ArrayDeque<State> ahead = new java.util.ArrayDeque<>();
     /** True once the input has no more tokens (after a look ahead found none). */
     private boolean exhausted;
     private String[] pending;
@@ -177,11 +180,13 @@ final class SwedishStemFilter extends TokenFilter {
 
     /** True when the current input token stands where an infinitive does: one character after an
      *  infinitive's marker or a modal verb, or after one of the adverbs {@link #BETWEEN} after
-     *  it ("att driva", "ska inte driva"); or coordinated with such an infinitive, after "och" or
-     *  "eller" or a comma ("bör äga, driva och utveckla"; an infinitive ends in a vowel, so "att
-     *  lokal dialog, ..." coordinates nothing). The context is read before {@link #remember}
-     *  moves on. */
-    private boolean afterInfinitiveMarker() {
+     *  it ("att driva", "ska inte driva"); or coordinated with such an infinitive: after "och"
+     *  or "eller" ("äga och driva"), or after a comma in a list that "och" or "eller" and an
+     *  infinitive end ("bör äga, driva och utveckla"; {@link #listOfInfinitivesFollows}). An
+     *  infinitive ends in a vowel, so "att lokal dialog och ..." coordinates nothing; an object
+     *  after it ("att ställa fråga om") is no infinitive. The context is read before
+     *  {@link #remember} moves on. */
+    private boolean afterInfinitiveMarker() throws IOException {
         if (before == null) {
             return false;
         }
@@ -190,11 +195,12 @@ final class SwedishStemFilter extends TokenFilter {
                 || (BETWEEN.contains(before) && beforeThat != null && INFINITIVE_BEFORE.contains(beforeThat)))) {
             return true;
         }
-        if (gap <= 2 && beforeInfinitive && endsInVowel(before)) { // "äga, driva"
+        if (gap == 2 && beforeInfinitive && infinitiveLike(before) && infinitiveLike(term.toString())
+                && listOfInfinitivesFollows()) { // "äga, driva och utveckla"
             return true;
         }
         return gap <= 1 && (before.equals("och") || before.equals("eller")) && beforeThatInfinitive
-            && endsInVowel(beforeThat); // "äga och driva"
+            && infinitiveLike(beforeThat); // "äga och driva"
     }
 
     private static boolean endsInVowel(String w) {
@@ -217,32 +223,87 @@ final class SwedishStemFilter extends TokenFilter {
             .toArray(String[]::new);
     }
 
-    /** The next input token: the one read ahead, if any. */
+    /** The next input token: the first read ahead, if any. */
     private boolean nextInput() throws IOException {
-        if (peeked != null) {
-            restoreState(peeked);
-            peeked = null;
+        State next = ahead.poll();
+        if (next != null) {
+            restoreState(next);
             return true;
         }
         return !exhausted && input.incrementToken();
     }
 
+    /** An input token read ahead: as written (lower-cased), where it starts and ends, and its
+     *  position increment. */
+    private record Ahead(String word, int start, int end, int increment, boolean keyword) {}
+
+    /** The {@code k}-th input token after the current one (1: the next), read ahead and kept, or
+     *  null where the input ends before it; the current token's state is kept. */
+    private Ahead peek(int k) throws IOException {
+        State current = captureState();
+        while (ahead.size() < k && !exhausted) {
+            if (input.incrementToken()) {
+                ahead.add(captureState());
+            } else {
+                exhausted = true;
+            }
+        }
+        Ahead out = null;
+        if (ahead.size() >= k) {
+            java.util.Iterator<State> it = ahead.iterator();
+            for (int i = 1; i < k; i++) {
+                it.next();
+            }
+            restoreState(it.next());
+            out = new Ahead(term.toString(), offset.startOffset(), offset.endOffset(),
+                posInc.getPositionIncrement(), keyword.isKeyword());
+        }
+        restoreState(current);
+        return out;
+    }
+
     /** True when the next input token is a noun right after this one (one character on, no
      *  position skipped by a stop word); reads it ahead, the current token's state kept. */
     private boolean nounFollows() throws IOException {
-        State current = captureState();
         int end = offset.endOffset();
-        boolean noun = false;
-        if (input.incrementToken()) {
-            String next = term.toString();
-            noun = !keyword.isKeyword() && posInc.getPositionIncrement() == 1 && !(dropStopWords && STOP_WORDS.contains(term)) && offset.startOffset() - end <= 1
-                && next.indexOf(CoordinationCharFilter.JOIN) < 0 && words.commonNounBase(next);
-            peeked = captureState();
-        } else {
-            exhausted = true;
+        Ahead next = peek(1);
+        return next != null && !next.keyword() && next.increment() == 1 && !stopWord(next.word())
+            && next.start() - end <= 1 && next.word().indexOf(CoordinationCharFilter.JOIN) < 0
+            && words.commonNounBase(next.word());
+    }
+
+    /** True for a stop word this filter drops ({@link #dropStopWords}). */
+    private boolean stopWord(String word) {
+        return dropStopWords && STOP_WORDS.contains(word);
+    }
+
+    /** True where the tokens after the current one end a list of infinitives the current one is
+     *  in: more items after a comma (a gap of two characters), then "och" or "eller" and a last
+     *  one ("äga, driva och utveckla"), each a word ending in a vowel that is no stop word. A full
+     *  stop leaves the same gap as a comma, but no "och" and infinitive after it as a rule. */
+    private boolean listOfInfinitivesFollows() throws IOException {
+        int end = offset.endOffset();
+        for (int k = 1; k <= MAX_LIST_AHEAD; k++) {
+            Ahead t = peek(k);
+            if (t == null || t.keyword()) {
+                return false;
+            }
+            int gap = t.start() - end;
+            if (gap <= 1 && (t.word().equals("och") || t.word().equals("eller"))) {
+                Ahead last = peek(k + 1);
+                return last != null && !last.keyword() && last.start() - t.end() <= 1 && infinitiveLike(last.word());
+            }
+            if (gap != 2 || !infinitiveLike(t.word())) {
+                return false;
+            }
+            end = t.end();
         }
-        restoreState(current);
-        return noun;
+        return false;
+    }
+
+    /** A word that may be an infinitive: no stop word, ending in a vowel. */
+    private boolean infinitiveLike(String word) {
+        return !STOP_WORDS.contains(word) && endsInVowel(word);
     }
 
     /** True for a base form read as a noun and an adjective alike: its plain stem, both
@@ -304,7 +365,7 @@ final class SwedishStemFilter extends TokenFilter {
         pending = null;
         next = 0;
         state = null;
-        peeked = null;
+        ahead.clear();
         exhausted = false;
         before = null;
         beforeThat = null;
