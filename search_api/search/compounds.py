@@ -123,8 +123,10 @@ def split_all(words: Sequence[str], analyze_many: AnalyzeMany, tokens: WordToken
 
 
 def stems_of(words: Sequence[str], analyze_many: AnalyzeMany) -> dict[str, str]:
-    """Each word's stem as ``sv_parts`` stems it alone (its first token), from one request."""
-    return {w: toks[0] for w, (toks, _) in parts_tokens(words, analyze_many).items() if toks}
+    """Each word's stem as ``sv_parts`` stems it alone (its first token), from one request: the
+    plain stem, as a compound's parts are, without the word-class reading a form may carry
+    ("frågor" -> "fråga", not "fråga#s": plugins/analysis-sv, "Word classes")."""
+    return {w: toks[0].partition("#")[0] for w, (toks, _) in parts_tokens(words, analyze_many).items() if toks}
 
 
 def unsplit(words: Sequence[str], tokens: WordTokens) -> dict[str, str]:
