@@ -28,6 +28,8 @@ pytestmark = pytest.mark.services  # real Elasticsearch/Redis or the converted m
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_DB = 14
 EXPECTED_YTTRANDEN = 14  # 14 answer documents on the recorded sites (see tests/fixtures/sites)
+HEARTBEATS = "dramatiq:__heartbeats__"  # dramatiq's RedisBroker: every live worker beats here
+STRAY_BEAT_WAIT_S = 3.0  # an idle worker beats about once a second
 
 
 class Pipeline:
@@ -53,6 +55,7 @@ class Pipeline:
 
     def __enter__(self) -> Pipeline:
         self.r.flushdb()
+        self.refuse_a_stray_worker()
         delete_all(self.es, self.settings)
         self.servers = recorded_servers(self.settings, self.stack, ports=self.ports, faults=self.faults)
         return self
@@ -61,6 +64,18 @@ class Pipeline:
         self.kill_worker()
         self.stack.close()
         delete_all(self.es, self.settings)
+
+    def refuse_a_stray_worker(self) -> None:
+        """Fails at once where a worker this run did not start consumes its Redis db: one left by
+        an interrupted run (in a session of its own, which a signal to pytest does not reach)
+        would take this run's messages, and the run would lose answers for no fault of the
+        pipeline's. The db was just emptied, so any heartbeat after a few seconds is a live
+        worker's."""
+        time.sleep(STRAY_BEAT_WAIT_S)
+        beats = self.r.zcard(HEARTBEATS)
+        if beats:
+            raise RuntimeError(f"{beats} dramatiq worker(s) already consume Redis db {REDIS_DB} (left by an "
+                               "interrupted run?): stop them (pkill -f 'dramatiq ingest.tasks') and run again")
 
     def start_worker(self) -> None:
         log = open(self.settings.data_dir.parent / "worker.log", "ab")
