@@ -38,6 +38,7 @@ PLUGIN = ROOT / "plugins" / "analysis-sv"
 
 from bench import expected, meets, publish, regression_flag
 from remissvar.settings import Settings
+from search_api.search.compounds import plain_stem
 
 INDEX = "remissvar-bench-paradigm"
 BATCH = 2000
@@ -71,10 +72,6 @@ def analyse(es: Any, words: list[str], analyzer: str) -> dict[str, list[str]]:
     return out
 
 
-def untagged(token: str) -> str:
-    return token.split("#", 1)[0]
-
-
 def evaluate(es: Any, table: dict[str, str]) -> dict[str, Any]:
     groups: dict[str, list[str]] = collections.defaultdict(list)
     for form, lemma in table.items():
@@ -97,7 +94,7 @@ def evaluate(es: Any, table: dict[str, str]) -> dict[str, Any]:
                 q = query[a][0]
                 if q in index[b]:
                     met += 1
-                elif untagged(q) in {untagged(t) for t in index[b]}:
+                elif plain_stem(q) in {plain_stem(t) for t in index[b]}:
                     by_class += 1
                 else:
                     misses.append((lemma, a, b, f"{q} / {' '.join(index[b]) or '-'}"))
@@ -120,7 +117,7 @@ def evaluate(es: Any, table: dict[str, str]) -> dict[str, Any]:
     # tokens after the stem, untagged, of a word with no compound parts
     by_extra: dict[str, set[str]] = collections.defaultdict(set)
     for w in words:
-        plain = list(dict.fromkeys(untagged(t) for t in index[w] if "#" not in t))
+        plain = list(dict.fromkeys(plain_stem(t) for t in index[w] if "#" not in t))
         if len(plain) == 2:
             by_extra[plain[1]].add(w)
     extra: list[tuple[str, str, str]] = []

@@ -19,6 +19,7 @@ from search_api.search.compounds import (
     coined,
     near_clause,
     parts_tokens,
+    plain_stem,
     split,
     split_all,
     tokenized,
@@ -189,7 +190,7 @@ class KeywordQuery:
         if self._roots is None:
             tokens = self._parts_tokens() if self.misread else {}
             self._roots = tuple((w, toks[0]) for w, (toks, _) in tokens.items()
-                                if toks and toks[0].split("#", 1)[0] not in ("", w))
+                                if toks and plain_stem(toks[0]) not in ("", w))
         return self._roots
 
     def misspelt(self) -> frozenset[str]:

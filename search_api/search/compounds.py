@@ -122,11 +122,16 @@ def split_all(words: Sequence[str], analyze_many: AnalyzeMany, tokens: WordToken
     return out
 
 
+def plain_stem(token: str) -> str:
+    """A stem token without the word-class reading the analysis may tag it with ("fråga#s" ->
+    "fråga": plugins/analysis-sv, "Word classes")."""
+    return token.split("#", 1)[0]
+
+
 def stems_of(words: Sequence[str], analyze_many: AnalyzeMany) -> dict[str, str]:
     """Each word's stem as ``sv_parts`` stems it alone (its first token), from one request: the
-    plain stem, as a compound's parts are, without the word-class reading a form may carry
-    ("frågor" -> "fråga", not "fråga#s": plugins/analysis-sv, "Word classes")."""
-    return {w: toks[0].partition("#")[0] for w, (toks, _) in parts_tokens(words, analyze_many).items() if toks}
+    plain stem, as a compound's parts are ("frågor" -> "fråga", not "fråga#s")."""
+    return {w: plain_stem(toks[0]) for w, (toks, _) in parts_tokens(words, analyze_many).items() if toks}
 
 
 def unsplit(words: Sequence[str], tokens: WordTokens) -> dict[str, str]:

@@ -30,6 +30,7 @@ from remissvar.ocr_forms import (
 )
 from remissvar.textnorm import WORD, fold
 from search_api.index import load_mapping_file
+from search_api.search.compounds import plain_stem
 
 # a word found misread counts as the fuzzy clause's match does
 OCR_WEIGHT = 0.3
@@ -118,7 +119,7 @@ def ocr_words(q: str, roots: tuple[tuple[str, str], ...] = ()) -> tuple[OcrWord,
             guesses = misread_guesses(w, min(MAX_GUESSED_SPELLINGS, guess_budget), root_of.get(w, ""))
             guessed = tuple(g for g in dict.fromkeys(map(fold, guesses)) if g not in seen)
             guess_budget -= len(guessed)
-        root = root_of.get(w, "").split("#", 1)[0]
+        root = plain_stem(root_of.get(w, ""))
         plain = tuple(dict.fromkeys(plain_spellings(w, general_words())
                                     + (plain_spellings(root, general_words()) if root else [])))
         out.append(OcrWord(w, folded, stemmed, guessed, plain))

@@ -10,10 +10,9 @@ names them here, told apart as forms of the verb. A query word that ends in such
 (``DERIVED``: -ande, -ende; -s, -ts, -ats, -des, -ades, -tes) leaves a verb stem of at least
 ``MIN_STEM`` letters ("avstyrk", "sköt"); "deltagande" and "bidragande" keep the long
 infinitive's stem of "ta" and "dra", so their short one ("delt", "bidr": "delta", "deltog") is
-looked up too. A word of a
-passage is one of that verb's forms when it is the stem and a verb's ending (``VERB_ENDINGS``:
-"avstyrker", "sköter", "samlat"; a strong past's "-og": "deltog"). Not Snowball's
-shared stems, measured first: they named homographs on the controls' pages ("ställen": "ställer",
+looked up too. A word of a passage is one of that verb's forms when it is the stem and a verb's
+ending (``VERB_ENDINGS``: "avstyrker", "sköter", "samlat"; a strong past's "-og": "deltog"). Not
+Snowball's shared stems, measured first: they named homographs on the controls' pages ("ställen": "ställer",
 "lokaler": "lokala", "stadig": "staden" - 29 control pages of 747 on the word-form sets).
 
 Looked up in the folded text (``text_folded``: the passages' words as written, folded) with one
@@ -40,7 +39,7 @@ from search_api.search.parts_apart import SOURCE as ANSWER_SOURCE
 DERIVED = ("ande", "ende", "ades", "ats", "des", "tes", "ts", "s")
 # the endings of a verb's forms on its stem: infinitive, present, past, supine, passive, participle
 VERB_ENDINGS = ("a", "ar", "er", "r", "ade", "de", "te", "dde", "at", "t", "it", "as", "s", "es", "ad", "d")
-# a present participle's ending: its stem is the verb's ("växande": växer, växte)
+# a present participle's endings, after which a long infinitive's stem may stand ("deltagande")
 PRESENT_PARTICIPLE = ("ande", "ende")
 # the present participle of "ta" and "dra" (and their particle verbs) keeps the old long
 # infinitive's stem ("deltagande", "bidragande", "antagande"), whose verb Swedish writes short

@@ -207,7 +207,7 @@ final class SwedishLexicon {
                         participleBases.putIfAbsent(base + end, base + "en");
                     }
                 } else if (i >= 2 && supine.length() > 3 && supine.endsWith("t")
-                        && !vowelAt(supine, supine.length() - 2) && supine.charAt(supine.length() - 2) != 't') {
+                        && !vowel(supine.charAt(supine.length() - 2)) && supine.charAt(supine.length() - 2) != 't') {
                     // an irregular weak verb's supine ("gjort", "valt", "sagt", "lagt", "sålt"): its
                     // participle in -d, -da ("gjord", "gjorda"); its neuter is the supine itself
                     String base = supine.substring(0, supine.length() - 1) + "d";
@@ -285,18 +285,25 @@ final class SwedishLexicon {
      *  "understryka"), or null - also where the participle is a noun of its own ("vuxen", an
      *  adult, is no form of "växa" to search by). */
     String strongParticipleVerb(String w) {
-        if (LEXICALIZED_PARTICIPLES.contains(w)) {
+        String p = participleParticle(w);
+        if (p == null || LEXICALIZED_PARTICIPLES.contains(w) || (rootClasses(w) & NOUN) != 0) {
             return null;
         }
-        String inf = strongParticiples.get(w);
-        if (inf != null) {
-            return (rootClasses(w) & NOUN) != 0 ? null : inf;
+        return p + strongParticiples.get(w.substring(p.length()));
+    }
+
+    /** The particle before a strong verb's participle ("före" of "föreslagna", whose verb
+     *  "föreslå" is a dictionary word), "" for a participle with none ("tagna"), or null for a
+     *  word that is no such participle. */
+    private String participleParticle(String w) {
+        if (strongParticiples.containsKey(w)) {
+            return "";
         }
         for (String p : PARTICLES) {
             if (w.length() > p.length() + 3 && w.startsWith(p)) {
-                inf = strongParticiples.get(w.substring(p.length()));
-                if (inf != null && isRoot(p + inf) && (rootClasses(w) & NOUN) == 0) {
-                    return p + inf;
+                String inf = strongParticiples.get(w.substring(p.length()));
+                if (inf != null && isRoot(p + inf)) {
+                    return p;
                 }
             }
         }
@@ -306,23 +313,13 @@ final class SwedishLexicon {
     /** The common gender's form of a participle {@link #strongParticipleVerb} reads, after a
      *  particle too ("tagna" -> "tagen", "gjorda" -> "gjord", "föreslagna" -> "föreslagen"). */
     String participleBase(String w) {
-        String base = participleBases.get(w);
-        if (base != null) {
-            return base;
-        }
-        for (String p : PARTICLES) {
-            if (w.length() > p.length() + 3 && w.startsWith(p)) {
-                base = participleBases.get(w.substring(p.length()));
-                if (base != null) {
-                    return p + base;
-                }
-            }
-        }
-        return w;
+        String p = participleParticle(w);
+        return p == null ? w : p + participleBases.get(w.substring(p.length()));
     }
 
-    private static boolean vowelAt(String w, int i) {
-        return "aeiouyåäöé".indexOf(w.charAt(i)) >= 0;
+    /** True for a Swedish vowel (and the é of loanwords: "idé", "armé"). */
+    static boolean vowel(char c) {
+        return "aeiouyåäöé".indexOf(c) >= 0;
     }
 
     /** The full-form lexicon's lemma of a form, where the plugin needs it (full_forms.py):

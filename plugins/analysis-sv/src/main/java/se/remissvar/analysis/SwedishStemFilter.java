@@ -46,6 +46,10 @@ final class SwedishStemFilter extends TokenFilter {
     private static final java.util.Set<String> BETWEEN = java.util.Set.of(
         "inte", "icke", "ej", "också", "även", "aldrig", "alltid", "därför", "dock", "endast", "bara",
         "gärna", "själv", "själva", "fortsatt", "aktivt");
+    /** The conjunctions that coordinate infinitives ("äga och driva", "äga, driva eller riva"). */
+    private static final java.util.Set<String> COORDINATORS = java.util.Set.of("och", "eller");
+    /** The last letters of a Swedish infinitive: a vowel (no loanword's é). */
+    private static final String INFINITIVE_LAST_LETTERS = "aeiouyåäö";
     /** How many tokens ahead a list of infinitives is read for its "och" or "eller". */
     private static final int MAX_LIST_AHEAD = 6;
     private final SwedishWords words;
@@ -117,7 +121,7 @@ final class SwedishStemFilter extends TokenFilter {
             String word = term.toString();
             boolean infinitive = afterInfinitiveMarker();
             remember(word, infinitive);
-            if (dropStopWords && STOP_WORDS.contains(word)) {
+            if (stopWord(word)) {
                 skipped += posInc.getPositionIncrement();
                 continue;
             }
@@ -199,27 +203,23 @@ final class SwedishStemFilter extends TokenFilter {
                 && listOfInfinitivesFollows()) { // "äga, driva och utveckla"
             return true;
         }
-        return gap <= 1 && (before.equals("och") || before.equals("eller")) && beforeThatInfinitive
+        return gap <= 1 && COORDINATORS.contains(before) && beforeThatInfinitive
             && infinitiveLike(beforeThat); // "äga och driva"
-    }
-
-    private static boolean endsInVowel(String w) {
-        return !w.isEmpty() && "aeiouyåäö".indexOf(w.charAt(w.length() - 1)) >= 0;
     }
 
     /** ``parts`` less the stem's readings that are no verb's, where it has a verb's reading and
      *  another: a base form after an infinitive's marker is the verb ("att driva" is no "drivor");
      *  unchanged where the stem has no verb's reading ("att lokal dialog"). */
     private static String[] verbReadingOnly(String[] parts, String stem) {
-        boolean verb = false;
-        for (String p : parts) {
-            verb |= p.startsWith(stem + "#") && p.indexOf('v', stem.length() + 1) >= 0;
-        }
-        if (!verb) {
-            return parts;
-        }
+        String[] verb = readingsWith(parts, stem, 'v');
+        return java.util.Arrays.stream(verb).anyMatch(p -> p.startsWith(stem + "#")) ? verb : parts;
+    }
+
+    /** ``parts`` less the stem's readings (its tags, "lokal#s") whose letters lack ``letter``
+     *  ("a" an adjective's, "v" a verb's); every other part kept. */
+    private static String[] readingsWith(String[] parts, String stem, char letter) {
         return java.util.Arrays.stream(parts)
-            .filter(p -> !p.startsWith(stem + "#") || p.indexOf('v', stem.length() + 1) >= 0)
+            .filter(p -> !p.startsWith(stem + "#") || p.indexOf(letter, stem.length() + 1) >= 0)
             .toArray(String[]::new);
     }
 
@@ -289,7 +289,7 @@ final class SwedishStemFilter extends TokenFilter {
                 return false;
             }
             int gap = t.start() - end;
-            if (gap <= 1 && (t.word().equals("och") || t.word().equals("eller"))) {
+            if (gap <= 1 && COORDINATORS.contains(t.word())) {
                 Ahead last = peek(k + 1);
                 return last != null && !last.keyword() && last.start() - t.end() <= 1 && infinitiveLike(last.word());
             }
@@ -303,7 +303,8 @@ final class SwedishStemFilter extends TokenFilter {
 
     /** A word that may be an infinitive: no stop word, ending in a vowel. */
     private boolean infinitiveLike(String word) {
-        return !STOP_WORDS.contains(word) && endsInVowel(word);
+        return !STOP_WORDS.contains(word) && !word.isEmpty()
+            && INFINITIVE_LAST_LETTERS.indexOf(word.charAt(word.length() - 1)) >= 0;
     }
 
     /** True for a base form read as a noun and an adjective alike: its plain stem, both
@@ -330,9 +331,7 @@ final class SwedishStemFilter extends TokenFilter {
 
     /** ``parts`` less the stem's noun readings (its adjective reading kept). */
     private static String[] withoutNounReadings(String[] parts, String stem) {
-        return java.util.Arrays.stream(parts)
-            .filter(p -> !p.startsWith(stem + "#") || p.indexOf('a', stem.length() + 1) >= 0)
-            .toArray(String[]::new);
+        return readingsWith(parts, stem, 'a');
     }
 
     /** ``parts`` and, where it is neither the completion's stem nor among them, the cut-off

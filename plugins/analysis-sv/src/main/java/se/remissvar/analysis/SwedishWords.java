@@ -231,10 +231,6 @@ final class SwedishWords {
         return tag.indexOf('s') >= 0 || tag.indexOf('n') >= 0 || tag.indexOf('u') >= 0;
     }
 
-    private static boolean vowel(char c) {
-        return "aeiouyåäöé".indexOf(c) >= 0;
-    }
-
     private static String untagged(String stem) {
         int hash = stem.indexOf('#');
         return hash < 0 ? stem : stem.substring(0, hash);
@@ -785,7 +781,7 @@ final class SwedishWords {
     private static boolean droppedConsonant(String form, String head) {
         int n = form.length();
         char c = form.charAt(n - 1);
-        return c == head.charAt(0) && !vowel(c) && form.charAt(n - 2) != c;
+        return c == head.charAt(0) && !SwedishLexicon.vowel(c) && form.charAt(n - 2) != c;
     }
 
     /**
@@ -895,7 +891,7 @@ final class SwedishWords {
                 return false;
             }
         }
-        String definite = head + (vowel(head.charAt(head.length() - 1)) ? "t" : "et");
+        String definite = head + (SwedishLexicon.vowel(head.charAt(head.length() - 1)) ? "t" : "et");
         for (AffixedWord x : hunspell.analyzeSimpleWord(definite)) {
             if (x.getDictEntry().getStem().equals(head)) {
                 return false; // a neuter: "beslutet"
