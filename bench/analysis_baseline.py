@@ -25,15 +25,17 @@ def baseline_body(body: dict[str, Any]) -> dict[str, Any]:
     b = copy.deepcopy(body)
     analysis = b["settings"]["analysis"]
     stems = {k for k, v in analysis["filter"].items() if v.get("type") == "sv_stem"}
+    whole = {k for k in stems if not analysis["filter"][k].get("parts")}  # sv_stem, sv_stem_query
     analysis["filter"] = {k: v for k, v in analysis["filter"].items() if k not in stems}
     analysis["filter"]["sv_hunspell"] = dict(HUNSPELL)
     analysis["filter"]["sv_stop"] = {"type": "stop", "stopwords": "_swedish_"}
-    # the parts analyzers (sv_parts, sv_parts_only): every one on an sv_stem filter but sv_stem
+    # the parts analyzers (sv_parts, sv_parts_only): every one on an sv_stem filter with parts
     analysis["analyzer"] = {k: a for k, a in analysis["analyzer"].items()
-                            if not set(a.get("filter", [])) & (stems - {"sv_stem"})}
+                            if not set(a.get("filter", [])) & (stems - whole)}
     for a in analysis["analyzer"].values():
         # sv_stem drops the stop words itself (stop: true); hunspell after a stop filter, as before
-        a["filter"] = [g for f in a.get("filter", []) for g in (("sv_stop", "sv_hunspell") if f == "sv_stem" else (f,))]
+        # (sv_query, the query's reading, is the same hunspell chain)
+        a["filter"] = [g for f in a.get("filter", []) for g in (("sv_stop", "sv_hunspell") if f in whole else (f,))]
 
     def strip(props: dict[str, Any]) -> None:
         for spec in props.values():

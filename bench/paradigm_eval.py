@@ -7,7 +7,7 @@ written from. simplemma's and spaCy's Swedish lookup tables (the pinned wheels t
 fetches: plugins/analysis-sv/full_forms.py), where the two give a form the same lemma, restricted
 to the words of general Swedish text (plugins/analysis-sv/words/general_sv.txt) - everyday forms,
 not the tables' long tail. Each form is analysed by Elasticsearch itself (``_analyze`` with
-mappings/analysis.json: sv_text as a query is, sv_parts as the text.parts subfield indexes).
+mappings/analysis.json: sv_query as a query is, sv_parts as the text.parts subfield indexes).
 
 - **meets**: ordered pairs (a, b) of forms of one lemma where a's query token is among b's
   indexed tokens: searching a finds a passage with b.
@@ -78,7 +78,7 @@ def evaluate(es: Any, table: dict[str, str]) -> dict[str, Any]:
         groups[lemma].append(form)
     groups = {lemma: sorted(fs) for lemma, fs in groups.items() if len(fs) >= 2}
     words = sorted({f for fs in groups.values() for f in fs})
-    query = analyse(es, words, "sv_text")
+    query = analyse(es, words, "sv_query")
     index = analyse(es, words, "sv_parts")
     pairs = met = by_class = stop = 0
     misses: list[tuple[str, str, str, str]] = []
@@ -165,7 +165,7 @@ def main() -> None:
     lines = [
         "# Word paradigms through the analysis", "",
         f"`python bench/paradigm_eval.py`: {r['forms']:,} forms of {r['lemmas']:,} lemmas (simplemma and spaCy "
-        "agreeing, words of general Swedish text), each analysed by Elasticsearch (sv_text as a query, "
+        "agreeing, words of general Swedish text), each analysed by Elasticsearch (sv_query as a query, "
         "sv_parts as text.parts indexes).", "",
         "| figure | value |", "| --- | ---: |",
         f"| ordered pairs of one lemma's forms | {r['pairs']:,} |",

@@ -182,8 +182,9 @@ def _keep_live_analyzers(want: dict[str, Any], live: dict[str, Any], prefix: str
                          live_analyzers: set[str] | None = None) -> tuple[dict[str, Any], list[str]]:
     """``want``'s properties with the live index's analyzer on every text field that exists
     there with another one (Elasticsearch cannot change a field's analyzer in place), and
-    the names of those fields. A new text field whose analyzer the live index lacks (it was
-    created before the analyzer existed) is left out until a reindex, and named too."""
+    the names of those fields; likewise its live search analyzer where the live index lacks the
+    one wanted (made before it existed). A new text field whose analyzer the live index lacks
+    (it was created before the analyzer existed) is left out until a reindex, and named too."""
     out: dict[str, Any] = {}
     stale: list[str] = []
     for field, spec in want.items():
@@ -198,6 +199,16 @@ def _keep_live_analyzers(want: dict[str, Any], live: dict[str, Any], prefix: str
                 "analyzer", "standard"):
             spec["analyzer"] = have.get("analyzer", "standard")
             stale.append(prefix + field)
+        if (have.get("type") == spec.get("type") == "text" and live_analyzers is not None
+                and spec.get("search_analyzer", "standard") not in live_analyzers):
+            # a search analyzer the index was made without ('sv_query'): searched as it was until
+            # a reindex (Elasticsearch changes a search analyzer in place only to one it has)
+            if "search_analyzer" in have:
+                spec["search_analyzer"] = have["search_analyzer"]
+            else:
+                spec.pop("search_analyzer", None)
+            if prefix + field not in stale:
+                stale.append(prefix + field)
         for nested in ("fields", "properties"):
             if nested in spec:
                 spec[nested], more = _keep_live_analyzers(spec[nested], have.get(nested, {}), f"{prefix}{field}.",

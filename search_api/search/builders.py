@@ -3,7 +3,7 @@ queries, never as query_string syntax."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -102,9 +102,15 @@ MISREAD_ANALYZER = "sv_misread"  # mappings/analysis.json: the words the diction
 @lru_cache(maxsize=1)
 def search_analyzers() -> dict[str, str]:
     """The search analyzer of every text field and subfield of the passage mapping ('text.parts':
-    'sv_text'), from mappings/passages.json."""
+    'sv_query'), from mappings/passages.json: an index made from it. A live index made before
+    has its own (``field_search_analyzers`` of its mapping: the search service reads them)."""
+    return field_search_analyzers(load_mapping_file("passages.json")["properties"])
+
+
+def field_search_analyzers(properties: Mapping[str, Any]) -> dict[str, str]:
+    """The search analyzer of every text field and subfield of a mapping's ``properties``."""
     out: dict[str, str] = {}
-    for name, spec in load_mapping_file("passages.json")["properties"].items():
+    for name, spec in properties.items():
         for field, sub in [(name, spec), *((f"{name}.{k}", v) for k, v in spec.get("fields", {}).items())]:
             if sub.get("type") == "text":
                 out[field] = sub.get("search_analyzer", sub.get("analyzer", "standard"))
@@ -130,8 +136,12 @@ class KeywordQuery:
     TITLE_FIELDS = frozenset({"remiss_title", "remiss_title_folded", "remiss_title.parts"})
 
     def __init__(self, q: str, analyze: Analyze | None = None, analyze_many: AnalyzeMany | None = None,
-                 doc_freq: DocFreq | None = None, misread: bool = True, held_freq: DocFreq | None = None) -> None:
+                 doc_freq: DocFreq | None = None, misread: bool = True, held_freq: DocFreq | None = None,
+                 analyzers: Mapping[str, str] | None = None) -> None:
         self.q = q
+        # the search analyzer of each field, as the index searched has them (an index made before
+        # sv_query searches with sv_text until 'remissvar reindex'); None: mappings/passages.json
+        self.analyzers = analyzers
         self.misread = misread  # the index has text.misread and sv_misread (an index made before: no)
         self.analyze = analyze
         self.analyze_many = analyze_many
@@ -270,7 +280,8 @@ class KeywordQuery:
         top-k skipping sees term by term - a boosted ``match`` stays a nested disjunction it
         skips only as a whole. At a million passages with the compound parts' clauses (issue
         27), the ranking search's p95 fell from 42.7 to 32.6 ms with the analysis round trips
-        (bench/reports/scale_profile_ranking.md)."""
+        (bench/reports/scale_profile_ranking.md). A field whose query analysis stacks two tokens
+        at one position keeps its ``match`` (``_terms``)."""
         # misreadings past the fuzzy clause's reach, in scanned passages
         ocr = ocr_clause(self.q, None, self.misread, self.roots())
         should = self._matches(self.q) + self._fuzzy(exact_words(self.q)) + ([ocr] if ocr else []) \
@@ -280,16 +291,26 @@ class KeywordQuery:
         return {"bool": {"should": should, "minimum_should_match": 1}}
 
     def _terms(self, clause: dict[str, Any]) -> list[dict[str, Any]]:
-        """A plain per-field ``match`` (query and boost only) as ``term`` queries; else as it is."""
+        """A plain per-field ``match`` (query and boost only) as ``term`` queries; else as it is.
+        Also as it is where the analysis puts two tokens at one position (a participle and its
+        verb, "avslagen" and "avslå"; seen with ``analyze_many``, which gives positions):
+        Elasticsearch scores those as one term (a synonym query), which terms summed would not."""
         match = clause.get("match")
         if not match or self.analyze is None:
             return [clause]
         (name, spec), = match.items()
-        analyzer = search_analyzers().get(name)
+        analyzer = (self.analyzers if self.analyzers is not None else search_analyzers()).get(name)
         if analyzer is None or set(spec) - {"query", "boost"}:
             return [clause]
-        return [{"term": {name: {"value": t, "boost": spec.get("boost", 1.0)}}}
-                for t in self.analyze(analyzer, spec["query"])]
+        if self.analyze_many is not None:
+            tokens = self.analyze_many(analyzer, (spec["query"],))
+            positions = [p for _, p, _ in tokens]
+            if len(set(positions)) < len(positions):
+                return [clause]
+            terms = [t for t, _, _ in tokens]
+        else:
+            terms = self.analyze(analyzer, spec["query"])
+        return [{"term": {name: {"value": t, "boost": spec.get("boost", 1.0)}}} for t in terms]
 
     def exact_clause(self) -> dict[str, Any]:
         """What counts as an exact (keyword) match for the "exact" block: the query's words (all

@@ -32,8 +32,10 @@ from search_api.search.builders import (
     KeywordQuery,
     dnr,
     exact_words,
+    field_search_analyzers,
     motion_number,
     multiselect_facet_aggs,
+    search_analyzers,
     stop_words_only,
 )
 from search_api.search.compounds import Compound
@@ -98,7 +100,17 @@ SIMILAR_FLOOR = 0.85
 SIMILAR_GROUPS = 5  # remisser shown in the "Liknande innehåll" block
 SIMILAR_CANDIDATES = 100  # kNN-only passages fetched for that block, at most
 ANALYZED_CACHE = 2048  # (analyzer, text) pairs whose tokens a search service keeps
+LIVE_FIELDS_SECONDS = 60.0  # how long the live passage mapping's analysis is taken as read
 FACETS = facet_names()  # the filters counted as facets (search_api.filters)
+
+
+@dataclass(frozen=True)
+class LiveFields:
+    """What the live passage index has of the analysis in mappings/ (an index made before a
+    change keeps its own until ``remissvar reindex``): ``text.misread``, and each text field's
+    search analyzer ('text': 'sv_query', or 'sv_text' on an index made before it)."""
+    misread: bool
+    analyzers: dict[str, str]
 
 
 @dataclass
@@ -169,24 +181,40 @@ class SearchService:
         # likewise whether the archive holds a coined word's sides: while it grows, a stale count
         # errs towards not splitting the word (the page may say "no answer" until restart)
         self._held_freqs = lru_cache(maxsize=ANALYZED_CACHE)(self._held_freq)
-        self._misread: bool | None = None
+        self._live: tuple[float, LiveFields] | None = None  # (when read, monotonic clock; what)
 
     def keyword_query(self, q: str) -> KeywordQuery:
         """``q``'s keyword clauses with this index's analysis: the ranking clause as its terms, the
         exact clause with the parts of the words the decompounder splits (cached per text)."""
-        return KeywordQuery(q, self._analyzed, self._analyzed_many, self._doc_freqs, self._has_misread(),
-                            self._held_freqs)
+        live = self._live_fields()
+        return KeywordQuery(q, self._analyzed, self._analyzed_many, self._doc_freqs, live.misread,
+                            self._held_freqs, live.analyzers)
 
-    def _has_misread(self) -> bool:
-        """Whether the passage index has ``text.misread`` (mappings/passages.json; the exact rule's
-        fuzzy clause for correctly spelt words). An index made before it answers as before - the
-        fuzzy clause over all the folded text - until ``remissvar reindex``; checked once a process."""
-        if self._misread is None:
-            found = self.es.indices.get_field_mapping(index=self.passages, fields="text.misread")
-            self._misread = any(m.get("mappings") for m in found.body.values())
-            if not self._misread:
+    def _live_fields(self) -> LiveFields:
+        """What the live passage index's mapping has of the newer analysis: ``text.misread`` (the
+        exact rule's fuzzy clause for correctly spelt words: an index made before it answers as
+        before, the fuzzy clause over all the folded text) and each field's search analyzer (an
+        index made before ``sv_query`` searches with ``sv_text``: the ranking's terms are analysed
+        as the index searches). Read again after ``LIVE_FIELDS_SECONDS``, so a process sees the
+        new version a ``remissvar reindex`` swaps in within that time; said in the log once per
+        change."""
+        now = time.monotonic()
+        if self._live is not None and now - self._live[0] < LIVE_FIELDS_SECONDS:
+            return self._live[1]
+        res = self.es.indices.get_mapping(index=self.passages)
+        props: dict[str, Any] = {}
+        for m in res.body.values():
+            props.update(m.get("mappings", {}).get("properties", {}))
+        live = LiveFields("misread" in props.get("text", {}).get("fields", {}), field_search_analyzers(props))
+        if self._live is None or self._live[1] != live:
+            if not live.misread:
                 log.warning("passagernas index saknar text.misread (äldre mappning): kör 'remissvar reindex'")
-        return self._misread
+            older = sorted(f for f, a in search_analyzers().items() if live.analyzers.get(f, a) != a)
+            if older:
+                log.warning("passagernas index söker %s med äldre analys (%s): kör 'remissvar reindex'",
+                            ", ".join(older), ", ".join(sorted({live.analyzers[f] for f in older})))
+        self._live = (now, live)
+        return live
 
     def _analyze(self, analyzer: str, text: str) -> list[str]:
         """The tokens ``analyzer`` of the passage index makes of ``text`` (Elasticsearch's _analyze)."""

@@ -92,6 +92,51 @@ def test_a_changed_analyzer_keeps_the_live_one_until_reindex(es, caplog):
         delete_all(es, s)
 
 
+def test_an_index_made_before_the_query_analyzer_is_searched_as_it_was(es, caplog):
+    """An index made before sv_query (issue 27, session 20) has no such analyzer: the upgrade
+    keeps each field's live search analyzer (Elasticsearch changes one in place only to an
+    analyzer the index has), the log asks for a reindex, and the search service analyses the
+    ranking's terms as the live index searches - the page works until 'remissvar reindex'."""
+    from search_api.search.service import SearchService
+
+    s = Settings(index_prefix="remissvar-upgrade4")
+    delete_all(es, s)
+    try:
+        for kind in ("yttranden", "passager"):
+            body = copy.deepcopy(index_body(kind, 384, "m"))
+            analysis = body["settings"]["analysis"]
+            analysis["analyzer"].pop("sv_query")
+            analysis["filter"].pop("sv_stem_query")
+            props = body["mappings"]["properties"]
+            for field in ("text", "remiss_title"):
+                if field in props and props[field].get("search_analyzer") == "sv_query":
+                    props[field].pop("search_analyzer")
+                    props[field]["fields"]["parts"]["search_analyzer"] = "sv_text"
+            body["mappings"]["_meta"]["mapping_sha"] = "older"
+            es.indices.create(index=index_name(s, kind, 1), **body)
+        swap_aliases(es, s, 1)
+        with caplog.at_level("WARNING"):
+            ensure_indices(es, s, 384, "m")
+        live = es.indices.get_mapping(index=alias_name(s, "passager"))
+        (mapping,) = [v["mappings"] for v in live.values()]
+        assert "search_analyzer" not in mapping["properties"]["text"]
+        assert mapping["properties"]["text"]["fields"]["parts"]["search_analyzer"] == "sv_text"
+        assert "remissvar reindex" in caplog.text
+        es.index(index=alias_name(s, "passager"), id="p", refresh=True, document={
+            "id": "p", "yttrande_id": "y", "ordinal": 0, "kind": "k", "remiss_id": "r", "position": "p",
+            "text": "Nämnden avslog motionen.", "text_folded": "namnden avslog motionen."})
+        service = SearchService(es, s, None)
+        caplog.clear()
+        with caplog.at_level("WARNING"):
+            query = service.keyword_query("avslagen motion")
+        assert query.analyzers is not None and query.analyzers["text.parts"] == "sv_text"
+        assert "text.parts" in caplog.text
+        found = es.search(index=alias_name(s, "passager"), query=query.clause())
+        assert [h["_id"] for h in found["hits"]["hits"]] == ["p"]  # "motion"; no error on sv_query
+    finally:
+        delete_all(es, s)
+
+
 def test_a_new_passage_index_has_the_configured_shards(es):
     """REMISSVAR_INDEX_SHARDS: the passage index of a new version gets that many primary shards
     (one search then uses as many cores); the answer index keeps one."""

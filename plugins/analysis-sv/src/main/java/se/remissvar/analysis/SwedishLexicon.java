@@ -254,6 +254,13 @@ final class SwedishLexicon {
         return b.toString();
     }
 
+    /** The infinitive of a strong verb's bare form that is another word as often ({@link
+     *  #PREFIXED_ONLY}: "drev", "såg", "bar"), which {@link #strongVerb} reads only after a
+     *  particle; null for any other word. */
+    String bareStrongVerb(String w) {
+        return PREFIXED_ONLY.contains(w) ? verbForms.get(w) : null;
+    }
+
     /** The infinitive of a strong verb's form ("växte" -> "växa", "ansåg" -> "anse", "bidrog"
      *  -> "bidra": a particle before a form, where the particle verb is a dictionary word; a word
      *  before it likewise, "möjliggjorde" -> "möjliggöra"), or null. */
@@ -285,8 +292,14 @@ final class SwedishLexicon {
      *  "understryka"), or null - also where the participle is a noun of its own ("vuxen", an
      *  adult, is no form of "växa" to search by). */
     String strongParticipleVerb(String w) {
+        return strongParticipleVerb(w, false);
+    }
+
+    /** As {@link #strongParticipleVerb(String)}; with {@code nounToo}, also where the participle
+     *  is a noun's root as well ("gjord", a girth): a query's reading, sought as both. */
+    String strongParticipleVerb(String w, boolean nounToo) {
         String p = participleParticle(w);
-        if (p == null || LEXICALIZED_PARTICIPLES.contains(w) || (rootClasses(w) & NOUN) != 0) {
+        if (p == null || LEXICALIZED_PARTICIPLES.contains(w) || (!nounToo && (rootClasses(w) & NOUN) != 0)) {
             return null;
         }
         return p + strongParticiples.get(w.substring(p.length()));
@@ -571,6 +584,27 @@ final class SwedishLexicon {
             }
         }
         return false;
+    }
+
+    /** The one gender the dictionary's noun entries of this root decline it in ({@link #NEUTER}:
+     *  a definite form in -et or -t, flag C or B, "cykelstråk/ABDY"; {@link #COMMON}: any other
+     *  noun's entry, "socialtjänstlag/ADY", "lag" with a plural in -ar, flag G, beside the neuter's
+     *  flags), or 0 where they decline it in both ("stråk/ABDGQXY": stråket and stråkar) or it
+     *  has no noun's entry. */
+    int gender(String root) {
+        DictEntries entries = dictionary.lookupEntries(root);
+        int out = 0;
+        if (entries != null) {
+            for (DictEntry e : entries) {
+                String flags = e.getFlags();
+                if ((entryClasses(root, flags) & NOUN) != 0 && (entryClasses(root, flags) & VERB) == 0
+                        && validFlags(flags)) {
+                    boolean neuter = flags.indexOf('C') >= 0 || (flags.indexOf('B') >= 0 && !root.endsWith("a"));
+                    out |= (neuter ? NEUTER : 0) | (!neuter || flags.indexOf('G') >= 0 ? COMMON : 0);
+                }
+            }
+        }
+        return out == NEUTER || out == COMMON ? out : 0;
     }
 
     /** Every class the dictionary's entries of this root inflect it as ("lokal": a noun, the

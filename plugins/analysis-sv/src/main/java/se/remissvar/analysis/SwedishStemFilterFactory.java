@@ -18,6 +18,7 @@ public final class SwedishStemFilterFactory implements TokenFilterFactory {
     private final boolean partsOnly;
     private final boolean dictionary;
     private final boolean stop;
+    private final boolean query;
     private final SwedishWords.Fallback fallback;
 
     @Inject
@@ -29,6 +30,10 @@ public final class SwedishStemFilterFactory implements TokenFilterFactory {
         }
         this.dictionary = settings.dictionary();
         this.stop = settings.stop();
+        this.query = settings.query();
+        if (query && parts) {
+            throw new IllegalArgumentException("sv_stem: query is a search analyzer's, not with parts");
+        }
         try {
             this.fallback = SwedishWords.Fallback.valueOf(settings.fallback().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -43,6 +48,6 @@ public final class SwedishStemFilterFactory implements TokenFilterFactory {
     @Override
     public TokenStream create(TokenStream input) {
         SwedishLexicon lexicon = dictionary ? SwedishLexicon.get() : null;
-        return new SwedishStemFilter(input, new SwedishWords(lexicon, dictionary, fallback), parts, partsOnly, stop);
+        return new SwedishStemFilter(input, new SwedishWords(lexicon, dictionary, fallback, query), parts, partsOnly, stop);
     }
 }

@@ -23,6 +23,13 @@ public interface SwedishStemSettings {
     @BooleanSetting(path = "stop", defaultValue = false)
     boolean stop();
 
+    /** Analyse a query: a participle that is a noun's form too and a word of its own in the
+     *  dictionary ("avslagen", "tagen", "gjord"), and a strong verb's bare past that is a noun too
+     *  ("drev", "såg"), is sought as both, where the text is indexed as the noun alone ("en i
+     *  taget" is no form of "ta"). The search analyzer only. */
+    @BooleanSetting(path = "query", defaultValue = false)
+    boolean query();
+
     /** The stemmer for words the dictionary does not know: snowball, light or none. */
     @StringSetting(path = "fallback", defaultValue = "snowball")
     String fallback();

@@ -86,6 +86,10 @@ final class SwedishWords {
     private final Hunspell hunspell;
     private final boolean useDictionary;
     private final Fallback fallback;
+    /** True for a query's analysis: a participle that is a noun's form too is searched as both
+     *  where {@link #verbToo} says so ({@link #compute}); the text is indexed as before, so "en i
+     *  taget" stays no form of "ta". */
+    private final boolean query;
     private final SwedishStemmer snowball = new SwedishStemmer();
     private final Map<String, Analysis> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -95,6 +99,14 @@ final class SwedishWords {
     };
 
     SwedishWords(SwedishLexicon lexicon, boolean useDictionary, Fallback fallback) {
+        this(lexicon, useDictionary, fallback, false);
+    }
+
+    /** With {@code query}, a query word's analysis ({@link #compute}): a participle that is a
+     *  noun's form too ("avslagen", "gjord") or a strong verb's bare past that is a noun too
+     *  ("drev") is sought as both. */
+    SwedishWords(SwedishLexicon lexicon, boolean useDictionary, Fallback fallback, boolean query) {
+        this.query = query;
         this.lexicon = lexicon;
         this.hunspell = lexicon == null ? null : new Hunspell(lexicon.dictionary);
         this.useDictionary = useDictionary;
@@ -145,7 +157,17 @@ final class SwedishWords {
         String listed = lexicon.verbOf(w);
         String strong = listed == null || a.parts().length > 0 ? lexicon.strongParticipleVerb(w) : null;
         if (strong != null && nounForm(w, a)) {
+            if (verbToo(w)) { // "avslagen" sought: the rejections, or rejected
+                return withVerb(a, strong);
+            }
             strong = null; // "taget", "slaget": the noun's ("en i taget", "av det slaget")
+        }
+        String bare = query ? lexicon.bareStrongVerb(w) : null;
+        if (bare == null && strong == null && listed == null && verbToo(w)) {
+            bare = lexicon.strongParticipleVerb(w, true); // "gjord": a girth, and "göra"'s participle
+        }
+        if (bare != null) { // "drev", "såg" sought: the noun's, or "driva"'s, "se"'s past
+            return withVerb(a, bare);
         }
         if (strong != null) {
             a = new Analysis(lexicon.participleBase(w), NO_PARTS);
@@ -167,8 +189,26 @@ final class SwedishWords {
         }
         // searched as its verb too only where it is no noun's form as well: indexed with it as
         // before, so the verb's forms find it
-        boolean searchedAsVerb = strong != null || !nounForm(w, a);
+        boolean searchedAsVerb = verbToo(w) || strong != null || !nounForm(w, a);
         return new Analysis(a.stem(), plus(a.parts(), stem), searchedAsVerb ? stem : null);
+    }
+
+    /** True where a query ({@link #query}) seeks a participle that is a noun's form too as its
+     *  verb as well: where the dictionary lists the participle as a word of its own ("avslagen",
+     *  "tagen", "gjord": an adjective's entry, a participle used as one) and it is no neuter's
+     *  definite form, a noun's far more often ("avslaget", "fallet", "innehållet"). Not a noun's
+     *  form the dictionary derives only ("bidragen", "uppdragen", "företagen": the grants, the
+     *  assignments, the companies - a query for them finding "bidrar", "uppdrar", "företar" is
+     *  noise; a second-eye review's cases). */
+    private boolean verbToo(String w) {
+        return query && !w.endsWith("t") && lexicon.isRoot(w);
+    }
+
+    /** A query word's analysis {@code a} with the stem of {@code verb} beside it, searched as
+     *  both ({@link #query}): its verb is the infinitive's stem, as the verb's forms are indexed. */
+    private Analysis withVerb(Analysis a, String verb) {
+        String stem = word(verb).stem();
+        return stem.equals(a.stem()) ? a : new Analysis(a.stem(), plus(a.parts(), stem), stem);
     }
 
     /**
@@ -270,7 +310,7 @@ final class SwedishWords {
             split = null; // "förslaget" is no "förs" + "laget": "förslag" is no compound
         }
         if (known != null) {
-            String[] parts = split == null ? NO_PARTS : parts(split);
+            String[] parts = split == null ? NO_PARTS : parts(split, known);
             String own = ownEntry(w, known);
             if (toVerb && parts.length == 0 && !root.equals(known)) {
                 parts = plus(parts, root); // "gälla" is indexed as "gäll" too
@@ -278,7 +318,7 @@ final class SwedishWords {
             return classed(w, known, own == null ? parts : plus(parts, own));
         }
         if (split != null) {
-            return new Analysis(split.modifierForm + split.headStem, parts(split));
+            return new Analysis(split.modifierForm + split.headStem, parts(split, null));
         }
         return new Analysis(fallbackStem(w), NO_PARTS);
     }
@@ -475,12 +515,15 @@ final class SwedishWords {
 
     /** The modifier's word, the head's stem and - one level down - the head's own parts
      *  ("samhällsbyggnadsnämnden": samhälle, byggnadsnämnd, byggnad, nämnd). */
-    private String[] parts(Split s) {
+    private String[] parts(Split s, String known) {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         out.add(s.modifierWord);
         out.add(s.headStem);
-        out.addAll(readings(s.headForm, s.headStem)); // "målet" in "verksamhetsmålet" is mål#s
-        out.addAll(readings(s.modifierWord, s.modifierWord)); // "plan" in "planförslag" is plan#s
+        out.addAll(headReadings(readings(s.headForm, s.headStem), s.headStem, known)); // "målet" in "verksamhetsmålet" is mål#s
+        List<String> modifier = readings(s.modifierWord, s.modifierWord);
+        if (modifier.size() == 1) { // "plan" in "planförslag" is plan#s; "lokal" in "lokaltidning" may be either
+            out.addAll(modifier);
+        }
         if (s.headStem.length() >= MIN_COMPOUND) {
             Split inner = split(s.headStem, true, s.headStem);
             if (inner != null) {
@@ -491,10 +534,11 @@ final class SwedishWords {
         return out.toArray(new String[0]);
     }
 
-    /** The word-class reading a compound's part carries besides its plain stem ({@link #classed}):
-     *  the part's own where one reading explains it as written ("målen"), else the one reading
-     *  that is no verb's ("plan", beside the verb "plana"); none where the part's word has one
-     *  reading only, or may be either of two ("stråk": stråket or stråken). */
+    /** The word-class readings a compound's part may carry besides its plain stem ({@link #classed}):
+     *  the part's own where one reading explains it as written ("målen"), else those that are no
+     *  verb's ("plan", beside the verb "plana"; "stråk": stråket or stråkar) - a modifier takes one
+     *  only, a head as its compound has them ({@link #headReadings}); none where the part's word
+     *  has one reading only. */
     private List<String> readings(String form, String stem) {
         Analysis a = analyze(form);
         List<String> out = new java.util.ArrayList<>();
@@ -507,7 +551,36 @@ final class SwedishWords {
                 out.add(t);
             }
         }
-        return out.size() == 1 ? out : List.of(); // "stråk" may be either noun: the plain part only
+        return out;
+    }
+
+    /** A head's readings ({@link #readings}) as the compound's own entry has them: a compound
+     *  takes its head's word class and gender, so where the dictionary knows the compound
+     *  ({@code known}), the readings of its classes ("samlingslokal", a noun: lokal#s, not the
+     *  adjective's lokal#a) and, where it declines the compound in one gender and the head in both
+     *  ({@link SwedishLexicon#gender}), that gender's ("cykelstråk/ABDY": "cykelstråken" is
+     *  stråk#n, not "stråkar"'s definite form). A coined compound's head that may be read more
+     *  ways than one ("pendlingsstråken") is the plain part alone. */
+    private List<String> headReadings(List<String> readings, String head, String known) {
+        if (readings.size() < 2) {
+            return readings;
+        }
+        int classes = known == null ? 0 : lexicon.rootClasses(known);
+        if (classes == 0) {
+            return List.of();
+        }
+        int gender = lexicon.gender(known);
+        List<String> out = new java.util.ArrayList<>();
+        for (String r : readings) {
+            String tag = r.substring(head.length() + 1);
+            boolean noun = nounTag(tag) && (classes & SwedishLexicon.NOUN) != 0
+                && !(gender == SwedishLexicon.NEUTER && tag.equals("u")) && !(gender == SwedishLexicon.COMMON && tag.equals("n"));
+            boolean adjective = tag.indexOf('a') >= 0 && (classes & SwedishLexicon.ADJECTIVE) != 0;
+            if (noun || adjective) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** {@code parts} and one more after them. */

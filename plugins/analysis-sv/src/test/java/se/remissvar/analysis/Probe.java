@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 /** Prints each word's analysis (stem and parts): a quick look without Elasticsearch. The words
  *  are the arguments, or one a line on standard input where there are none (a word list's
  *  splits, to read by eye).
- *  java -cp target/classes:target/test-classes:LUCENE_JARS se.remissvar.analysis.Probe ord ... */
+ *  java -cp target/classes:target/test-classes:LUCENE_JARS se.remissvar.analysis.Probe ord ...
+ *  (PROBE_QUERY=1 in the environment: as a query is analysed, sv_stem's {@code query} setting). */
 public final class Probe {
     private Probe() {}
 
     public static void main(String[] args) throws IOException {
-        SwedishWords w = new SwedishWords(SwedishLexicon.get(), true, SwedishWords.Fallback.SNOWBALL);
+        // PROBE_QUERY=1: a query's analysis (sv_stem's query setting)
+        SwedishWords w = new SwedishWords(SwedishLexicon.get(), true, SwedishWords.Fallback.SNOWBALL,
+            "1".equals(System.getenv("PROBE_QUERY")));
         if (args.length > 0) {
             for (String a : args) {
                 print(w, a);
