@@ -197,9 +197,8 @@ final class SwedishWords {
      *  verb as well: where the dictionary lists the participle as a word of its own ("avslagen",
      *  "tagen", "gjord": an adjective's entry, a participle used as one) and it is no neuter's
      *  definite form, a noun's far more often ("avslaget", "fallet", "innehållet"). Not a noun's
-     *  form the dictionary derives only ("bidragen", "uppdragen", "företagen": the grants, the
-     *  assignments, the companies - a query for them finding "bidrar", "uppdrar", "företar" is
-     *  noise; a second-eye review's cases). */
+     *  form the dictionary derives only ("bidragen", "uppdragen": the grants, the assignments - a
+     *  query for them finding "bidrar", "uppdrar" is noise; a second-eye review's cases). */
     private boolean verbToo(String w) {
         return query && !w.endsWith("t") && lexicon.isRoot(w);
     }
