@@ -482,8 +482,6 @@ final class SwedishLexicon {
     private static final String VERB_FLAGS = "KLMNm";
     /** A noun's declension: definite forms (B to F) and plurals (G to J). */
     private static final String NOUN_FLAGS = "BCDEFGHIJ";
-    /** A neuter noun's definite singular: -et (B, on a root not in -a: there it makes -ande), -t (C). */
-    private static final String NEUTER_FLAGS = "BC";
     /** A noun's flags on a verb's entry in -a (sv_SE.aff's rules for a root in -a): the definite
      *  -n (E) and the plural -or (G) of a noun whose base form is the infinitive ("drivan",
      *  "drivor"), and the plural -er (H) of one whose base is the root less its -a ("filmer",
@@ -568,8 +566,13 @@ final class SwedishLexicon {
     /** A noun entry with a neuter's definite singular (-et, -t) and a common noun's -ar/-or
      *  plural: two nouns written as one ("lag", "stråk", "hov", "steg"). */
     static boolean twoNouns(String root, String flags) {
-        boolean neuter = flags.indexOf('C') >= 0 || (flags.indexOf('B') >= 0 && !root.endsWith("a"));
-        return neuter && flags.indexOf('G') >= 0;
+        return neuter(root, flags) && flags.indexOf('G') >= 0;
+    }
+
+    /** True for a noun entry with a neuter's definite singular: -et (B, on a root not in -a:
+     *  there it makes -ande), -t (C). */
+    private static boolean neuter(String root, String flags) {
+        return flags.indexOf('C') >= 0 || (flags.indexOf('B') >= 0 && !root.endsWith("a"));
     }
 
     /** True when some entry of this root is two nouns ({@link #twoNouns}). */
@@ -597,9 +600,9 @@ final class SwedishLexicon {
         if (entries != null) {
             for (DictEntry e : entries) {
                 String flags = e.getFlags();
-                if ((entryClasses(root, flags) & NOUN) != 0 && (entryClasses(root, flags) & VERB) == 0
-                        && validFlags(flags)) {
-                    boolean neuter = flags.indexOf('C') >= 0 || (flags.indexOf('B') >= 0 && !root.endsWith("a"));
+                int classes = entryClasses(root, flags); // 0 for flags hunspell-sv meant otherwise
+                if ((classes & NOUN) != 0 && (classes & VERB) == 0) {
+                    boolean neuter = neuter(root, flags);
                     out |= (neuter ? NEUTER : 0) | (!neuter || flags.indexOf('G') >= 0 ? COMMON : 0);
                 }
             }
