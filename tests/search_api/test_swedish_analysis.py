@@ -683,3 +683,91 @@ def test_a_compound_head_carries_its_reading_and_the_compounds_gender(es, settin
         assert exact_ids(es, idx, "stråket") == ["cykel"]
         assert exact_ids(es, idx, "stråkar") == []
         assert sorted(exact_ids(es, idx, "stråk")) == ["cykel", "pendling"]
+
+
+def test_a_nouns_plural_written_on_its_verbs_entry_is_the_nouns(es, settings):
+    """hunspell-sv declines some nouns' plural in -ar on the entry of the verb in -a of their root
+    ("dela/AINP": delar, delarna; "fördela/ABINPTvY": fördelar, fördelarna), and the noun's own
+    entry has no plural ("del/AbDX", "fördel/ADY"). The definite and genitive plurals are the
+    noun's ("delarna" is "del", "fördelarna" fördel#s, not the agent noun "fördelare"); the bare
+    "-ar" is the noun's plural and the verb's present alike ("fördelar"), except where the verb's
+    present is in -er ("låtar": the songs, "låter" the verb), and not on a noun with a neuter's
+    entry ("man": "manar", a held-out control). Held-out misses: "fördelen" did not find
+    "fördelar", "del" never found "delar" (session 21)."""
+    docs = {
+        "fordelar": "Förslaget har flera fördelar för de boende.",
+        "fordelarna": "Fördelarna med förslaget överväger.",
+        "fordelade": "Nämnden fördelade medlen i maj.",
+        "delar": "Nämnden delar förvaltningens bedömning.",
+        "delarna": "Delarna av förslaget hänger ihop.",
+        "delen": "Den delen av motionen avstyrks.",
+        "latar": "Barnen sjöng låtar i parken.",
+        "later": "Det låter som ett bra förslag.",
+        "man": "Man kan fråga förvaltningen.",
+    }
+    with probe_index(es, settings, "svplural", passages(docs)) as idx:
+        assert stems(es, idx, "delarna") == ["del"]
+        assert [(t, p) for t, p, _ in tokens(es, idx, "sv_text", "delar")] == [("dela", 0), ("del", 0)]
+        assert stems(es, idx, "fördelarna") == ["fördel#s"]
+        assert sorted(exact_ids(es, idx, "fördelen")) == ["fordelar", "fordelarna"]
+        assert sorted(exact_ids(es, idx, "fördelade")) == ["fordelade", "fordelar"]  # the present's reading
+        assert sorted(exact_ids(es, idx, "del")) == ["delar", "delarna", "delen"]
+        assert sorted(exact_ids(es, idx, "delarna")) == ["delar", "delarna", "delen"]
+        assert exact_ids(es, idx, "dela") == ["delar"]  # not the parts, "delarna", "delen"
+        assert exact_ids(es, idx, "låt") == ["latar"]  # not "låter"
+        assert exact_ids(es, idx, "manar") == []  # "man/ABFTY" is no common noun's entry: no "manar" of "man"
+        assert "fördel" in plain_parts(es, idx, "miljöfördelarna")  # a compound's head likewise
+
+
+def test_one_form_of_two_words_is_both(es, settings):
+    """Where the dictionary explains one spelling as two words' forms, the analysis reads it as
+    both, the second stem at the first's position (as a genitive read as a verb is): an adjective
+    declined with the verbs' letters and a verb of its own ("öppna": öppen's plural, to open), and
+    in the text a noun's plural and a verb's present from two roots of one length ("killar":
+    kille, killa; "cyklar": cykel, cykla) - not in a query, where the rarer noun would find every
+    compound it begins ("yttrar" is no "ytter" of "ytterstaden"). An s-form hunspell-sv lists as a
+    verb of its own with the passive's past ("samlas/N": samlades, samlats) is its active verb's.
+    A compound head in -ing made of a verb ("föring") splits after a modifier's compound form.
+    Held-out misses: "samlas" against "samlat", "öppna" against "öppen", "marknaden" against
+    "marknadsföring" (session 21)."""
+    docs = {
+        "killar": "Killar och tjejer deltar i dialogen.",
+        "oppen": "Dialogen ska vara öppen för alla.",
+        "oppnar": "Förvaltningen öppnar en ny träffpunkt.",
+        "samlat": "Förvaltningen har samlat in synpunkter.",
+        "cyklar": "Barnen cyklar till skolan.",
+        "ytterstaden": "Parkerna i ytterstaden behöver rustas.",
+        "marknadsforing": "Marknadsföringen sker i sociala medier.",
+    }
+    with probe_index(es, settings, "svboth", passages(docs)) as idx:
+        assert [(t, p) for t, p, _ in tokens(es, idx, "sv_text", "killar")] == [("killa", 0), ("kille", 0)]
+        assert [t for t, _, _ in tokens(es, idx, "sv_query", "killar")] == ["killa"]
+        assert exact_ids(es, idx, "kille") == ["killar"]
+        assert exact_ids(es, idx, "cykel") == ["cyklar"]
+        assert exact_ids(es, idx, "yttrar") == []
+        assert sorted(exact_ids(es, idx, "öppna")) == ["oppen", "oppnar"]
+        assert exact_ids(es, idx, "öppet") == ["oppen"]  # not the verb "öppnar"
+        assert stems(es, idx, "samlades") == stems(es, idx, "samlas") == stems(es, idx, "samlat") == ["samla"]
+        assert exact_ids(es, idx, "samlas") == ["samlat"]
+        assert exact_ids(es, idx, "marknaden") == ["marknadsforing"]
+        assert "föring" not in plain_parts(es, idx, "bokföring")  # "bok" is no compound form
+
+
+def test_an_agent_noun_is_a_word_of_its_own(es, settings):
+    """sv_SE.aff makes a verb's agent noun with flag T on the verb's entry ("använda/...T":
+    användare, användarna; "lära": lärare), so the stem was the verb's and "användare" found
+    "används", "handlaren" (the shopkeeper) "handlar" (a held-out control). The agent noun is its
+    own stem now, in a compound's head too ("tjänsteanvändare"), its forms finding each other and
+    not the verb's (session 21)."""
+    docs = {
+        "anvandare": "Användarna av tjänsten är nöjda.",
+        "anvands": "Lokalen används av föreningar.",
+        "handlar": "Ärendet handlar om bostäder.",
+        "tjanst": "Tjänsteanvändare kan lämna synpunkter.",
+    }
+    with probe_index(es, settings, "svagent", passages(docs)) as idx:
+        assert stems(es, idx, "användarna") == stems(es, idx, "användare") == ["användare"]
+        assert sorted(exact_ids(es, idx, "användare")) == ["anvandare", "tjanst"]
+        assert exact_ids(es, idx, "använda") == ["anvands"]
+        assert exact_ids(es, idx, "handlaren") == []
+        assert exact_ids(es, idx, "handla") == ["handlar"]

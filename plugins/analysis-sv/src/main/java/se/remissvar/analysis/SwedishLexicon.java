@@ -129,6 +129,8 @@ final class SwedishLexicon {
     /** Every umlaut plural form (with -na, -s, -nas) -> singular, and every umlaut comparison
      *  -> its positive, longest first. */
     final List<String[]> umlautForms;
+    /** The words {@link #umlautForms} are forms of ("bok", "man", "stad"). */
+    private final Set<String> umlautStems;
     private final Map<String, String> verbForms = new HashMap<>();
     /** A strong verb's participle (its supine's -it as -en, -na, -et: "tagen", "skrivna",
      *  "slaget"; an irregular weak verb's supine in a consonant and -t as -d, -da: "gjord",
@@ -196,6 +198,11 @@ final class SwedishLexicon {
         }
         forms.sort((a, b) -> Integer.compare(b[0].length(), a[0].length()));
         umlautForms = forms;
+        Set<String> stems = new HashSet<>();
+        for (String[] f : forms) {
+            stems.add(f[1]);
+        }
+        umlautStems = stems;
         for (String[] v : STRONG_VERBS) {
             for (int i = 1; i < v.length; i++) {
                 verbForms.put(v[i], v[0]);
@@ -521,6 +528,14 @@ final class SwedishLexicon {
         return c;
     }
 
+    /** True for an adjective that sv_SE.aff declines with the verbs' letters: K, L and M on a
+     *  root that ends in a consonant have only an adjective's rules there (-el, -en, -er, -m:
+     *  "öppen/KLMY" makes "öppne", "öppnare", "öppna", "öppet"; "säker", "tom"), since a verb's
+     *  root ends in a vowel. */
+    static boolean adjectiveDeclension(String root, String flags) {
+        return !root.isEmpty() && !vowel(root.charAt(root.length() - 1)) && anyOf(flags, "KLM");
+    }
+
     /** The classes a suffix flag inflects an entry of these classes as: a declension or the
      *  genitive (A) a noun (of one gender where the entry is two nouns: -et, -t neuter; -ar and
      *  the base in -e common), an adjective's flag an adjective, a verb's entry's every form a
@@ -557,6 +572,109 @@ final class SwedishLexicon {
      *  infinitive "filma" no noun's. */
     static boolean nounOfVerb(String root, String flags) {
         return verbInA(root) && anyOf(flags, VERB_NOUN_BASE_FLAGS);
+    }
+
+    /** True where hunspell-sv writes a noun's plural in -ar on the entry of the verb in -a of its
+     *  root: flag I there makes the verb's present ("delar" of "dela/AINP") and, in the same flag,
+     *  the plural of the noun that is the root less its -a ("delarna", "delarnas", "delars" of
+     *  "del/AbDX", whose own entry has no plural; "fördelarna" of "fördel" on
+     *  "fördela/ABINPTvY"). Only where that noun has an entry of its own (82 such verbs: del,
+     *  fördel, broms, blogg, bänk...; not "växla", whose noun is "växel"), and a common noun's
+     *  entry, as a plural in -ar is a common noun's: the definite -en, -n (flags D, E) and no
+     *  neuter's -et, -t (B, C) - not "man/ABFTY" ("manar", a held-out control against "man"),
+     *  "lov/AbBD" (sommarlovet: "lovar" is the verb's), "lock/ABDXY" - nor a noun with an
+     *  umlaut plural ("bok": böcker, so "bokar" is the verb's, or the beeches). */
+    boolean pluralOnVerb(String root, String flags) {
+        return verbInA(root) && flags.indexOf('I') >= 0 && (entryClasses(root, flags) & VERB) != 0
+            && commonNounEntry(root.substring(0, root.length() - 1));
+    }
+
+    /** True where some noun entry of this root declines it as a common noun alone (flag D or E,
+     *  neither B nor C) and the noun has no umlaut plural. */
+    private boolean commonNounEntry(String root) {
+        DictEntries entries = dictionary.lookupEntries(root);
+        if (entries == null || umlautStems.contains(root)) {
+            return false;
+        }
+        for (DictEntry e : entries) {
+            String f = e.getFlags();
+            if ((entryClasses(root, f) & NOUN) != 0 && (f.indexOf('D') >= 0 || f.indexOf('E') >= 0)
+                    && f.indexOf('B') < 0 && f.indexOf('C') < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The classes flag I makes a form of such an entry ({@link #pluralOnVerb(String, String)}):
+     *  the bare -r both the verb's present and the noun's plural ("delar"), except on a verb whose
+     *  present is in -er (flag K: "låter", "böjer", so "låtar", "böjar" are the noun's alone); the
+     *  definite and genitive plurals the noun's alone ("delarna", "delarnas", "delars"). */
+    static int pluralOnVerbClass(String root, String flags, String form) {
+        if (!form.startsWith(root) || !PLURAL_ON_VERB.contains(form.substring(root.length()))) {
+            return 0; // another suffix's form ("skyltad")
+        }
+        return form.length() == root.length() + 1 && flags.indexOf('K') < 0 ? VERB | NOUN : NOUN;
+    }
+
+    /** What flag I adds to a verb's root in -a: -r, -rna, -rnas, -rs. */
+    private static final Set<String> PLURAL_ON_VERB = Set.of("r", "rna", "rnas", "rs");
+
+    /** {@link #pluralOnVerbClass(String, String, String)} of this root's entry that carries the
+     *  noun's plural, 0 where none does. */
+    int pluralOnVerbClass(String root, String form) {
+        DictEntries entries = dictionary.lookupEntries(root);
+        int c = 0;
+        if (entries != null) {
+            for (DictEntry e : entries) {
+                if (pluralOnVerb(root, e.getFlags())) {
+                    c |= pluralOnVerbClass(root, e.getFlags(), form);
+                }
+            }
+        }
+        return c;
+    }
+
+    /** The verb whose s-form this root is, where hunspell-sv lists the s-form as an entry of its
+     *  own that conjugates the passive's past (flag N: "samlas/N" makes "samlades", "samlats";
+     *  "fattas", "skingras", "föryngras") beside the verb's entry ("samla/jmM", which has no
+     *  s-form of its own): one verb, so "samlas" meets "samlat". Not an entry with a noun's
+     *  declension ("pajas", the clown), nor a deponent verb with no active verb's entry
+     *  ("lyckas": "lycka" is a noun; "andas", "trivs"). Null for any other root. */
+    String passiveOf(String root) {
+        int n = root.length();
+        if (n < 5 || root.charAt(n - 1) != 's') {
+            return null;
+        }
+        DictEntries entries = dictionary.lookupEntries(root);
+        if (entries == null) {
+            return null;
+        }
+        boolean passive = false;
+        for (DictEntry e : entries) {
+            String f = e.getFlags();
+            if (anyOf(f, NOUN_FLAGS)) {
+                return null;
+            }
+            passive |= f.indexOf('N') >= 0;
+        }
+        String verb = root.substring(0, n - 1);
+        return passive && conjugated(verb) ? verb : null;
+    }
+
+    /** True where some entry of this root has a verb's conjugation flags (not the -a root's P
+     *  alone: "lycka/AEPY", happiness, is no verb that "lyckas" is the s-form of). */
+    private boolean conjugated(String root) {
+        DictEntries entries = dictionary.lookupEntries(root);
+        if (entries == null) {
+            return false;
+        }
+        for (DictEntry e : entries) {
+            if (validFlags(e.getFlags()) && anyOf(e.getFlags(), VERB_FLAGS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean verbInA(String root) {

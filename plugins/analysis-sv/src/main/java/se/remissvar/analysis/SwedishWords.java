@@ -148,9 +148,15 @@ final class SwedishWords {
         if (lexicon == null || !useDictionary) {
             return a;
         }
-        Analysis genitive = genitive(w, a);
-        if (genitive != null) {
-            return genitive;
+        // readings the dictionary's way of writing a word hides: the first that applies
+        Analysis read = a;
+        List<java.util.function.Supplier<Analysis>> hidden = List.of(() -> genitive(w, read), () -> nounPlural(w, read),
+            () -> agentNoun(w, read), () -> adjectiveToo(w, read), () -> nounAndVerb(w, read));
+        for (java.util.function.Supplier<Analysis> reading : hidden) {
+            Analysis other = reading.get();
+            if (other != null) {
+                return other;
+            }
         }
         // a strong verb's participle ("tagna"; "föreslagen", which the decompounder reads as "före" +
         // "slag" and the full-form lexicon lists): its own stem, the -en form, and no parts
@@ -243,6 +249,170 @@ final class SwedishWords {
             parts = plus(parts, p);
         }
         return new Analysis(verb, plus(parts, noun.stem()), noun.stem());
+    }
+
+    /**
+     * A noun's plural hunspell-sv writes on the entry of the verb in -a of its root
+     * ({@link SwedishLexicon#pluralOnVerb(String, String)}) where the analysis keeps the verb's
+     * stem ("delarna" under "dela": the noun "del" may end no compound, so {@link #lemma} does
+     * not join the two as it joins "fördel" and "fördela", whose forms the reading tags tell
+     * apart): the definite and genitive plurals are the noun's stem alone ("delarna" is "del", as
+     * "delen" is), the bare plural, which is the verb's present too ("delar"), the verb's stem
+     * and the noun's at one position ({@link Analysis#verb}'s place, as {@link #genitive}
+     * does). Null for any other word.
+     */
+    private Analysis nounPlural(String w, Analysis a) {
+        String verb = untagged(a.stem());
+        int n = verb.length();
+        if (n < 4 || lexicon.pluralOnVerbClass(verb, w) == 0) {
+            return null;
+        }
+        String base = verb.substring(0, n - 1);
+        String noun = word(base).stem();
+        if (!untagged(noun).equals(base)) {
+            return null; // "nåtarna": "nåt" is read as "nå"
+        }
+        noun = noun.equals(base) ? base : tagged(base, SwedishLexicon.NOUN); // "vår" is no adjective in "vårarna"
+        if ((lexicon.pluralOnVerbClass(verb, w) & SwedishLexicon.VERB) == 0) {
+            return new Analysis(noun, noun.equals(base) ? NO_PARTS : plus(NO_PARTS, base)); // "delarna", "låtar"
+        }
+        if ((lexicon.rootClasses(verb) & SwedishLexicon.NOUN) != 0) { // "sopar": the verb's, not the noun "sopa"'s (sopor)
+            return new Analysis(tagged(verb, SwedishLexicon.VERB), plus(plus(NO_PARTS, verb), noun), noun);
+        }
+        return new Analysis(verb, plus(a.parts(), noun), noun);
+    }
+
+    /** The forms of a verb's agent noun that sv_SE.aff's flag T makes on the verb's entry in -a:
+     *  -re, -ren, -rens, -res, -rna, -rnas ("användare" of "använda", "lärarna" of "lära"). */
+    private static final java.util.Set<String> AGENT_ENDINGS = java.util.Set.of("re", "ren", "rens", "res", "rna", "rnas");
+
+    /** The agent noun {@link #agentNoun(String)} reads the word as, with the compound's parts
+     *  of the word's analysis ("lagstiftaren": lag) but not the verb's own stem; null for any other word. */
+    private Analysis agentNoun(String w, Analysis a) {
+        String agent = agentNoun(w);
+        if (agent == null) {
+            return null;
+        }
+        String own = untagged(a.stem());
+        return new Analysis(agent, java.util.Arrays.stream(a.parts()).filter(p -> !untagged(p).equals(own)).toArray(String[]::new));
+    }
+
+    /**
+     * The base form of the agent noun this word is, where the dictionary makes it on its verb's
+     * entry (flag T: "användare", "användarna" of "använda"; "lärare" of "lära"; "handlaren" of
+     * "handla"): the noun's own stem ("användare"), no longer the verb's, so "användare" does not
+     * find "används" and "handlaren" (the shopkeeper) not "handlar" (a held-out control), while
+     * every form of the noun still finds the others. Not a form flag I makes the noun's plural of
+     * too ("fördelarna", {@link #nounPlural}), nor a word the dictionary explains otherwise as
+     * well (under a root that is no such verb). Null for any other word.
+     */
+    private String agentNoun(String w) {
+        List<AffixedWord> all = hunspell.analyzeSimpleWord(w);
+        String agent = null;
+        for (AffixedWord x : all) {
+            String root = x.getDictEntry().getStem();
+            List<AffixedWord.Affix> suffixes = x.getSuffixes();
+            if (suffixes.size() == 1 && suffixes.get(0).getFlag().charAt(0) == 'T' && root.endsWith("a")
+                    && w.startsWith(root) && AGENT_ENDINGS.contains(w.substring(root.length()))) {
+                if (lexicon.pluralOnVerbClass(root, w) != 0) {
+                    return null; // "fördelarna": the advantages
+                }
+                agent = root + "re";
+            }
+        }
+        if (agent == null) {
+            return null;
+        }
+        for (AffixedWord x : all) { // else only the word's or the noun's own entry ("användare/UY")
+            String root = x.getDictEntry().getStem();
+            boolean agentsOwn = root.equals(w) || root.equals(agent);
+            boolean byT = !x.getSuffixes().isEmpty() && x.getSuffixes().get(0).getFlag().charAt(0) == 'T';
+            if (!agentsOwn && !byT) {
+                return null;
+            }
+        }
+        return agent;
+    }
+
+    /**
+     * A word read as another root's that is an adjective's form too, declined with the letters
+     * sv_SE.aff gives verbs ({@link SwedishLexicon#adjectiveDeclension}: M the -a and -t forms, L
+     * the comparison): "öppna" is the verb (to open) and the plural of "öppen", "säkra" the verb
+     * and "säker"'s, "öppnare" the opener and the comparative. The analysis reads such a word as
+     * the verb alone, a root of its own no shorter than the adjective's; it is both now, the
+     * adjective's stem at one position with it (not a participle's forms, which are their verb's:
+     * "föreslagna") ({@link Analysis#verb}'s place, as
+     * {@link #genitive} does), so "öppen" finds "öppna". Null for any other word.
+     */
+    private Analysis adjectiveToo(String w, Analysis a) {
+        for (AffixedWord x : hunspell.analyzeSimpleWord(w)) {
+            String root = x.getDictEntry().getStem();
+            if (root.equals(w) || x.getSuffixes().size() != 1 || !x.getPrefixes().isEmpty()) {
+                continue;
+            }
+            char flag = x.getSuffixes().get(0).getFlag().charAt(0);
+            if ((flag == 'M' || flag == 'L') && SwedishLexicon.adjectiveDeclension(root, x.getDictEntry().getFlags())) {
+                String stem = word(root).stem();
+                if (!untagged(stem).equals(root) || lexicon.verbOf(root) != null || lexicon.strongParticipleVerb(root) != null
+                        || untagged(stem).equals(untagged(a.stem())) || a.verb() != null || a.parts().length > 0) {
+                    return null; // a participle ("föreslagna", "tagna"): its verb's already
+                }
+                return new Analysis(a.stem(), plus(a.parts(), stem), stem);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A form of two roots of one length, shorter than the word, one a noun's and the other a
+     * verb's ("killar": kille's plural and killa's present; "fingrar", "cyklar", "pinnar";
+     * "fångar", "kämpar"): {@link #bestRoot} takes the first, so
+     * "killar" was the verb alone and "kille" never found it. It is both, the other root's stem
+     * at one position ({@link Analysis#verb}'s place, as {@link #genitive} does). Only where the
+     * other root is its own stem ("ordnar" is no form of "ord", which "orden" is) and neither is
+     * an adjective or a participle ("anställdes"). The text only, not a query: the dictionary's
+     * rarer noun would make a query for the verb's form find every compound the noun begins
+     * ("yttrar", ytter: "ytterstaden"); so "kille" finds "killar" and "cykel" finds "cyklar",
+     * while "cyklar" sought is the verb's and the forms written so. Null for any other word.
+     */
+    private Analysis nounAndVerb(String w, Analysis a) {
+        if (query || a.verb() != null || a.parts().length > 0) {
+            return null;
+        }
+        int min = Integer.MAX_VALUE;
+        List<String> roots = hunspell.getRoots(w);
+        for (String r : roots) {
+            if (r.length() < w.length() && r.length() >= 4) { // not "eon" of "enarna"
+                min = Math.min(min, r.length());
+            }
+        }
+        java.util.Set<String> tied = new java.util.TreeSet<>();
+        for (String r : roots) {
+            if (r.length() == min) {
+                tied.add(r);
+            }
+        }
+        if (tied.size() != 2) {
+            return null;
+        }
+        int verbs = 0;
+        int nouns = 0;
+        for (String r : tied) {
+            int c = lexicon.rootClasses(r);
+            verbs += c == SwedishLexicon.VERB ? 1 : 0;
+            nouns += (c & SwedishLexicon.NOUN) != 0 && (c & (SwedishLexicon.VERB | SwedishLexicon.ADJECTIVE)) == 0 ? 1 : 0;
+        }
+        if (verbs != 1 || nouns != 1) {
+            return null;
+        }
+        String mine = untagged(a.stem());
+        for (String r : tied) {
+            String stem = word(r).stem();
+            if (untagged(stem).equals(r) && !r.equals(mine)) {
+                return new Analysis(a.stem(), plus(a.parts(), stem), stem);
+            }
+        }
+        return null;
     }
 
     /** True when the analysis reads {@code w} as a noun's form ("förslaget" of "förslag", not the
@@ -445,21 +615,33 @@ final class SwedishWords {
     /** The classes that explain {@code w} as a form of the root {@code stem}: a suffix's class
      *  on its entry, an entry's own classes where the word is the root itself - also under
      *  another root that is this stem's word ("bakar" is the noun "bak" and the verb "baka",
-     *  whose stem is "bak": both, so no one reading). */
+     *  whose stem is "bak": both, so no one reading). A noun's plural on its verb's entry
+     *  ({@link SwedishLexicon#pluralOnVerb(String, String)}) is the noun's, also where the verb's
+     *  agent noun has the same form ("fördelarna": the advantages far more often than the
+     *  distributors, flag T's "fördelare"). */
     private int formClasses(String w, String stem) {
         int mine = 0;
-        for (AffixedWord a : hunspell.analyzeSimpleWord(w)) {
+        List<AffixedWord> readings = hunspell.analyzeSimpleWord(w).stream()
+            .filter(a -> a.getDictEntry().getStem().equals(stem)
+                || (a.getDictEntry().getStem().length() > stem.length() && lemma(w, a.getDictEntry().getStem()).equals(stem)))
+            .toList();
+        boolean plural = readings.stream().anyMatch(a -> a.getSuffixes().stream().anyMatch(
+            s -> s.getFlag().charAt(0) == 'I') && lexicon.pluralOnVerb(a.getDictEntry().getStem(), a.getDictEntry().getFlags()));
+        for (AffixedWord a : readings) {
             DictEntry e = a.getDictEntry();
             String root = e.getStem();
-            if (!root.equals(stem) && !(root.length() > stem.length() && lemma(w, root).equals(stem))) {
-                continue;
-            }
             int entry = lexicon.entryClasses(root, e.getFlags());
             if (a.getSuffixes().isEmpty()) {
                 mine |= entry;
             }
             for (AffixedWord.Affix s : a.getSuffixes()) {
-                mine |= SwedishLexicon.suffixClass(root, e.getFlags(), s.getFlag().charAt(0), entry);
+                char flag = s.getFlag().charAt(0);
+                if (plural && flag == 'T') {
+                    continue; // "fördelarna": the plural's, not the agent noun's
+                }
+                mine |= flag == 'I' && lexicon.pluralOnVerb(root, e.getFlags())
+                    ? SwedishLexicon.pluralOnVerbClass(root, e.getFlags(), w) // "delarna": the noun's; "delar": both
+                    : SwedishLexicon.suffixClass(root, e.getFlags(), flag, entry);
             }
         }
         return mine;
@@ -750,9 +932,14 @@ final class SwedishWords {
      * root in -a whose stem is a word of its own is that word, except in the forms of a noun in
      * -a ("fastan" stays "fasta", not "fast"); a bare listed form ("höga", "drivit") is the word
      * it inflects by its ending (where that leaves the word as it is, {@link #hunspellStem} asks
-     * the full-form lexicon).
+     * the full-form lexicon); an s-form the dictionary lists as a verb of its own is its active
+     * verb's ({@link SwedishLexicon#passiveOf}).
      */
     private String lemma(String w, String root) {
+        String active = lexicon.passiveOf(root);
+        if (active != null) { // "samlas", "samlades": the verb "samla"
+            return lemma(w, active);
+        }
         int n = root.length();
         if (n >= 4 && root.charAt(n - 1) == 'a' && w.startsWith(root.substring(0, n - 1))
                 && !FIRST_DECLENSION.contains(w.substring(n - 1)) && lexicon.isWord(root.substring(0, n - 1))) {
@@ -829,6 +1016,9 @@ final class SwedishWords {
                 continue;
             }
             String headStem = headStem(head, strict);
+            if (headStem == null && !dropped) {
+                headStem = deverbal(form, head);
+            }
             if (headStem == null) {
                 continue;
             }
@@ -993,11 +1183,46 @@ final class SwedishWords {
             }
         }
         String root = bestRoot(head, roots);
+        if (root != null && lexicon.pluralOnVerbClass(root, head) != 0 && lexicon.endsCompound(root.substring(0, root.length() - 1))) {
+            return root.substring(0, root.length() - 1); // "miljöfördelar", "parkbänkarna": the noun's plural
+        }
+        String agent = root == null ? null : agentNoun(head);
+        if (agent != null) {
+            return agent; // "tjänsteanvändare": the agent noun, not "använda"
+        }
         if (root != null) {
             return root;
         }
         if (!strict && head.length() >= 5 && lexicon.isGeneral(head)) {
             return fallbackStem(head);
+        }
+        return null;
+    }
+
+    /** Endings of a noun in -ing: the base, the definite, the genitives and the plurals
+     *  ("föring", "föringen", "föringar"). */
+    private static final String[] ING_FORMS = {"ing", "ingen", "ingens", "ings", "ingar", "ingarna", "ingarnas"};
+
+    /** The stem of a noun in -ing made of a verb in -a that hunspell-sv lists in compounds only
+     *  ("föring" of "föra" in "marknadsföring", "diarieföring": no entry of its own, so no head),
+     *  or null: only after a modifier in its compound form, which says where the boundary is
+     *  ("marknads", "diarie"; not "ben" + "ämning", "best" + "ämning", "bok" + "föring"), the
+     *  verb's root at least three letters ("planering" is no "era"'s), and the noun itself no
+     *  dictionary word (one that is, is a head as any word is). */
+    private String deverbal(String form, String head) {
+        String mod = lexicon.modifier(form);
+        if (mod == null || mod.equals(form)) {
+            return null;
+        }
+        for (String end : ING_FORMS) {
+            if (head.endsWith(end)) {
+                String root = head.substring(0, head.length() - end.length());
+                if (root.length() >= 3 && (lexicon.rootClasses(root + "a") & SwedishLexicon.VERB) != 0
+                        && !lexicon.isRoot(root + "ing")) {
+                    return root + "ing";
+                }
+                return null;
+            }
         }
         return null;
     }
