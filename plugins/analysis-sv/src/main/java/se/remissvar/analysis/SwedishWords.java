@@ -484,7 +484,10 @@ final class SwedishWords {
             if (toVerb && parts.length == 0 && !root.equals(known)) {
                 parts = plus(parts, root); // "gälla" is indexed as "gäll" too
             }
-            return classed(w, known, own == null ? parts : plus(parts, own));
+            Analysis c = classed(w, known, own == null ? parts : plus(parts, own));
+            // a query seeks the word's own entry too ("kön": kö's definite, and the noun sex, which
+            // "könspreferens" holds as a part), as the text indexes it beside the stem
+            return query && own != null && c.verb() == null ? new Analysis(c.stem(), c.parts(), own) : c;
         }
         if (split != null) {
             return new Analysis(split.modifierForm + split.headStem, parts(split, null));
