@@ -708,7 +708,7 @@ final class SwedishWords {
         if (modifier.size() == 1) { // "plan" in "planförslag" is plan#s; "lokal" in "lokaltidning" may be either
             out.addAll(modifier);
         }
-        if (s.headStem.length() >= MIN_COMPOUND) {
+        if (s.headStem.length() >= MIN_COMPOUND && agentNoun(s.headForm) == null) { // "deltagare" is no "del" + "tagare"
             Split inner = split(s.headStem, true, s.headStem);
             if (inner != null) {
                 out.add(inner.modifierWord);
