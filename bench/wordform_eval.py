@@ -185,6 +185,20 @@ def group_table(r: dict[str, Any]) -> list[str]:
             *(f"| {g} | {ok} | {n} | {ok / n:.3f} |" for g, (ok, n) in r["by_group"].items())]
 
 
+# the corpora a set is written over: the recorded sites' answers, or the real documents
+# (bench/real_corpus.py) for a set whose file name begins "wordforms_real"
+CORPORA = {"recorded": "the recorded sites' answers",
+           "real": "the real documents (tests/fixtures/real-documents, bench/real_corpus.py)"}
+
+
+def corpus_of(set_paths: list[Path]) -> str:
+    """The corpus the sets are written over: one for all of them (one index per run)."""
+    kinds = {"real" if p.stem.startswith("wordforms_real") else "recorded" for p in set_paths}
+    if len(kinds) > 1:
+        raise SystemExit("sets over the real documents and over the recorded sites need a run each")
+    return kinds.pop()
+
+
 def runs_key(set_path: Path) -> str:
     """The set's entry in bench/runs.json: ``wordform_eval`` for the project's set, ``wordform_blind``
     for the blind one (bench/data/wordforms_blind.jsonl), ``wordform_<name>`` for another."""
@@ -197,7 +211,7 @@ def report(r: dict[str, Any], set_path: Path, mode: str) -> tuple[list[str], dic
     summary = summary_of(r, SUMMARY)
     lines = ["# Word forms through the search", "",
              f"{r['n_found']} word-form pairs and {r['n_controls']} controls ({set_path.relative_to(ROOT)}), "
-             f"corpus: the recorded sites' answers; the search page's exact block, mode {mode}.", "",
+             f"corpus: {CORPORA[corpus_of([set_path])]}; the search page's exact block, mode {mode}.", "",
              "| figure | value |", "| --- | ---: |",
              f"| recall (pairs whose every answer is in the exact block) | {r['recall']:.3f} |",
              f"| word-form recall (the same, of the answers the corpus form itself finds: {r['n_reachable']} "
@@ -273,6 +287,7 @@ def main() -> None:
     ap.add_argument("--prefix", default=PREFIX, help="index prefix (two runs at once need two)")
     ap.add_argument("--port", type=int, default=PORT, help="port of the recorded sites' server")
     args = ap.parse_args()
+    from bench.real_corpus import build_real_corpus
     from bench.search_eval import _has_corpus, build_corpus
 
     set_paths = [Path(p).resolve() for p in (args.set or [str(ROOT / "bench/data/wordforms.jsonl")])]
@@ -280,7 +295,7 @@ def main() -> None:
         s = Settings(data_dir=Path(tmp) / "data", index_prefix=args.prefix, recorded_port=args.port,
                      query_cache_size=0)
         if not (args.reuse and _has_corpus(s)):
-            build_corpus(s)
+            (build_real_corpus if corpus_of(set_paths) == "real" else build_corpus)(s)
         results = [(p, evaluate(s, load_items(p), args.mode)) for p in set_paths]
     if len(results) == 1:
         lines, summary = report(results[0][1], results[0][0], args.mode)

@@ -107,6 +107,28 @@ def is_free_word(word: str, roots: dict[str, list[str]]) -> bool:
     return any(COMPOUND_END in f and ONLY_IN_COMPOUND not in f for f in roots.get(word, ()))
 
 
+# flags of sv_SE.aff that make no word form of their own: the compound flags, "b" (the form
+# before a hyphen, "idrotts-"), the COMPOUNDRULE classes and the forbidden/needaffix marks
+NOT_INFLECTION = set("XYUZWb") | set("0123456789") | set("%!>)¤")
+
+
+def inflects(word: str, roots: dict[str, list[str]]) -> bool:
+    """True for a root whose entry inflects it as a word ("kris/DXY"), not one that only stands
+    in compounds as written ("företags/XY", "idrotts/bUXY")."""
+    return any(set(f) - NOT_INFLECTION for f in roots.get(word, ()))
+
+
+def own_word_first(form: str, cand: str, roots: dict[str, list[str]]) -> bool:
+    """True where a free word of its own that begins compounds as written ("kris/DXY", "klass",
+    "gräns", "glass") is that word, not another word's compound form ("kria", "klase", "grän" and
+    "glas" + a linking s): except where it is the other word plus a linking s and that word, a
+    free one, begins no compound bare, so that its compounds take the s."""
+    if not inflects(form, roots):
+        return False
+    takes_s = is_free_word(cand, roots) and not any(BEGIN in f for f in roots.get(cand, ()))
+    return not (form == cand + "s" and takes_s)
+
+
 def lemma_of_form(form: str, roots: dict[str, list[str]], forms: dict[str, str]) -> str:
     """The word a compound-only root comes from: "arbets" -> "arbete", "samhälls" -> "samhälle",
     "tjänste" -> "tjänst", "förskole" -> "förskola", "skol" -> "skola", "varu" -> "vara", "barnrätts" ->
@@ -125,7 +147,7 @@ def lemma_of_form(form: str, roots: dict[str, list[str]], forms: dict[str, str])
         cands = (stem + "um", *cands)
     for cand in cands:
         if cand in roots and not only_in_compound(cand, roots) and len(cand) >= 2:
-            return form if own and len(cand) <= 3 else cand
+            return form if own and (len(cand) <= 3 or own_word_first(form, cand, roots)) else cand
     if form.endswith("s") and not own:
         for i in range(2, len(stem) - 2):
             if stem[:i] in forms and is_free_word(stem[i:], roots):

@@ -776,3 +776,59 @@ def test_an_agent_noun_is_a_word_of_its_own(es, settings):
         assert exact_ids(es, idx, "använda") == ["anvands"]
         assert exact_ids(es, idx, "handlaren") == []
         assert exact_ids(es, idx, "handla") == ["handlar"]
+
+
+def test_an_agent_nouns_compound_form_is_the_agent_noun(es, settings):
+    """hunspell-sv lists some agent nouns' compound forms as words of their own ("användar",
+    "beställar" in modifiers.txt, the noun itself being made on its verb's entry), so
+    "användarstöd" held the part "användar" and "användare" did not find it, while "medarbetar"
+    was "medarbetare" already (session 22)."""
+    docs = {
+        "stod": "Användarstödet behöver förstärkas.",
+        "bestallar": "Nämnden har en beställarfunktion för hemtjänst.",
+        "medarb": "En medarbetarenkät genomfördes i våras.",
+    }
+    with probe_index(es, settings, "svagentmod", passages(docs)) as idx:
+        assert exact_ids(es, idx, "användare") == ["stod"]
+        assert exact_ids(es, idx, "beställare") == ["bestallar"]
+        assert exact_ids(es, idx, "medarbetarna") == ["medarb"]
+        assert exact_ids(es, idx, "använda") == []
+
+
+def test_a_free_word_begins_its_compounds_as_itself_and_isk_adjectives_are_words_of_their_own(es, settings):
+    """The dictionary's compound forms read "kris" as "kria"'s, "gräns" as "grän" + s and "klass" as
+    "klase"'s, so "krisen" did not find "krisberedskap" (a real-documents miss); a free word that
+    begins compounds as written is itself now. Flag T makes the adjectives in -isk on a noun's entry
+    ("statist": statistisk; "ekonom": ekonomisk), so "statisten" (the extra, a real-documents
+    control) found "statistiskt"; the adjective is a word of its own (session 22)."""
+    docs = {
+        "kris": "Krisberedskapen ska stärkas.",
+        "grans": "Gränsvärdena för buller överskrids.",
+        "stat": "Statistiskt sett minskar olyckorna.",
+        "ekon": "De ekonomiska konsekvenserna är små.",
+    }
+    with probe_index(es, settings, "svisk", passages(docs)) as idx:
+        assert exact_ids(es, idx, "krisen") == ["kris"]
+        assert exact_ids(es, idx, "gränsen") == ["grans"]
+        assert exact_ids(es, idx, "statisten") == []
+        assert exact_ids(es, idx, "statistisk") == ["stat"]
+        assert exact_ids(es, idx, "ekonom") == []
+        assert exact_ids(es, idx, "ekonomiskt") == ["ekon"]
+
+
+def test_an_ning_plural_is_its_an_nouns_and_a_places_genitive_its_name(es, settings):
+    """hunspell-sv lists the plural of "ansökan" under "ansökning" and "göteborgs" as a bare
+    lowercase word beside the name "Göteborg", so "ansökan" missed "ansökningarna" and "göteborgs"
+    (as a user types it) missed "Göteborg" (real-documents misses). The -ning forms are the -an
+    noun's now, the -ning stem beside it for the compounds that hold it; a place's genitive is its
+    name's (session 22)."""
+    docs = {
+        "ans": "Ansökningarna behandlas i turordning.",
+        "bygg": "Antalet bygglovsansökningar ökar.",
+        "gbg": "Samrådet hölls med Göteborg och Alingsås.",
+    }
+    with probe_index(es, settings, "svanning", passages(docs)) as idx:
+        assert exact_ids(es, idx, "ansökan") == ["ans"]
+        assert sorted(exact_ids(es, idx, "ansökningar")) == ["ans", "bygg"]
+        assert exact_ids(es, idx, "göteborgs") == ["gbg"]
+        assert exact_ids(es, idx, "carlos") == []

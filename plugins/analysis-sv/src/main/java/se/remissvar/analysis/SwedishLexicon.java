@@ -413,32 +413,32 @@ final class SwedishLexicon {
 
     /** True when some dictionary entry of this root may end a compound. */
     boolean endsCompound(String root) {
+        return anyEntry(root, f -> f.indexOf(COMPOUND_END) >= 0);
+    }
+
+    /** True when some dictionary entry of this root has flags that {@code test} accepts. */
+    private boolean anyEntry(String root, java.util.function.Predicate<String> test) {
         DictEntries entries = dictionary.lookupEntries(root);
         if (entries == null) {
             return false;
         }
         for (DictEntry e : entries) {
-            if (e.getFlags().indexOf(COMPOUND_END) >= 0) {
+            if (test.test(e.getFlags())) {
                 return true;
             }
         }
         return false;
     }
 
+    /** True when the root has entries and {@code test} accepts every entry's flags. */
+    private boolean everyEntry(String root, java.util.function.Predicate<String> test) {
+        return isRoot(root) && !anyEntry(root, test.negate());
+    }
+
     /** A dictionary word of its own that may end a compound (a noun, adjective or verb stem,
      *  not a compound-only form): "remiss", "fördel", "hög". */
     boolean isWord(String root) {
-        DictEntries entries = dictionary.lookupEntries(root);
-        if (entries == null) {
-            return false;
-        }
-        for (DictEntry e : entries) {
-            String f = e.getFlags();
-            if (f.indexOf(COMPOUND_END) >= 0 && f.indexOf('Z') < 0) {
-                return true;
-            }
-        }
-        return false;
+        return anyEntry(root, f -> f.indexOf(COMPOUND_END) >= 0 && f.indexOf('Z') < 0);
     }
 
     /** A head {@link SwedishWords} may take at three letters: a root with an entry that is no
@@ -461,19 +461,23 @@ final class SwedishLexicon {
         return false;
     }
 
+    /** True when an entry of this root carries the flag ("Göteborg/Av": v, which sv_SE.dic
+     *  gives place and firm names, "Småland", "Åhlén", but not first names, "Carlo/A"). */
+    boolean hasFlag(String root, char flag) {
+        return anyEntry(root, f -> f.indexOf(flag) >= 0);
+    }
+
+    /** True for an entry of its own that inflects only in the genitive and in compounds (its
+     *  flags among A, X, Y, v): a noun in -an with no plural of its own ("ansökan/AY",
+     *  "anmälan/XY", "förväntan/XY"), whose plural the dictionary lists under -ning. */
+    boolean isGenitiveOnlyEntry(String root) {
+        return everyEntry(root, f -> !f.isEmpty() && f.chars().allMatch(c -> "AXYv".indexOf(c) >= 0));
+    }
+
     /** True when every entry of this root has no affix flags: hunspell-sv lists some inflected
      *  forms that way ("höga", "drivit", "regeringen"). */
     boolean isBareForm(String root) {
-        DictEntries entries = dictionary.lookupEntries(root);
-        if (entries == null) {
-            return false;
-        }
-        for (DictEntry e : entries) {
-            if (!e.getFlags().isEmpty()) {
-                return false;
-            }
-        }
-        return true;
+        return everyEntry(root, String::isEmpty);
     }
 
     /** Word classes of a dictionary entry or a form, as bits: a noun's declension (both genders,

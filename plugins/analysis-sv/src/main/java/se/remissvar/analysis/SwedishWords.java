@@ -285,6 +285,9 @@ final class SwedishWords {
     /** The forms of a verb's agent noun that sv_SE.aff's flag T makes on the verb's entry in -a:
      *  -re, -ren, -rens, -res, -rna, -rnas ("användare" of "använda", "lärarna" of "lära"). */
     private static final java.util.Set<String> AGENT_ENDINGS = java.util.Set.of("re", "ren", "rens", "res", "rna", "rnas");
+    /** The forms of the adjective in -isk that the same flag T makes on a noun's entry
+     *  ("ekonom/T": ekonomisk, ekonomiska, ekonomiskt; "statist": statistisk; "prakt": praktisk). */
+    private static final java.util.Set<String> ISK_ENDINGS = java.util.Set.of("isk", "iska", "iskt");
 
     /** The agent noun {@link #agentNoun(String)} reads the word as, with the compound's parts
      *  of the word's analysis ("lagstiftaren": lag) but not the verb's own stem; null for any other word. */
@@ -302,7 +305,9 @@ final class SwedishWords {
      * entry (flag T: "användare", "användarna" of "använda"; "lärare" of "lära"; "handlaren" of
      * "handla"): the noun's own stem ("användare"), no longer the verb's, so "användare" does not
      * find "används" and "handlaren" (the shopkeeper) not "handlar" (a held-out control), while
-     * every form of the noun still finds the others. Not a form flag I makes the noun's plural of
+     * every form of the noun still finds the others. Likewise the adjective in -isk the flag makes
+     * on a noun's entry: "ekonomiska" is "ekonomisk", not "ekonom" (the economist); "statistiskt"
+     * not "statist" (the extra, a real-documents control). Not a form flag I makes the noun's plural of
      * too ("fördelarna", {@link #nounPlural}), nor a word the dictionary explains otherwise as
      * well (under a root that is no such verb). Null for any other word.
      */
@@ -312,12 +317,14 @@ final class SwedishWords {
         for (AffixedWord x : all) {
             String root = x.getDictEntry().getStem();
             List<AffixedWord.Affix> suffixes = x.getSuffixes();
-            if (suffixes.size() == 1 && suffixes.get(0).getFlag().charAt(0) == 'T' && root.endsWith("a")
-                    && w.startsWith(root) && AGENT_ENDINGS.contains(w.substring(root.length()))) {
+            boolean byT = suffixes.size() == 1 && suffixes.get(0).getFlag().charAt(0) == 'T' && w.startsWith(root);
+            if (byT && root.endsWith("a") && AGENT_ENDINGS.contains(w.substring(root.length()))) {
                 if (lexicon.pluralOnVerbClass(root, w) != 0) {
                     return null; // "fördelarna": the advantages
                 }
                 agent = root + "re";
+            } else if (byT && !root.endsWith("a") && ISK_ENDINGS.contains(w.substring(root.length()))) {
+                agent = root + "isk"; // the adjective "ekonomisk", no form of "ekonom"
             }
         }
         if (agent == null) {
@@ -470,13 +477,27 @@ final class SwedishWords {
         String root = rootStem(w);
         boolean toVerb = prefersVerb(w, root);
         String known = hunspellStem(w, root, toVerb);
-        String name = known == null ? properName(w) : null;
+        String name = known == null ? properName(w) : nameGenitive(w);
         if (name != null) { // "stockholms" is Stockholm, no stock + holm
             return new Analysis(name, NO_PARTS);
         }
         Split split = w.length() >= MIN_MODIFIER + SHORT_HEAD ? split(w, known != null, known) : null;
         if (known != null && split != null && !keepsSplit(w, known, split)) {
             split = null; // "förslaget" is no "förs" + "laget": "förslag" is no compound
+        }
+        String an = known == null ? null : anNoun(known);
+        Analysis anWord = an == null ? null : word(an);
+        if (anWord != null && anWord.stem().equals(an)) { // "ansökningar": the plural of "ansökan"
+            // not where the -an entry is another word's form ("skäran": skära's); the -ning stem
+            // stays beside it at one position ({@link Analysis#verb}'s place), and its parts, so
+            // that "ansökningar" still meets "bygglovsansökningar", whose head is "ansökning"
+            String[] parts = anWord.parts();
+            for (String p : split == null ? NO_PARTS : parts(split, known)) {
+                if (!java.util.Arrays.asList(parts).contains(p)) {
+                    parts = plus(parts, p);
+                }
+            }
+            return new Analysis(an, plus(parts, known), known);
         }
         if (known != null) {
             String[] parts = split == null ? NO_PARTS : parts(split, known);
@@ -578,6 +599,37 @@ final class SwedishWords {
         Split s = lower.length() >= MIN_MODIFIER + SHORT_HEAD ? split(lower, false) : null;
         boolean descriptive = s != null && (!s.headForm.equals(s.headStem) || capitalisedRoot(s.headStem) != null);
         return descriptive ? null : lower; // "västeuropa", "nordafrika" keep their name of a head
+    }
+
+    /** The noun in -an whose plural and definite forms are those of a noun in -ning the
+     *  dictionary lists apart ("ansökningar", "ansökningen" of "ansökan"; "förfrågningar" of
+     *  "förfrågan", "framställningar" of "framställan"): the -an noun, where the dictionary has
+     *  one, for a stem in -ning; null for any other stem. Not where the -an word is read as
+     *  another's form ({@link #word}: "anmälan" as the verb's noun, "skäran" as the sickle's). */
+    private String anNoun(String stem) {
+        int n = stem.length();
+        if (n < 7 || !stem.endsWith("ning")) {
+            return null;
+        }
+        String an = stem.substring(0, n - 4) + "an";
+        return lexicon.isGenitiveOnlyEntry(an) ? an : null;
+    }
+
+    /** The place's or firm's name a bare lowercase entry in -s is the genitive of ("göteborgs",
+     *  listed without flags beside "Göteborg/Av"; "smålands"), lowercased, so that a query typed in lowercase meets the name as
+     *  the text writes it ("Göteborgs Stad" and "Göteborg", a real-documents miss); null for any
+     *  other word. */
+    private String nameGenitive(String w) {
+        int n = w.length();
+        if (n < 5 || w.charAt(n - 1) != 's' || !lexicon.isBareForm(w)) {
+            return null;
+        }
+        String name = capitalisedRoot(w);
+        String base = w.substring(0, n - 1);
+        // a place's or a firm's name (flag v), not a first name whose genitive is another name
+        // ("carlos" is no "Carlo"'s, "agnes" no "Agne"'s)
+        return name != null && name.toLowerCase(java.util.Locale.ROOT).equals(base)
+            && lexicon.hasFlag(name, 'v') ? base : null;
     }
 
     /** The dictionary's shortest capitalised root of {@code w} with its first letter raised
@@ -1234,7 +1286,7 @@ final class SwedishWords {
      *  a compound's start ("trygghets"), the same with a linking vowel ("förskole" from
      *  "förskol"), a word of general Swedish text ("facebook"), or two such parts ("stadsdels"). */
     String modifierWord(String form) {
-        String m = lexicon.modifier(form);
+        String m = knownModifier(form);
         if (m != null) {
             return m;
         }
@@ -1276,9 +1328,21 @@ final class SwedishWords {
         return null;
     }
 
+    /** The word of a form the dictionary allows at a compound's start (modifiers.txt), or null;
+     *  an agent noun's compound form the dictionary lists as a word of its own ("användar",
+     *  "beställar": the noun is made on its verb's entry, {@link #agentNoun}) is the agent noun's,
+     *  as "medarbetar" is "medarbetare", so "användare" finds "användarstöd". */
+    private String knownModifier(String form) {
+        String m = lexicon.modifier(form);
+        if (m != null && m.equals(form) && form.endsWith("ar") && (form + "e").equals(agentNoun(form + "e"))) {
+            return form + "e";
+        }
+        return m;
+    }
+
     /** {@link #modifierWord} without words of general text: a modifier the dictionary knows. */
     private String dictionaryModifier(String form) {
-        String m = lexicon.modifier(form);
+        String m = knownModifier(form);
         if (m != null) {
             return m;
         }
@@ -1300,10 +1364,21 @@ final class SwedishWords {
                 if (last != 's' && lexicon.isRoot(shorter + "a")) {
                     return shorter + "a";
                 }
+                // the linking s that a noun of a derivational suffix takes as a rule, where the
+                // dictionary lists no compound form of it ("avbördnings" of "avbördning")
+                if (last == 's' && S_LINKED.matcher(shorter).find()
+                        && (lexicon.rootClasses(shorter) & SwedishLexicon.NOUN) != 0) {
+                    return shorter;
+                }
             }
         }
         return null;
     }
+
+    /** Suffixes of nouns that take a linking s in compounds as a rule ("förvaltnings",
+     *  "trygghets", "egenskaps", "stations"; not -else, -ism: "händelseförlopp", "turismstrategi"). */
+    private static final java.util.regex.Pattern S_LINKED = java.util.regex.Pattern.compile(
+        ".{2,}(ning|het|dom|skap|tion|sion|itet|nad)$");
 
     /** Two dictionary parts ("stadsdels", "barnrätts"): the first as written and the second's
      *  word ("stadsdel", "barnrätt"), so the linking -s- and a dropped vowel do not stay. */
