@@ -806,8 +806,12 @@ def test_a_free_word_begins_its_compounds_as_itself_and_isk_adjectives_are_words
         "grans": "Gränsvärdena för buller överskrids.",
         "stat": "Statistiskt sett minskar olyckorna.",
         "ekon": "De ekonomiska konsekvenserna är små.",
+        "okn": "Kostnadsökningen beror på befolkningsökningen.",
     }
     with probe_index(es, settings, "svisk", passages(docs)) as idx:
+        # a head in s- after a noun that takes the linking s: kostnad + ökning, not + sökning
+        assert exact_ids(es, idx, "ökning") == ["okn"]
+        assert exact_ids(es, idx, "sökningar") == []
         assert exact_ids(es, idx, "krisen") == ["kris"]
         assert exact_ids(es, idx, "gränsen") == ["grans"]
         assert exact_ids(es, idx, "statisten") == []

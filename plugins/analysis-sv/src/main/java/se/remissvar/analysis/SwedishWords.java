@@ -1083,10 +1083,28 @@ final class SwedishWords {
             // "remis" + "svar": the modifier with its dropped consonant restored, a dictionary modifier
             String mod = dropped ? lexicon.modifier(form + head.charAt(0)) : modifierWord(form);
             if (mod != null) {
-                return atLinkingS(new Split(form, mod, headStem, head));
+                Split linked = dropped ? null : linkingSFirst(form, head, strict, known);
+                return atLinkingS(linked != null ? linked : new Split(form, mod, headStem, head));
             }
         }
         return null;
+    }
+
+    /** The split after the linking s where a head in s- follows a noun of a derivational suffix
+     *  that takes the s as a rule ({@link #S_LINKED}) and the rest is a head too: "kostnadsökning"
+     *  is kostnad + ökning, not kostnad + sökning, "befolkningsökning" befolkning + ökning,
+     *  "utbildningslag" utbildning + lag. Null where that is no split. */
+    private Split linkingSFirst(String form, String head, boolean strict, String known) {
+        if (head.length() <= MIN_HEAD || head.charAt(0) != 's' || !S_LINKED.matcher(form).find()) {
+            return null;
+        }
+        String rest = head.substring(1);
+        String restStem = headStem(rest, strict);
+        if (restStem == null || (known != null && !makes(known, form + "s", restStem))) {
+            return null;
+        }
+        String mod = modifierWord(form + "s");
+        return mod == null ? null : new Split(form + "s", mod, restStem, rest);
     }
 
     /**
