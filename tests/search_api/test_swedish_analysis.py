@@ -836,3 +836,34 @@ def test_an_ning_plural_is_its_an_nouns_and_a_places_genitive_its_name(es, setti
         assert sorted(exact_ids(es, idx, "ansökningar")) == ["ans", "bygg"]
         assert exact_ids(es, idx, "göteborgs") == ["gbg"]
         assert exact_ids(es, idx, "carlos") == []
+
+
+def test_a_compound_hunspell_does_not_describe_is_split_where_nothing_else_splits_it(es, settings):
+    """Words no modifier the dictionary lists begins (real-documents misses): a verb's root
+    ("laddpunkter": ladda + punkt, so "punkter" finds it and "laddpunkt" is its singular, not the
+    fallback stemmer's "laddpunk"), a two-letter noun ("kötillsyn": kö + tillsyn), a derivational
+    noun the dictionary does not know with its linking s ("avbördningskurva"), a particle noun's
+    linking s ("intagsledningar": intag + ledning); a coined compound whose head is an adjective's
+    form and a verb's is both ("stöldsäkra": "stöldsäker"); a compound of three words holds its
+    other bracketing ("dricksvattenförsörjning": "dricksvatten"). Not a dictionary word the
+    dictionary does not split ("island" is no is + land; "förkylning" no föra + kylning) (session 23)."""
+    docs = {
+        "ladd": "Kommunen bygger fler laddpunkter vid stationen.",
+        "kö": "Förvaltningen ansvarar för kötillsyn i förskolan.",
+        "kurva": "Avbördningskurva för dammen redovisas.",
+        "intag": "Nya intagsledningar läggs i sjön.",
+        "cykel": "Cyklarna ska vara stöldsäkra.",
+        "vatten": "Kommunens dricksvattenförsörjning är god.",
+        "ö": "Resan gick till Island.",
+        "sjuk": "Förkylning är vanligt på vintern.",
+    }
+    with probe_index(es, settings, "svlast", passages(docs)) as idx:
+        assert exact_ids(es, idx, "punkter") == ["ladd"]
+        assert exact_ids(es, idx, "laddpunkt") == ["ladd"]
+        assert exact_ids(es, idx, "tillsyn") == ["kö"]
+        assert exact_ids(es, idx, "kurva") == ["kurva"]
+        assert exact_ids(es, idx, "intag") == ["intag"]
+        assert exact_ids(es, idx, "stöldsäker") == ["cykel"]
+        assert exact_ids(es, idx, "dricksvatten") == ["vatten"]
+        assert exact_ids(es, idx, "landet") == []
+        assert exact_ids(es, idx, "kylning") == []

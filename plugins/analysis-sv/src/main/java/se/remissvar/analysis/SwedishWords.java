@@ -511,7 +511,11 @@ final class SwedishWords {
             return query && own != null && c.verb() == null ? new Analysis(c.stem(), c.parts(), own) : c;
         }
         if (split != null) {
-            return new Analysis(split.modifierForm + split.headStem, parts(split, null));
+            // the head's second reading at one position, the compound's too: "stöldsäkra" is the
+            // verb's form and the adjective "säker"'s plural, as "säkra" alone is ({@link #adjectiveToo})
+            String second = headSecondReading(split);
+            return new Analysis(split.modifierForm + split.headStem, parts(split, null),
+                second == null ? null : split.modifierForm + second);
         }
         return new Analysis(fallbackStem(w), NO_PARTS);
     }
@@ -765,9 +769,31 @@ final class SwedishWords {
             if (inner != null) {
                 out.add(inner.modifierWord);
                 out.add(inner.headStem);
+                String left = leftCompound(s, inner);
+                if (left != null) {
+                    out.add(left);
+                }
             }
         }
         return out.toArray(new String[0]);
+    }
+
+    /** The other bracketing of a compound of three words: the modifier and the head's own
+     *  modifier, where the dictionary knows them as one word, its stem ("dricks" +
+     *  "vattenförsörjning": "dricksvatten"; "samhällsbyggnadsnämnd": "samhällsbyggnad"), so that
+     *  the word finds the longer compound it begins, as its head does. Null where the dictionary
+     *  does not know it. */
+    private String leftCompound(Split s, Split inner) {
+        String left = s.modifierForm + inner.modifierForm;
+        if (inner.modifierForm.endsWith("s") && hunspell.getRoots(left).isEmpty()) {
+            left = left.substring(0, left.length() - 1); // the head's own linking s: "byggnads"
+        }
+        if (left.length() < MIN_COMPOUND || hunspell.getRoots(left).isEmpty()) {
+            return null;
+        }
+        String stem = untagged(analyze(left).stem());
+        // a noun, as the compound is: not "mentalsjuk" in "mentalsjukhus", "nazitysk" in "nazityskland"
+        return (lexicon.rootClasses(stem) & SwedishLexicon.NOUN) != 0 ? stem : null;
     }
 
     /** The word-class readings a compound's part may carry besides its plain stem ({@link #classed}):
@@ -981,6 +1007,7 @@ final class SwedishWords {
         return root == null ? null : lemma(w, root);
     }
 
+
     /**
      * One stem for a noun and the verb hunspell-sv derives its plural from ("remisser" has only
      * the root "remissa", "fördelar" only "fördela"; "bedömer" and "bedöma" both "bedöma"): a
@@ -1055,7 +1082,12 @@ final class SwedishWords {
         if (s == null) {
             s = shortHeadSplit(w, known);
         }
-        return s != null ? s : split(w, strict, known, true); // none as written: a dropped consonant
+        if (s == null) {
+            s = split(w, strict, known, true); // none as written: a dropped consonant
+        }
+        // not for a modifier's own split ({@link #compoundModifier}): "elsparkcykel" is el +
+        // sparkcykel, not "elspark" + cykel
+        return s != null || nested ? s : lastResortSplit(w, known);
     }
 
     /** The first split, the longest head first; {@code dropped}: only where the modifier lost a
@@ -1384,13 +1416,114 @@ final class SwedishWords {
                 }
                 // the linking s that a noun of a derivational suffix takes as a rule, where the
                 // dictionary lists no compound form of it ("avbördnings" of "avbördning")
-                if (last == 's' && S_LINKED.matcher(shorter).find()
+                if (last == 's' && (S_LINKED.matcher(shorter).find() || particleNoun(shorter))
                         && (lexicon.rootClasses(shorter) & SwedishLexicon.NOUN) != 0) {
                     return shorter;
                 }
             }
         }
         return null;
+    }
+
+    /** True for a noun made of a particle and a word of its own ("intag": in + tag, "utsläpp",
+     *  "avdrag"): a modifier that is itself a compound takes the linking s, as these do
+     *  ("intagsledning", "utsläppsrätt"), where the dictionary lists no compound form of it. */
+    private boolean particleNoun(String word) {
+        for (int i = 2; i <= word.length() - 3; i++) {
+            if (PARTICLES.contains(word.substring(0, i)) && (lexicon.rootClasses(word.substring(i)) & SwedishLexicon.NOUN) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The splits tried last, where no modifier the dictionary lists begins a word before a head
+     * (null where none): the head a dictionary word allowed at a compound's
+     * end ({@code strict}), of at least {@link #MIN_HEAD} letters, the longest first, after
+     * <ul>
+     * <li>a noun of a derivational suffix the dictionary does not know and the linking s such a
+     *     noun takes as a rule ("avbördnings" + "kurva": {@link #S_LINKED}), the noun at least six
+     *     letters;</li>
+     * <li>a verb's root of four letters or more, the infinitive less its -a, where the dictionary
+     *     has the verb and no noun or word of that spelling, nor a noun of the root and -e
+     *     ("ladd" + "station": ladda; "laddpunkter", "styrdokument"; not "nack": nacke), a noun's
+     *     head of five letters or more - also in a word the dictionary knows, where its stem is
+     *     the two ("laddstationens");</li>
+     * <li>a noun of two letters that begins compounds ({@link #twoLetterNoun}: "kö" + "tillsyn",
+     *     "bo" + "område"), a noun's head of five letters or more, in a word the dictionary does
+     *     not know.</li>
+     * </ul>
+     * Never a particle or prefix ("för" + "kylning" is no "föra"'s). The two-letter noun and the
+     * unknown derivational noun are not tried in a dictionary word: over the 71,902 probe words
+     * known words split so were mostly derivations or words of their own ("identitet", "envishet",
+     * "arvinge", "island"). Each is a boundary the dictionary does not describe, taken only where
+     * nothing else is.
+     */
+    private Split lastResortSplit(String w, String known) {
+        if (w.length() < MIN_COMPOUND || !letters(w) || known == null && lexicon.verbOf(w) != null
+                || known == null && w.endsWith("s") && !hunspell.getRoots(w.substring(0, w.length() - 1)).isEmpty()) {
+            // a word the full-form lexicon has as a verb's ("urskuld": urskulda), or a known word's
+            // genitive the dictionary does not list ("islands", "danmarks")
+            return null;
+        }
+        for (int i = 2; i <= w.length() - MIN_HEAD; i++) {
+            String form = w.substring(0, i);
+            String head = w.substring(i);
+            String mod = null;
+            if (PARTICLES.contains(form)) {
+                continue;
+            }
+            boolean derived = form.endsWith("s") && i >= 7 && S_LINKED.matcher(form.substring(0, i - 1)).find();
+            if (known != null && (i == 2 || derived)) {
+                continue; // a known word only after a verb's root, its stem the two
+            } else if (i == 2) {
+                mod = head.length() >= 5 && twoLetterNoun(form) ? form : null;
+            } else if (derived) {
+                mod = form.substring(0, i - 1);
+            } else if (i >= 4 && head.length() >= 5 && !SwedishLexicon.vowel(form.charAt(i - 1)) && !lexicon.isRoot(form) && !lexicon.isWord(form)
+                    && (lexicon.rootClasses(form + "a") & (SwedishLexicon.VERB | SwedishLexicon.NOUN)) == SwedishLexicon.VERB
+                    && (lexicon.rootClasses(form + "e") & SwedishLexicon.NOUN) == 0) { // "nack": nacke, not nacka
+                mod = form + "a";
+            }
+            if (mod == null) {
+                continue;
+            }
+            String headStem = headStem(head, true);
+            // a noun's head ("station", "cykel"), not an adjective's or a verb's ("värpsjuk", "okända")
+            int classes = headStem == null ? 0 : lexicon.rootClasses(headStem);
+            if (headStem != null && headStem.length() >= MIN_HEAD && (known == null || makes(known, form, headStem))
+                    && (derived || (classes & SwedishLexicon.NOUN) != 0 && (classes & SwedishLexicon.ADJECTIVE) == 0)) {
+                return new Split(form, mod, headStem, head);
+            }
+        }
+        return null;
+    }
+
+    /** True for a dictionary noun of two letters that begins compounds: its definite form ("elen",
+     *  "isen", "kön", "boet") is one of its forms, and the dictionary writes it before a hyphen
+     *  (flag b: "el-", as in "el- och gasmarknaden"), which it does not for "ha", "vi", "ok", "ar",
+     *  "kl"; not the article "en". */
+    private boolean twoLetterNoun(String form) {
+        if (!lexicon.isRoot(form) || !lexicon.hasFlag(form, 'b') || form.equals("en")) {
+            return false;
+        }
+        boolean vowelLast = SwedishLexicon.vowel(form.charAt(1));
+        for (String def : vowelLast ? new String[] {form + "n", form + "t"} : new String[] {form + "en", form + "et"}) {
+            if (hunspell.getRoots(def).contains(form)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The second reading of a coined compound's head, at one position with its stem (the
+     *  {@link Analysis#verb} of the head alone: an adjective's form that is a verb's too), or null. */
+    private String headSecondReading(Split s) {
+        Analysis head = analyze(s.headForm);
+        String second = head.verb();
+        // not a tagged stem ("bönfall#v"): the compound's own reading is no token a query makes
+        return second == null || second.equals(s.headStem) || second.indexOf('#') >= 0 ? null : second;
     }
 
     /** Suffixes of nouns that take a linking s in compounds as a rule ("förvaltnings",
