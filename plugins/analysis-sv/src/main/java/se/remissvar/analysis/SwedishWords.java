@@ -1007,7 +1007,6 @@ final class SwedishWords {
         return root == null ? null : lemma(w, root);
     }
 
-
     /**
      * One stem for a noun and the verb hunspell-sv derives its plural from ("remisser" has only
      * the root "remissa", "fördelar" only "fördela"; "bedömer" and "bedöma" both "bedöma"): a
@@ -1481,7 +1480,7 @@ final class SwedishWords {
                 mod = head.length() >= 5 && twoLetterNoun(form) ? form : null;
             } else if (derived) {
                 mod = form.substring(0, i - 1);
-            } else if (i >= 4 && head.length() >= 5 && !SwedishLexicon.vowel(form.charAt(i - 1)) && !lexicon.isRoot(form) && !lexicon.isWord(form)
+            } else if (i >= 4 && head.length() >= 5 && !SwedishLexicon.vowel(form.charAt(i - 1)) && !lexicon.isRoot(form)
                     && (lexicon.rootClasses(form + "a") & (SwedishLexicon.VERB | SwedishLexicon.NOUN)) == SwedishLexicon.VERB
                     && (lexicon.rootClasses(form + "e") & SwedishLexicon.NOUN) == 0) { // "nack": nacke, not nacka
                 mod = form + "a";
@@ -1505,7 +1504,7 @@ final class SwedishWords {
      *  (flag b: "el-", as in "el- och gasmarknaden"), which it does not for "ha", "vi", "ok", "ar",
      *  "kl"; not the article "en". */
     private boolean twoLetterNoun(String form) {
-        if (!lexicon.isRoot(form) || !lexicon.hasFlag(form, 'b') || form.equals("en")) {
+        if (!lexicon.hasFlag(form, 'b') || form.equals("en")) { // hasFlag: a root of its own
             return false;
         }
         boolean vowelLast = SwedishLexicon.vowel(form.charAt(1));
