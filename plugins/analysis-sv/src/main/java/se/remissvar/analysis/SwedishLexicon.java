@@ -129,6 +129,8 @@ final class SwedishLexicon {
     /** Every umlaut plural form (with -na, -s, -nas) -> singular, and every umlaut comparison
      *  -> its positive, longest first. */
     final List<String[]> umlautForms;
+    /** The comparisons among {@link #umlautForms} ("högre", "störst"). */
+    private final Set<String> comparisons = new HashSet<>();
     /** The words {@link #umlautForms} are forms of ("bok", "man", "stad"). */
     private final Set<String> umlautStems;
     private final Map<String, String> verbForms = new HashMap<>();
@@ -194,6 +196,7 @@ final class SwedishLexicon {
         for (String[] c : UMLAUT_COMPARISONS) {
             for (int i = 1; i < c.length; i++) {
                 forms.add(new String[] {c[i], c[0]});
+                comparisons.add(c[i]);
             }
         }
         forms.sort((a, b) -> Integer.compare(b[0].length(), a[0].length()));
@@ -743,7 +746,58 @@ final class SwedishLexicon {
         for (DictEntry e : entries) {
             c |= entryClasses(root, e.getFlags());
         }
-        return c;
+        if (c != 0 && (c & ADJECTIVE) == 0 && bareAdjective(root)) {
+            c |= ADJECTIVE;
+        }
+        return c != 0 && (c & VERB) == 0 && bareVerb(root) ? c | VERB : c;
+    }
+
+    /** True for a noun in -a whose verb of the same spelling hunspell-sv writes out rather than
+     *  inflects ("visa/BEGTY", a song, beside "visar/X" and "visade/O", forms of the verb "visa";
+     *  "vara", "bana", "läxa"): its present in -r an entry without suffixes, its past in -de an
+     *  entry, the root a noun's entry and no verb's. The verb is a reading of that root
+     *  ({@link #rootClasses}), and those two entries, with their forms, the verb's
+     *  ({@link #weakVerbForm}). */
+    boolean bareVerb(String root) {
+        if (root.length() < 4 || !root.endsWith("a") || !isRoot(root) || !isRoot(root + "de")
+                || !isListedBare(root + "r")) {
+            return false;
+        }
+        int c = 0;
+        for (DictEntry e : dictionary.lookupEntries(root)) {
+            c |= entryClasses(root, e.getFlags());
+        }
+        return (c & NOUN) != 0 && (c & VERB) == 0;
+    }
+
+    /** The verb ({@link #bareVerb}) whose present ("visar"), past ("visade") or passive, a verb's
+     *  entry of its own ("visas/N"), this entry is, or null - also where the full-form lexicon
+     *  reads the entry as another word's form ("ändar": ände's plural, not the verb "ända"'s). */
+    String weakVerbForm(String entry) {
+        String listed = listedLemma(entry);
+        for (String end : new String[] {"r", "de", "s"}) {
+            if (entry.endsWith(end)) {
+                String root = entry.substring(0, entry.length() - end.length());
+                if (bareVerb(root) && (!end.equals("s") || (rootClasses(entry) & VERB) != 0)
+                        && (listed == null || listed.equals(root))) {
+                    return root;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True for an adjective's comparison that changes its vowel or root ("högre", "störst"). */
+    boolean isComparison(String form) {
+        return comparisons.contains(form);
+    }
+
+    /** True for a root whose entries decline it as no adjective while hunspell-sv writes the
+     *  adjective's forms of it out as bare entries ("hög/ADGXY", a heap, beside "höga/" and
+     *  "högt/"; "djup", "ljus"): its -a and -t forms both listed without flags. The adjective is
+     *  a reading of that root ({@link #rootClasses}), and its bare forms are the adjective's. */
+    boolean bareAdjective(String root) {
+        return root.length() >= 3 && isBareForm(root + "a") && isBareForm(root + "t");
     }
 
     /** True when every flag is one sv_SE.aff defines. */

@@ -27,7 +27,10 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * that base form agrees with as an adjective: the next token, one character (a space, a line
  * break) on, no stop word between - is the adjective: "lokal dialog", "central styrning". Its
  * noun readings are not indexed, so "lokalen" and "lokaler" do not find it; "en lokal i huset",
- * "hyr lokal hösten 2025" keep both.
+ * "hyr lokal hösten 2025" keep both. Likewise an adjective's form in -a that is another word's
+ * too ("låga": the adjective's plural, and the noun and verb "låga") right before a word that is
+ * a noun's form only ("låga flöden"), not after an infinitive's marker, is no noun: "lågorna"
+ * does not find it.
  */
 final class SwedishStemFilter extends TokenFilter {
     /** The stop words the stemmed fields drop (Elasticsearch's _swedish_ list is Lucene's). */
@@ -46,11 +49,12 @@ final class SwedishStemFilter extends TokenFilter {
     private static final java.util.Set<String> BETWEEN = java.util.Set.of(
         "inte", "icke", "ej", "också", "även", "aldrig", "alltid", "därför", "dock", "endast", "bara",
         "gärna", "själv", "själva", "fortsatt", "aktivt");
-    /** The conjunctions that coordinate infinitives ("äga och driva", "äga, driva eller riva"). */
-    private static final java.util.Set<String> COORDINATORS = java.util.Set.of("och", "eller");
+    /** The conjunctions that coordinate infinitives ("äga och driva", "äga, driva eller riva",
+     *  "äga samt driva"). */
+    private static final java.util.Set<String> COORDINATORS = java.util.Set.of("och", "eller", "samt");
     /** The last letters of a Swedish infinitive: a vowel (no loanword's é). */
     private static final String INFINITIVE_LAST_LETTERS = "aeiouyåäö";
-    /** How many tokens ahead a list of infinitives is read for its "och" or "eller". */
+    /** How many tokens ahead a list of infinitives is read for its "och", "eller" or "samt". */
     private static final int MAX_LIST_AHEAD = 6;
     private final SwedishWords words;
     private final boolean emitParts;
@@ -136,6 +140,10 @@ final class SwedishStemFilter extends TokenFilter {
             if (emitParts && !partsOnly && cut == null && nounAndAdjective(a) && nounFollows()) {
                 parts = withoutNounReadings(parts, a.stem());
             }
+            if (emitParts && !partsOnly && cut == null && !infinitive && nounReadings(parts, a.stem())
+                    && words.adjectiveFormInA(word) && nounFormFollows()) {
+                parts = withoutNounOnlyReadings(parts, a.stem()); // "låga flöden": no flames
+            }
             if (emitParts && !partsOnly && cut == null && infinitive && word.equals(a.stem())) {
                 parts = verbReadingOnly(parts, a.stem());
             }
@@ -184,8 +192,8 @@ final class SwedishStemFilter extends TokenFilter {
 
     /** True when the current input token stands where an infinitive does: one character after an
      *  infinitive's marker or a modal verb, or after one of the adverbs {@link #BETWEEN} after
-     *  it ("att driva", "ska inte driva"); or coordinated with such an infinitive: after "och"
-     *  or "eller" ("äga och driva"), or after a comma in a list that "och" or "eller" and an
+     *  it ("att driva", "ska inte driva"); or coordinated with such an infinitive: after "och",
+     *  "eller" or "samt" ("äga och driva"), or after a comma in a list that one of them and an
      *  infinitive end ("bör äga, driva och utveckla"; {@link #listOfInfinitivesFollows}). An
      *  infinitive ends in a vowel, so "att lokal dialog och ..." coordinates nothing; an object
      *  after it ("att ställa fråga om") is no infinitive. The context is read before
@@ -265,11 +273,41 @@ final class SwedishStemFilter extends TokenFilter {
     /** True when the next input token is a noun right after this one (one character on, no
      *  position skipped by a stop word); reads it ahead, the current token's state kept. */
     private boolean nounFollows() throws IOException {
+        return nextWordIs(words::commonNounBase);
+    }
+
+    /** True when the next input token is a noun's form only ({@link SwedishWords#nounFormOnly})
+     *  right after this one, as {@link #nounFollows} reads it. */
+    private boolean nounFormFollows() throws IOException {
+        return nextWordIs(words::nounFormOnly);
+    }
+
+    /** True when the next input token is a word right after this one (one character on, no
+     *  position skipped by a stop word, no keyword, no cut-off word) that {@code test} accepts;
+     *  reads it ahead, the current token's state kept. */
+    private boolean nextWordIs(java.util.function.Predicate<String> test) throws IOException {
         int end = offset.endOffset();
         Ahead next = peek(1);
         return next != null && !next.keyword() && next.increment() == 1 && !stopWord(next.word())
             && next.start() - end <= 1 && next.word().indexOf(CoordinationCharFilter.JOIN) < 0
-            && words.commonNounBase(next.word());
+            && test.test(next.word());
+    }
+
+    /** True where ``parts`` hold a noun's reading of the stem that is no adjective's ("låga#s"). */
+    private static boolean nounReadings(String[] parts, String stem) {
+        return withoutNounOnlyReadings(parts, stem).length < parts.length;
+    }
+
+    /** ``parts`` less the stem's readings that are a noun's and no adjective's (its verb's kept:
+     *  "att klara kraven" is the verb's or the adjective's, never a noun's). */
+    private static String[] withoutNounOnlyReadings(String[] parts, String stem) {
+        return java.util.Arrays.stream(parts).filter(p -> {
+            if (!p.startsWith(stem + "#")) {
+                return true;
+            }
+            String tag = p.substring(stem.length() + 1);
+            return !SwedishWords.nounTag(tag) || tag.indexOf('a') >= 0;
+        }).toArray(String[]::new);
     }
 
     /** True for a stop word this filter drops ({@link #dropStopWords}). */
@@ -278,8 +316,8 @@ final class SwedishStemFilter extends TokenFilter {
     }
 
     /** True where the tokens after the current one end a list of infinitives the current one is
-     *  in: more items after a comma (a gap of two characters), then "och" or "eller" and a last
-     *  one ("äga, driva och utveckla"), each a word ending in a vowel that is no stop word. A full
+     *  in: more items after a comma (a gap of two characters), then "och", "eller" or "samt" and a
+     *  last one ("äga, driva och utveckla"), each a word ending in a vowel that is no stop word. A full
      *  stop leaves the same gap as a comma, but no "och" and infinitive after it as a rule. */
     private boolean listOfInfinitivesFollows() throws IOException {
         int end = offset.endOffset();

@@ -467,8 +467,17 @@ final class SwedishWords {
                 ? new Analysis(tagged(stem, SwedishLexicon.VERB), plus(NO_PARTS, stem))
                 : new Analysis(stem, NO_PARTS);
         }
+        String weak = w.endsWith("s") ? lexicon.weakVerbForm(w) : null;
+        if (weak != null) { // "visas/N": the verb "visa"'s passive ({@link SwedishLexicon#bareVerb}), not "vis"'s genitive
+            return new Analysis(tagged(weak, SwedishLexicon.VERB), plus(NO_PARTS, weak));
+        }
         Analysis umlaut = umlautPlural(w);
         if (umlaut != null) {
+            int classes = lexicon.rootClasses(umlaut.stem());
+            if (lexicon.isComparison(w) && (classes & SwedishLexicon.ADJECTIVE) != 0
+                    && (classes & ~SwedishLexicon.ADJECTIVE) != 0) { // "högre": the adjective's, not the heap's
+                return new Analysis(tagged(umlaut.stem(), SwedishLexicon.ADJECTIVE), plus(NO_PARTS, umlaut.stem()));
+            }
             if (joinsVerb(umlaut.stem())) { // "männen": the noun's, as "mannen" is (man#s), not the verb "mana"
                 return new Analysis(tagged(umlaut.stem(), SwedishLexicon.NOUN), plus(umlaut.parts(), umlaut.stem()));
             }
@@ -520,14 +529,30 @@ final class SwedishWords {
         return new Analysis(fallbackStem(w), NO_PARTS);
     }
 
+    /** The endings of an adjective's regular forms after its base form ("fast": "fasta", "fastare"). */
+    private static final java.util.Set<String> ADJECTIVE_ENDINGS = java.util.Set.of("a", "are", "ast", "aste");
+
+    /** True where {@code w} is {@code stem} with a regular adjective's ending: one of
+     *  {@link #ADJECTIVE_ENDINGS}, or the neuter's t after a consonant ("lätt"'s "lätta",
+     *  "fast"'s "fasta"; not "beroendet", a noun's, nor "gråt"). */
+    private static boolean adjectiveEnding(String w, String stem) {
+        if (!w.startsWith(stem) || stem.isEmpty()) {
+            return false;
+        }
+        String end = w.substring(stem.length());
+        return ADJECTIVE_ENDINGS.contains(end)
+            || (end.equals("t") && !SwedishLexicon.vowel(stem.charAt(stem.length() - 1)));
+    }
+
     /**
      * A known word's stem with the word class that explains it, where the dictionary inflects
      * its root as more than one ("lokal": a noun, the premises, and an adjective, local): a form
      * only one class explains is its stem tagged with that class ("lokalen", "lokaler" ->
      * "lokal#s"; "lokala", "lokalt" -> "lokal#a"), so a noun's form never meets the adjective's;
-     * a form every class explains (the base form "lokal") keeps the plain stem. At index time
-     * (parts) each carries the other's token too, so a base form finds every form and any form
-     * finds the base form: "lokal" finds "lokalen" and "lokala", "lokalen" finds "lokal" but not
+     * a form more than one class explains (the base form "lokal") keeps the plain stem, and
+     * carries those classes' tags only ("korta": the adjective's and the verb's, not the noun
+     * "kort"'s). At index time (parts) each carries the other's token too, so a base form finds
+     * every form and any form finds the base form: "lokal" finds "lokalen" and "lokala", "lokalen" finds "lokal" but not
      * "lokala". Which class a form comes from is read from the dictionary: the entry hunspell
      * found it under and the affix flags it took ({@link SwedishLexicon#entryClasses},
      * {@link SwedishLexicon#suffixClass}). A noun and the verb in -a of its root ("mål",
@@ -554,6 +579,9 @@ final class SwedishWords {
             return new Analysis(stem, parts);
         }
         int mine = formClasses(w, stem);
+        if ((all & SwedishLexicon.ADJECTIVE) != 0 && adjectiveEnding(w, stem)) {
+            mine |= SwedishLexicon.ADJECTIVE; // "fasta": "fast"'s plural, which hunspell-sv writes only as the verb "fasta"
+        }
         if (joinedVerb && (mine & SwedishLexicon.NOUN) == 0 && stem.equals(lexicon.listedLemma(w))) {
             mine |= SwedishLexicon.NOUN; // "remisser": the noun's, which hunspell-sv derives from the verb only
         }
@@ -564,16 +592,23 @@ final class SwedishWords {
             return new Analysis(stem, out.toArray(new String[0]));
         }
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(java.util.Arrays.asList(parts));
+        // the readings of the root that explain the form (all, where none does): one is the stem
+        // tagged ("snabbare" snabb#a, beside the verb "snabba", a noun's lone gender bit aside);
+        // more (the base form) each a part of the plain stem - only those: "korta" is the
+        // adjective's and the verb's, not the noun "kort"'s, whose forms are "kortet", "korten"
+        int own = (mine & all) != 0 ? mine & all : all;
+        List<Integer> explained = new java.util.ArrayList<>();
         for (int r : readings) {
-            if (mine == r && (all & r) == r) { // one reading explains the word
-                out.add(stem);
-                return new Analysis(tagged(stem, r), out.toArray(new String[0]));
+            if ((own & r) == r) {
+                explained.add(r);
             }
         }
-        for (int r : readings) { // the base form, or a form more than one reading explains
-            if ((all & r) == r) {
-                out.add(tagged(stem, r));
-            }
+        if (explained.size() == 1) { // one reading explains the word
+            out.add(stem);
+            return new Analysis(tagged(stem, explained.get(0)), out.toArray(new String[0]));
+        }
+        for (int r : explained) {
+            out.add(tagged(stem, r));
         }
         return new Analysis(stem, out.toArray(new String[0]));
     }
@@ -665,10 +700,16 @@ final class SwedishWords {
 
     /** True when {@link #lemma} joins a verb in -a to this stem, a word of its own ("måla" to
      *  "mål", "besluta" to "beslut"): the stem then has the verb's reading beside its own, so
-     *  that a form of one ("målade") does not find a form of the other ("målet"). */
+     *  that a form of one ("målade") does not find a form of the other ("målet"). Not a stem whose
+     *  entries have no class ("fortsätt/XY", "behåll/XY": compound forms), which has no reading of
+     *  its own: "fortsätter" tagged fortsätt#v never met "fortsätta", whose stem is plain. */
     private boolean joinsVerb(String stem) {
-        return stem.length() >= 3 && (lexicon.rootClasses(stem + "a") & SwedishLexicon.VERB) != 0
-            && (lexicon.rootClasses(stem) & SwedishLexicon.VERB) == 0 && lexicon.isWord(stem);
+        if (stem.length() < 3) {
+            return false;
+        }
+        int classes = lexicon.rootClasses(stem);
+        return (lexicon.rootClasses(stem + "a") & SwedishLexicon.VERB) != 0
+            && classes != 0 && (classes & SwedishLexicon.VERB) == 0 && lexicon.isWord(stem);
     }
 
     /** The classes that explain {@code w} as a form of the root {@code stem}: a suffix's class
@@ -689,6 +730,10 @@ final class SwedishWords {
         for (AffixedWord a : readings) {
             DictEntry e = a.getDictEntry();
             String root = e.getStem();
+            if (stem.equals(lexicon.weakVerbForm(root))) {
+                mine |= SwedishLexicon.VERB; // "visade/O": the verb's past, and its forms ({@link SwedishLexicon#bareVerb})
+                continue;
+            }
             int entry = lexicon.entryClasses(root, e.getFlags());
             if (a.getSuffixes().isEmpty()) {
                 mine |= entry;
@@ -702,6 +747,18 @@ final class SwedishWords {
                     ? SwedishLexicon.pluralOnVerbClass(root, e.getFlags(), w) // "delarna": the noun's; "delar": both
                     : SwedishLexicon.suffixClass(root, e.getFlags(), flag, entry);
             }
+        }
+        // "hög" (a heap) is the adjective's base form too, and "höga", "högt" its forms, written out
+        // ({@link SwedishLexicon#bareAdjective})
+        if ((w.equals(stem) ? mine != 0 : mine == 0 && lexicon.isBareForm(w)) && lexicon.bareAdjective(stem)) {
+            mine |= SwedishLexicon.ADJECTIVE;
+        }
+        if (mine == 0 && stem.endsWith("a") && w.equals(stem.substring(0, stem.length() - 1) + "it")
+                && lexicon.isBareForm(w) && (lexicon.rootClasses(stem) & SwedishLexicon.VERB) != 0) {
+            return SwedishLexicon.VERB; // "varit", "drivit": the supine, written out
+        }
+        if (w.equals(stem) && mine != 0 && lexicon.bareVerb(stem)) {
+            mine |= SwedishLexicon.VERB; // "visa": the verb's infinitive too ({@link SwedishLexicon#bareVerb})
         }
         return mine;
     }
@@ -759,7 +816,8 @@ final class SwedishWords {
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
         out.add(s.modifierWord);
         out.add(s.headStem);
-        out.addAll(headReadings(readings(s.headForm, s.headStem), s.headStem, known)); // "målet" in "verksamhetsmålet" is mål#s
+        String word = s.modifierForm + s.headForm;
+        out.addAll(headReadings(readings(s.headForm, s.headStem), s.headStem, known, word)); // "målet" in "verksamhetsmålet" is mål#s
         List<String> modifier = readings(s.modifierWord, s.modifierWord);
         if (modifier.size() == 1) { // "plan" in "planförslag" is plan#s; "lokal" in "lokaltidning" may be either
             out.addAll(modifier);
@@ -769,6 +827,8 @@ final class SwedishWords {
             if (inner != null) {
                 out.add(inner.modifierWord);
                 out.add(inner.headStem);
+                // its reading as the head's form has it: "rollen" in "skolledarrollen" is roll#s
+                out.addAll(headReadings(readings(s.headForm, inner.headStem), inner.headStem, known, word));
                 String left = leftCompound(s, inner);
                 if (left != null) {
                     out.add(left);
@@ -821,13 +881,19 @@ final class SwedishWords {
      *  ({@code known}), the readings of its classes ("samlingslokal", a noun: lokal#s, not the
      *  adjective's lokal#a) and, where it declines the compound in one gender and the head in both
      *  ({@link SwedishLexicon#gender}), that gender's ("cykelstråk/ABDY": "cykelstråken" is
-     *  stråk#n, not "stråkar"'s definite form). A coined compound's head that may be read more
-     *  ways than one ("pendlingsstråken") is the plain part alone. */
-    private List<String> headReadings(List<String> readings, String head, String known) {
+     *  stråk#n, not "stråkar"'s definite form); a head's one noun reading not where the compound
+     *  and its form ({@code word}) are no noun's ("redovisa", a verb, takes no visa#s). A coined compound's head that may be read
+     *  more ways than one ("pendlingsstråken") is the plain part alone. */
+    private List<String> headReadings(List<String> readings, String head, String known, String word) {
+        int classes = known == null ? 0 : lexicon.rootClasses(known);
+        if (readings.size() == 1 && classes != 0 && (classes & SwedishLexicon.NOUN) == 0
+                && (formClasses(word, known) & SwedishLexicon.NOUN) == 0
+                && nounTag(readings.get(0).substring(head.length() + 1))) {
+            return List.of(); // "redovisa", a verb: no visa#s ("rödlistan", a verb's entry's noun form, keeps lista#s)
+        }
         if (readings.size() < 2) {
             return readings;
         }
-        int classes = known == null ? 0 : lexicon.rootClasses(known);
         if (classes == 0) {
             return List.of();
         }
@@ -1017,6 +1083,10 @@ final class SwedishWords {
      * verb's ({@link SwedishLexicon#passiveOf}).
      */
     private String lemma(String w, String root) {
+        String weak = lexicon.weakVerbForm(root);
+        if (weak != null) { // "visar", "visade", "visat": the verb "visa" ({@link SwedishLexicon#bareVerb})
+            return weak;
+        }
         String active = lexicon.passiveOf(root);
         if (active != null) { // "samlas", "samlades": the verb "samla"
             return lemma(w, active);
@@ -1224,6 +1294,70 @@ final class SwedishWords {
         return null;
     }
 
+    /** The dictionary's analyses of a word ({@code word}), or of a coined compound's head as written. */
+    private record Readings(String word, List<AffixedWord> analyses) {}
+
+    /** The dictionary's analyses of {@code w} or, where it has none (a coined compound), of its head
+     *  as written, of at least {@code minHead} letters; null where there are none. */
+    private Readings readingsOrHead(String w, int minHead) {
+        List<AffixedWord> readings = hunspell.analyzeSimpleWord(w);
+        if (!readings.isEmpty()) {
+            return new Readings(w, readings);
+        }
+        String head = headForm(w);
+        if (head == null || head.equals(w) || head.length() < minHead) {
+            return null;
+        }
+        readings = hunspell.analyzeSimpleWord(head);
+        return readings.isEmpty() ? null : new Readings(head, readings);
+    }
+
+    /** True where the dictionary reads {@code w} as an adjective's form in -a by an adjective's
+     *  suffixes ("låga" of "låg", beside the noun and verb "låga"): what {@link SwedishStemFilter}
+     *  asks of a word before a noun's form ({@link #nounFormOnly}). */
+    boolean adjectiveFormInA(String w) {
+        if (lexicon == null || !useDictionary || w.length() < 4 || !letters(w) || !w.endsWith("a")) {
+            return false;
+        }
+        for (AffixedWord a : hunspell.analyzeSimpleWord(w)) {
+            DictEntry e = a.getDictEntry();
+            if (adjectiveSuffixesOnly(a) && (lexicon.entryClasses(e.getStem(), e.getFlags()) & SwedishLexicon.ADJECTIVE) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for a word every dictionary reading of which is a noun's entry or form ("krav",
+     *  "nivåerna"; "flöden", written out, by its lemma in the full-form lexicon; not "lagar", also
+     *  the verb "laga"'s), or a compound the dictionary does not know whose head as written is
+     *  one: the noun an adjective's form in -a agrees with ({@link #adjectiveFormInA}). */
+    boolean nounFormOnly(String w) {
+        if (lexicon == null || !useDictionary || w.length() < 3 || !letters(w)) {
+            return false;
+        }
+        Readings readings = readingsOrHead(w, 0);
+        if (readings == null) {
+            return false;
+        }
+        for (AffixedWord x : readings.analyses()) {
+            DictEntry e = x.getDictEntry();
+            int entry = lexicon.entryClasses(e.getStem(), e.getFlags());
+            if (entry == 0) { // a form written out ("flöden/XY"): its lemma's classes, where the form
+                // keeps the lemma's stem ("brann" is no noun "brinna"'s: hunspell-sv gives some
+                // strong verbs noun flags)
+                String lemma = lexicon.listedLemma(e.getStem());
+                boolean keepsStem = lemma != null && e.getStem().startsWith(
+                    lemma.endsWith("a") ? lemma.substring(0, lemma.length() - 1) : lemma);
+                entry = keepsStem ? lexicon.rootClasses(lemma) : 0;
+            }
+            if (entry == 0 || (entry & ~SwedishLexicon.NOUN) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * True for a common noun's singular indefinite form, the one noun an attributive adjective's
      * base form agrees with ("lokal dialog", "central styrning"; a neuter, definite or plural noun
@@ -1238,19 +1372,12 @@ final class SwedishWords {
         if (lexicon == null || !useDictionary || w.length() < 3 || !letters(w)) {
             return false;
         }
-        String head = w;
-        List<AffixedWord> readings = hunspell.analyzeSimpleWord(w);
-        if (readings.isEmpty()) { // a coined compound: its head as written
-            head = headForm(w);
-            if (head == null || head.equals(w) || head.length() < MIN_MODIFIER) {
-                return false;
-            }
-            readings = hunspell.analyzeSimpleWord(head);
-        }
-        if (readings.isEmpty()) {
+        Readings readings = readingsOrHead(w, MIN_MODIFIER);
+        if (readings == null) {
             return false;
         }
-        for (AffixedWord x : readings) {
+        String head = readings.word();
+        for (AffixedWord x : readings.analyses()) {
             DictEntry e = x.getDictEntry();
             if (!e.getStem().equals(head) || !x.getSuffixes().isEmpty()
                     || lexicon.entryClasses(e.getStem(), e.getFlags()) != SwedishLexicon.NOUN) {
