@@ -738,14 +738,7 @@ final class SwedishLexicon {
     /** Every class the dictionary's entries of this root inflect it as ("lokal": a noun, the
      *  premises, and an adjective, local). */
     int rootClasses(String root) {
-        DictEntries entries = dictionary.lookupEntries(root);
-        if (entries == null) {
-            return 0;
-        }
-        int c = 0;
-        for (DictEntry e : entries) {
-            c |= entryClasses(root, e.getFlags());
-        }
+        int c = entriesClasses(root);
         if (c != 0 && (c & ADJECTIVE) == 0 && bareAdjective(root)) {
             c |= ADJECTIVE;
         }
@@ -763,11 +756,20 @@ final class SwedishLexicon {
                 || !isListedBare(root + "r")) {
             return false;
         }
-        int c = 0;
-        for (DictEntry e : dictionary.lookupEntries(root)) {
-            c |= entryClasses(root, e.getFlags());
-        }
+        int c = entriesClasses(root);
         return (c & NOUN) != 0 && (c & VERB) == 0;
+    }
+
+    /** The classes this root's entries inflect it as, by their flags alone (0 for no root). */
+    private int entriesClasses(String root) {
+        DictEntries entries = dictionary.lookupEntries(root);
+        int c = 0;
+        if (entries != null) {
+            for (DictEntry e : entries) {
+                c |= entryClasses(root, e.getFlags());
+            }
+        }
+        return c;
     }
 
     /** The verb ({@link #bareVerb}) whose present ("visar"), past ("visade") or passive, a verb's

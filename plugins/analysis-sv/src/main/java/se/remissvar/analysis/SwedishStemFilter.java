@@ -226,8 +226,13 @@ final class SwedishStemFilter extends TokenFilter {
     /** ``parts`` less the stem's readings (its tags, "lokal#s") whose letters lack ``letter``
      *  ("a" an adjective's, "v" a verb's); every other part kept. */
     private static String[] readingsWith(String[] parts, String stem, char letter) {
+        return readingsWhere(parts, stem, tag -> tag.indexOf(letter) >= 0);
+    }
+
+    /** ``parts`` less the stem's readings whose tag ``keep`` rejects; every other part kept. */
+    private static String[] readingsWhere(String[] parts, String stem, java.util.function.Predicate<String> keep) {
         return java.util.Arrays.stream(parts)
-            .filter(p -> !p.startsWith(stem + "#") || p.indexOf(letter, stem.length() + 1) >= 0)
+            .filter(p -> !p.startsWith(stem + "#") || keep.test(p.substring(stem.length() + 1)))
             .toArray(String[]::new);
     }
 
@@ -301,13 +306,7 @@ final class SwedishStemFilter extends TokenFilter {
     /** ``parts`` less the stem's readings that are a noun's and no adjective's (its verb's kept:
      *  "att klara kraven" is the verb's or the adjective's, never a noun's). */
     private static String[] withoutNounOnlyReadings(String[] parts, String stem) {
-        return java.util.Arrays.stream(parts).filter(p -> {
-            if (!p.startsWith(stem + "#")) {
-                return true;
-            }
-            String tag = p.substring(stem.length() + 1);
-            return !SwedishWords.nounTag(tag) || tag.indexOf('a') >= 0;
-        }).toArray(String[]::new);
+        return readingsWhere(parts, stem, tag -> !SwedishWords.nounTag(tag) || tag.indexOf('a') >= 0);
     }
 
     /** True for a stop word this filter drops ({@link #dropStopWords}). */

@@ -473,8 +473,8 @@ final class SwedishWords {
         }
         Analysis umlaut = umlautPlural(w);
         if (umlaut != null) {
-            int classes = lexicon.rootClasses(umlaut.stem());
-            if (lexicon.isComparison(w) && (classes & SwedishLexicon.ADJECTIVE) != 0
+            int classes = lexicon.isComparison(w) ? lexicon.rootClasses(umlaut.stem()) : 0;
+            if ((classes & SwedishLexicon.ADJECTIVE) != 0
                     && (classes & ~SwedishLexicon.ADJECTIVE) != 0) { // "högre": the adjective's, not the heap's
                 return new Analysis(tagged(umlaut.stem(), SwedishLexicon.ADJECTIVE), plus(NO_PARTS, umlaut.stem()));
             }
@@ -552,8 +552,8 @@ final class SwedishWords {
      * a form more than one class explains (the base form "lokal") keeps the plain stem, and
      * carries those classes' tags only ("korta": the adjective's and the verb's, not the noun
      * "kort"'s). At index time (parts) each carries the other's token too, so a base form finds
-     * every form and any form finds the base form: "lokal" finds "lokalen" and "lokala", "lokalen" finds "lokal" but not
-     * "lokala". Which class a form comes from is read from the dictionary: the entry hunspell
+     * every form and any form finds the base form: "lokal" finds "lokalen" and "lokala",
+     * "lokalen" finds "lokal" but not "lokala". Which class a form comes from is read from the dictionary: the entry hunspell
      * found it under and the affix flags it took ({@link SwedishLexicon#entryClasses},
      * {@link SwedishLexicon#suffixClass}). A noun and the verb in -a of its root ("mål",
      * "måla"), one stem by {@link #lemma}, are two readings too ({@link #joinsVerb}). A compound's
@@ -882,8 +882,9 @@ final class SwedishWords {
      *  adjective's lokal#a) and, where it declines the compound in one gender and the head in both
      *  ({@link SwedishLexicon#gender}), that gender's ("cykelstråk/ABDY": "cykelstråken" is
      *  stråk#n, not "stråkar"'s definite form); a head's one noun reading not where the compound
-     *  and its form ({@code word}) are no noun's ("redovisa", a verb, takes no visa#s). A coined compound's head that may be read
-     *  more ways than one ("pendlingsstråken") is the plain part alone. */
+     *  and its form ({@code word}) are no noun's ("redovisa", a verb, takes no visa#s). A coined
+     *  compound's head that may be read more ways than one ("pendlingsstråken") is the plain part
+     *  alone. */
     private List<String> headReadings(List<String> readings, String head, String known, String word) {
         int classes = known == null ? 0 : lexicon.rootClasses(known);
         if (readings.size() == 1 && classes != 0 && (classes & SwedishLexicon.NOUN) == 0
