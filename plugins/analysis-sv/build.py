@@ -13,6 +13,7 @@ list (words/general_sv.txt, see tools/general_words.py) adds words of general Sw
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -36,7 +37,8 @@ PLUGIN = "analysis-sv"
 ES_VERSION = "9.2.4"
 COMPONENTS = {"org.elasticsearch.plugin.analysis.TokenFilterFactory": {
     "sv_stem": "se.remissvar.analysis.SwedishStemFilterFactory",
-    "sv_misread": "se.remissvar.analysis.MisreadFilterFactory"},
+    "sv_misread": "se.remissvar.analysis.MisreadFilterFactory",
+    "sv_names": "se.remissvar.analysis.NameFilterFactory"},
     "org.elasticsearch.plugin.analysis.CharFilterFactory": {
     "sv_coordination": "se.remissvar.analysis.CoordinationCharFilterFactory"}}
 BEGIN, MIDDLE, COMPOUND_END = "X", "U", "Y"  # COMPOUNDBEGIN/MIDDLE/END (ONLYINCOMPOUND: hunspell_dic)
@@ -168,6 +170,7 @@ def resources(wheel_arg: str | None) -> None:
     mods = modifier_forms(aff, dic)
     (RES / "modifiers.txt").write_text("".join(f"{k}\t{v}\n" for k, v in sorted(mods.items())), encoding="utf-8")
     shutil.copy(HERE / "words" / "general_sv.txt", RES / "general_sv.txt")
+    (RES / "frequencies_sv.txt").write_bytes(gzip.decompress((HERE / "words" / "frequencies_sv.tsv.gz").read_bytes()))
     lemma_wheel = full_forms.fetch(TARGET / "dict")
     table = full_forms.agreed(full_forms.lookup_table(lemma_wheel), full_forms.spacy_table(TARGET / "dict"))
     rows = full_forms.full_forms(aff, dic, table)

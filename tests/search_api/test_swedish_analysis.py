@@ -616,10 +616,13 @@ def test_a_verbs_entry_that_declines_a_noun_is_two_words_and_att_says_which(es, 
         assert exact_ids(es, idx, "frågar") == ["fragade"]
         assert "driva#s" not in [t for t, _, _ in tokens(es, idx, "sv_parts", "att driva")]
         assert "driva#s" in [t for t, _, _ in tokens(es, idx, "sv_parts", "en driva")]
-        assert "driva#s" in [t for t, _, _ in tokens(es, idx, "sv_parts", "att. Driva")]
+        assert "fråga#s" in [t for t, _, _ in tokens(es, idx, "sv_parts", "att. Fråga")]
         for coordinated in ("bör äga, driva och utveckla", "bör äga och driva"):  # with an infinitive
             assert "driva#s" not in [t for t, _, _ in tokens(es, idx, "sv_parts", coordinated)], coordinated
-        assert "driva#s" in [t for t, _, _ in tokens(es, idx, "sv_parts", "att lokal dialog, driva")]
+        assert "fråga#s" in [t for t, _, _ in tokens(es, idx, "sv_parts", "att lokal dialog, fråga")]
+        # the snowdrift is a reading general text seldom means by "driva" (session 25): kept only
+        # right after an article, where a noun follows
+        assert "driva#s" not in [t for t, _, _ in tokens(es, idx, "sv_parts", "driva")]
         # no infinitive: an object after one, a word after a stop word or a full stop (a second-eye
         # review's cases), a list no "och" and infinitive end
         for text in ("att ställa fråga om", "att driva denna fråga", "att driva. Fråga om", "ska äga, fråga"):
@@ -913,3 +916,56 @@ def test_a_words_classes_come_from_the_forms_hunspell_writes_out_and_from_the_no
         # the look ahead reads a noun's form only: before a verb, "låga" keeps every reading
         got = [t for t, _, _ in tokens(es, idx, "sv_parts", "en låga brann")]
         assert "låga#s" in got
+
+
+def test_a_frequent_forms_rare_reading_and_a_first_name_before_a_surname_are_not_indexed(es, settings):
+    """Homographs of real text (the fourth blind set's dirty controls, session 25): a frequent
+    form is not indexed for a reading general Swedish text seldom means by it - wordfreq's counts
+    of that reading's other forms ("helade", "helar", "helat") against the form's ("hela") - where
+    another reading explains it: "för hela kommunen" is whole, not healed, and "ska vara" holds
+    no goods; the reading's own forms keep it ("helade" finds "helade", "varor" "varor"). A first
+    name spelt like a word right before a surname ("Linda Jonasson (S)", "Sanna Dabolins (V)")
+    is the name as written, which "Linda" finds and "lindade", "sannare" do not. A stop word's
+    noun ("undret", the wonder) is not the preposition a compound begins with ("underlaget"); a
+    noun's base form of both genders is found by either's forms ("steget": "steg"); an irregular
+    form the full-form lexicon lists ("vore") is its verb's, not the noun's ("varan"); a verb's
+    forms whose infinitive general text nearly always means as another word are tagged apart
+    from it ("bådade" is no "båda", both)."""
+    docs = {
+        "hela": "Planen gäller för hela kommunen.",
+        "helade": "Såret helade snabbt.",
+        "vara": "Lokalen ska vara tillgänglig.",
+        "varor": "Butiken säljer varor.",
+        "namn": "Närvarande: Linda Jonasson (S), Sanna Dabolins (V).",
+        "linda": "Vi ska linda in paketet.",
+        "underlag": "Samrådsunderlaget skickas till nämnden.",
+        "under": "Barnen såg ett under i skogen.",
+        "steg": "Det är ett steg i rätt riktning för båda skolorna.",
+        "vore": "Det vore bra med fler bänkar.",
+        "bade": "Planen gäller både skolor och förskolor.",
+    }
+    with probe_index(es, settings, "svfreq", passages(docs)) as idx:
+        assert exact_ids(es, idx, "helade") == ["helade"]
+        assert exact_ids(es, idx, "helt") == ["hela"]
+        assert exact_ids(es, idx, "varor") == ["varor"]
+        assert "vara#s" not in [t for t, _, _ in tokens(es, idx, "sv_parts", "ska vara")]
+        assert "vara#s" in [t for t, _, _ in tokens(es, idx, "sv_parts", "säljer varor")]
+        assert exact_ids(es, idx, "lindade") == ["linda"]
+        assert sorted(exact_ids(es, idx, "linda")) == ["linda", "namn"]
+        assert exact_ids(es, idx, "sannare") == []
+        assert [t for t, _, _ in tokens(es, idx, "sv_parts", "Linda Jonasson")] == ["linda", "jonasson"]
+        # alone, or before a lower-case word, the name is read as the word
+        assert "linda#v" in [t for t, _, _ in tokens(es, idx, "sv_parts", "Linda")]
+        # a stop word's noun: "undret" is the wonder, not the preposition that begins "underlaget"
+        assert exact_ids(es, idx, "undret") == []
+        assert "under" in plain_parts(es, idx, "samrådsunderlaget")  # the part the old "undret" met
+        # a neuter's and a common noun's base form carries both: "steget" finds "steg"
+        assert exact_ids(es, idx, "steget") == ["steg"]
+        assert exact_ids(es, idx, "stegarna") == []  # the ladders: "stege", the common noun's base
+        # a verb whose infinitive general text means as another word: "bådade" is no "båda" (both),
+        # nor "både" (both ... and), a form of it general text holds often, so a word of its own
+        assert exact_ids(es, idx, "bådade") == []
+        assert exact_ids(es, idx, "både") == ["bade"]
+        # an irregular form the full-form lexicon lists is its verb's: "vore" holds no goods
+        assert exact_ids(es, idx, "varan") == ["varor"]
+

@@ -147,6 +147,13 @@ final class SwedishLexicon {
     private final Map<String, String> lemmas = new HashMap<>();
     /** Participles and supines -> their verb (full_forms.verb_forms). */
     private final Map<String, String> verbs = new HashMap<>();
+    /** How often a word occurs in general Swedish text: wordfreq's bucket, in centibels below one
+     *  per word (words/frequencies_sv.tsv.gz, tools/word_frequencies.py). */
+    private final Map<String, Short> centibels = new HashMap<>();
+    /** A reading's frequency in general text ({@link SwedishWords#commonReadings}), by the
+     *  analysis's mode, its tag and the form it is weighed for: computed once; only forms of ten
+     *  per million words or more are weighed, so it holds a few thousand entries at most. */
+    final java.util.concurrent.ConcurrentHashMap<String, Double> readingFrequencies = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SwedishLexicon() {
         try (InputStream aff = open("sv_SE.aff"); InputStream dic = open("sv_SE.dic")) {
@@ -171,6 +178,12 @@ final class SwedishLexicon {
             int tab = line.indexOf('\t');
             if (tab > 0) {
                 lemmas.put(line.substring(0, tab), line.substring(tab + 1));
+            }
+        }
+        for (String line : lines("frequencies_sv.txt")) { // word, centibels (build.py, tools/word_frequencies.py)
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                centibels.put(line.substring(0, tab), Short.parseShort(line.substring(tab + 1)));
             }
         }
         for (String line : lines("verb_forms.txt")) { // form, verb (build.py, full_forms.verb_forms)
@@ -343,6 +356,30 @@ final class SwedishLexicon {
     /** True for a Swedish vowel (and the é of loanwords: "idé", "armé"). */
     static boolean vowel(char c) {
         return "aeiouyåäöé".indexOf(c) >= 0;
+    }
+
+    /** The forms the plugin's tables write out for a lemma: a strong verb's forms
+     *  ({@code STRONG_VERBS}), the full-form lexicon's forms and its participles and supines. */
+    private Map<String, List<String>> writtenOut;
+
+    /** The written-out forms of {@code lemma} ({@link #writtenOut}): "skar", "skurit" of "skära",
+     *  "vore" of "vara". */
+    synchronized List<String> writtenOutForms(String lemma) {
+        if (writtenOut == null) {
+            Map<String, List<String>> m = new HashMap<>();
+            for (Map<String, String> table : List.of(verbForms, lemmas, verbs)) {
+                table.forEach((form, l) -> m.computeIfAbsent(l, k -> new ArrayList<>()).add(form));
+            }
+            writtenOut = m;
+        }
+        return writtenOut.getOrDefault(lemma, List.of());
+    }
+
+    /** How often {@code w} occurs in general Swedish text, per thousand million words (wordfreq's
+     *  Swedish list), 0 where it is rarer than the list's floor (1.5 per thousand million). */
+    double frequency(String w) {
+        Short c = centibels.get(w);
+        return c == null ? 0 : Math.pow(10, 9 - c / 100.0);
     }
 
     /** The full-form lexicon's lemma of a form, where the plugin needs it (full_forms.py):
@@ -698,6 +735,13 @@ final class SwedishLexicon {
      *  there it makes -ande), -t (C). */
     private static boolean neuter(String root, String flags) {
         return flags.indexOf('C') >= 0 || (flags.indexOf('B') >= 0 && !root.endsWith("a"));
+    }
+
+    /** True when an entry of this root that is two nouns makes the common noun's base with the
+     *  weak -e (Q: "steg/ABDGQYf", stege, a ladder; "stråk", stråke): the bare root is the
+     *  neuter's alone ("ett steg"). */
+    boolean commonNounInE(String root) {
+        return anyEntry(root, f -> f.indexOf('Q') >= 0 && twoNouns(root, f));
     }
 
     /** True when some entry of this root is two nouns ({@link #twoNouns}). */

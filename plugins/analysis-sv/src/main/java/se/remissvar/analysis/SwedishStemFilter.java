@@ -44,6 +44,9 @@ final class SwedishStemFilter extends TokenFilter {
         "att", "ska", "skall", "skulle", "kan", "kunde", "kunna", "kunnat", "måste", "bör", "borde",
         "vill", "ville", "velat", "får", "fick", "behöver", "behövde", "brukar", "brukade", "lär", "torde",
         "må", "måtte", "tänker", "tänkte");
+    /** The indefinite articles: a noun (or an adjective before one) follows, so a word right
+     *  after one keeps every reading, the rare ones too ("en driva", a snowdrift). */
+    private static final java.util.Set<String> ARTICLES = java.util.Set.of("en", "ett");
     /** Adverbs that may stand between those words and the infinitive ("att inte driva", "ska
      *  också driva"). */
     private static final java.util.Set<String> BETWEEN = java.util.Set.of(
@@ -123,6 +126,7 @@ final class SwedishStemFilter extends TokenFilter {
                 continue;
             }
             String word = term.toString();
+            boolean afterArticle = before != null && offset.startOffset() - beforeEnd <= 1 && ARTICLES.contains(before);
             boolean infinitive = afterInfinitiveMarker();
             remember(word, infinitive);
             if (stopWord(word)) {
@@ -131,7 +135,10 @@ final class SwedishStemFilter extends TokenFilter {
             }
             int join = word.indexOf(CoordinationCharFilter.JOIN);
             String cut = join > 0 ? word.substring(0, join) : null;
-            SwedishWords.Analysis a = words.analyze(cut == null ? word : cut + word.substring(join + 1));
+            // every reading after an article ("en driva": the snowdrift, a reading general text
+            // seldom means by "driva", which {@link SwedishWords#analyzeToken} leaves out elsewhere)
+            String whole = cut == null ? word : cut + word.substring(join + 1);
+            SwedishWords.Analysis a = afterArticle ? words.analyze(whole) : words.analyzeToken(whole);
             // a participle's verb: among the parts, or on its own where no parts are emitted
             String[] parts = emitParts ? parts(a) : a.verb() != null ? new String[] {a.verb()} : new String[0];
             if (cut != null && !partsOnly && !STOP_WORDS.contains(cut)) {

@@ -137,6 +137,228 @@ final class SwedishWords {
         return a;
     }
 
+    /** A token's analysis: {@link #analyze} less the readings general text seldom means by the
+     *  word ({@link #commonReadings}); a compound's parts keep theirs ("tjänsteman": man#s). */
+    Analysis analyzeToken(String word) {
+        Analysis a = tokenCache.get(word);
+        if (a == null) {
+            a = commonReadings(word, analyze(word));
+            tokenCache.put(word, a);
+        }
+        return a;
+    }
+
+    private final Map<String, Analysis> tokenCache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Analysis> eldest) {
+            return size() > CACHE;
+        }
+    };
+
+    /** A form this frequent in general Swedish text (zipf 4: ten per million words) is read by
+     *  {@link #commonReadings}; a rarer form's share of each reading is too uncertain. */
+    static final double COMMON_FORM = 10_000;
+    /** A reading whose own other forms are this many times rarer than the form is not indexed
+     *  for it ({@link #commonReadings}). */
+    static final double RARE_READING = 20;
+    /** A reading whose own other forms are at least half as frequent as the form explains it. */
+    static final double COMMON_READING = 2;
+    /** Endings tried on a reading's base (and on it less its last vowel) for its other forms. */
+    private static final String[] FORM_ENDINGS = {"", "a", "e", "n", "en", "et", "t", "r", "ar", "er", "or",
+        "na", "arna", "erna", "orna", "s", "ns", "ens", "ets", "ts", "ars", "ers", "ors", "nas", "arnas",
+        "ernas", "ornas", "as", "ade", "ad", "at", "ats", "ades", "de", "d", "te", "tt", "des", "tes",
+        "are", "ast", "aste", "it", "its", "es"};
+    /** The stop words (Lucene's Swedish list): a form that is one is a word of its own first. */
+    private static final org.apache.lucene.analysis.CharArraySet STOP_WORDS =
+        org.apache.lucene.analysis.sv.SwedishAnalyzer.getDefaultStopSet();
+
+    /**
+     * The analysis {@code a} of a frequent form {@code w} less the readings general Swedish text
+     * seldom means by it (session 25): hunspell-sv reads "hela" as "hel"'s form (whole) and as the
+     * verb "hela" (to heal) and its noun, "positiv" as the adjective and the noun (a barrel organ),
+     * "vara" as the verb and the noun (goods), and the stem keeps every reading, so "helade" found
+     * "för hela kommunen" and "varor" found "ska vara". A reading's frequency is that of its other
+     * forms - the forms the dictionary accepts whose own analysis may be that reading
+     * ("helade", "helar", "helat" for {@code hela#v}) - in wordfreq's Swedish list
+     * ({@link SwedishLexicon#frequency}). Where the form is more than {@link #RARE_READING} times
+     * as frequent as a reading's other forms together, and another reading explains it (its
+     * other forms at least 1 / {@link #COMMON_READING} as frequent; or the form is a stop word,
+     * a word of its own first), that reading is not indexed nor sought:
+     * "hela" is "hel" alone, "positiv" {@code positiv#a}, "vara" no {@code vara#s}. Its own
+     * forms keep it ("helade" is {@code hela#v}, "varor" {@code vara#s}), and the plain stem, which
+     * a base form query seeks, stays where another of its readings does.
+     */
+    private Analysis commonReadings(String w, Analysis a) {
+        if (lexicon == null || !useDictionary || w.length() < 3) {
+            return a;
+        }
+        double f = lexicon.frequency(w);
+        if (f < COMMON_FORM || a.stem().indexOf('#') > 0) { // one reading: the word's own
+            return a;
+        }
+        List<String> tokens = new java.util.ArrayList<>();
+        tokens.add(a.stem());
+        tokens.addAll(java.util.Arrays.asList(a.parts()));
+        java.util.Set<String> entries = new java.util.HashSet<>();
+        boolean ownWord = STOP_WORDS.contains(w); // "man", "men": a word of its own first
+        for (AffixedWord x : hunspell.analyzeSimpleWord(w)) {
+            entries.add(x.getDictEntry().getStem());
+        }
+        // the readings: the tagged tokens, and another dictionary root's plain stem ("hel" of "hela")
+        List<String> readings = new java.util.ArrayList<>();
+        for (String t : tokens) {
+            int hash = t.indexOf('#');
+            if (hash > 0 || (!t.equals(untagged(a.stem())) && entries.contains(t)
+                    && tokens.stream().noneMatch(o -> o.startsWith(t + "#")))) {
+                if (!readings.contains(t)) {
+                    readings.add(t);
+                }
+            }
+        }
+        if (readings.isEmpty() || readings.stream().noneMatch(t -> t.indexOf('#') > 0)) {
+            return a;
+        }
+        java.util.Set<String> rare = new java.util.HashSet<>();
+        boolean explained = ownWord;
+        for (String t : readings) {
+            double mass = readingFrequency(t, w);
+            if (f > RARE_READING * mass) {
+                rare.add(t);
+            } else if (f <= COMMON_READING * mass) {
+                explained = true;
+            }
+        }
+        if (rare.isEmpty() || !explained || rare.size() == readings.size() && !ownWord) {
+            return a;
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        for (String t : tokens) {
+            if (rare.contains(t)) {
+                continue;
+            }
+            if (t.indexOf('#') < 0 && tokens.stream().anyMatch(o -> o.startsWith(t + "#"))
+                    && tokens.stream().noneMatch(o -> o.startsWith(t + "#") && !rare.contains(o))) {
+                continue; // the plain stem of readings none of which is left ("hela" of hela#s, hela#v)
+            }
+            if (!kept.contains(t)) {
+                kept.add(t);
+            }
+        }
+        if (kept.isEmpty()) { // a word of its own alone: not the plain stem the rare readings' forms have
+            return new Analysis(w + "#o", NO_PARTS);
+        }
+        String stem = kept.contains(a.stem()) ? a.stem() : kept.get(0);
+        kept.remove(stem);
+        String verb = a.verb() != null && !rare.contains(a.verb()) ? a.verb() : null;
+        return new Analysis(stem, kept.toArray(new String[0]), verb);
+    }
+
+    /** True where general text means a verb's infinitive {@code stem} (in a vowel: an adjective
+     *  in -en that hunspell-sv conjugates, "vuxen", "tom", is no such verb) as another word nearly
+     *  always (session 25): the infinitive is at least ten per million words and more than
+     *  {@link #RARE_READING} times as frequent as the verb's other forms together - those the
+     *  dictionary derives from its entry with {@link #FORM_ENDINGS}, and those the plugin's tables
+     *  write out ({@link SwedishLexicon#writtenOutForms}). A verb's infinitive is about as frequent
+     *  as its other forms: "båda" (both) is 72 times "bådar", "bådade", "bådat" together, "nära"
+     *  (near) 338 times "närde", "närt", "två" (two) ten thousand times "tvådde". */
+    private boolean dominatedVerb(String stem) {
+        double f = lexicon.frequency(stem);
+        if (f < COMMON_FORM) {
+            return false;
+        }
+        String key = "verb " + stem;
+        Double known = lexicon.readingFrequencies.get(key);
+        if (known == null) {
+            java.util.Set<String> forms = new java.util.LinkedHashSet<>(lexicon.writtenOutForms(stem));
+            for (String form : candidateForms(stem)) {
+                if (hunspell.analyzeSimpleWord(form).stream().anyMatch(x -> x.getDictEntry().getStem().equals(stem))) {
+                    forms.add(form);
+                }
+            }
+            forms.remove(stem);
+            double sum = 0;
+            for (String form : forms) {
+                sum += lexicon.frequency(form);
+            }
+            known = sum;
+            lexicon.readingFrequencies.put(key, known);
+        }
+        return f > RARE_READING * known;
+    }
+
+    /** True where the token {@code p} may be the reading {@code t}: the same plain stem, or the
+     *  same stem with a class of {@code t}'s ("kort#sa", the noun's and the adjective's, is
+     *  "kort#a"; a noun's gender letters n and u are its s). */
+    private static boolean supports(String p, String t) {
+        int hash = t.indexOf('#');
+        if (hash < 0) {
+            return p.equals(t);
+        }
+        if (!p.startsWith(t.substring(0, hash + 1))) {
+            return false;
+        }
+        String mine = nounLetters(p.substring(hash + 1));
+        for (char c : nounLetters(t.substring(hash + 1)).toCharArray()) {
+            if (mine.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String nounLetters(String tag) {
+        return tag.replace('n', 's').replace('u', 's');
+    }
+
+    /** The words a base may make with {@link #FORM_ENDINGS}, on it and, where it ends in a
+     *  vowel, on it less that vowel ("hela": helade, helar; "hel" itself) - candidates, which
+     *  the dictionary and the analysis then sort. */
+    private static java.util.Set<String> candidateForms(String base) {
+        java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+        for (String b : new String[] {base, SwedishLexicon.vowel(base.charAt(base.length() - 1))
+                ? base.substring(0, base.length() - 1) : base}) {
+            for (String end : FORM_ENDINGS) {
+                forms.add(b + end);
+            }
+        }
+        return forms;
+    }
+
+    /** How often general text holds the reading {@code t} ("hela#v", or a root's plain stem
+     *  "hel") in another form than {@code w}: the summed frequencies of the forms the dictionary
+     *  accepts, made of its base with {@link #FORM_ENDINGS}, whose own analysis may be that
+     *  reading ({@link #supports}), and of a verb's reading its written-out forms too ("skar",
+     *  "skurit": {@link SwedishLexicon#writtenOutForms}). */
+    private double readingFrequency(String t, String w) {
+        String key = (query ? "q " : "i ") + t + " " + w;
+        Double known = lexicon.readingFrequencies.get(key);
+        if (known != null) {
+            return known;
+        }
+        double sum = 0;
+        if (t.indexOf('#') > 0 && t.indexOf('v', t.indexOf('#')) > 0) {
+            // a strong or irregular verb's written-out forms ("skar", "skurit" of "skära"), which no
+            // ending makes: the verb's own
+            for (String form : lexicon.writtenOutForms(untagged(t))) {
+                if (!form.equals(w) && !candidateForms(untagged(t)).contains(form)) {
+                    sum += lexicon.frequency(form);
+                }
+            }
+        }
+        for (String form : candidateForms(untagged(t))) {
+            if (form.equals(w) || form.length() < 3 || lexicon.frequency(form) == 0
+                    || hunspell.analyzeSimpleWord(form).isEmpty()) {
+                continue;
+            }
+            Analysis other = analyze(form);
+            if (supports(other.stem(), t) || java.util.Arrays.stream(other.parts()).anyMatch(p -> supports(p, t))) {
+                sum += lexicon.frequency(form);
+            }
+        }
+        lexicon.readingFrequencies.put(key, sum);
+        return sum;
+    }
+
     /** {@link #word}'s analysis with the stem of the verb a participle or supine comes from
      *  ({@link SwedishLexicon#verbOf}, or a strong verb's participle:
      *  {@link SwedishLexicon#strongParticipleVerb}), among its parts and as its {@code verb}:
@@ -576,11 +798,37 @@ final class SwedishWords {
             }
         }
         if (n < 2) {
+            if (n == 1 && all == SwedishLexicon.VERB && !w.equals(stem)
+                    && SwedishLexicon.vowel(stem.charAt(stem.length() - 1)) && dominatedVerb(stem)) {
+                // "bådade", "närde", "tvådde": the verbs "båda" (to bode), "nära" (to nourish), "två"
+                // (to wash), whose infinitive general text nearly always means as another word
+                // (both, near, two), tagged apart from it; the infinitive keeps its plain stem. A
+                // form of such a verb that general text holds often is another word too, its own
+                // stem: "både" (both ... and), not the verb's
+                if (lexicon.frequency(w) >= COMMON_FORM) {
+                    return new Analysis(w, parts);
+                }
+                java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(java.util.Arrays.asList(parts));
+                out.add(stem);
+                return new Analysis(tagged(stem, SwedishLexicon.VERB), out.toArray(new String[0]));
+            }
+            if (n == 1 && (all & ~SwedishLexicon.NOUN) == 0 && !w.equals(stem) && STOP_WORDS.contains(stem)
+                    && !STOP_WORDS.contains(w)) {
+                // "undret", "undren": the noun "under" (a wonder), not the preposition, a stop word,
+                // that begins the compounds "underlag", "underhåll" - their modifier is the plain stem
+                java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(java.util.Arrays.asList(parts));
+                out.add(stem);
+                return new Analysis(tagged(stem, all), out.toArray(new String[0]));
+            }
             return new Analysis(stem, parts);
         }
         int mine = formClasses(w, stem);
         if ((all & SwedishLexicon.ADJECTIVE) != 0 && adjectiveEnding(w, stem)) {
             mine |= SwedishLexicon.ADJECTIVE; // "fasta": "fast"'s plural, which hunspell-sv writes only as the verb "fasta"
+        }
+        if (mine == 0 && (all & SwedishLexicon.VERB) != 0 && lexicon.isListedBare(w)
+                && !w.startsWith(stem.substring(0, stem.length() - 1))) {
+            mine = SwedishLexicon.VERB; // "vore": "vara"'s, written out - an irregular form is the verb's (session 25)
         }
         if (joinedVerb && (mine & SwedishLexicon.NOUN) == 0 && stem.equals(lexicon.listedLemma(w))) {
             mine |= SwedishLexicon.NOUN; // "remisser": the noun's, which hunspell-sv derives from the verb only
@@ -588,7 +836,21 @@ final class SwedishWords {
         if (joinedVerb && w.equals(stem)) { // the noun's base form: plain, to find every form; indexed as the noun
             java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(java.util.Arrays.asList(parts));
             int own = mine & ~SwedishLexicon.VERB;
-            out.add(tagged(stem, own != 0 ? own : all & ~SwedishLexicon.VERB));
+            int noun = own != 0 ? own : all & ~SwedishLexicon.VERB;
+            if (twoNouns && (noun & SwedishLexicon.NOUN) == SwedishLexicon.NOUN) {
+                // "lag": the neuter's and the common noun's, so that "laget" (lag#n) and "lagar"
+                // (lag#u) find the base form; "steg" the neuter's alone, the common noun's base being
+                // "stege" (a ladder): "steget" finds it, "stegarna" not (session 25)
+                out.add(tagged(stem, SwedishLexicon.NEUTER));
+                if (!lexicon.commonNounInE(stem)) {
+                    out.add(tagged(stem, SwedishLexicon.COMMON));
+                }
+                if ((noun & ~SwedishLexicon.NOUN) != 0) {
+                    out.add(tagged(stem, noun & ~SwedishLexicon.NOUN));
+                }
+            } else {
+                out.add(tagged(stem, noun));
+            }
             return new Analysis(stem, out.toArray(new String[0]));
         }
         java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(java.util.Arrays.asList(parts));

@@ -33,7 +33,7 @@ public final class Probe {
     }
 
     private static void print(SwedishWords w, String word) {
-        SwedishWords.Analysis r = w.analyze(word);
+        SwedishWords.Analysis r = w.analyzeToken(word);
         System.out.println(word + " -> " + r.stem() + " " + String.join(",", r.parts())
             + (r.verb() == null ? "" : " verb=" + r.verb()) + (w.commonNounBase(word) ? " [common noun]" : ""));
     }
