@@ -22,10 +22,15 @@ WORD = re.compile(r"^[a-zåäöéü]{3,}$")
 MAX_CENTIBELS = 600  # zipf 3.0: one occurrence per million words
 
 
-def main(wheel: str) -> None:
+def buckets(wheel: str) -> list[list[str]]:
+    """wordfreq's Swedish list from its wheel: the words of each bucket, by centibels below one per word."""
     with zipfile.ZipFile(wheel) as z:
-        buckets = msgpack.unpackb(gzip.decompress(z.read("wordfreq/data/large_sv.msgpack.gz")), raw=False)
-    words = sorted({w for bucket in buckets[1:MAX_CENTIBELS + 1] for w in bucket if WORD.match(w)})
+        data: list[list[str]] = msgpack.unpackb(gzip.decompress(z.read("wordfreq/data/large_sv.msgpack.gz")), raw=False)
+    return data
+
+
+def main(wheel: str) -> None:
+    words = sorted({w for bucket in buckets(wheel)[1:MAX_CENTIBELS + 1] for w in bucket if WORD.match(w)})
     sys.stdout.write("\n".join(words) + "\n")
 
 

@@ -17,19 +17,16 @@ from __future__ import annotations
 import gzip
 import re
 import sys
-import zipfile
 
-import msgpack
+from general_words import buckets
 
 WORD = re.compile(r"^[a-zåäöéü]+$")
 MAX_CENTIBELS = 750  # zipf 1.5
 
 
 def main(wheel: str, out: str) -> None:
-    with zipfile.ZipFile(wheel) as z:
-        buckets = msgpack.unpackb(gzip.decompress(z.read("wordfreq/data/large_sv.msgpack.gz")), raw=False)
     seen: dict[str, int] = {}
-    for centibels, bucket in enumerate(buckets[: MAX_CENTIBELS + 1]):
+    for centibels, bucket in enumerate(buckets(wheel)[: MAX_CENTIBELS + 1]):
         for w in bucket:
             if WORD.match(w) and w not in seen:
                 seen[w] = centibels

@@ -1,7 +1,6 @@
 package se.remissvar.analysis;
 
 import java.text.Normalizer;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.lucene.analysis.FilteringTokenFilter;
@@ -20,12 +19,7 @@ final class MisreadFilter extends FilteringTokenFilter {
     private static final int CACHE = 20_000;
     private final Hunspell hunspell;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final Map<String, Boolean> known = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > CACHE;
-        }
-    };
+    private final Map<String, Boolean> known = SwedishLexicon.lru(CACHE);
 
     MisreadFilter(TokenStream input, Hunspell hunspell) {
         super(input);

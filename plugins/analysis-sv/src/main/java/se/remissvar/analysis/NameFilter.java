@@ -23,9 +23,6 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * Placed before {@code lowercase}, which keeps the mark.
  */
 final class NameFilter extends TokenFilter {
-    /** The stop words the stemmed fields drop (Lucene's Swedish list). */
-    private static final org.apache.lucene.analysis.CharArraySet STOP_WORDS =
-        org.apache.lucene.analysis.sv.SwedishAnalyzer.getDefaultStopSet();
     private final SwedishLexicon lexicon;
     private final Hunspell hunspell;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -88,7 +85,7 @@ final class NameFilter extends TokenFilter {
             }
         }
         String lower = w.toLowerCase(java.util.Locale.ROOT);
-        return !STOP_WORDS.contains(lower) && hunspell.spell(lower);
+        return !SwedishLexicon.STOP_WORDS.contains(lower) && hunspell.spell(lower);
     }
 
     /** A surname: capitalised, and no word in lower case ("Jonasson", "Dabolins"; not the

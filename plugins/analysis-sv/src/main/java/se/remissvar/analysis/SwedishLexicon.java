@@ -147,6 +147,21 @@ final class SwedishLexicon {
     private final Map<String, String> lemmas = new HashMap<>();
     /** Participles and supines -> their verb (full_forms.verb_forms). */
     private final Map<String, String> verbs = new HashMap<>();
+    /** Lucene's Swedish stop words (Elasticsearch's _swedish_ list): the words the stemmed fields
+     *  drop, read as words of their own first. */
+    static final org.apache.lucene.analysis.CharArraySet STOP_WORDS =
+        org.apache.lucene.analysis.sv.SwedishAnalyzer.getDefaultStopSet();
+
+    /** A cache of at most {@code size} entries, the least recently used dropped first. */
+    static <V> Map<String, V> lru(int size) {
+        return new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > size;
+            }
+        };
+    }
+
     /** How often a word occurs in general Swedish text: wordfreq's bucket, in centibels below one
      *  per word (words/frequencies_sv.tsv.gz, tools/word_frequencies.py). */
     private final Map<String, Short> centibels = new HashMap<>();

@@ -5,7 +5,6 @@ import java.io.IOException;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.sv.SwedishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -34,7 +33,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  */
 final class SwedishStemFilter extends TokenFilter {
     /** The stop words the stemmed fields drop (Elasticsearch's _swedish_ list is Lucene's). */
-    private static final CharArraySet STOP_WORDS = SwedishAnalyzer.getDefaultStopSet();
+    private static final CharArraySet STOP_WORDS = SwedishLexicon.STOP_WORDS;
     /** Words that are a party's member (a noun) and the party's adjective at once: both readings
      *  kept before a noun ("moderat ledamot", "liberal politiker"). */
     private static final java.util.Set<String> PARTY_WORDS = java.util.Set.of("moderat", "liberal");

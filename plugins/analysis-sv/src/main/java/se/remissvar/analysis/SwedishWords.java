@@ -1,6 +1,5 @@
 package se.remissvar.analysis;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -91,12 +90,7 @@ final class SwedishWords {
      *  taget" stays no form of "ta". */
     private final boolean query;
     private final SwedishStemmer snowball = new SwedishStemmer();
-    private final Map<String, Analysis> cache = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Analysis> eldest) {
-            return size() > CACHE;
-        }
-    };
+    private final Map<String, Analysis> cache = SwedishLexicon.lru(CACHE);
 
     SwedishWords(SwedishLexicon lexicon, boolean useDictionary, Fallback fallback) {
         this(lexicon, useDictionary, fallback, false);
@@ -148,12 +142,7 @@ final class SwedishWords {
         return a;
     }
 
-    private final Map<String, Analysis> tokenCache = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Analysis> eldest) {
-            return size() > CACHE;
-        }
-    };
+    private final Map<String, Analysis> tokenCache = SwedishLexicon.lru(CACHE);
 
     /** A form this frequent in general Swedish text (zipf 4: ten per million words) is read by
      *  {@link #commonReadings}; a rarer form's share of each reading is too uncertain. */
@@ -169,8 +158,7 @@ final class SwedishWords {
         "ernas", "ornas", "as", "ade", "ad", "at", "ats", "ades", "de", "d", "te", "tt", "des", "tes",
         "are", "ast", "aste", "it", "its", "es"};
     /** The stop words (Lucene's Swedish list): a form that is one is a word of its own first. */
-    private static final org.apache.lucene.analysis.CharArraySet STOP_WORDS =
-        org.apache.lucene.analysis.sv.SwedishAnalyzer.getDefaultStopSet();
+    private static final org.apache.lucene.analysis.CharArraySet STOP_WORDS = SwedishLexicon.STOP_WORDS;
 
     /**
      * The analysis {@code a} of a frequent form {@code w} less the readings general Swedish text
@@ -336,16 +324,17 @@ final class SwedishWords {
             return known;
         }
         double sum = 0;
+        java.util.Set<String> candidates = candidateForms(untagged(t));
         if (t.indexOf('#') > 0 && t.indexOf('v', t.indexOf('#')) > 0) {
             // a strong or irregular verb's written-out forms ("skar", "skurit" of "skära"), which no
             // ending makes: the verb's own
             for (String form : lexicon.writtenOutForms(untagged(t))) {
-                if (!form.equals(w) && !candidateForms(untagged(t)).contains(form)) {
+                if (!form.equals(w) && !candidates.contains(form)) {
                     sum += lexicon.frequency(form);
                 }
             }
         }
-        for (String form : candidateForms(untagged(t))) {
+        for (String form : candidates) {
             if (form.equals(w) || form.length() < 3 || lexicon.frequency(form) == 0
                     || hunspell.analyzeSimpleWord(form).isEmpty()) {
                 continue;
@@ -808,17 +797,13 @@ final class SwedishWords {
                 if (lexicon.frequency(w) >= COMMON_FORM) {
                     return new Analysis(w, parts);
                 }
-                java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(java.util.Arrays.asList(parts));
-                out.add(stem);
-                return new Analysis(tagged(stem, SwedishLexicon.VERB), out.toArray(new String[0]));
+                return oneReading(stem, SwedishLexicon.VERB, parts);
             }
             if (n == 1 && (all & ~SwedishLexicon.NOUN) == 0 && !w.equals(stem) && STOP_WORDS.contains(stem)
                     && !STOP_WORDS.contains(w)) {
                 // "undret", "undren": the noun "under" (a wonder), not the preposition, a stop word,
                 // that begins the compounds "underlag", "underhåll" - their modifier is the plain stem
-                java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(java.util.Arrays.asList(parts));
-                out.add(stem);
-                return new Analysis(tagged(stem, all), out.toArray(new String[0]));
+                return oneReading(stem, all, parts);
             }
             return new Analysis(stem, parts);
         }
@@ -866,13 +851,20 @@ final class SwedishWords {
             }
         }
         if (explained.size() == 1) { // one reading explains the word
-            out.add(stem);
-            return new Analysis(tagged(stem, explained.get(0)), out.toArray(new String[0]));
+            return oneReading(stem, explained.get(0), parts);
         }
         for (int r : explained) {
             out.add(tagged(stem, r));
         }
         return new Analysis(stem, out.toArray(new String[0]));
+    }
+
+    /** A form one reading explains: the stem tagged with it, the plain stem after the parts (at
+     *  index time, so that a base form's query finds it). */
+    private static Analysis oneReading(String stem, int classes, String[] parts) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>(java.util.Arrays.asList(parts));
+        out.add(stem);
+        return new Analysis(tagged(stem, classes), out.toArray(new String[0]));
     }
 
     /** The name a word the dictionary knows only capitalised is a form of ("stockholms" of
